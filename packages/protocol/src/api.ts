@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import { DocumentStatus, ROLES, type Role } from './roles.js'
+
+/** Languages the interface and documents are offered in. */
+export const LANGUAGES = ['ru', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** Ids are URL-safe tokens; anything path-like is refused before it reaches storage. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id')
+
+/** OWASP ASVS: at least 8 characters, and long passphrases (64+) must be accepted. */
+export const passwordSchema = z.string().min(8).max(256)
+const emailSchema = z.string().trim().toLowerCase().email().max(254)
+const nameSchema = z.string().trim().min(1).max(120)
+const roleSchema = z.enum(ROLES as [Role, ...Role[]])
+
+export const loginRequest = z.object({ email: emailSchema, password: z.string().min(1).max(256) })
+export type LoginRequest = z.infer<typeof loginRequest>
+
+/** Without `password` the account is created with a one-time invitation link instead. */
+export const createUserRequest = z.object({
+  email: emailSchema,
+  name: nameSchema,
+  role: roleSchema,
+  password: passwordSchema.optional(),
+})
+export type CreateUserRequest = z.infer<typeof createUserRequest>
+
+export const updateUserRequest = z
+  .object({
+    role: roleSchema.optional(),
+    active: z.boolean().optional(),
+    name: nameSchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change')
+export type UpdateUserRequest = z.infer<typeof updateUserRequest>
+
+export const updateProfileRequest = z
+  .object({ name: nameSchema.optional(), language: z.enum(LANGUAGES).nullable().optional() })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change')
+export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>
+
+export const changePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
+})
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>
+
+/** Sets the password of an invited account (or the first secretariat, with the setup token). */
+export const acceptInvitationRequest = z.object({
+  password: passwordSchema,
+  name: nameSchema.optional(),
+})
+export type AcceptInvitationRequest = z.infer<typeof acceptInvitationRequest>
+
+export const setupRequest = z.object({
+  token: z.string().min(1).max(200),
+  email: emailSchema,
+  name: nameSchema,
+  password: passwordSchema,
+})
+export type SetupRequest = z.infer<typeof setupRequest>
+
+const titleSchema = z.string().trim().min(1).max(300)
+const statusSchema = z.enum([DocumentStatus.draft, DocumentStatus.review, DocumentStatus.final])
+
+export const createDocumentRequest = z.object({ title: titleSchema })
+export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>
+
+export const updateDocumentRequest = z
+  .object({ title: titleSchema.optional(), status: statusSchema.optional() })
+  .refine((v) => v.title !== undefined || v.status !== undefined, 'nothing to change')
+export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>
+
+/** An account as the API shows it. */
+export interface User {
+  id: string
+  email: string
+  name: string
+  role: Role
+  /** Preferred interface language; null follows the browser. */
+  language: Language | null
+  active: boolean
+  /** Colour of this person's caret and presence badge, derived from the id. */
+  color: string
+  createdAt: string
+}
+
+export interface DocumentInfo {
+  id: string
+  title: string
+  status: DocumentStatus
+  createdAt: string
+  createdBy: string
+  /** Last change to the title, status or text. */
+  updatedAt: string
+  /** Who moved the document into its current status, and when. */
+  statusChangedAt: string
+  statusChangedBy: string | null
+}
+
+export interface CreatedUser {
+  user: User
+  /** Present when the account was created without a password: hand it to the person. */
+  invitationUrl?: string
+}
+
+/** Awareness `user` field that the server stamps on every connection. */
+export interface PresenceUser {
+  id: string
+  name: string
+  color: string
+  role: Role
+}

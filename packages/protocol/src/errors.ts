@@ -1,0 +1,29 @@
+/**
+ * Stable error codes shared by the HTTP API and the client's translations.
+ * Every JSON error is `{ error: { code, message } }`.
+ */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  invalidJson: 'invalid_json',
+  unsupportedMediaType: 'unsupported_media_type',
+  validation: 'validation_failed',
+  unauthenticated: 'unauthenticated',
+  badCredentials: 'bad_credentials',
+  forbidden: 'forbidden',
+  crossOrigin: 'cross_origin',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  emailTaken: 'email_taken',
+  weakPassword: 'weak_password',
+  tokenInvalid: 'token_invalid',
+  setupDone: 'setup_done',
+  documentFinal: 'document_final',
+  tooLarge: 'too_large',
+  tooManyRequests: 'too_many_requests',
+  internal: 'internal',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown }
+}

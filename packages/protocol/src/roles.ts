@@ -1,0 +1,38 @@
+/** The four roles of an installation, weakest first. The server enforces them; the client only hides. */
+export const Role = {
+  observer: 'observer',
+  member: 'member',
+  coordinator: 'coordinator',
+  secretariat: 'secretariat',
+} as const
+export type Role = (typeof Role)[keyof typeof Role]
+
+export const ROLES: readonly Role[] = [
+  Role.observer,
+  Role.member,
+  Role.coordinator,
+  Role.secretariat,
+]
+
+const rank = (role: Role): number => ROLES.indexOf(role)
+
+/** True when `role` is `min` or stronger. */
+export const atLeast = (role: Role, min: Role): boolean => rank(role) >= rank(min)
+
+/** Document lifecycle. A `final` document accepts no text changes from anyone. */
+export const DocumentStatus = { draft: 'draft', review: 'review', final: 'final' } as const
+export type DocumentStatus = (typeof DocumentStatus)[keyof typeof DocumentStatus]
+
+/** May this role change the text of a document in this status? */
+export const canEditText = (role: Role, status: DocumentStatus): boolean =>
+  status !== DocumentStatus.final && atLeast(role, Role.member)
+
+/**
+ * May this role move a document from one status to another?
+ * Coordinators move draft <-> review; only the secretariat finalizes and reopens.
+ */
+export const canChangeStatus = (role: Role, from: DocumentStatus, to: DocumentStatus): boolean => {
+  if (from === to) return atLeast(role, Role.member)
+  if (from === DocumentStatus.final || to === DocumentStatus.final) return role === Role.secretariat
+  return atLeast(role, Role.coordinator)
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { docToJSON, docToText, jsonToUpdate } from './fragment.js'
+
+const content = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Статья 1. Цели' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Права человека ' },
+        { type: 'text', marks: [{ type: 'bold' }], text: 'в цифровой среде' },
+      ],
+    },
+  ],
+}
+
+describe('document fragment helpers', () => {
+  it('round-trips ProseMirror JSON through a Yjs update, headless', () => {
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, jsonToUpdate(content))
+    const json = docToJSON(ydoc)
+    expect(json.content?.[0]?.type).toBe('heading')
+    expect(json.content?.[1]?.content?.[1]?.marks?.[0]?.type).toBe('bold')
+    expect(docToText(ydoc)).toBe('Статья 1. Цели\n\nПрава человека в цифровой среде')
+  })
+
+  it('drops javascript: links, keeping the text', () => {
+    const ydoc = new Y.Doc()
+    const withLink = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'click',
+              marks: [{ type: 'link', attrs: { href: 'https://ok.example' } }],
+            },
+          ],
+        },
+      ],
+    }
+    Y.applyUpdate(ydoc, jsonToUpdate(withLink))
+    expect(docToText(ydoc)).toBe('click')
+  })
+})

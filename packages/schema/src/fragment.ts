@@ -1,0 +1,29 @@
+import type { JSONContent } from '@tiptap/core'
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { documentSchema } from './documentSchema.js'
+
+/** The name of the Y.XmlFragment that holds the document body, as Tiptap's Collaboration keeps it. */
+export const BODY_FRAGMENT = 'default'
+
+/** Reads a Y.Doc's body as ProseMirror JSON, headless (no editor, no DOM). */
+export const docToJSON = (ydoc: Y.Doc): JSONContent =>
+  yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FRAGMENT), documentSchema()).toJSON()
+
+/** Builds a Yjs update that holds `content` as a fresh document body. */
+export const jsonToUpdate = (content: JSONContent): Uint8Array => {
+  const ydoc = new Y.Doc()
+  prosemirrorJSONToYXmlFragment(documentSchema(), content, ydoc.getXmlFragment(BODY_FRAGMENT))
+  const update = Y.encodeStateAsUpdate(ydoc)
+  ydoc.destroy()
+  return update
+}
+
+/** Plain text of a document, blocks separated by blank lines (for search and previews). */
+export const docToText = (ydoc: Y.Doc): string => {
+  const root = yXmlFragmentToProseMirrorRootNode(
+    ydoc.getXmlFragment(BODY_FRAGMENT),
+    documentSchema(),
+  )
+  return root.textBetween(0, root.content.size, '\n\n')
+}

@@ -1,0 +1,160 @@
+import { CloseCode, type DocumentStatus, type PresenceUser } from '@accord/protocol'
+import type { Logger } from '../logger.js'
+import type { DocumentStore } from '../store/DocumentStore.js'
+import type { Connection } from './Connection.js'
+import { Room, type RoomOptions } from './Room.js'
+
+export class UnknownDocumentError extends Error {}
+
+interface Entry {
+  room: Promise<Room>
+  loaded?: Room
+  unloadTimer?: NodeJS.Timeout
+  unloading?: Promise<void>
+}
+
+export interface RoomRegistryOptions extends RoomOptions {
+  /** How long a room with no connections stays loaded (ms). */
+  idleUnloadMs: number
+}
+
+/**
+ * The open documents. Twenty clients opening a cold document share one load
+ * and one Y.Doc; a failed load caches nothing; idle rooms are saved and unloaded.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Entry>()
+
+  constructor(
+    private readonly store: DocumentStore,
+    /** The document's current status, or undefined when it does not exist. */
+    private readonly statusOf: (documentId: string) => Promise<DocumentStatus | undefined>,
+    private readonly options: RoomRegistryOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  /** The room if it is in memory now (for the API: one copy of the truth). */
+  loaded(documentId: string): Room | undefined {
+    return this.rooms.get(documentId)?.loaded
+  }
+
+  /** Loads the document if needed and adds the connection. */
+  async join(documentId: string, connection: Connection): Promise<Room> {
+    const room = await this.acquire(documentId)
+    if (connection.closed) {
+      this.scheduleUnloadIfIdle(documentId, room)
+      return room
+    }
+    room.addConnection(connection)
+    return room
+  }
+
+  leave(room: Room, connection: Connection): void {
+    room.removeConnection(connection)
+    this.scheduleUnloadIfIdle(room.id, room)
+  }
+
+  private async acquire(documentId: string): Promise<Room> {
+    let entry = this.rooms.get(documentId)
+    if (entry?.unloading) {
+      await entry.unloading
+      entry = this.rooms.get(documentId)
+    }
+    if (entry) {
+      clearTimeout(entry.unloadTimer)
+      entry.unloadTimer = undefined
+      return entry.room
+    }
+    const created: Entry = { room: this.load(documentId) }
+    this.rooms.set(documentId, created)
+    created.room.then(
+      (room) => {
+        created.loaded = room
+      },
+      () => {
+        if (this.rooms.get(documentId) === created) this.rooms.delete(documentId)
+      },
+    )
+    return created.room
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    const status = await this.statusOf(documentId)
+    if (!status) throw new UnknownDocumentError(documentId)
+    return Room.load(documentId, status, this.store, this.options, this.logger)
+  }
+
+  private scheduleUnloadIfIdle(documentId: string, room: Room): void {
+    const entry = this.rooms.get(documentId)
+    if (
+      !entry ||
+      entry.loaded !== room ||
+      room.connections.size > 0 ||
+      entry.unloadTimer ||
+      entry.unloading
+    )
+      return
+    entry.unloadTimer = setTimeout(() => {
+      entry.unloadTimer = undefined
+      entry.unloading = this.unload(documentId, entry, room).finally(() => {
+        entry.unloading = undefined
+      })
+    }, this.options.idleUnloadMs)
+  }
+
+  private async unload(documentId: string, entry: Entry, room: Room): Promise<void> {
+    try {
+      await room.persistForUnload()
+    } catch (err) {
+      // Keep it in memory: unloading now would lose what could not be saved.
+      this.logger.error({ err, documentId }, 'could not save idle document; keeping it loaded')
+      entry.unloading = undefined
+      this.scheduleUnloadIfIdle(documentId, room)
+      return
+    }
+    if (room.connections.size > 0) return
+    room.destroy()
+    if (this.rooms.get(documentId) === entry) this.rooms.delete(documentId)
+  }
+
+  /** A role change, rename or deactivation reaches open sockets at once. */
+  updateUser(userId: string, user: PresenceUser | undefined): void {
+    for (const entry of this.rooms.values()) {
+      for (const connection of entry.loaded?.connections ?? []) {
+        if (connection.user.id !== userId) continue
+        if (user) connection.user = user
+        else connection.close(CloseCode.unauthorized)
+      }
+    }
+  }
+
+  /** A status change (e.g. finalized) applies to the next message of every open socket. */
+  setStatus(documentId: string, status: DocumentStatus): void {
+    const room = this.loaded(documentId)
+    if (room) room.status = status
+  }
+
+  /** On shutdown: close every socket, save every document, free everything. */
+  async closeAll(): Promise<void> {
+    const entries = [...this.rooms.entries()]
+    await Promise.all(
+      entries.map(async ([documentId, entry]) => {
+        clearTimeout(entry.unloadTimer)
+        await entry.unloading
+        const room = await entry.room.catch(() => undefined)
+        if (!room) return
+        try {
+          await room.persistForUnload()
+        } catch (err) {
+          this.logger.error({ err, documentId }, 'could not save document at shutdown')
+        }
+        room.destroy()
+      }),
+    )
+    this.rooms.clear()
+  }
+}

@@ -1,0 +1,87 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def)
+
+const envSchema = z.object({
+  PORT: int(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** The SQLite database and nothing else a user must back up. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** The origin browsers use; the WebSocket and state-changing requests accept this origin only. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  /** Where the built web client lives; default: the client workspace's dist. */
+  CLIENT_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest WebSocket message accepted, in bytes (default 8 MiB). */
+  MAX_MESSAGE_BYTES: int(8 * 1024 * 1024),
+  /** Largest JSON body accepted by the HTTP API (default 256 KiB). */
+  MAX_BODY_BYTES: int(256 * 1024),
+  /** Messages per second one socket may send, averaged over a short burst window. */
+  MAX_MESSAGES_PER_SECOND: int(200),
+  /** How long updates are gathered before one batched write (ms). */
+  FLUSH_DELAY_MS: int(25),
+  /** A document's log is compacted into one state once it holds this many rows. */
+  COMPACT_AFTER_UPDATES: int(500),
+  /** How long a document with no connections stays in memory (ms). */
+  IDLE_UNLOAD_MS: int(30_000),
+  /** How long a session lasts without use (days). */
+  SESSION_DAYS: int(14),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  publicOrigin: string
+  /** True when PUBLIC_ORIGIN was not given, so the origin follows the actual listening port. */
+  publicOriginDerived: boolean
+  admin: { email: string; password: string } | undefined
+  clientDist: string
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  maxMessageBytes: number
+  maxBodyBytes: number
+  maxMessagesPerSecond: number
+  flushDelayMs: number
+  compactAfterUpdates: number
+  idleUnloadMs: number
+  sessionMs: number
+}
+
+const defaultClientDist = () =>
+  path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../client/dist')
+
+/** Reads the environment once, at start; a bad value stops the server with a clear message. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid configuration: ${issues}`)
+  }
+  const e = parsed.data
+  const admin =
+    e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+      ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD }
+      : undefined
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicOrigin: e.PUBLIC_ORIGIN
+      ? new URL(e.PUBLIC_ORIGIN).origin
+      : `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    publicOriginDerived: !e.PUBLIC_ORIGIN,
+    admin,
+    clientDist: e.CLIENT_DIST ? path.resolve(e.CLIENT_DIST) : defaultClientDist(),
+    logLevel: e.LOG_LEVEL,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    flushDelayMs: e.FLUSH_DELAY_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+    sessionMs: e.SESSION_DAYS * 24 * 60 * 60 * 1000,
+  }
+}

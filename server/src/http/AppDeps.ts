@@ -1,0 +1,24 @@
+import type { Authenticator } from '../auth/Authenticator.js'
+import type { RoomRegistry } from '../collab/RoomRegistry.js'
+import type { Config } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { SetupToken } from '../services/SetupToken.js'
+import type { AuditLog } from '../store/AuditLog.js'
+import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { InvitationStore } from '../store/InvitationStore.js'
+import type { SessionStore } from '../store/SessionStore.js'
+import type { UserStore } from '../store/UserStore.js'
+
+/** Everything the HTTP routes may use, handed over by the composition root. */
+export interface AppDeps {
+  config: Config
+  logger: Logger
+  users: UserStore
+  sessions: SessionStore
+  invitations: InvitationStore
+  catalog: DocumentCatalog
+  audit: AuditLog
+  registry: RoomRegistry
+  authenticator: Authenticator
+  setup: SetupToken
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import express, { type Express } from 'express'
+import helmet from 'helmet'
+import type { AppDeps } from './AppDeps.js'
+import { authenticate } from './middleware/authenticate.js'
+import { csrfGuard } from './middleware/csrfGuard.js'
+import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
+import { requestLog } from './middleware/requestLog.js'
+import { documentsRouter } from './routes/documents/router.js'
+import { invitationsRouter } from './routes/invitations/router.js'
+import { meRouter } from './routes/me/router.js'
+import { sessionRouter } from './routes/session/router.js'
+import { setupRouter } from './routes/setup/router.js'
+import { usersRouter } from './routes/users/router.js'
+
+/** The Express app: JSON API under /api, the built web client everywhere else. */
+export const createApp = (deps: AppDeps): Express => {
+  const { config } = deps
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  const wsOrigin = config.publicOrigin.replace(/^http/, 'ws')
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", wsOrigin],
+          // ProseMirror and collaborators' carets set style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.publicOrigin.startsWith('https:') ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.publicOrigin.startsWith('https:'),
+    }),
+  )
+
+  const api = express.Router()
+  api.use(requestLog(deps.logger))
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true })
+  })
+  api.use(csrfGuard(config.publicOrigin))
+  api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
+  api.use(authenticate(deps.authenticator))
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+  api.use(setupRouter(deps))
+  api.use(sessionRouter(deps))
+  api.use(meRouter(deps))
+  api.use(usersRouter(deps))
+  api.use(invitationsRouter(deps))
+  api.use(documentsRouter(deps))
+  api.use(apiNotFound)
+  app.use('/api', api)
+
+  const indexHtml = path.join(config.clientDist, 'index.html')
+  app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }))
+  // Every other GET is a client route (/, /documents/:id, /people …): the single-page app answers it.
+  app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
+    if (!fs.existsSync(indexHtml)) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web client is not built. Run `npm run build` (npm start does it).')
+      return
+    }
+    res.setHeader('Cache-Control', 'no-cache')
+    res.sendFile(indexHtml)
+  })
+  app.use(errorHandler(deps.logger))
+  return app
+}

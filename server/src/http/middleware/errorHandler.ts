@@ -1,0 +1,36 @@
+import { type ErrorBody, ErrorCode } from '@accord/protocol'
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { Logger } from '../../logger.js'
+import { HttpError } from '../HttpError.js'
+
+const send = (res: Parameters<RequestHandler>[1], status: number, error: ErrorBody['error']) =>
+  res.status(status).json({ error } satisfies ErrorBody)
+
+/** Unknown API paths answer in the same JSON error shape as everything else. */
+export const apiNotFound: RequestHandler = (_req, res) =>
+  send(res, 404, { code: ErrorCode.notFound, message: 'No such endpoint' })
+
+/** Turns every thrown error into `{error: {code, message}}` with a fitting status; never leaks internals. */
+export const errorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    if (err instanceof HttpError) {
+      return send(res, err.status, { code: err.code, message: err.message, details: err.details })
+    }
+    // body-parser's errors carry a `type` and a `status`.
+    const type = (err as { type?: string }).type
+    if (type === 'entity.parse.failed') {
+      return send(res, 400, { code: ErrorCode.invalidJson, message: 'The body is not valid JSON' })
+    }
+    if (type === 'entity.too.large') {
+      return send(res, 413, { code: ErrorCode.tooLarge, message: 'The body is too large' })
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return send(res, 415, { code: ErrorCode.unsupportedMediaType, message: 'Send UTF-8 JSON' })
+    }
+    logger.error({ err, method: req.method, path: req.path }, 'request failed')
+    return send(res, 500, {
+      code: ErrorCode.internal,
+      message: 'Something went wrong on the server',
+    })
+  }

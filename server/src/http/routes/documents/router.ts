@@ -1,0 +1,91 @@
+import {
+  canChangeStatus,
+  createDocumentRequest,
+  ErrorCode,
+  Role,
+  updateDocumentRequest,
+} from '@accord/protocol'
+import { Router } from 'express'
+import { z } from 'zod'
+import type { AppDeps } from '../../AppDeps.js'
+import { forbidden, HttpError, notFound } from '../../HttpError.js'
+import { requireAuth, requireRole } from '../../middleware/authenticate.js'
+import { parse, parseId } from '../../parse.js'
+
+const listQuery = z.object({ q: z.string().max(300).optional() })
+
+/** Documents: every account sees every document of the installation; its role decides what it may do. */
+export const documentsRouter = (deps: AppDeps): Router => {
+  const router = Router()
+
+  const load = async (rawId: unknown) => {
+    const doc = await deps.catalog.get(parseId(rawId))
+    if (!doc) throw notFound('Unknown document')
+    return doc
+  }
+
+  router.get('/documents', async (req, res) => {
+    requireAuth(req)
+    const { q } = parse(listQuery, req.query)
+    res.json({ documents: await deps.catalog.list(q) })
+  })
+
+  router.post('/documents', async (req, res) => {
+    const user = requireRole(req, Role.member)
+    const { title } = parse(createDocumentRequest, req.body)
+    const doc = await deps.catalog.create(title, user.id)
+    await deps.audit.record({
+      userId: user.id,
+      action: 'document.created',
+      documentId: doc.id,
+      details: { title },
+    })
+    res.status(201).json(doc)
+  })
+
+  router.get('/documents/:id', async (req, res) => {
+    requireAuth(req)
+    res.json(await load(req.params.id))
+  })
+
+  router.patch('/documents/:id', async (req, res) => {
+    const { user } = requireAuth(req)
+    const doc = await load(req.params.id)
+    const patch = parse(updateDocumentRequest, req.body)
+    if (patch.title !== undefined && user.role === Role.observer)
+      throw forbidden('Observers cannot rename documents')
+    if (patch.title !== undefined && doc.status === 'final' && patch.status === undefined) {
+      throw new HttpError(
+        409,
+        ErrorCode.documentFinal,
+        'A final document cannot be renamed; reopen it first',
+      )
+    }
+    if (patch.status !== undefined && !canChangeStatus(user.role, doc.status, patch.status)) {
+      throw forbidden('Your role cannot move this document to that status')
+    }
+    const updated = await deps.catalog.update(doc.id, patch, user.id)
+    if (!updated) throw notFound('Unknown document')
+    if (patch.status !== undefined && patch.status !== doc.status) {
+      // Open sockets obey the new status with their next message.
+      deps.registry.setStatus(doc.id, updated.status)
+      await deps.audit.record({
+        userId: user.id,
+        action: 'document.statusChanged',
+        documentId: doc.id,
+        details: { from: doc.status, to: updated.status },
+      })
+    }
+    if (patch.title !== undefined && patch.title !== doc.title) {
+      await deps.audit.record({
+        userId: user.id,
+        action: 'document.renamed',
+        documentId: doc.id,
+        details: { from: doc.title, to: updated.title },
+      })
+    }
+    res.json(updated)
+  })
+
+  return router
+}

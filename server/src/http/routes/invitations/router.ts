@@ -1,0 +1,42 @@
+import { acceptInvitationRequest, ErrorCode } from '@accord/protocol'
+import { Router } from 'express'
+import { hashPassword } from '../../../auth/password.js'
+import { publicUser } from '../../../store/UserStore.js'
+import type { AppDeps } from '../../AppDeps.js'
+import { HttpError } from '../../HttpError.js'
+import { parse } from '../../parse.js'
+import { startSession } from '../../sessionCookies.js'
+
+const invalid = () =>
+  new HttpError(404, ErrorCode.tokenInvalid, 'This link is not valid any more; ask for a new one')
+
+/** One-time links with which an invited person sets their password and signs in. */
+export const invitationsRouter = (deps: AppDeps): Router => {
+  const router = Router()
+
+  router.get('/invitations/:token', async (req, res) => {
+    const userId = await deps.invitations.userIdFor(String(req.params.token))
+    const user = userId ? await deps.users.byId(userId) : undefined
+    if (!user?.active) throw invalid()
+    res.json({ email: user.email, name: user.name })
+  })
+
+  router.post('/invitations/:token', async (req, res) => {
+    const token = String(req.params.token)
+    const body = parse(acceptInvitationRequest, req.body)
+    const userId = await deps.invitations.userIdFor(token)
+    const user = userId ? await deps.users.byId(userId) : undefined
+    if (!user?.active || !(await deps.invitations.consume(token))) throw invalid()
+    const passwordHash = await hashPassword(body.password)
+    const updated = await deps.users.update(user.id, {
+      passwordHash,
+      ...(body.name ? { name: body.name } : {}),
+    })
+    await deps.sessions.deleteForUser(user.id)
+    await deps.audit.record({ userId: user.id, action: 'user.invitationAccepted' })
+    await startSession(deps, res, user.id)
+    res.json({ user: publicUser(updated ?? user) })
+  })
+
+  return router
+}

@@ -1,0 +1,41 @@
+import { changePasswordRequest, ErrorCode, updateProfileRequest } from '@accord/protocol'
+import { Router } from 'express'
+import { hashPassword, verifyPassword } from '../../../auth/password.js'
+import { presenceOf } from '../../../services/presenceOf.js'
+import { publicUser, type StoredUser } from '../../../store/UserStore.js'
+import type { AppDeps } from '../../AppDeps.js'
+import { HttpError } from '../../HttpError.js'
+import { requireAuth } from '../../middleware/authenticate.js'
+import { parse } from '../../parse.js'
+
+/** The signed-in person's own account: profile, language, password. */
+export const meRouter = (deps: AppDeps): Router => {
+  const router = Router()
+
+  router.get('/me', (req, res) => {
+    res.json({ user: publicUser(requireAuth(req).user) })
+  })
+
+  router.patch('/me', async (req, res) => {
+    const { user } = requireAuth(req)
+    const patch = parse(updateProfileRequest, req.body)
+    const updated = (await deps.users.update(user.id, patch)) as StoredUser
+    if (patch.name !== undefined) deps.registry.updateUser(updated.id, presenceOf(updated))
+    res.json({ user: publicUser(updated) })
+  })
+
+  router.post('/me/password', async (req, res) => {
+    const { user, token } = requireAuth(req)
+    const body = parse(changePasswordRequest, req.body)
+    if (!user.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      throw new HttpError(403, ErrorCode.badCredentials, 'The current password is wrong')
+    }
+    await deps.users.update(user.id, { passwordHash: await hashPassword(body.newPassword) })
+    // Every other session ends: a changed password must lock out whoever knew the old one.
+    await deps.sessions.deleteForUser(user.id, token)
+    await deps.audit.record({ userId: user.id, action: 'user.passwordChanged' })
+    res.status(204).end()
+  })
+
+  return router
+}

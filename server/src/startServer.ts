@@ -1,0 +1,121 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Role } from '@accord/protocol'
+import { Authenticator } from './auth/Authenticator.js'
+import { hashPassword } from './auth/password.js'
+import { RoomRegistry } from './collab/RoomRegistry.js'
+import type { Config } from './config.js'
+import { createApp } from './http/createApp.js'
+import type { Logger } from './logger.js'
+import { SetupToken } from './services/SetupToken.js'
+import { AuditLog } from './store/AuditLog.js'
+import { DataDirLock } from './store/DataDirLock.js'
+import { DocumentCatalog } from './store/DocumentCatalog.js'
+import { InvitationStore } from './store/InvitationStore.js'
+import { openDatabase } from './store/openDatabase.js'
+import { SessionStore } from './store/SessionStore.js'
+import { SqliteDocumentStore } from './store/SqliteDocumentStore.js'
+import { UserStore } from './store/UserStore.js'
+import { attachCollabEndpoint } from './transport/collabEndpoint.js'
+
+export interface RunningServer {
+  /** The origin it serves, e.g. http://127.0.0.1:3000. */
+  url: string
+  port: number
+  registry: RoomRegistry
+  /** Present when the first account must be created through the console's setup link. */
+  setupUrl: string | undefined
+  /** Stops accepting, saves every open document, closes the database. Safe to call twice. */
+  close(): Promise<void>
+}
+
+/** Composes the whole server: store → HTTP → WebSocket → shutdown. */
+export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
+  const lock = DataDirLock.acquire(config.dataDir)
+  const db = await openDatabase(config.dataDir).catch((err) => {
+    lock.release()
+    throw err
+  })
+  const users = new UserStore(db)
+  const sessions = new SessionStore(db, config.sessionMs)
+  const catalog = new DocumentCatalog(db)
+  const setup = new SetupToken()
+  const registry = new RoomRegistry(
+    new SqliteDocumentStore(db),
+    async (id) => (await catalog.get(id))?.status,
+    {
+      flushDelayMs: config.flushDelayMs,
+      compactAfterUpdates: config.compactAfterUpdates,
+      idleUnloadMs: config.idleUnloadMs,
+    },
+    logger,
+  )
+  const authenticator = new Authenticator(sessions, users)
+
+  const server = http.createServer()
+  server.headersTimeout = 20_000
+  server.requestTimeout = 60_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  }).catch(async (err) => {
+    await db.close()
+    lock.release()
+    throw err
+  })
+  const port = (server.address() as AddressInfo).port
+  // With port 0 (tests) the origin follows the port actually taken.
+  const effective: Config = config.publicOriginDerived
+    ? {
+        ...config,
+        publicOrigin: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      }
+    : config
+
+  const deps = {
+    config: effective,
+    logger,
+    users,
+    sessions,
+    invitations: new InvitationStore(db),
+    catalog,
+    audit: new AuditLog(db),
+    registry,
+    authenticator,
+    setup,
+  }
+  server.on('request', createApp(deps))
+  const collab = attachCollabEndpoint(server, deps)
+
+  let setupUrl: string | undefined
+  if ((await users.count()) === 0) {
+    if (config.admin) {
+      await users.create({
+        email: config.admin.email,
+        name: 'Secretariat',
+        role: Role.secretariat,
+        passwordHash: await hashPassword(config.admin.password),
+      })
+      logger.info({ email: config.admin.email }, 'created the secretariat account from ADMIN_EMAIL')
+    } else {
+      setupUrl = `${effective.publicOrigin}/setup/${setup.issue()}`
+    }
+  }
+  await sessions.deleteExpired()
+
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      collab.close()
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      await registry.closeAll()
+      server.closeAllConnections()
+      await stopped
+      await db.close()
+      lock.release()
+    })()
+    return closing
+  }
+  return { url: effective.publicOrigin, port, registry, setupUrl, close }
+}

@@ -1,0 +1,78 @@
+import type { DocumentInfo, DocumentStatus } from '@accord/protocol'
+import type { Database } from './Database.js'
+import { newId, nowIso } from './ids.js'
+
+interface DocumentRow {
+  id: string
+  title: string
+  status: DocumentStatus
+  created_at: string
+  created_by: string
+  updated_at: string
+  status_changed_at: string
+  status_changed_by: string | null
+}
+
+const toInfo = (r: DocumentRow): DocumentInfo => ({
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  statusChangedAt: r.status_changed_at,
+  statusChangedBy: r.status_changed_by,
+})
+
+/** Document metadata: titles, status, times. The text itself lives in the DocumentStore. */
+export class DocumentCatalog {
+  constructor(private readonly db: Database) {}
+
+  async create(title: string, userId: string): Promise<DocumentInfo> {
+    const id = newId()
+    const now = nowIso()
+    await this.db.run(
+      `INSERT INTO documents (id, title, status, created_at, created_by, updated_at, status_changed_at, status_changed_by)
+       VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)`,
+      [id, title, now, userId, now, now, userId],
+    )
+    return (await this.get(id)) as DocumentInfo
+  }
+
+  async get(id: string): Promise<DocumentInfo | undefined> {
+    const row = await this.db.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', [id])
+    return row && toInfo(row)
+  }
+
+  /** Most recently active first; `query` filters titles case-insensitively (Cyrillic included). */
+  async list(query?: string): Promise<DocumentInfo[]> {
+    const rows = await this.db.all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC')
+    const needle = query?.trim().toLocaleLowerCase()
+    // SQLite's LIKE folds ASCII only, so Russian titles are filtered here.
+    const found = needle ? rows.filter((r) => r.title.toLocaleLowerCase().includes(needle)) : rows
+    return found.map(toInfo)
+  }
+
+  async update(
+    id: string,
+    patch: { title?: string; status?: DocumentStatus },
+    userId: string,
+  ): Promise<DocumentInfo | undefined> {
+    const now = nowIso()
+    if (patch.title !== undefined) {
+      await this.db.run('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?', [
+        patch.title,
+        now,
+        id,
+      ])
+    }
+    if (patch.status !== undefined) {
+      await this.db.run(
+        `UPDATE documents SET status = ?, status_changed_at = ?, status_changed_by = ?, updated_at = ?
+         WHERE id = ? AND status != ?`,
+        [patch.status, now, userId, now, id, patch.status],
+      )
+    }
+    return this.get(id)
+  }
+}

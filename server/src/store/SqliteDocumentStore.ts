@@ -1,0 +1,47 @@
+import type { Database } from './Database.js'
+import type { DocumentStore, StoredDocument } from './DocumentStore.js'
+import { nowIso } from './ids.js'
+
+export class SqliteDocumentStore implements DocumentStore {
+  constructor(private readonly db: Database) {}
+
+  async load(documentId: string): Promise<StoredDocument> {
+    const state = await this.db.get<{ state: Buffer }>(
+      'SELECT state FROM document_state WHERE document_id = ?',
+      [documentId],
+    )
+    const log = await this.db.all<{ seq: number; update_data: Buffer }>(
+      'SELECT seq, update_data FROM document_updates WHERE document_id = ? ORDER BY seq',
+      [documentId],
+    )
+    const updates = log.map((row) => new Uint8Array(row.update_data))
+    if (state) updates.unshift(new Uint8Array(state.state))
+    return { updates, lastSeq: log.at(-1)?.seq ?? 0, logLength: log.length }
+  }
+
+  async append(documentId: string, update: Uint8Array): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const now = nowIso()
+      const { lastID } = await tx.run(
+        'INSERT INTO document_updates (document_id, update_data, created_at) VALUES (?, ?, ?)',
+        [documentId, Buffer.from(update), now],
+      )
+      await tx.run('UPDATE documents SET updated_at = ? WHERE id = ?', [now, documentId])
+      return lastID
+    })
+  }
+
+  async compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO document_state (document_id, state, compacted_at) VALUES (?, ?, ?)
+         ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, compacted_at = excluded.compacted_at`,
+        [documentId, Buffer.from(state), nowIso()],
+      )
+      await tx.run('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?', [
+        documentId,
+        throughSeq,
+      ])
+    })
+  }
+}

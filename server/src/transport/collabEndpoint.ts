@@ -1,0 +1,123 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { CloseCode, idSchema } from '@accord/protocol'
+import { type WebSocket, WebSocketServer } from 'ws'
+import type { Authenticator } from '../auth/Authenticator.js'
+import { Connection } from '../collab/Connection.js'
+import type { Room } from '../collab/Room.js'
+import { type RoomRegistry, UnknownDocumentError } from '../collab/RoomRegistry.js'
+import type { Config } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+
+const PATH = /^\/collab\/([^/?]+)$/
+const PING_INTERVAL_MS = 30_000
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+}
+
+/** Refuses an upgrade with a plain HTTP answer, before any WebSocket exists. */
+const refuse = (socket: Duplex, status: number, code: string, message: string): void => {
+  const body = JSON.stringify({ error: { code, message } })
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
+}
+
+/**
+ * ws://HOST:PORT/collab/:documentId. The session cookie and Origin are checked
+ * at the upgrade, so nothing reaches a room before the user is known.
+ */
+export const attachCollabEndpoint = (
+  server: Server,
+  deps: {
+    config: Config
+    authenticator: Authenticator
+    catalog: DocumentCatalog
+    registry: RoomRegistry
+    logger: Logger
+  },
+): { close(): void } => {
+  const { config, authenticator, catalog, registry, logger } = deps
+  // ws stops reading a frame past maxPayload and closes with 1009 (Message Too Big).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    const match = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname)
+    if (!match) return refuse(socket, 404, 'not_found', 'No such endpoint')
+    const documentId = decodeURIComponent(match[1] as string)
+    if (!idSchema.safeParse(documentId).success)
+      return refuse(socket, 404, 'not_found', 'Unknown document')
+    const origin = req.headers.origin
+    if (origin !== undefined && origin !== config.publicOrigin) {
+      return refuse(socket, 403, 'cross_origin', 'This origin may not connect')
+    }
+    const auth = await authenticator.userFromCookie(req.headers.cookie)
+    if (!auth) return refuse(socket, 401, 'unauthenticated', 'Sign in first')
+    if (!(await catalog.get(documentId)))
+      return refuse(socket, 404, 'not_found', 'Unknown document')
+    const { user } = auth
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection(
+        { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
+        { id: user.id, name: user.name, color: user.color, role: user.role },
+        config.maxMessagesPerSecond,
+      )
+      serve(ws, connection, documentId)
+    })
+  }
+
+  const serve = (ws: WebSocket, connection: Connection, documentId: string): void => {
+    let room: Room | undefined
+    let alive = true
+    ws.on('pong', () => {
+      alive = true
+    })
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate()
+      alive = false
+      ws.ping()
+    }, PING_INTERVAL_MS)
+    ws.on('error', (err) => logger.warn({ err: err.message, documentId }, 'websocket error'))
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return connection.close(CloseCode.badMessage)
+      const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
+      connection.receive(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength))
+    })
+    ws.on('close', () => {
+      clearInterval(ping)
+      connection.closed = true
+      if (room) registry.leave(room, connection)
+    })
+    registry.join(documentId, connection).then(
+      (joined) => {
+        room = joined
+        if (connection.closed) registry.leave(joined, connection)
+      },
+      (err) => {
+        if (err instanceof UnknownDocumentError) return connection.close(CloseCode.notFound)
+        logger.error({ err, documentId }, 'could not load document')
+        connection.close(CloseCode.unavailable)
+      },
+    )
+  }
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (err) => logger.debug({ err: err.message }, 'upgrade socket error'))
+    upgrade(req, socket, head).catch((err) => {
+      logger.error({ err }, 'upgrade failed')
+      socket.destroy()
+    })
+  }
+  server.on('upgrade', onUpgrade)
+  return {
+    close: () => {
+      server.off('upgrade', onUpgrade)
+      wss.close()
+    },
+  }
+}

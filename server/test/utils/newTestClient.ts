@@ -1,0 +1,71 @@
+import { vi } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** The document body, as Tiptap's Collaboration keeps it. */
+  fragment: Y.XmlFragment
+  /** Appends a paragraph holding `text`, the way the editor would. */
+  type(text: string): void
+  /** The plain text of every paragraph, joined by newlines. */
+  text(): string
+  synced(): Promise<void>
+  destroy(): void
+}
+
+/** A `ws` WebSocket that sends the session cookie on the upgrade, as a browser would. */
+const socketWithCookie = (cookie: string | undefined) =>
+  class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: cookie ? { cookie } : {} })
+    }
+  }
+
+/** A real y-websocket provider client in Node. */
+export const newTestClient = (
+  wsUrl: string,
+  documentId: string,
+  cookie: string | undefined,
+): TestClient => {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    WebSocketPolyfill: socketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  const fragment = doc.getXmlFragment('default')
+  return {
+    doc,
+    provider,
+    fragment,
+    type(text) {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(text)])
+      fragment.insert(fragment.length, [paragraph])
+    },
+    text() {
+      return fragment
+        .toArray()
+        .map((node) =>
+          node instanceof Y.XmlElement
+            ? node
+                .toArray()
+                .map((t) => t.toString())
+                .join('')
+            : '',
+        )
+        .join('\n')
+    },
+    synced: () =>
+      vi.waitFor(() => {
+        if (!provider.synced) throw new Error('not synced yet')
+      }),
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
