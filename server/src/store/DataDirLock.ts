@@ -3,6 +3,9 @@ import path from 'node:path'
 
 const LOCK_FILE = 'accord.lock'
 
+/** Lock files this process holds, so a second server in the same process is refused too. */
+const held = new Set<string>()
+
 const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
@@ -27,11 +30,13 @@ export class DataDirLock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
+        held.add(file)
         return new DataDirLock(file)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
         const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10)
-        if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+        const ours = pid === process.pid
+        if ((ours && held.has(file)) || (!ours && Number.isInteger(pid) && isAlive(pid))) {
           throw new Error(
             `Another Accord server (pid ${pid}) is using ${dataDir}. Stop it first, or give this one its own DATA_DIR.`,
           )
@@ -43,6 +48,7 @@ export class DataDirLock {
   }
 
   release(): void {
+    held.delete(this.file)
     fs.rmSync(this.file, { force: true })
   }
 }

@@ -19,8 +19,9 @@ const tooMany = (_req: unknown, _res: unknown, next: (err: unknown) => void) =>
 /**
  * Failed sign-ins are slowed per account-and-address (so an attacker elsewhere
  * cannot lock a real user out) and per address overall. Successes don't count.
+ * Made per app, so each server (and each test server) counts on its own.
  */
-const signInLimits = [
+const signInLimits = () => [
   rateLimit({
     windowMs: WINDOW_MS,
     limit: 10,
@@ -45,7 +46,7 @@ const signInLimits = [
 export const sessionRouter = (deps: AppDeps): Router => {
   const router = Router()
 
-  router.post('/session', ...signInLimits, async (req, res) => {
+  router.post('/session', ...signInLimits(), async (req, res) => {
     const { email, password } = parse(loginRequest, req.body)
     const user = await deps.users.byEmail(email)
     const ok =

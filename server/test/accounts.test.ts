@@ -1,0 +1,217 @@
+import { CloseCode } from '@accord/protocol'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { newTestClient } from './utils/newTestClient.js'
+import { ADMIN, newTestServer, type TestServer } from './utils/newTestServer.js'
+
+describe('accounts, sessions and roles', () => {
+  let t: TestServer
+  beforeEach(async () => {
+    t = await newTestServer()
+  })
+  afterEach(() => t.close())
+
+  it('signs in with an HttpOnly SameSite cookie, and answers the same for unknown account and wrong password', async () => {
+    const res = await fetch(`${t.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i)
+    expect(res.headers.get('set-cookie')).toMatch(/SameSite=Lax/i)
+    const wrong = await t.api('POST', '/api/session', {
+      body: { email: ADMIN.email, password: 'nope-nope' },
+    })
+    const unknown = await t.api('POST', '/api/session', {
+      body: { email: 'who@example.org', password: 'nope-nope' },
+    })
+    expect(wrong.status).toBe(401)
+    expect(unknown.body).toEqual(wrong.body)
+  })
+
+  it('slows repeated failures with 429 and Retry-After, without locking out other addresses', async () => {
+    for (let i = 0; i < 10; i++) {
+      await t.api('POST', '/api/session', { body: { email: ADMIN.email, password: `wrong-${i}` } })
+    }
+    const blocked = await t.api('POST', '/api/session', { body: ADMIN })
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(blocked.body).toMatchObject({ error: { code: 'too_many_requests' } })
+    // The real user, signing in from their own address (as the reverse proxy reports it), still gets in.
+    const elsewhere = await t.api('POST', '/api/session', {
+      body: ADMIN,
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    })
+    expect(elsewhere.status).toBe(200)
+  })
+
+  it('lets only the secretariat manage accounts', async () => {
+    const coordinator = await t.newUser('coordinator')
+    const res = await t.api('POST', '/api/users', {
+      cookie: coordinator.cookie,
+      body: { email: 'x@example.org', name: 'X', role: 'member', password: 'long enough pass' },
+    })
+    expect(res.status).toBe(403)
+    expect((await t.api('GET', '/api/users', { cookie: coordinator.cookie })).status).toBe(403)
+    const dup = await t.api('POST', '/api/users', {
+      cookie: await t.adminCookie(),
+      body: { email: coordinator.email, name: 'Again', role: 'member' },
+    })
+    expect(dup.status).toBe(409)
+  })
+
+  it('creates an account with a one-time invitation link that sets the password once', async () => {
+    const admin = await t.adminCookie()
+    const created = await t.api<{ invitationUrl: string }>('POST', '/api/users', {
+      cookie: admin,
+      body: { email: 'Invited@Example.org', name: 'Invited', role: 'member' },
+    })
+    expect(created.status).toBe(201)
+    const token = created.body.invitationUrl.split('/invite/')[1] as string
+    expect(created.body.invitationUrl.startsWith(`${t.url}/invite/`)).toBe(true)
+    expect((await t.api('GET', `/api/invitations/${token}`)).body).toEqual({
+      email: 'invited@example.org',
+      name: 'Invited',
+    })
+    const accepted = await t.api('POST', `/api/invitations/${token}`, {
+      body: { password: 'my own passphrase' },
+    })
+    expect(accepted.status).toBe(200)
+    expect(accepted.headers.get('set-cookie')).toMatch(/accord_session=/)
+    expect(
+      (await t.api('POST', `/api/invitations/${token}`, { body: { password: 'another one!' } }))
+        .status,
+    ).toBe(404)
+    await t.signIn('invited@example.org', 'my own passphrase')
+  })
+
+  it('accepts a 64-character passphrase and refuses a short password', async () => {
+    const admin = await t.adminCookie()
+    const long = 'Ы'.repeat(64)
+    const ok = await t.api('POST', '/api/users', {
+      cookie: admin,
+      body: { email: 'long@example.org', name: 'Long', role: 'member', password: long },
+    })
+    expect(ok.status).toBe(201)
+    await t.signIn('long@example.org', long)
+    const short = await t.api('POST', '/api/users', {
+      cookie: admin,
+      body: { email: 'short@example.org', name: 'Short', role: 'member', password: 'short' },
+    })
+    expect(short.status).toBe(400)
+  })
+
+  it('deactivating an account ends its sessions and open sockets at once', async () => {
+    const member = await t.newUser('member')
+    const docId = await t.newDocument(member.cookie)
+    const client = newTestClient(t.wsUrl, docId, member.cookie)
+    await client.synced()
+    const closes: number[] = []
+    client.provider.on('connection-close', (event) => {
+      if (event) closes.push(event.code)
+    })
+    const res = await t.api('PATCH', `/api/users/${member.user.id}`, {
+      cookie: await t.adminCookie(),
+      body: { active: false },
+    })
+    expect(res.status).toBe(200)
+    await vi.waitFor(() => expect(closes).toContain(CloseCode.unauthorized.code))
+    expect((await t.api('GET', '/api/me', { cookie: member.cookie })).status).toBe(401)
+    client.destroy()
+    const again = await t.api('POST', '/api/session', {
+      body: { email: member.email, password: member.password },
+    })
+    expect(again.status).toBe(401)
+  })
+
+  it('the secretariat cannot lock itself out', async () => {
+    const admin = await t.adminCookie()
+    const me = await t.api<{ user: { id: string } }>('GET', '/api/me', { cookie: admin })
+    const res = await t.api('PATCH', `/api/users/${me.body.user.id}`, {
+      cookie: admin,
+      body: { active: false },
+    })
+    expect(res.status).toBe(409)
+  })
+
+  it('changing the password ends the other sessions', async () => {
+    const member = await t.newUser('member')
+    const second = await t.signIn(member.email, member.password)
+    const res = await t.api('POST', '/api/me/password', {
+      cookie: member.cookie,
+      body: { currentPassword: member.password, newPassword: 'a brand new passphrase' },
+    })
+    expect(res.status).toBe(204)
+    expect((await t.api('GET', '/api/me', { cookie: member.cookie })).status).toBe(200)
+    expect((await t.api('GET', '/api/me', { cookie: second })).status).toBe(401)
+  })
+
+  it('remembers the interface language per account', async () => {
+    const member = await t.newUser('member')
+    const res = await t.api('PATCH', '/api/me', {
+      cookie: member.cookie,
+      body: { language: 'ru', name: 'Мария' },
+    })
+    expect(res.body).toMatchObject({ user: { language: 'ru', name: 'Мария' } })
+    expect((await t.api('GET', '/api/me', { cookie: member.cookie })).body).toMatchObject({
+      user: { language: 'ru' },
+    })
+  })
+
+  it('enforces who may create, rename and move documents', async () => {
+    const observer = await t.newUser('observer')
+    const member = await t.newUser('member')
+    const coordinator = await t.newUser('coordinator')
+    expect(
+      (await t.api('POST', '/api/documents', { cookie: observer.cookie, body: { title: 'x' } }))
+        .status,
+    ).toBe(403)
+    const id = await t.newDocument(member.cookie, 'Стандарт')
+    const patch = (cookie: string, body: object) =>
+      t.api('PATCH', `/api/documents/${id}`, { cookie, body })
+    expect((await patch(observer.cookie, { title: 'y' })).status).toBe(403)
+    expect((await patch(member.cookie, { title: 'Стандарт, ред. 2' })).status).toBe(200)
+    expect((await patch(member.cookie, { status: 'review' })).status).toBe(403)
+    expect((await patch(coordinator.cookie, { status: 'review' })).status).toBe(200)
+    expect((await patch(coordinator.cookie, { status: 'final' })).status).toBe(403)
+    const final = await patch(await t.adminCookie(), { status: 'final' })
+    expect(final.body).toMatchObject({ status: 'final', title: 'Стандарт, ред. 2' })
+    expect((await patch(member.cookie, { title: 'z' })).status).toBe(409)
+    const list = await t.api<{ documents: { title: string }[] }>(
+      'GET',
+      '/api/documents?q=стандарт',
+      {
+        cookie: member.cookie,
+      },
+    )
+    expect(list.body.documents.map((d) => d.title)).toEqual(['Стандарт, ред. 2'])
+  })
+})
+
+describe('first start without ADMIN_EMAIL', () => {
+  it('creates the secretariat through the one-time setup link', async () => {
+    const t = await newTestServer({ ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })
+    try {
+      const setupUrl = t.server.setupUrl as string
+      expect(setupUrl).toMatch(/\/setup\/[\w-]+$/)
+      const token = setupUrl.split('/setup/')[1]
+      expect((await t.api('GET', '/api/setup')).body).toEqual({ needed: true })
+      const bad = await t.api('POST', '/api/setup', {
+        body: { token: 'wrong', email: 'a@example.org', name: 'A', password: 'long enough pass' },
+      })
+      expect(bad.status).toBe(404)
+      const ok = await t.api('POST', '/api/setup', {
+        body: { token, email: 'a@example.org', name: 'A', password: 'long enough pass' },
+      })
+      expect(ok.status).toBe(201)
+      expect(ok.body).toMatchObject({ user: { role: 'secretariat' } })
+      expect((await t.api('GET', '/api/setup')).body).toEqual({ needed: false })
+      const again = await t.api('POST', '/api/setup', {
+        body: { token, email: 'b@example.org', name: 'B', password: 'long enough pass' },
+      })
+      expect(again.status).toBe(409)
+    } finally {
+      await t.close()
+    }
+  })
+})
