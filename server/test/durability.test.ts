@@ -179,3 +179,25 @@ describe('nothing typed is lost', () => {
     })
   })
 })
+
+describe('npm run backup', () => {
+  it('writes a consistent copy while the server runs and clients edit', async () => {
+    const { backup } = await import('../src/backup.js')
+    const t = await newTestServer()
+    const { cookie } = await t.newUser('member')
+    const docId = await t.newDocument(cookie, 'Резервная копия')
+    const a = newTestClient(t.wsUrl, docId, cookie)
+    try {
+      await a.synced()
+      a.type('в копии')
+      await new Promise((r) => setTimeout(r, 100))
+      const out = await backup(t.dataDir, path.join(t.dataDir, 'copy.sqlite'))
+      const titles = await query<{ title: string }>(out, 'SELECT title FROM documents')
+      expect(titles).toEqual([{ title: 'Резервная копия' }])
+      await expect(backup(t.dataDir, out)).rejects.toThrow(/exists already/)
+    } finally {
+      a.destroy()
+      await t.close()
+    }
+  })
+})
