@@ -13,7 +13,12 @@ export const backup = async (dataDir: string, target?: string): Promise<string> 
   const source = path.join(dataDir, DATABASE_FILE)
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`)
   const out = path.resolve(
-    target ?? path.join(dataDir, 'backups', `accord-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`),
+    target ??
+      path.join(
+        dataDir,
+        'backups',
+        `accord-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`,
+      ),
   )
   if (fs.existsSync(out)) throw new Error(`${out} exists already; choose another file`)
   fs.mkdirSync(path.dirname(out), { recursive: true })
@@ -24,7 +29,8 @@ export const backup = async (dataDir: string, target?: string): Promise<string> 
     const check = await Database.open(out)
     const result = await check.get<{ integrity_check: string }>('PRAGMA integrity_check')
     await check.close()
-    if (result?.integrity_check !== 'ok') throw new Error(`The copy failed its integrity check: ${result?.integrity_check}`)
+    if (result?.integrity_check !== 'ok')
+      throw new Error(`The copy failed its integrity check: ${result?.integrity_check}`)
   } finally {
     await db.close()
   }

@@ -51,6 +51,8 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     logger,
   )
   const authenticator = new Authenticator(sessions, users)
+  // Before listening, so the first request already finds the secretariat account.
+  const needsSetup = await bootstrapFirstAccount(users, config, logger)
 
   const server = http.createServer()
   server.headersTimeout = 20_000
@@ -87,20 +89,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
 
-  let setupUrl: string | undefined
-  if ((await users.count()) === 0) {
-    if (config.admin) {
-      await users.create({
-        email: config.admin.email,
-        name: 'Secretariat',
-        role: Role.secretariat,
-        passwordHash: await hashPassword(config.admin.password),
-      })
-      logger.info({ email: config.admin.email }, 'created the secretariat account from ADMIN_EMAIL')
-    } else {
-      setupUrl = `${effective.publicOrigin}/setup/${setup.issue()}`
-    }
-  }
+  const setupUrl = needsSetup ? `${effective.publicOrigin}/setup/${setup.issue()}` : undefined
   await sessions.deleteExpired()
 
   let closing: Promise<void> | undefined
@@ -118,4 +107,22 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     return closing
   }
   return { url: effective.publicOrigin, port, registry, setupUrl, close }
+}
+
+/** First start: the secretariat from ADMIN_EMAIL, or true when the setup link is needed. */
+const bootstrapFirstAccount = async (
+  users: UserStore,
+  config: Config,
+  logger: Logger,
+): Promise<boolean> => {
+  if ((await users.count()) > 0) return false
+  if (!config.admin) return true
+  await users.create({
+    email: config.admin.email,
+    name: 'Secretariat',
+    role: Role.secretariat,
+    passwordHash: await hashPassword(config.admin.password),
+  })
+  logger.info({ email: config.admin.email }, 'created the secretariat account from ADMIN_EMAIL')
+  return false
 }

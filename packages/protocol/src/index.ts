@@ -1,4 +1,5 @@
-export * from './api.js'
 export * from './closeCodes.js'
 export * from './errors.js'
+export type * from './requests.js'
 export * from './roles.js'
+export * from './types.js'

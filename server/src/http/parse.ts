@@ -1,4 +1,5 @@
-import { ErrorCode, idSchema } from '@accord/protocol'
+import { ErrorCode } from '@accord/protocol'
+import { idSchema } from '@accord/protocol/requests'
 import type { z } from 'zod'
 import { HttpError, notFound } from './HttpError.js'
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CloseCode, idSchema } from '@accord/protocol'
+import { CloseCode } from '@accord/protocol'
+import { idSchema } from '@accord/protocol/requests'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { Authenticator } from '../auth/Authenticator.js'
 import { Connection } from '../collab/Connection.js'

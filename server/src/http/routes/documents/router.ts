@@ -1,10 +1,5 @@
-import {
-  canChangeStatus,
-  createDocumentRequest,
-  ErrorCode,
-  Role,
-  updateDocumentRequest,
-} from '@accord/protocol'
+import { canChangeStatus, ErrorCode, Role } from '@accord/protocol'
+import { createDocumentRequest, updateDocumentRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { z } from 'zod'
 import type { AppDeps } from '../../AppDeps.js'

@@ -1,4 +1,5 @@
-import { acceptInvitationRequest, ErrorCode } from '@accord/protocol'
+import { ErrorCode } from '@accord/protocol'
+import { acceptInvitationRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
 import { publicUser } from '../../../store/UserStore.js'

@@ -1,4 +1,5 @@
-import { changePasswordRequest, ErrorCode, updateProfileRequest } from '@accord/protocol'
+import { ErrorCode } from '@accord/protocol'
+import { changePasswordRequest, updateProfileRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword, verifyPassword } from '../../../auth/password.js'
 import { presenceOf } from '../../../services/presenceOf.js'

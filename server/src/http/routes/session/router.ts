@@ -1,4 +1,5 @@
-import { ErrorCode, loginRequest } from '@accord/protocol'
+import { ErrorCode } from '@accord/protocol'
+import { loginRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { burnPasswordCheck, verifyPassword } from '../../../auth/password.js'

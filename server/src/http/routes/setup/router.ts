@@ -1,4 +1,5 @@
-import { ErrorCode, Role, setupRequest } from '@accord/protocol'
+import { ErrorCode, Role } from '@accord/protocol'
+import { setupRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
 import { publicUser } from '../../../store/UserStore.js'

@@ -1,4 +1,5 @@
-import { createUserRequest, ErrorCode, Role, updateUserRequest } from '@accord/protocol'
+import { ErrorCode, Role } from '@accord/protocol'
+import { createUserRequest, updateUserRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
 import { presenceOf } from '../../../services/presenceOf.js'

@@ -1,9 +1,11 @@
+/**
+ * Request bodies as zod schemas, for the server to validate at its edge. A separate entry
+ * point (`@accord/protocol/requests`), so the web client's bundle does not carry zod; the
+ * client imports only the inferred types, through the main entry.
+ */
 import { z } from 'zod'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
-
-/** Languages the interface and documents are offered in. */
-export const LANGUAGES = ['ru', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+import { LANGUAGES } from './types.js'
 
 /** Ids are URL-safe tokens; anything path-like is refused before it reaches storage. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id')
@@ -71,44 +73,3 @@ export const updateDocumentRequest = z
   .object({ title: titleSchema.optional(), status: statusSchema.optional() })
   .refine((v) => v.title !== undefined || v.status !== undefined, 'nothing to change')
 export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>
-
-/** An account as the API shows it. */
-export interface User {
-  id: string
-  email: string
-  name: string
-  role: Role
-  /** Preferred interface language; null follows the browser. */
-  language: Language | null
-  active: boolean
-  /** Colour of this person's caret and presence badge, derived from the id. */
-  color: string
-  createdAt: string
-}
-
-export interface DocumentInfo {
-  id: string
-  title: string
-  status: DocumentStatus
-  createdAt: string
-  createdBy: string
-  /** Last change to the title, status or text. */
-  updatedAt: string
-  /** Who moved the document into its current status, and when. */
-  statusChangedAt: string
-  statusChangedBy: string | null
-}
-
-export interface CreatedUser {
-  user: User
-  /** Present when the account was created without a password: hand it to the person. */
-  invitationUrl?: string
-}
-
-/** Awareness `user` field that the server stamps on every connection. */
-export interface PresenceUser {
-  id: string
-  name: string
-  color: string
-  role: Role
-}

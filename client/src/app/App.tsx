@@ -1,0 +1,76 @@
+import { Role } from '@accord/protocol'
+import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Route, Routes } from 'react-router'
+import { useUiLanguage } from '../i18n/useUiLanguage'
+import { DocumentsPage } from '../pages/DocumentsPage'
+import { InvitePage } from '../pages/InvitePage'
+import { NotFoundPage } from '../pages/NotFoundPage'
+import { PeoplePage } from '../pages/PeoplePage'
+import { ProfilePage } from '../pages/ProfilePage'
+import { SetupPage } from '../pages/SetupPage'
+import { Layout } from './Layout'
+import { SignedIn } from './SignedIn'
+import { useAuth } from './useAuth'
+
+// The editor (Tiptap, Yjs, providers) is the heaviest part; load it only when a document opens.
+const DocumentPage = lazy(() =>
+  import('../pages/DocumentPage').then(({ DocumentPage }) => ({ default: DocumentPage })),
+)
+
+/** The routes of the web client. */
+export const App = () => {
+  const { t } = useTranslation()
+  const { user } = useAuth()
+  useUiLanguage(user?.language)
+
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route
+          index
+          element={
+            <SignedIn>
+              <DocumentsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="documents/:id"
+          element={
+            <SignedIn>
+              <Suspense
+                fallback={
+                  <p className="page-status" role="status">
+                    {t('app.loading')}
+                  </p>
+                }
+              >
+                <DocumentPage />
+              </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="people"
+          element={
+            <SignedIn role={Role.secretariat}>
+              <PeoplePage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="profile"
+          element={
+            <SignedIn>
+              <ProfilePage />
+            </SignedIn>
+          }
+        />
+        <Route path="invite/:token" element={<InvitePage />} />
+        <Route path="setup/:token" element={<SetupPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,67 @@
+import type { User } from '@accord/protocol'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Auth, AuthContext } from './AuthContext'
+import { ApiError, api, onSessionEnded } from './api'
+import { useErrorMessage } from './useErrorMessage'
+
+type Loaded = { user: User | null } | { error: unknown } | 'loading'
+
+/** Finds out who is signed in, then provides the account to the whole app. */
+export const AuthProvider = ({ children }: { children: ReactNode }) => {
+  const { t } = useTranslation()
+  const errorMessage = useErrorMessage()
+  const [state, setState] = useState<Loaded>('loading')
+
+  const check = useCallback(
+    () =>
+      api
+        .me()
+        .then(({ user }) => setState({ user }))
+        .catch((error: unknown) => {
+          const signedOut = error instanceof ApiError && error.status === 401
+          setState(signedOut ? { user: null } : { error })
+        }),
+    [],
+  )
+  useEffect(() => {
+    void check()
+  }, [check])
+
+  useEffect(() => onSessionEnded(() => setState({ user: null })), [])
+
+  const setUser = useCallback((user: User | null) => setState({ user }), [])
+  const signOut = useCallback(async () => {
+    // Forget the account even if the server is unreachable: the person asked to leave.
+    await api.signOut().catch(() => undefined)
+    setState({ user: null })
+  }, [])
+
+  const user = typeof state === 'object' && 'user' in state ? state.user : null
+  const auth = useMemo<Auth>(() => ({ user, setUser, signOut }), [user, setUser, signOut])
+
+  if (state === 'loading') {
+    return (
+      <p className="page-status" role="status">
+        {t('app.loading')}
+      </p>
+    )
+  }
+  if ('error' in state) {
+    return (
+      <div className="page-status" role="alert">
+        <p>{errorMessage(state.error)}</p>
+        <button
+          type="button"
+          onClick={() => {
+            setState('loading')
+            void check()
+          }}
+        >
+          {t('common.retry')}
+        </button>
+      </div>
+    )
+  }
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>
+}

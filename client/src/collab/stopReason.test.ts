@@ -1,0 +1,26 @@
+import { CloseCode } from '@accord/protocol'
+import { describe, expect, it } from 'vitest'
+import { stopReasonForClose, stopReasonForStatus } from './stopReason'
+
+describe('stopReasonForClose', () => {
+  it('stops on an ended session, revoked access and an unknown document', () => {
+    expect(stopReasonForClose(CloseCode.unauthorized.code)).toBe('unauthorized')
+    expect(stopReasonForClose(CloseCode.forbidden.code)).toBe('forbidden')
+    expect(stopReasonForClose(CloseCode.notFound.code)).toBe('notFound')
+  })
+
+  it('keeps reconnecting after network trouble, shutdown, rate limiting and load failures', () => {
+    for (const code of [1001, 1006, CloseCode.tooMany.code, CloseCode.unavailable.code]) {
+      expect(stopReasonForClose(code)).toBeNull()
+    }
+  })
+})
+
+describe('stopReasonForStatus', () => {
+  it('reads a refused upgrade the same way as the close codes', () => {
+    expect(stopReasonForStatus(401)).toBe('unauthorized')
+    expect(stopReasonForStatus(403)).toBe('forbidden')
+    expect(stopReasonForStatus(404)).toBe('notFound')
+    expect(stopReasonForStatus(500)).toBeNull()
+  })
+})

@@ -1,0 +1,9 @@
+import 'i18next'
+import type { resources } from './resources'
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation'
+    resources: (typeof resources)['en']
+  }
+}

@@ -1,0 +1,20 @@
+import './i18n/i18n'
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BrowserRouter } from 'react-router'
+import { App } from './app/App'
+import { AuthProvider } from './app/AuthProvider'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html lacks #root')
+
+createRoot(root).render(
+  <StrictMode>
+    <BrowserRouter>
+      <AuthProvider>
+        <App />
+      </AuthProvider>
+    </BrowserRouter>
+  </StrictMode>,
+)

@@ -1,0 +1,55 @@
+import type { DocumentInfo } from '@accord/protocol'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { ApiError, api } from '../app/api'
+import { useUser } from '../app/useAuth'
+import { useErrorMessage } from '../app/useErrorMessage'
+import { usePageTitle } from '../app/usePageTitle'
+import { DocumentWorkspace } from './document/DocumentWorkspace'
+
+/** `/documents/:id`: loads the document's details, then opens it for collaboration. */
+export const DocumentPage = () => {
+  const { t } = useTranslation()
+  const { id = '' } = useParams()
+  const user = useUser()
+  const errorMessage = useErrorMessage()
+  const [document, setDocument] = useState<DocumentInfo | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  usePageTitle(document?.title ?? '')
+
+  useEffect(() => {
+    let current = true
+    setDocument(null)
+    setError(null)
+    api
+      .document(id)
+      .then((found) => current && setDocument(found))
+      .catch((failure: unknown) => current && setError(failure))
+    return () => {
+      current = false
+    }
+  }, [id])
+
+  if (error) {
+    const notFound = error instanceof ApiError && error.status === 404
+    return (
+      <div className="page" role="alert">
+        <p>{notFound ? t('document.notFound') : errorMessage(error)}</p>
+        <p>
+          <Link to="/">{t('document.backToList')}</Link>
+        </p>
+      </div>
+    )
+  }
+  if (!document) {
+    return (
+      <p className="page-status" role="status">
+        {t('app.loading')}
+      </p>
+    )
+  }
+  return (
+    <DocumentWorkspace key={document.id} document={document} user={user} onChanged={setDocument} />
+  )
+}

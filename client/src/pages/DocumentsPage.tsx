@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
+import { usePageTitle } from '../app/usePageTitle'
+import { CreateDocumentForm } from './documents/CreateDocumentForm'
+import { DocumentList } from './documents/DocumentList'
+import { DocumentSearch } from './documents/DocumentSearch'
+import { useDebounced } from './documents/useDebounced'
+import { useDocuments } from './documents/useDocuments'
+
+/** Every document of the working group: create, search, rename, open. */
+export const DocumentsPage = () => {
+  const { t } = useTranslation()
+  usePageTitle(t('documents.title'))
+  // The search lives in the URL, so Back returns to the same results.
+  const [params, setParams] = useSearchParams()
+  const query = params.get('q') ?? ''
+  const { documents, error, upsert } = useDocuments(useDebounced(query.trim(), 200))
+
+  const search = (value: string) => setParams(value ? { q: value } : {}, { replace: true })
+
+  return (
+    <div className="page">
+      <h1>{t('documents.title')}</h1>
+      <CreateDocumentForm />
+      <DocumentSearch value={query} onChange={search} />
+      {error && <p role="alert">{error}</p>}
+      {documents === null ? (
+        !error && <p role="status">{t('app.loading')}</p>
+      ) : (
+        <DocumentList documents={documents} query={query.trim()} onRenamed={upsert} />
+      )}
+    </div>
+  )
+}

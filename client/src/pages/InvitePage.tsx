@@ -1,0 +1,81 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useParams } from 'react-router'
+import { api } from '../app/api'
+import { Field } from '../app/Field'
+import { FormMessage } from '../app/FormMessage'
+import { useAction } from '../app/useAction'
+import { useAuth } from '../app/useAuth'
+import { usePageTitle } from '../app/usePageTitle'
+
+type Invitation = { email: string; name: string } | 'loading' | 'invalid'
+
+/** The landing page of a one-time invitation link: choose a password, then go to the documents. */
+export const InvitePage = () => {
+  const { t } = useTranslation()
+  const { token = '' } = useParams()
+  const { setUser } = useAuth()
+  const navigate = useNavigate()
+  const { busy, error, run } = useAction()
+  const [invitation, setInvitation] = useState<Invitation>('loading')
+  usePageTitle(t('invite.title'))
+
+  useEffect(() => {
+    let current = true
+    api
+      .invitation(token)
+      .then((found) => current && setInvitation(found))
+      .catch(() => current && setInvitation('invalid'))
+    return () => {
+      current = false
+    }
+  }, [token])
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    void run(async () => {
+      const { user } = await api.acceptInvitation(token, {
+        name: String(form.get('name')),
+        password: String(form.get('password')),
+      })
+      setUser(user)
+      navigate('/', { replace: true })
+    })
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t('invite.title')}</h1>
+      {invitation === 'loading' && <p role="status">{t('app.loading')}</p>}
+      {invitation === 'invalid' && <p role="alert">{t('invite.invalid')}</p>}
+      {typeof invitation === 'object' && (
+        <form onSubmit={submit}>
+          <p>{t('invite.intro', { email: invitation.email })}</p>
+          <Field
+            label={t('common.name')}
+            name="name"
+            defaultValue={invitation.name}
+            autoComplete="name"
+            required
+            maxLength={120}
+          />
+          <Field
+            label={t('common.password')}
+            hint={t('common.passwordHint')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={256}
+          />
+          <FormMessage error={error} />
+          <button type="submit" disabled={busy}>
+            {t('invite.submit')}
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}
