@@ -7,6 +7,7 @@ import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
+import { DocumentEvents } from './services/DocumentEvents.js'
 import { SetupToken } from './services/SetupToken.js'
 import { AuditLog } from './store/AuditLog.js'
 import { DataDirLock } from './store/DataDirLock.js'
@@ -40,6 +41,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const sessions = new SessionStore(db, config.sessionMs)
   const catalog = new DocumentCatalog(db)
   const setup = new SetupToken()
+  const events = new DocumentEvents()
   const registry = new RoomRegistry(
     new SqliteDocumentStore(db),
     async (id) => (await catalog.get(id))?.status,
@@ -85,6 +87,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     registry,
     authenticator,
     setup,
+    events,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)

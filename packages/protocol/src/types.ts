@@ -44,3 +44,45 @@ export interface PresenceUser {
   color: string
   role: Role
 }
+
+export type ThreadStatus = 'open' | 'resolved'
+
+/** One message in a comment thread. Bodies are plain text; clients render them as text. */
+export interface CommentMessage {
+  id: string
+  author: { id: string; name: string; color: string }
+  body: string
+  createdAt: string
+  /** Set when the author edited the body. */
+  editedAt: string | null
+}
+
+/**
+ * A discussion anchored to a range of the text. `anchor.start`/`end` are base64 of
+ * `Y.encodeRelativePosition(...)` into the `default` fragment, so the range follows the
+ * words while others edit.
+ */
+export interface CommentThread {
+  id: string
+  documentId: string
+  status: ThreadStatus
+  quote: string
+  anchor: { start: string; end: string }
+  clauseId: string | null
+  createdBy: string
+  createdAt: string
+  resolvedBy: string | null
+  resolvedAt: string | null
+  messages: CommentMessage[]
+}
+
+/**
+ * What the per-document event stream (`GET /api/documents/:id/events`, Server-Sent Events)
+ * delivers; the SSE event name is `type`.
+ */
+export type DocumentEvent =
+  | { type: 'thread'; thread: CommentThread }
+  | { type: 'threadDeleted'; threadId: string }
+  | { type: 'document'; document: DocumentInfo }
+  /** The server could not save recent changes and keeps retrying; they are safe in memory. */
+  | { type: 'saveState'; failing: boolean }

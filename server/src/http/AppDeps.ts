@@ -2,6 +2,7 @@ import type { Authenticator } from '../auth/Authenticator.js'
 import type { RoomRegistry } from '../collab/RoomRegistry.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
+import type { DocumentEvents } from '../services/DocumentEvents.js'
 import type { SetupToken } from '../services/SetupToken.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
@@ -21,4 +22,5 @@ export interface AppDeps {
   registry: RoomRegistry
   authenticator: Authenticator
   setup: SetupToken
+  events: DocumentEvents
 }

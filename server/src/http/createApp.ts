@@ -8,6 +8,7 @@ import { csrfGuard } from './middleware/csrfGuard.js'
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
 import { documentsRouter } from './routes/documents/router.js'
+import { eventsRouter } from './routes/events/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
 import { meRouter } from './routes/me/router.js'
 import { sessionRouter } from './routes/session/router.js'
@@ -57,6 +58,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(usersRouter(deps))
   api.use(invitationsRouter(deps))
   api.use(documentsRouter(deps))
+  api.use(eventsRouter(deps))
   api.use(apiNotFound)
   app.use('/api', api)
 

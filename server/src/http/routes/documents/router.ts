@@ -79,6 +79,7 @@ export const documentsRouter = (deps: AppDeps): Router => {
         details: { from: doc.title, to: updated.title },
       })
     }
+    deps.events.publish(doc.id, { type: 'document', document: updated })
     res.json(updated)
   })
 
