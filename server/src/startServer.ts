@@ -10,6 +10,7 @@ import type { Logger } from './logger.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
 import { SetupToken } from './services/SetupToken.js'
 import { AuditLog } from './store/AuditLog.js'
+import { CommentStore } from './store/CommentStore.js'
 import { DataDirLock } from './store/DataDirLock.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { InvitationStore } from './store/InvitationStore.js'
@@ -88,6 +89,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     authenticator,
     setup,
     events,
+    comments: new CommentStore(db),
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)

@@ -53,6 +53,19 @@ export class RoomRegistry {
     return room
   }
 
+  /**
+   * Runs `fn` on the live document (loading it if nobody has it open), so the API reads
+   * the same copy the editors write: never a second copy of the truth.
+   */
+  async withDocument<T>(documentId: string, fn: (room: Room) => T): Promise<T> {
+    const room = await this.acquire(documentId)
+    try {
+      return fn(room)
+    } finally {
+      this.scheduleUnloadIfIdle(documentId, room)
+    }
+  }
+
   leave(room: Room, connection: Connection): void {
     room.removeConnection(connection)
     this.scheduleUnloadIfIdle(room.id, room)

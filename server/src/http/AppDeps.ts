@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
 import type { SetupToken } from '../services/SetupToken.js'
 import type { AuditLog } from '../store/AuditLog.js'
+import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { InvitationStore } from '../store/InvitationStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
@@ -23,4 +24,5 @@ export interface AppDeps {
   authenticator: Authenticator
   setup: SetupToken
   events: DocumentEvents
+  comments: CommentStore
 }

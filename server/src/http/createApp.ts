@@ -7,6 +7,7 @@ import { authenticate } from './middleware/authenticate.js'
 import { csrfGuard } from './middleware/csrfGuard.js'
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
+import { commentsRouter } from './routes/comments/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
@@ -59,6 +60,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(invitationsRouter(deps))
   api.use(documentsRouter(deps))
   api.use(eventsRouter(deps))
+  api.use(commentsRouter(deps))
   api.use(apiNotFound)
   app.use('/api', api)
 

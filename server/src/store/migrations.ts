@@ -62,6 +62,32 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_log_doc ON audit_log(document_id, at);
   `,
+  // 2: comment threads and their messages (outside the Y.Doc, so the server decides who may write)
+  `
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','resolved')),
+    quote TEXT NOT NULL,
+    anchor_start TEXT NOT NULL,
+    anchor_end TEXT NOT NULL,
+    clause_id TEXT,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    resolved_by TEXT REFERENCES users(id),
+    resolved_at TEXT
+  );
+  CREATE INDEX comment_threads_doc ON comment_threads(document_id);
+  CREATE TABLE comment_messages (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL REFERENCES users(id),
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    edited_at TEXT
+  );
+  CREATE INDEX comment_messages_thread ON comment_messages(thread_id, created_at);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

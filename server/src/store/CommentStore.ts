@@ -1,0 +1,162 @@
+import type { CommentMessage, CommentThread, ThreadStatus } from '@accord/protocol'
+import { colorFor } from '../services/colorFor.js'
+import type { Database } from './Database.js'
+import { newId, nowIso } from './ids.js'
+
+interface ThreadRow {
+  id: string
+  document_id: string
+  status: ThreadStatus
+  quote: string
+  anchor_start: string
+  anchor_end: string
+  clause_id: string | null
+  created_by: string
+  created_at: string
+  resolved_by: string | null
+  resolved_at: string | null
+}
+
+interface MessageRow {
+  id: string
+  thread_id: string
+  author_id: string
+  author_name: string
+  body: string
+  created_at: string
+  edited_at: string | null
+}
+
+const toMessage = (r: MessageRow): CommentMessage => ({
+  id: r.id,
+  author: { id: r.author_id, name: r.author_name, color: colorFor(r.author_id) },
+  body: r.body,
+  createdAt: r.created_at,
+  editedAt: r.edited_at,
+})
+
+const toThread = (r: ThreadRow, messages: CommentMessage[]): CommentThread => ({
+  id: r.id,
+  documentId: r.document_id,
+  status: r.status,
+  quote: r.quote,
+  anchor: { start: r.anchor_start, end: r.anchor_end },
+  clauseId: r.clause_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  resolvedBy: r.resolved_by,
+  resolvedAt: r.resolved_at,
+  messages,
+})
+
+const MESSAGES_SQL = `SELECT m.*, u.name AS author_name FROM comment_messages m JOIN users u ON u.id = m.author_id`
+
+/** Comment threads and their messages, per document. */
+export class CommentStore {
+  constructor(private readonly db: Database) {}
+
+  async list(documentId: string): Promise<CommentThread[]> {
+    const threads = await this.db.all<ThreadRow>(
+      'SELECT * FROM comment_threads WHERE document_id = ? ORDER BY created_at',
+      [documentId],
+    )
+    const messages = await this.db.all<MessageRow>(
+      `${MESSAGES_SQL} JOIN comment_threads t ON t.id = m.thread_id WHERE t.document_id = ? ORDER BY m.created_at`,
+      [documentId],
+    )
+    const byThread = new Map<string, CommentMessage[]>()
+    for (const m of messages) {
+      const list = byThread.get(m.thread_id) ?? []
+      list.push(toMessage(m))
+      byThread.set(m.thread_id, list)
+    }
+    return threads.map((t) => toThread(t, byThread.get(t.id) ?? []))
+  }
+
+  /** A thread of this document, or undefined (also for a thread of another document). */
+  async get(documentId: string, threadId: string): Promise<CommentThread | undefined> {
+    const row = await this.db.get<ThreadRow>(
+      'SELECT * FROM comment_threads WHERE id = ? AND document_id = ?',
+      [threadId, documentId],
+    )
+    if (!row) return undefined
+    const messages = await this.db.all<MessageRow>(
+      `${MESSAGES_SQL} WHERE m.thread_id = ? ORDER BY m.created_at`,
+      [threadId],
+    )
+    return toThread(row, messages.map(toMessage))
+  }
+
+  async create(input: {
+    documentId: string
+    userId: string
+    body: string
+    quote: string
+    anchor: { start: string; end: string }
+    clauseId: string | null
+  }): Promise<CommentThread> {
+    const id = newId()
+    const now = nowIso()
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO comment_threads (id, document_id, quote, anchor_start, anchor_end, clause_id, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          input.documentId,
+          input.quote,
+          input.anchor.start,
+          input.anchor.end,
+          input.clauseId,
+          input.userId,
+          now,
+        ],
+      )
+      await tx.run(
+        'INSERT INTO comment_messages (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+        [newId(), id, input.userId, input.body, now],
+      )
+    })
+    return (await this.get(input.documentId, id)) as CommentThread
+  }
+
+  async reply(threadId: string, userId: string, body: string): Promise<void> {
+    await this.db.run(
+      'INSERT INTO comment_messages (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+      [newId(), threadId, userId, body, nowIso()],
+    )
+  }
+
+  async setStatus(threadId: string, status: ThreadStatus, userId: string): Promise<void> {
+    const resolved = status === 'resolved'
+    await this.db.run(
+      'UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
+      [status, resolved ? userId : null, resolved ? nowIso() : null, threadId],
+    )
+  }
+
+  async editMessage(messageId: string, body: string): Promise<void> {
+    await this.db.run('UPDATE comment_messages SET body = ?, edited_at = ? WHERE id = ?', [
+      body,
+      nowIso(),
+      messageId,
+    ])
+  }
+
+  /** Deletes a message; a thread left with no messages goes too. True when the thread is gone. */
+  async deleteMessage(threadId: string, messageId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM comment_messages WHERE id = ? AND thread_id = ?', [
+        messageId,
+        threadId,
+      ])
+      const left = await tx.get<{ n: number }>(
+        'SELECT count(*) AS n FROM comment_messages WHERE thread_id = ?',
+        [threadId],
+      )
+      if ((left?.n ?? 0) > 0) return false
+      await tx.run('DELETE FROM comment_threads WHERE id = ?', [threadId])
+      return true
+    })
+  }
+}
