@@ -1,0 +1,63 @@
+/** The minimal shape of ProseMirror JSON this package reads. */
+export interface JsonNode {
+  type?: string
+  text?: string
+  attrs?: Record<string, unknown>
+  content?: JsonNode[]
+}
+
+export interface Unit {
+  key: string
+  kind: 'preface' | 'clause'
+  number: string | null
+  heading: string
+  body: string
+}
+
+const CLAUSES = new Set(['clause', 'subclause'])
+const HEADING = 'clauseHeading'
+
+/** Plain text of a node: inline content joined as is, blocks (list items, cells, paragraphs) on their own lines. */
+export const textOf = (node: JsonNode): string => {
+  if (node.text !== undefined) return node.text
+  if (node.type === 'hardBreak') return '\n'
+  const children = node.content ?? []
+  const inline = children.every((c) => c.text !== undefined || c.type === 'hardBreak')
+  return children.map(textOf).join(inline ? '' : '\n')
+}
+
+const clauseUnits = (node: JsonNode, number: string, out: Unit[]) => {
+  const id = typeof node.attrs?.id === 'string' ? node.attrs.id : `clause-${number}`
+  const children = node.content ?? []
+  const heading = children.find((c) => c.type === HEADING)
+  const body = children.filter((c) => c.type !== HEADING && !CLAUSES.has(c.type ?? ''))
+  out.push({
+    key: id,
+    kind: 'clause',
+    number,
+    heading: heading ? textOf(heading) : '',
+    body: body.map(textOf).join('\n\n'),
+  })
+  let sub = 0
+  for (const child of children)
+    if (CLAUSES.has(child.type ?? '')) clauseUnits(child, `${number}.${++sub}`, out)
+}
+
+/**
+ * The document as comparable units: one preface (everything before the first clause,
+ * and any loose block between clauses) and one unit per clause and sub-clause, numbered
+ * by position as the editor numbers them.
+ */
+export const documentUnits = (doc: JsonNode): Unit[] => {
+  const preface: string[] = []
+  const clauses: Unit[] = []
+  let n = 0
+  for (const block of doc.content ?? []) {
+    if (CLAUSES.has(block.type ?? '')) clauseUnits(block, String(++n), clauses)
+    else preface.push(textOf(block))
+  }
+  return [
+    { key: 'preface', kind: 'preface', number: null, heading: '', body: preface.join('\n\n') },
+    ...clauses,
+  ]
+}
