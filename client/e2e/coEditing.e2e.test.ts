@@ -43,6 +43,8 @@ describe('two people co-edit one draft in two browsers', () => {
     await annaPage.getByRole('button', { name: /create/i }).click()
     await annaPage.waitForURL(/\/documents\/[\w-]+$/)
     const documentUrl = annaPage.url()
+    await benPage.getByRole('link', { name: 'Стандарт защиты прав человека' }).waitFor()
+    await docScreenshot(benPage, 'documents')
     await benPage.getByRole('link', { name: 'Стандарт защиты прав человека' }).click()
     await benPage.waitForURL(documentUrl)
 

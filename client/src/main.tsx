@@ -3,6 +3,7 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
+import { AnnouncerProvider } from './app/Announcer'
 import { App } from './app/App'
 import { AuthProvider } from './app/AuthProvider'
 
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
       <AuthProvider>
-        <App />
+        <AnnouncerProvider>
+          <App />
+        </AnnouncerProvider>
       </AuthProvider>
     </BrowserRouter>
   </StrictMode>,

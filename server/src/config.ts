@@ -27,6 +27,8 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: int(500),
   /** How long a document with no connections stays in memory (ms). */
   IDLE_UNLOAD_MS: int(30_000),
+  /** While a document is edited, an automatic version at most this often (seconds; default 10 minutes). */
+  AUTO_VERSION_SECONDS: int(600),
   /** How long a session lasts without use (days). */
   SESSION_DAYS: int(14),
 })
@@ -48,6 +50,7 @@ export interface Config {
   compactAfterUpdates: number
   idleUnloadMs: number
   sessionMs: number
+  autoVersionMs: number
 }
 
 const defaultClientDist = () =>
@@ -83,5 +86,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     sessionMs: e.SESSION_DAYS * 24 * 60 * 60 * 1000,
+    autoVersionMs: Math.max(1, e.AUTO_VERSION_SECONDS) * 1000,
   }
 }

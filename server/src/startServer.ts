@@ -9,6 +9,7 @@ import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
 import { SetupToken } from './services/SetupToken.js'
+import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DataDirLock } from './store/DataDirLock.js'
@@ -18,6 +19,7 @@ import { openDatabase } from './store/openDatabase.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqliteDocumentStore } from './store/SqliteDocumentStore.js'
 import { UserStore } from './store/UserStore.js'
+import { VersionStore } from './store/VersionStore.js'
 import { attachCollabEndpoint } from './transport/collabEndpoint.js'
 
 export interface RunningServer {
@@ -43,6 +45,9 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const catalog = new DocumentCatalog(db)
   const setup = new SetupToken()
   const events = new DocumentEvents()
+  const versions = new VersionStore(db)
+  // The keeper needs the registry and the registry reports to the keeper: bound late.
+  let keeper: VersionKeeper | undefined
   const registry = new RoomRegistry(
     new SqliteDocumentStore(db),
     async (id) => (await catalog.get(id))?.status,
@@ -50,9 +55,14 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       flushDelayMs: config.flushDelayMs,
       compactAfterUpdates: config.compactAfterUpdates,
       idleUnloadMs: config.idleUnloadMs,
+      onRoomLoaded: (room) => keeper?.onRoomLoaded(room),
+      onRoomEmpty: (room) => keeper?.onRoomEmpty(room),
+      onSaveStateChange: (documentId, failing) =>
+        events.publish(documentId, { type: 'saveState', failing }),
     },
     logger,
   )
+  keeper = new VersionKeeper(registry, versions, logger, config.autoVersionMs)
   const authenticator = new Authenticator(sessions, users)
   // Before listening, so the first request already finds the secretariat account.
   const needsSetup = await bootstrapFirstAccount(users, config, logger)
@@ -90,17 +100,20 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     setup,
     events,
     comments: new CommentStore(db),
+    versions,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
 
   const setupUrl = needsSetup ? `${effective.publicOrigin}/setup/${setup.issue()}` : undefined
   await sessions.deleteExpired()
+  keeper.start()
 
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= (async () => {
       collab.close()
+      keeper.stop()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       await registry.closeAll()

@@ -1,7 +1,7 @@
 import { CloseCode } from '@accord/protocol'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { newTestClient } from './utils/newTestClient.js'
-import { ADMIN, newTestServer, type TestServer } from './utils/newTestServer.js'
+import { newTestServer, type TestServer } from './utils/newTestServer.js'
 
 describe('accounts, sessions and roles', () => {
   let t: TestServer
@@ -9,41 +9,6 @@ describe('accounts, sessions and roles', () => {
     t = await newTestServer()
   })
   afterEach(() => t.close())
-
-  it('signs in with an HttpOnly SameSite cookie, and answers the same for unknown account and wrong password', async () => {
-    const res = await fetch(`${t.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i)
-    expect(res.headers.get('set-cookie')).toMatch(/SameSite=Lax/i)
-    const wrong = await t.api('POST', '/api/session', {
-      body: { email: ADMIN.email, password: 'nope-nope' },
-    })
-    const unknown = await t.api('POST', '/api/session', {
-      body: { email: 'who@example.org', password: 'nope-nope' },
-    })
-    expect(wrong.status).toBe(401)
-    expect(unknown.body).toEqual(wrong.body)
-  })
-
-  it('slows repeated failures with 429 and Retry-After, without locking out other addresses', async () => {
-    for (let i = 0; i < 10; i++) {
-      await t.api('POST', '/api/session', { body: { email: ADMIN.email, password: `wrong-${i}` } })
-    }
-    const blocked = await t.api('POST', '/api/session', { body: ADMIN })
-    expect(blocked.status).toBe(429)
-    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/)
-    expect(blocked.body).toMatchObject({ error: { code: 'too_many_requests' } })
-    // The real user, signing in from their own address (as the reverse proxy reports it), still gets in.
-    const elsewhere = await t.api('POST', '/api/session', {
-      body: ADMIN,
-      headers: { 'x-forwarded-for': '192.0.2.10' },
-    })
-    expect(elsewhere.status).toBe(200)
-  })
 
   it('lets only the secretariat manage accounts', async () => {
     const coordinator = await t.newUser('coordinator')
@@ -83,22 +48,6 @@ describe('accounts, sessions and roles', () => {
         .status,
     ).toBe(404)
     await t.signIn('invited@example.org', 'my own passphrase')
-  })
-
-  it('accepts a 64-character passphrase and refuses a short password', async () => {
-    const admin = await t.adminCookie()
-    const long = 'Ы'.repeat(64)
-    const ok = await t.api('POST', '/api/users', {
-      cookie: admin,
-      body: { email: 'long@example.org', name: 'Long', role: 'member', password: long },
-    })
-    expect(ok.status).toBe(201)
-    await t.signIn('long@example.org', long)
-    const short = await t.api('POST', '/api/users', {
-      cookie: admin,
-      body: { email: 'short@example.org', name: 'Short', role: 'member', password: 'short' },
-    })
-    expect(short.status).toBe(400)
   })
 
   it('deactivating an account ends its sessions and open sockets at once', async () => {

@@ -62,24 +62,4 @@ describe('co-editing through the real server', () => {
       expect(afterSecondRestart.text()).toBe('Сохранённый текст\nПосле перезапуска'),
     )
   })
-
-  it('shows the authenticated user in awareness, whatever the client claims', async () => {
-    const alice = await t.newUser('member', 'Alice')
-    const bob = await t.newUser('member', 'Bob')
-    const docId = await t.newDocument(alice.cookie)
-    const a = client(docId, alice.cookie)
-    const b = client(docId, bob.cookie)
-    await Promise.all([a.synced(), b.synced()])
-    a.provider.awareness.setLocalStateField('user', {
-      id: bob.user.id,
-      name: 'Bob (really)',
-      color: '#000',
-    })
-    await vi.waitFor(() => {
-      const seen = b.provider.awareness.getStates().get(a.doc.clientID) as {
-        user?: { name: string; id: string }
-      }
-      expect(seen?.user).toMatchObject({ id: alice.user.id, name: 'Alice' })
-    })
-  })
 })

@@ -17,12 +17,24 @@ import { useAuth } from './useAuth'
 const DocumentPage = lazy(() =>
   import('../pages/DocumentPage').then(({ DocumentPage }) => ({ default: DocumentPage })),
 )
+// History (versions, diff, activity) is opened now and then: its own chunk too.
+const HistoryPage = lazy(() =>
+  import('../pages/HistoryPage').then(({ HistoryPage }) => ({ default: HistoryPage })),
+)
+const ActivityPage = lazy(() =>
+  import('../pages/ActivityPage').then(({ ActivityPage }) => ({ default: ActivityPage })),
+)
 
 /** The routes of the web client. */
 export const App = () => {
   const { t } = useTranslation()
   const { user } = useAuth()
   useUiLanguage(user?.language)
+  const loading = (
+    <p className="page-status" role="status">
+      {t('app.loading')}
+    </p>
+  )
 
   return (
     <Routes>
@@ -39,14 +51,28 @@ export const App = () => {
           path="documents/:id"
           element={
             <SignedIn>
-              <Suspense
-                fallback={
-                  <p className="page-status" role="status">
-                    {t('app.loading')}
-                  </p>
-                }
-              >
+              <Suspense fallback={loading}>
                 <DocumentPage />
+              </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="documents/:id/history"
+          element={
+            <SignedIn>
+              <Suspense fallback={loading}>
+                <HistoryPage />
+              </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="activity"
+          element={
+            <SignedIn role={Role.secretariat}>
+              <Suspense fallback={loading}>
+                <ActivityPage />
               </Suspense>
             </SignedIn>
           }

@@ -29,9 +29,14 @@ export const Header = () => {
                 </NavLink>
               </li>
               {user.role === Role.secretariat && (
-                <li>
-                  <NavLink to="/people">{t('nav.people')}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/people">{t('nav.people')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/activity">{t('nav.activity')}</NavLink>
+                  </li>
+                </>
               )}
               <li>
                 <NavLink to="/profile">{t('nav.profile')}</NavLink>

@@ -1,18 +1,26 @@
+import type { DocumentDiff } from '@accord/diff'
 import type {
   AcceptInvitationRequest,
+  AuditEntry,
   ChangePasswordRequest,
+  CommentThread,
   CreatedUser,
   CreateUserRequest,
   DocumentInfo,
+  EditsPerDay,
   ErrorBody,
+  Language,
   LoginRequest,
   SetupRequest,
+  ThreadStatus,
   UpdateDocumentRequest,
   UpdateProfileRequest,
   UpdateUserRequest,
   User,
+  VersionInfo,
 } from '@accord/protocol'
 import { ErrorCode } from '@accord/protocol'
+import type { JSONContent } from '@tiptap/core'
 
 /** Code of an error the client detects itself: the server could not be reached or answered garbage. */
 export const NETWORK_ERROR = 'network_error'
@@ -105,8 +113,85 @@ export const api = {
     json<{ documents: DocumentInfo[] }>(
       query ? `/api/documents?q=${encodeURIComponent(query)}` : '/api/documents',
     ),
-  createDocument: (title: string) => request<DocumentInfo>('POST', '/api/documents', { title }),
+  createDocument: (body: CreateDocumentBody) =>
+    request<DocumentInfo>('POST', '/api/documents', body),
   document: (id: string) => json<DocumentInfo>(path`/api/documents/${id}`),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
+
+  threads: (documentId: string) =>
+    json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),
+  createThread: (documentId: string, body: NewThread) =>
+    request<{ thread: CommentThread }>('POST', path`/api/documents/${documentId}/comments`, body),
+  reply: (documentId: string, threadId: string, body: string) =>
+    request<{ thread: CommentThread }>(
+      'POST',
+      path`/api/documents/${documentId}/comments/${threadId}/replies`,
+      { body },
+    ),
+  setThreadStatus: (documentId: string, threadId: string, status: ThreadStatus) =>
+    request<{ thread: CommentThread }>(
+      'PATCH',
+      path`/api/documents/${documentId}/comments/${threadId}`,
+      { status },
+    ),
+  editMessage: (documentId: string, threadId: string, messageId: string, body: string) =>
+    request<{ thread: CommentThread }>(
+      'PATCH',
+      path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
+      { body },
+    ),
+  /** Resolves to undefined when the thread's last message went, and the thread with it. */
+  deleteMessage: (documentId: string, threadId: string, messageId: string) =>
+    request<{ thread: CommentThread } | undefined>(
+      'DELETE',
+      path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
+    ),
+}
+
+/** Typed calls for versions, comparison and activity (loaded with the history page). */
+export const historyApi = {
+  versions: (documentId: string) =>
+    json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),
+  createVersion: (documentId: string, body: { name: string; note?: string | null }) =>
+    request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
+  version: (documentId: string, versionId: string) =>
+    json<{ version: VersionInfo; content: JSONContent }>(
+      path`/api/documents/${documentId}/versions/${versionId}`,
+    ),
+  restore: (documentId: string, versionId: string) =>
+    request<{ restored: VersionInfo; savedAs: VersionInfo }>(
+      'POST',
+      path`/api/documents/${documentId}/versions/${versionId}/restore`,
+      {},
+    ),
+  diff: (documentId: string, from: string, to: string) =>
+    json<DocumentDiff & { from: string; to: string }>(
+      `${path`/api/documents/${documentId}/diff`}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    ),
+  activity: (documentId: string) =>
+    json<{ entries: AuditEntry[]; editsPerDay: EditsPerDay[] }>(
+      path`/api/documents/${documentId}/activity`,
+    ),
+  allActivity: (before?: number) =>
+    json<{ entries: AuditEntry[] }>(before ? `/api/activity?before=${before}` : '/api/activity'),
+}
+
+/** What a new comment thread is made of. */
+export interface NewThread {
+  body: string
+  quote: string
+  anchor: { start: string; end: string }
+  clauseId: string | null
+}
+
+/**
+ * A new document: a title, the language of its text (default 'ru'), and optionally a
+ * template of a preface and `clauses` empty numbered clauses (the server builds it with
+ * `templateDocument` from @accord/schema). Without a template the text starts empty.
+ */
+export interface CreateDocumentBody {
+  title: string
+  language?: Language
+  template?: { clauses: number }
 }

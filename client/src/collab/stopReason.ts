@@ -1,5 +1,8 @@
 import { CloseCode } from '@accord/protocol'
 
+/** RFC 6455's close code for a frame over the server's size limit (MAX_MESSAGE_BYTES). */
+const MESSAGE_TOO_BIG = 1009
+
 /** Why this tab stopped talking to the server about a document for good. */
 export type StopReason = 'unauthorized' | 'forbidden' | 'notFound' | 'rejected'
 
@@ -18,6 +21,7 @@ export const stopReasonForClose = (code: number): StopReason | null => {
     // The server refused what this tab sent; sending it again would be refused again.
     case CloseCode.badMessage.code:
     case CloseCode.tooLarge.code:
+    case MESSAGE_TOO_BIG:
       return 'rejected'
     default:
       return null

@@ -6,9 +6,11 @@ import * as Y from 'yjs'
 import { ApiError, api } from '../app/api'
 import type { ConnectionState } from './ConnectionState'
 import { collabServerUrl } from './collabServerUrl'
+import type { SaveState } from './saveState'
 import { type StopReason, stopReasonForClose, stopReasonForStatus } from './stopReason'
 import { useConnectionState } from './useConnectionState'
 import { usePresence } from './usePresence'
+import { useSaveState } from './useSaveState'
 
 /** Check why the WebSocket keeps failing on the first failure and every this many after it. */
 const ACCESS_CHECK_EVERY = 5
@@ -35,6 +37,8 @@ export interface CollabDocument {
   presence: PresenceUser[]
   /** Set when the server ended the collaboration for good; no reconnection follows. */
   stop: CollabStop | null
+  /** Whether this tab's changes are saved (show it with SaveIndicator); leaving warns while they are not. */
+  save: SaveState
 }
 
 /**
@@ -116,5 +120,6 @@ export const useCollabDocument = (documentId: string, user: PresenceUser): Colla
 
   const connection = useConnectionState(session?.provider ?? null)
   const presence = usePresence(session?.provider.awareness ?? null)
-  return { session, connection, presence, stop }
+  const save = useSaveState(documentId, session?.provider ?? null, connection)
+  return { session, connection, presence, stop, save }
 }

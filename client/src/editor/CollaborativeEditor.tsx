@@ -1,12 +1,19 @@
 import type { PresenceUser } from '@accord/protocol'
-import { documentExtensions } from '@accord/schema'
+import { documentExtensions, type LocatedClause } from '@accord/schema'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useMemo } from 'react'
+import { type Editor, EditorContent, useEditor } from '@tiptap/react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { CommentHighlights } from '../comments/CommentHighlights'
+import { ClauseEditing } from './ClauseEditing'
+import { ClauseNumbering, refreshNumbering } from './ClauseNumbering'
+import { ClausePaste } from './ClausePaste'
+import { ConfirmDialog } from './ConfirmDialog'
+import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
+import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
@@ -18,14 +25,22 @@ interface CollaborativeEditorProps {
   user: PresenceUser
   /** False shows the text read-only, without the toolbar. */
   editable: boolean
+  /** Told the editor once it exists (and null when it goes), for panels that follow it. */
+  onEditor?: (editor: Editor | null) => void
+  /** A highlighted comment was clicked, or the comment shortcut pressed. */
+  onCommentActivate?: (threadId: string) => void
+  onCommentRequest?: () => void
 }
 
-/** The document text, bound to the shared Y.Doc, with everyone's named carets. */
+/** The document text, bound to the shared Y.Doc, with everyone's named carets and numbered clauses. */
 export const CollaborativeEditor = ({
   ydoc,
   provider,
   user,
   editable,
+  onEditor,
+  onCommentActivate,
+  onCommentRequest,
 }: CollaborativeEditorProps) => {
   const { t } = useTranslation()
   const label = t('editor.label')
@@ -41,6 +56,12 @@ export const CollaborativeEditor = ({
     }),
     [label, editable],
   )
+  const [question, setQuestion] = useState<DeleteQuestion | null>(null)
+  // The extensions are built once per document; these refs let them reach current state.
+  const translate = useRef(t)
+  const askToDelete = useRef<(clause: LocatedClause) => void>(() => {})
+  const comment = useRef({ onCommentActivate, onCommentRequest })
+  comment.current = { onCommentActivate, onCommentRequest }
 
   const editor = useEditor(
     {
@@ -48,6 +69,19 @@ export const CollaborativeEditor = ({
         ...documentExtensions(),
         Collaboration.configure({ document: ydoc }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        ClauseNumbering.configure({
+          ydoc,
+          placeholder: (level) =>
+            translate.current(
+              level === 1 ? 'clauses.headingPlaceholder' : 'clauses.subheadingPlaceholder',
+            ),
+        }),
+        ClauseEditing.configure({ onDeleteRequest: (clause) => askToDelete.current(clause) }),
+        ClausePaste,
+        CommentHighlights.configure({
+          onActivate: (threadId) => comment.current.onCommentActivate?.(threadId),
+          onComment: () => comment.current.onCommentRequest?.(),
+        }),
       ],
       editable,
       editorProps: { attributes },
@@ -61,10 +95,50 @@ export const CollaborativeEditor = ({
     editor.setOptions({ editorProps: { attributes } })
   }, [editor, editable, attributes])
 
+  const requestDelete = useCallback(
+    (clause: LocatedClause) => setQuestion(clauseDeleteQuestion(editor.state, clause)),
+    [editor],
+  )
+  useEffect(() => {
+    askToDelete.current = requestDelete
+  }, [requestDelete])
+
+  useEffect(() => {
+    translate.current = t
+    // The placeholders of empty headings are in the interface language (`t` changes with it).
+    if (!editor.isDestroyed) editor.view.dispatch(refreshNumbering(editor.state))
+  }, [editor, t])
+
+  useEffect(() => {
+    onEditor?.(editor)
+    return () => onEditor?.(null)
+  }, [editor, onEditor])
+
+  const closeQuestion = () => {
+    setQuestion(null)
+    editor.view.focus()
+  }
+
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} />}
+      {editable && <Toolbar editor={editor} onDeleteRequest={requestDelete} />}
       <EditorContent editor={editor} className="editor-text" />
+      <ConfirmDialog
+        open={question !== null}
+        title={t('clauses.deleteTitle', { label: question?.label ?? '' })}
+        message={
+          question?.heading
+            ? t('clauses.deleteNamed', { heading: question.heading })
+            : t('clauses.deleteUnnamed')
+        }
+        confirmLabel={t('clauses.deleteConfirm')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={() => {
+          if (question) deleteClause(question.id)(editor.state, editor.view.dispatch)
+          closeQuestion()
+        }}
+        onCancel={closeQuestion}
+      />
     </div>
   )
 }

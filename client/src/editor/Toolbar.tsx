@@ -1,13 +1,52 @@
+import type { LocatedClause } from '@accord/schema'
 import { type Editor, useEditorState } from '@tiptap/react'
-import { type KeyboardEvent, useState } from 'react'
+import { Fragment, type KeyboardEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ClauseIcon } from './ClauseIcon'
+import { ClauseAction, shortcutFor } from './clauseShortcuts'
+import { clauseAvailability } from './clauses/clauseAvailability'
+import { clauseCommandFor } from './clauses/clauseCommandFor'
+import { selectedClause } from './clauses/selectedClause'
+import { ariaKeyShortcut, formatShortcut, isMac } from './formatShortcut'
 import { ToolbarButton } from './ToolbarButton'
 
 type Level = 1 | 2 | 3
 const LEVELS: readonly Level[] = [1, 2, 3]
 
-/** Bold, italic, headings 1–3 and lists. Arrow keys move between buttons (ARIA toolbar pattern). */
-export const Toolbar = ({ editor }: { editor: Editor }) => {
+/** The clause actions in toolbar order. */
+const CLAUSE_ACTIONS: readonly ClauseAction[] = [
+  ClauseAction.insertAbove,
+  ClauseAction.insertBelow,
+  ClauseAction.insertSubclause,
+  ClauseAction.split,
+  ClauseAction.merge,
+  ClauseAction.moveUp,
+  ClauseAction.moveDown,
+  ClauseAction.delete,
+]
+
+interface ButtonSpec {
+  label: string
+  glyph: ReactNode
+  pressed?: boolean
+  disabled?: boolean
+  shortcut?: { text: string; aria: string }
+  /** Starts a new group, set off by a separator. */
+  groupStart?: boolean
+  run: () => void
+}
+
+interface ToolbarProps {
+  editor: Editor
+  /** Deleting a clause asks first; the caller shows the question. */
+  onDeleteRequest: (clause: LocatedClause) => void
+}
+
+/**
+ * Formatting (bold, italic, headings 1–3, lists) and clause actions (insert, split, merge,
+ * move, delete). Arrow keys move between buttons (ARIA toolbar pattern).
+ */
+export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
   const { t } = useTranslation()
   const [focused, setFocused] = useState(0)
   const active = useEditorState({
@@ -18,12 +57,35 @@ export const Toolbar = ({ editor }: { editor: Editor }) => {
       headings: LEVELS.map((level) => current.isActive('heading', { level })),
       bulletList: current.isActive('bulletList'),
       orderedList: current.isActive('orderedList'),
+      clauses: clauseAvailability(current.state),
     }),
   })
 
   // Core commands by node and mark name: the extensions' own typings belong to @accord/schema.
   const chain = () => editor.chain().focus()
-  const buttons = [
+  const mac = isMac()
+  const clauseButtons = CLAUSE_ACTIONS.map((action, i): ButtonSpec => {
+    const keys = shortcutFor(action)?.keys
+    return {
+      label: t(`clauses.${action}`),
+      glyph: <ClauseIcon action={action} />,
+      disabled: !active.clauses[action],
+      shortcut: keys
+        ? { text: formatShortcut(keys, mac), aria: ariaKeyShortcut(keys, mac) }
+        : undefined,
+      groupStart: i === 0,
+      run: () => {
+        if (action === ClauseAction.delete) {
+          const clause = selectedClause(editor.state)
+          if (clause) onDeleteRequest(clause)
+          return
+        }
+        clauseCommandFor[action](editor.state, editor.view.dispatch, editor.view)
+        editor.view.focus()
+      },
+    }
+  })
+  const buttons: ButtonSpec[] = [
     {
       label: t('toolbar.bold'),
       glyph: 'B',
@@ -54,6 +116,7 @@ export const Toolbar = ({ editor }: { editor: Editor }) => {
       pressed: active.orderedList,
       run: () => chain().toggleList('orderedList', 'listItem').run(),
     },
+    ...clauseButtons,
   ]
 
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -74,18 +137,22 @@ export const Toolbar = ({ editor }: { editor: Editor }) => {
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus}>
       {buttons.map((button, i) => (
-        <ToolbarButton
-          key={button.glyph}
-          label={button.label}
-          pressed={button.pressed}
-          onPress={() => {
-            setFocused(i)
-            button.run()
-          }}
-          tabIndex={i === focused ? 0 : -1}
-        >
-          {button.glyph}
-        </ToolbarButton>
+        <Fragment key={button.label}>
+          {button.groupStart && <hr className="toolbar-separator" aria-orientation="vertical" />}
+          <ToolbarButton
+            label={button.label}
+            pressed={button.pressed}
+            disabled={button.disabled}
+            shortcut={button.shortcut}
+            onPress={() => {
+              setFocused(i)
+              button.run()
+            }}
+            tabIndex={i === focused ? 0 : -1}
+          >
+            {button.glyph}
+          </ToolbarButton>
+        </Fragment>
       ))}
     </div>
   )

@@ -12,9 +12,12 @@ const keysOf = (tree: Tree, prefix = ''): string[] =>
     typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
   )
 
+/** Plural forms differ by language (ru: one/few/many, en: one/other); compare the base key. */
+const basePluralKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '')
+
 const missing = (from: Tree, to: Tree): string[] => {
-  const present = new Set(keysOf(to))
-  return keysOf(from).filter((key) => !present.has(key))
+  const present = new Set(keysOf(to).map(basePluralKey))
+  return [...new Set(keysOf(from).map(basePluralKey))].filter((key) => !present.has(key))
 }
 
 describe('translations', () => {

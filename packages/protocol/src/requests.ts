@@ -66,7 +66,18 @@ export type SetupRequest = z.infer<typeof setupRequest>
 const titleSchema = z.string().trim().min(1).max(300)
 const statusSchema = z.enum([DocumentStatus.draft, DocumentStatus.review, DocumentStatus.final])
 
-export const createDocumentRequest = z.object({ title: titleSchema })
+export const createDocumentRequest = z.object({
+  title: titleSchema,
+  /** The document's own language (clause labels, export); default Russian. */
+  language: z.enum(LANGUAGES).default('ru'),
+  /** Start from a preface and this many empty clauses, instead of a blank page. */
+  template: z
+    .object({
+      clauses: z.number().int().min(0).max(200),
+      preface: z.string().max(20_000).optional(),
+    })
+    .optional(),
+})
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>
 
 export const updateDocumentRequest = z

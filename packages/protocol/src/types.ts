@@ -28,7 +28,7 @@ export interface DocumentInfo {
   updatedAt: string
   /** Who moved the document into its current status, and when. */
   statusChangedAt: string
-  statusChangedBy: string | null
+  statusChangedBy: { id: string; name: string } | null
 }
 
 export interface CreatedUser {
@@ -86,3 +86,34 @@ export type DocumentEvent =
   | { type: 'document'; document: DocumentInfo }
   /** The server could not save recent changes and keeps retrying; they are safe in memory. */
   | { type: 'saveState'; failing: boolean }
+
+/** A saved state of a document: named by a coordinator, or kept automatically by the server. */
+export interface VersionInfo {
+  id: string
+  documentId: string
+  name: string
+  note: string | null
+  kind: 'named' | 'auto'
+  createdAt: string
+  /** Null for automatic versions. */
+  author: { id: string; name: string } | null
+}
+
+/** One line of the audit log: who did what, when. */
+export interface AuditEntry {
+  id: number
+  at: string
+  user: { id: string; name: string } | null
+  /** e.g. `session.signIn`, `document.edited`, `comment.created`, `version.restored`. */
+  action: string
+  document: { id: string; title: string } | null
+  details: Record<string, unknown> | null
+}
+
+/** Counted text changes of one person on one day (UTC), for the activity chart. */
+export interface EditsPerDay {
+  day: string
+  userId: string
+  name: string
+  changes: number
+}

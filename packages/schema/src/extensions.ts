@@ -1,10 +1,16 @@
 import type { AnyExtension } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
+import { AccordDocument } from './AccordDocument.js'
+import { Clause } from './Clause.js'
+import { ClauseHeading } from './ClauseHeading.js'
+import { ClauseIds } from './ClauseIds.js'
+import { ClauseNode } from './clauseNodeNames.js'
+import { Subclause } from './Subclause.js'
 
 /**
- * The extensions that define an Accord document. The client's editor and the
- * server's headless conversions use this one list, so they never disagree on
- * what a document may contain.
+ * The extensions that define an Accord document. The client's editor and the server's
+ * headless conversions use this one list, so they never disagree on what a document may
+ * contain.
  *
  * Undo/redo is left out: with Yjs, history belongs to the collaboration layer
  * (each person undoes only their own changes).
@@ -12,6 +18,11 @@ import { StarterKit } from '@tiptap/starter-kit'
 export const documentExtensions = (): AnyExtension[] => [
   StarterKit.configure({
     undoRedo: false,
+    // AccordDocument replaces the stock top node, to admit clauses.
+    document: false,
+    // No empty paragraph after a final clause: Enter on a clause's empty last paragraph
+    // already leads out of it, and the extra paragraph would show as unnumbered text.
+    trailingNode: { notAfter: [ClauseNode.clause] },
     link: {
       openOnClick: false,
       autolink: true,
@@ -20,4 +31,9 @@ export const documentExtensions = (): AnyExtension[] => [
       isAllowedUri: (url, ctx) => ctx.defaultValidate(url) && /^(https?:|mailto:|#|\/)/i.test(url),
     },
   }),
+  AccordDocument,
+  Clause,
+  Subclause,
+  ClauseHeading,
+  ClauseIds,
 ]

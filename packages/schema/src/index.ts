@@ -1,3 +1,58 @@
+/**
+ * @accord/schema: what an Accord document is, headless (no DOM needed), shared by the
+ * client's editor and the server's diff, export, templates and comments.
+ *
+ * The clause contract (other packages rely on it; changing it is a data migration):
+ * - Node `doc`: `(block | clause)+`. Ordinary blocks (a preface: title heading, paragraphs)
+ *   may come before, between and after clauses; documents of paragraphs and headings only
+ *   stay valid.
+ * - Node `clause`, attrs `{ id: string }`: `clauseHeading (block | subclause)*`.
+ * - Node `subclause`, attrs `{ id: string }`: `clauseHeading block*` (one level down only).
+ * - Node `clauseHeading`: `inline*`, the heading text without its number label.
+ * - Ids are unique in a document and URL-safe (`[A-Za-z0-9_-]{1,64}`, made by `newClauseId`).
+ *   `clauseIdPlugin` (in `documentExtensions()`) gives a new id to a node that has none or
+ *   shares one (split, paste, duplicate) and never changes an id otherwise, so an id survives
+ *   moves and renumbering. Find a clause by id with `findClauseById`.
+ * - Numbers are computed from position, never stored (`numberedClauses`, `clauseOutline`):
+ *   the n-th clause is 'n', the m-th sub-clause of clause n is 'n.m'. Blocks between
+ *   clauses do not count.
+ * - Settings live in the Y.Doc: `ydoc.getMap('settings')`, keys `language` ('ru' | 'en',
+ *   default 'ru') and `clauseLabel` ('article' | 'clause' | 'numeric' | 'section', default
+ *   'article'). Read them with `readSettings`; labels come from `formatClauseLabel`.
+ */
+export { AccordDocument } from './AccordDocument.js'
+export { Clause } from './Clause.js'
+export { ClauseHeading } from './ClauseHeading.js'
+export { ClauseIds } from './ClauseIds.js'
+export { clauseAround, findClauseById, type LocatedClause } from './clauseAround.js'
+export { clauseIdPlugin, clauseIdPluginKey, repairClauseIds } from './clauseIdPlugin.js'
+export { ClauseNode, isNumberedNodeName, type NumberedNodeName } from './clauseNodeNames.js'
+export { clauseOutline, type OutlineEntry, outlineOfNode } from './clauseOutline.js'
 export { documentSchema } from './documentSchema.js'
+export {
+  CLAUSE_LABEL_STYLES,
+  type ClauseLabelStyle,
+  DEFAULT_SETTINGS,
+  DOCUMENT_LANGUAGES,
+  type DocumentLanguage,
+  type DocumentSettings,
+  observeSettings,
+  readSettings,
+  SETTINGS_MAP,
+  settingsFrom,
+  writeSettings,
+} from './documentSettings.js'
 export { documentExtensions } from './extensions.js'
+export { formatClauseLabel } from './formatClauseLabel.js'
 export { BODY_FRAGMENT, docToJSON, docToText, jsonToUpdate } from './fragment.js'
+export { isValidClauseId, newClauseId } from './newClauseId.js'
+export { type NumberedClause, numberedClauses } from './numberedClauses.js'
+export { Subclause } from './Subclause.js'
+export {
+  emptyClauseJSON,
+  MAX_TEMPLATE_CLAUSES,
+  type TemplateOptions,
+  templateDocument,
+  templateUpdate,
+} from './templateDocument.js'
+export { looksLikeClauses, type TextToDocumentOptions, textToDocument } from './textToDocument.js'

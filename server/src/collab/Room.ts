@@ -10,73 +10,71 @@ import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import type { Connection } from './Connection.js'
+import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import {
-  ProtocolError,
   readMessage,
   writeAwareness,
   writeSyncStep1,
   writeSyncStep2,
   writeUpdate,
 } from './protocol.js'
+import { ScratchCopy } from './ScratchCopy.js'
 import { LOAD_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
 
-export interface RoomOptions {
-  /** How long updates gather before one write (ms). */
-  flushDelayMs: number
-  /** Compact the log into one state once it holds this many rows. */
-  compactAfterUpdates: number
-}
+export type RoomOptions = SaverOptions
 
-/** Longest wait between retries of a failed save. */
-const MAX_RETRY_MS = 10_000
+/** The stored document could not be read or applied; nothing is cached and nothing is saved over it. */
+export class DocumentLoadError extends Error {}
+
+/** Awareness client ids one connection may announce; a provider uses one per Y.Doc. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 4
+/** Largest awareness update: a user, a caret and a selection fit in far less. */
+const MAX_AWARENESS_BYTES = 64 * 1024
 
 /**
- * One open document: its Y.Doc, awareness and connections. Decides per
- * message what a connection may change, relays changes, and persists them in
- * short batches. Saves of one room never overlap; a failed save keeps the
- * updates in memory and retries.
+ * One open document: its Y.Doc, awareness and connections. Decides per message what a
+ * connection may change, tries updates on a scratch copy before they touch the document,
+ * relays changes, and hands them to its saver.
  */
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly connections = new Set<Connection>()
   private readonly awarenessOwners = new Map<number, Connection>()
-  private pending: Uint8Array[] = []
-  private flushTimer: NodeJS.Timeout | undefined
-  private saveChain: Promise<void> = Promise.resolve()
-  private retryMs = 0
-  private lastSeq: number
-  private logLength: number
-  private destroyed = false
-  /** True while the newest save failed; cleared by the next success. */
-  saveFailing = false
+  private readonly scratch: ScratchCopy
+  private readonly saver: DocumentSaver
 
   private constructor(
     readonly id: string,
     public status: DocumentStatus,
-    private readonly store: DocumentStore,
-    private readonly options: RoomOptions,
+    doc: Y.Doc,
+    store: DocumentStore,
+    options: RoomOptions,
     private readonly logger: Logger,
-    stored: { updates: Uint8Array[]; lastSeq: number; logLength: number },
+    stored: { lastSeq: number; logLength: number },
   ) {
-    // gc stays on: versions are full-state snapshots, so the live document need not keep deleted content.
-    this.doc = new Y.Doc({ gc: true })
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-      },
-      LOAD_ORIGIN,
+    this.doc = doc
+    this.scratch = new ScratchCopy(doc)
+    this.saver = new DocumentSaver(
+      id,
+      store,
+      () => Y.encodeStateAsUpdate(this.doc),
+      options,
+      logger,
+      stored.lastSeq,
+      stored.logLength,
     )
-    this.lastSeq = stored.lastSeq
-    this.logLength = stored.logLength
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
-  /** Loads a document; throws (and caches nothing) when storage fails or holds something undecodable. */
+  /**
+   * Loads a document. Throws (and the caller caches nothing) when storage fails or holds
+   * something Yjs cannot apply: refusing is better than serving, and later saving over, a
+   * document that is missing part of its text.
+   */
   static async load(
     id: string,
     status: DocumentStatus,
@@ -85,7 +83,21 @@ export class Room {
     logger: Logger,
   ): Promise<Room> {
     const stored = await store.load(id)
-    return new Room(id, status, store, options, logger.child({ documentId: id }), stored)
+    // gc stays on: versions are full-state snapshots, so the live document need not keep deleted content.
+    const doc = new Y.Doc({ gc: true })
+    try {
+      Y.transact(
+        doc,
+        () => {
+          for (const update of stored.updates) Y.applyUpdate(doc, update)
+        },
+        LOAD_ORIGIN,
+      )
+    } catch (err) {
+      doc.destroy()
+      throw new DocumentLoadError(`stored document ${id} is unreadable: ${(err as Error).message}`)
+    }
+    return new Room(id, status, doc, store, options, logger.child({ documentId: id }), stored)
   }
 
   /** Adds a connection and opens the sync: our state vector, then everyone's presence. */
@@ -113,6 +125,25 @@ export class Room {
     return canEditText(connection.role, this.status)
   }
 
+  /** True while the newest save failed; the saver retries. */
+  get saveFailing(): boolean {
+    return this.saver.failing
+  }
+
+  get hasPending(): boolean {
+    return this.saver.hasPending
+  }
+
+  /** Writes everything pending now. */
+  flush(): Promise<void> {
+    return this.saver.flush()
+  }
+
+  /** Final save before unloading; throws if anything could not be saved. */
+  persistForUnload(): Promise<void> {
+    return this.saver.persistForUnload()
+  }
+
   private receive(connection: Connection, data: Uint8Array): void {
     try {
       const message = readMessage(data)
@@ -126,6 +157,10 @@ export class Room {
           if (this.canEdit(connection)) this.applyClientUpdate(connection, message.update)
           return
         case 'awareness':
+          if (message.update.byteLength > MAX_AWARENESS_BYTES) {
+            connection.close(CloseCode.tooLarge)
+            return
+          }
           this.applyAwareness(connection, message.update)
           return
         case 'queryAwareness':
@@ -146,23 +181,20 @@ export class Room {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    // Decode the whole update first: a malformed one is refused before it can touch the live document.
-    try {
-      Y.decodeUpdate(update)
-    } catch (err) {
-      throw new ProtocolError(`undecodable update: ${(err as Error).message}`)
-    }
     const origin: TransactionOrigin = { kind: 'connection', connection }
-    Y.applyUpdate(this.doc, update, origin)
+    this.scratch.applyWhole(update, origin)
+    connection.editsApplied++
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array): void {
+    // New client ids beyond the allowance are dropped: one connection cannot fill everyone's presence list.
+    let allowance = MAX_AWARENESS_IDS_PER_CONNECTION - connection.awarenessIds.size
     const entries = guardAwareness(
       readAwarenessUpdate(update),
       connection,
       (id) => this.awarenessOwners.get(id),
       { ...connection.user },
-    )
+    ).filter((entry) => connection.awarenessIds.has(entry.clientId) || allowance-- > 0)
     if (entries.length === 0) return
     applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(entries), connection)
   }
@@ -192,74 +224,26 @@ export class Room {
     // Encoded once, sent to every other connection.
     const message = writeUpdate(update)
     for (const c of this.connections) if (c !== sender) c.send(message)
-    this.pending.push(update)
-    this.scheduleFlush(this.options.flushDelayMs)
+    this.saver.add(update)
   }
 
-  private scheduleFlush(delayMs: number): void {
-    if (this.flushTimer || this.destroyed) return
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined
-      void this.flush()
-    }, delayMs)
-  }
-
-  /** Writes everything pending; saves never overlap. Resolves when this flush is done (or failed). */
-  flush(): Promise<void> {
-    this.saveChain = this.saveChain.then(() => this.save())
-    return this.saveChain
-  }
-
-  get hasPending(): boolean {
-    return this.pending.length > 0
-  }
-
-  private async save(): Promise<void> {
-    if (this.pending.length === 0) return
-    const batch = this.pending
-    this.pending = []
-    const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch)
-    try {
-      this.lastSeq = await this.store.append(this.id, merged)
-      this.logLength++
-      this.retryMs = 0
-      this.saveFailing = false
-      if (this.logLength >= this.options.compactAfterUpdates) await this.compact()
-    } catch (err) {
-      // Keep the batch first in line, so order is preserved, and try again later.
-      this.pending = [merged, ...this.pending]
-      this.saveFailing = true
-      this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs ? this.retryMs * 2 : 100)
-      this.logger.error({ err, retryMs: this.retryMs }, 'saving document failed; will retry')
-      this.scheduleFlush(this.retryMs)
-    }
-  }
-
-  /** Replaces the log with one state row. The state includes anything still pending; that is harmless. */
-  private async compact(): Promise<void> {
-    await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
-    this.logLength = 0
-  }
-
-  /** Final save before unloading: flush, and compact if the log holds anything. */
-  async persistForUnload(): Promise<void> {
-    await this.flush()
-    if (this.pending.length > 0) throw new Error('document could not be saved')
-    if (this.logLength > 0) {
-      this.saveChain = this.saveChain.then(() => this.compact())
-      await this.saveChain
-    }
+  /**
+   * The server is going away: asks every socket to close and resolves when they have, so
+   * that updates their clients sent before seeing the close are applied and saved.
+   */
+  async goAway(): Promise<void> {
+    await Promise.all([...this.connections].map((c) => c.goAway(CloseCode.goingAway)))
   }
 
   destroy(): void {
-    this.destroyed = true
-    clearTimeout(this.flushTimer)
-    this.flushTimer = undefined
-    for (const c of this.connections) c.close(CloseCode.goingAway)
+    this.saver.stop()
+    // Whoever is still here did not answer goAway in time.
+    for (const c of this.connections) c.drop()
     this.connections.clear()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.off('update', this.onDocUpdate)
+    this.scratch.destroy()
     this.doc.destroy()
   }
 }

@@ -6,6 +6,19 @@ import { Room, type RoomOptions } from './Room.js'
 
 export class UnknownDocumentError extends Error {}
 
+/** How long a shutdown waits for clients to answer the close (normally a round trip). */
+const GO_AWAY_MS = 3000
+
+/** Waits for `work`, but no longer than `ms`; leaves no timer behind. */
+const settleWithin = async (work: Promise<unknown>, ms: number): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))])
+  clearTimeout(timer)
+}
+
+/** The server is shutting down and opens no more documents. */
+export class ShuttingDownError extends Error {}
+
 interface Entry {
   room: Promise<Room>
   loaded?: Room
@@ -13,9 +26,18 @@ interface Entry {
   unloading?: Promise<void>
 }
 
-export interface RoomRegistryOptions extends RoomOptions {
+export interface RoomRegistryOptions extends Omit<RoomOptions, 'onSaveStateChange'> {
   /** How long a room with no connections stays loaded (ms). */
   idleUnloadMs: number
+  /**
+   * Told when saving a document starts failing (again after every failed retry, so people
+   * who open it later hear it too) and when it works again. Default: nobody.
+   */
+  onSaveStateChange?: (documentId: string, failing: boolean) => void
+  /** Called once a room is loaded (e.g. to take its baseline for automatic versions). */
+  onRoomLoaded?: (room: Room) => void
+  /** Called when the last connection of a room leaves (e.g. to keep an automatic version). */
+  onRoomEmpty?: (room: Room) => void
 }
 
 /**
@@ -24,9 +46,12 @@ export interface RoomRegistryOptions extends RoomOptions {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Entry>()
+  private closing = false
+  private loads = 0
 
   constructor(
-    private readonly store: DocumentStore,
+    /** Where documents persist; public for operations tools and fault-injection tests. */
+    readonly store: DocumentStore,
     /** The document's current status, or undefined when it does not exist. */
     private readonly statusOf: (documentId: string) => Promise<DocumentStatus | undefined>,
     private readonly options: RoomRegistryOptions,
@@ -35,6 +60,11 @@ export class RoomRegistry {
 
   get loadedCount(): number {
     return this.rooms.size
+  }
+
+  /** Loads started since the registry was made (a shared load counts once). */
+  get loadCount(): number {
+    return this.loads
   }
 
   /** The room if it is in memory now (for the API: one copy of the truth). */
@@ -66,12 +96,20 @@ export class RoomRegistry {
     }
   }
 
+  /** Every room in memory now. */
+  loadedRooms(): Room[] {
+    return [...this.rooms.values()].flatMap((entry) => (entry.loaded ? [entry.loaded] : []))
+  }
+
   leave(room: Room, connection: Connection): void {
+    const wasThere = room.connections.has(connection)
     room.removeConnection(connection)
+    if (wasThere && room.connections.size === 0) this.options.onRoomEmpty?.(room)
     this.scheduleUnloadIfIdle(room.id, room)
   }
 
   private async acquire(documentId: string): Promise<Room> {
+    if (this.closing) throw new ShuttingDownError(documentId)
     let entry = this.rooms.get(documentId)
     if (entry?.unloading) {
       await entry.unloading
@@ -82,11 +120,14 @@ export class RoomRegistry {
       entry.unloadTimer = undefined
       return entry.room
     }
+    if (this.closing) throw new ShuttingDownError(documentId)
+    this.loads++
     const created: Entry = { room: this.load(documentId) }
     this.rooms.set(documentId, created)
     created.room.then(
       (room) => {
         created.loaded = room
+        this.options.onRoomLoaded?.(room)
       },
       () => {
         if (this.rooms.get(documentId) === created) this.rooms.delete(documentId)
@@ -98,12 +139,24 @@ export class RoomRegistry {
   private async load(documentId: string): Promise<Room> {
     const status = await this.statusOf(documentId)
     if (!status) throw new UnknownDocumentError(documentId)
-    return Room.load(documentId, status, this.store, this.options, this.logger)
+    const { onSaveStateChange, ...options } = this.options
+    return Room.load(
+      documentId,
+      status,
+      this.store,
+      { ...options, onSaveStateChange: (failing) => onSaveStateChange?.(documentId, failing) },
+      this.logger,
+    )
   }
 
-  private scheduleUnloadIfIdle(documentId: string, room: Room): void {
+  private scheduleUnloadIfIdle(
+    documentId: string,
+    room: Room,
+    delayMs = this.options.idleUnloadMs,
+  ): void {
     const entry = this.rooms.get(documentId)
     if (
+      this.closing ||
       !entry ||
       entry.loaded !== room ||
       room.connections.size > 0 ||
@@ -116,7 +169,7 @@ export class RoomRegistry {
       entry.unloading = this.unload(documentId, entry, room).finally(() => {
         entry.unloading = undefined
       })
-    }, this.options.idleUnloadMs)
+    }, delayMs)
   }
 
   private async unload(documentId: string, entry: Entry, room: Room): Promise<void> {
@@ -126,7 +179,8 @@ export class RoomRegistry {
       // Keep it in memory: unloading now would lose what could not be saved.
       this.logger.error({ err, documentId }, 'could not save idle document; keeping it loaded')
       entry.unloading = undefined
-      this.scheduleUnloadIfIdle(documentId, room)
+      // Not sooner than a second, whatever IDLE_UNLOAD_MS is: each attempt writes to a database that just failed.
+      this.scheduleUnloadIfIdle(documentId, room, Math.max(this.options.idleUnloadMs, 1000))
       return
     }
     if (room.connections.size > 0) return
@@ -151,15 +205,23 @@ export class RoomRegistry {
     if (room) room.status = status
   }
 
-  /** On shutdown: close every socket, save every document, free everything. */
+  /**
+   * On shutdown: open nothing more, close every socket, save every document, free
+   * everything. When it resolves no timer of the registry or its rooms is left, so the
+   * database can close.
+   */
   async closeAll(): Promise<void> {
+    this.closing = true
     const entries = [...this.rooms.entries()]
     await Promise.all(
       entries.map(async ([documentId, entry]) => {
         clearTimeout(entry.unloadTimer)
+        entry.unloadTimer = undefined
         await entry.unloading
         const room = await entry.room.catch(() => undefined)
         if (!room) return
+        // Sockets first (each closes politely, within a bound), so the last write holds every update.
+        await settleWithin(room.goAway(), GO_AWAY_MS)
         try {
           await room.persistForUnload()
         } catch (err) {

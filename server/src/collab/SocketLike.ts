@@ -2,4 +2,8 @@
 export interface SocketLike {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
+  /** Drops the connection without a closing handshake, for a peer that no longer reads. */
+  terminate(): void
+  /** Bytes queued for sending and not yet handed to the network. */
+  readonly bufferedAmount: number
 }

@@ -10,6 +10,7 @@ import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { InvitationStore } from '../store/InvitationStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
 import type { UserStore } from '../store/UserStore.js'
+import type { VersionStore } from '../store/VersionStore.js'
 
 /** Everything the HTTP routes may use, handed over by the composition root. */
 export interface AppDeps {
@@ -25,4 +26,5 @@ export interface AppDeps {
   setup: SetupToken
   events: DocumentEvents
   comments: CommentStore
+  versions: VersionStore
 }

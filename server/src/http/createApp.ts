@@ -7,14 +7,17 @@ import { authenticate } from './middleware/authenticate.js'
 import { csrfGuard } from './middleware/csrfGuard.js'
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
+import { activityRouter } from './routes/activity/router.js'
 import { commentsRouter } from './routes/comments/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
+import { exportRouter } from './routes/export/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
 import { meRouter } from './routes/me/router.js'
 import { sessionRouter } from './routes/session/router.js'
 import { setupRouter } from './routes/setup/router.js'
 import { usersRouter } from './routes/users/router.js'
+import { versionsRouter } from './routes/versions/router.js'
 
 /** The Express app: JSON API under /api, the built web client everywhere else. */
 export const createApp = (deps: AppDeps): Express => {
@@ -61,6 +64,9 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(documentsRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))
+  api.use(versionsRouter(deps))
+  api.use(exportRouter(deps))
+  api.use(activityRouter(deps))
   api.use(apiNotFound)
   app.use('/api', api)
 

@@ -10,8 +10,19 @@ export type Params = readonly Param[]
  * and transactions alike) goes through one queue: a statement issued by one
  * request can never slip into another's open transaction. Reads run freely.
  */
+/** A use of the database after close(): a bug (a timer that outlived shutdown), reported as such. */
+export class DatabaseClosedError extends Error {
+  constructor() {
+    super('the database is closed')
+  }
+}
+
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve()
+  /** close() was called: no new writes. */
+  private closing = false
+  /** The connection is closed: no reads either. */
+  private closed = false
 
   private constructor(private readonly db: sqlite3.Database) {}
 
@@ -25,12 +36,14 @@ export class Database {
 
   get<T>(sql: string, params: Params = []): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new DatabaseClosedError())
       this.db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined)))
     })
   }
 
   all<T>(sql: string, params: Params = []): Promise<T[]> {
     return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new DatabaseClosedError())
       this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))
     })
   }
@@ -63,16 +76,25 @@ export class Database {
     return this.enqueue(() => this.rawExec(sql))
   }
 
+  /** Closes after the writes queued so far; every later call rejects with DatabaseClosedError. */
   close(): Promise<void> {
-    return this.enqueue(
+    if (this.closing) return Promise.reject(new DatabaseClosedError())
+    this.closing = true
+    return this.queue(
       () =>
-        new Promise<void>((resolve, reject) =>
-          this.db.close((err) => (err ? reject(err) : resolve())),
-        ),
+        new Promise<void>((resolve, reject) => {
+          this.closed = true
+          this.db.close((err) => (err ? reject(err) : resolve()))
+        }),
     )
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new DatabaseClosedError())
+    return this.queue(job)
+  }
+
+  private queue<T>(job: () => Promise<T>): Promise<T> {
     const result = this.writeQueue.then(job, job)
     this.writeQueue = result.catch(() => undefined)
     return result

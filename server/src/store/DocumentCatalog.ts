@@ -11,6 +11,7 @@ interface DocumentRow {
   updated_at: string
   status_changed_at: string
   status_changed_by: string | null
+  status_changed_by_name: string | null
 }
 
 const toInfo = (r: DocumentRow): DocumentInfo => ({
@@ -21,8 +22,12 @@ const toInfo = (r: DocumentRow): DocumentInfo => ({
   createdBy: r.created_by,
   updatedAt: r.updated_at,
   statusChangedAt: r.status_changed_at,
-  statusChangedBy: r.status_changed_by,
+  statusChangedBy: r.status_changed_by
+    ? { id: r.status_changed_by, name: r.status_changed_by_name ?? '' }
+    : null,
 })
+
+const SELECT = `SELECT d.*, u.name AS status_changed_by_name FROM documents d LEFT JOIN users u ON u.id = d.status_changed_by`
 
 /** Document metadata: titles, status, times. The text itself lives in the DocumentStore. */
 export class DocumentCatalog {
@@ -40,13 +45,13 @@ export class DocumentCatalog {
   }
 
   async get(id: string): Promise<DocumentInfo | undefined> {
-    const row = await this.db.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', [id])
+    const row = await this.db.get<DocumentRow>(`${SELECT} WHERE d.id = ?`, [id])
     return row && toInfo(row)
   }
 
   /** Most recently active first; `query` filters titles case-insensitively (Cyrillic included). */
   async list(query?: string): Promise<DocumentInfo[]> {
-    const rows = await this.db.all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC')
+    const rows = await this.db.all<DocumentRow>(`${SELECT} ORDER BY d.updated_at DESC`)
     const needle = query?.trim().toLocaleLowerCase()
     // SQLite's LIKE folds ASCII only, so Russian titles are filtered here.
     const found = needle ? rows.filter((r) => r.title.toLocaleLowerCase().includes(needle)) : rows

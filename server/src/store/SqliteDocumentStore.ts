@@ -3,7 +3,10 @@ import type { DocumentStore, StoredDocument } from './DocumentStore.js'
 import { nowIso } from './ids.js'
 
 export class SqliteDocumentStore implements DocumentStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    /** The connection it writes through; public for operations tools and fault-injection tests. */
+    readonly db: Database,
+  ) {}
 
   async load(documentId: string): Promise<StoredDocument> {
     const state = await this.db.get<{ state: Buffer }>(

@@ -88,6 +88,21 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX comment_messages_thread ON comment_messages(thread_id, created_at);
   `,
+  // 3: versions: full Yjs state snapshots, named by people or kept automatically
+  `
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    note TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('named','auto')),
+    state BLOB NOT NULL,
+    content TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id)
+  );
+  CREATE INDEX versions_doc ON versions(document_id, created_at);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

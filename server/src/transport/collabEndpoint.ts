@@ -5,10 +5,15 @@ import { idSchema } from '@accord/protocol/requests'
 import { type WebSocket, WebSocketServer } from 'ws'
 import type { Authenticator } from '../auth/Authenticator.js'
 import { Connection } from '../collab/Connection.js'
-import type { Room } from '../collab/Room.js'
-import { type RoomRegistry, UnknownDocumentError } from '../collab/RoomRegistry.js'
+import { DocumentLoadError, type Room } from '../collab/Room.js'
+import {
+  type RoomRegistry,
+  ShuttingDownError,
+  UnknownDocumentError,
+} from '../collab/RoomRegistry.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
+import type { AuditLog } from '../store/AuditLog.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 
 const PATH = /^\/collab\/([^/?]+)$/
@@ -40,10 +45,11 @@ export const attachCollabEndpoint = (
     authenticator: Authenticator
     catalog: DocumentCatalog
     registry: RoomRegistry
+    audit: AuditLog
     logger: Logger
   },
 ): { close(): void } => {
-  const { config, authenticator, catalog, registry, logger } = deps
+  const { config, authenticator, catalog, registry, audit, logger } = deps
   // ws stops reading a frame past maxPayload and closes with 1009 (Message Too Big).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
@@ -64,9 +70,21 @@ export const attachCollabEndpoint = (
     const { user } = auth
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = new Connection(
-        { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
+        {
+          send: (data) => ws.send(data),
+          close: (code, reason) => ws.close(code, reason),
+          terminate: () => ws.terminate(),
+          get bufferedAmount() {
+            return ws.bufferedAmount
+          },
+        },
         { id: user.id, name: user.name, color: user.color, role: user.role },
-        config.maxMessagesPerSecond,
+        {
+          maxMessagesPerSecond: config.maxMessagesPerSecond,
+          // One full-size frame per second on average; an initial sync of a large document fits the burst.
+          maxBytesPerSecond: config.maxMessageBytes,
+          maxBufferedBytes: 4 * config.maxMessageBytes,
+        },
       )
       serve(ws, connection, documentId)
     })
@@ -91,8 +109,21 @@ export const attachCollabEndpoint = (
     })
     ws.on('close', () => {
       clearInterval(ping)
-      connection.closed = true
+      connection.markClosed()
       if (room) registry.leave(room, connection)
+      // One line per person and connection, counting changes rather than keystrokes.
+      if (connection.editsApplied > 0) {
+        audit
+          .record({
+            userId: connection.user.id,
+            action: 'document.edited',
+            documentId,
+            details: { changes: connection.editsApplied },
+          })
+          .catch((err: unknown) =>
+            logger.warn({ err, documentId }, 'could not record the edit in the audit log'),
+          )
+      }
     })
     registry.join(documentId, connection).then(
       (joined) => {
@@ -101,7 +132,11 @@ export const attachCollabEndpoint = (
       },
       (err) => {
         if (err instanceof UnknownDocumentError) return connection.close(CloseCode.notFound)
-        logger.error({ err, documentId }, 'could not load document')
+        if (err instanceof ShuttingDownError) return connection.close(CloseCode.goingAway)
+        logger.error(
+          { err, documentId, corrupt: err instanceof DocumentLoadError },
+          'could not load document; refusing it rather than serving a partial copy',
+        )
         connection.close(CloseCode.unavailable)
       },
     )

@@ -10,9 +10,13 @@ export interface TestClient {
   fragment: Y.XmlFragment
   /** Appends a paragraph holding `text`, the way the editor would. */
   type(text: string): void
-  /** The plain text of every paragraph, joined by newlines. */
+  /**
+   * The plain text of every non-empty paragraph, joined by newlines. Empty ones are left
+   * out: a new document starts with one empty paragraph, which is not text anyone typed.
+   */
   text(): string
-  synced(): Promise<void>
+  /** Resolves once the provider has synced with the server (default wait: 10 s, for a busy 2-core machine). */
+  synced(timeoutMs?: number): Promise<void>
   destroy(): void
 }
 
@@ -57,12 +61,16 @@ export const newTestClient = (
                 .join('')
             : '',
         )
+        .filter((line) => line !== '')
         .join('\n')
     },
-    synced: () =>
-      vi.waitFor(() => {
-        if (!provider.synced) throw new Error('not synced yet')
-      }),
+    synced: (timeoutMs = 10_000) =>
+      vi.waitFor(
+        () => {
+          if (!provider.synced) throw new Error('not synced yet')
+        },
+        { timeout: timeoutMs },
+      ),
     destroy() {
       provider.destroy()
       doc.destroy()

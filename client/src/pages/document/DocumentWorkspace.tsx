@@ -1,10 +1,21 @@
 import { canEditText, type DocumentInfo, type User } from '@accord/protocol'
-import { useEffect, useId } from 'react'
+import type { Editor } from '@tiptap/react'
+import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useAnnouncer } from '../../app/useAnnouncer'
 import { useAuth } from '../../app/useAuth'
 import { ConnectionIndicator } from '../../collab/ConnectionIndicator'
+import { SaveIndicator } from '../../collab/SaveIndicator'
 import { useCollabDocument } from '../../collab/useCollabDocument'
+import { useDocumentEvents } from '../../collab/useDocumentEvents'
+import { useComments } from '../../comments/useComments'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
+import { CommentsPanel } from '../../panels/comments/CommentsPanel'
+import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
+import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
+import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
 import { StopNotice } from './StopNotice'
@@ -15,12 +26,35 @@ interface DocumentWorkspaceProps {
   onChanged: (document: DocumentInfo) => void
 }
 
-/** One open document: title and status, connection state, the shared text and who is here. */
+/**
+ * One open document: title and status on top, then the clause outline and document settings
+ * on the left, the shared text in the middle and who is here on the right.
+ */
 export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspaceProps) => {
+  const { t } = useTranslation()
   const titleId = useId()
+  const [editor, setEditor] = useState<Editor | null>(null)
   const { setUser } = useAuth()
   const presenceUser = { id: user.id, name: user.name, color: user.color, role: user.role }
-  const { session, connection, presence, stop } = useCollabDocument(document.id, presenceUser)
+  const { session, connection, presence, stop, save } = useCollabDocument(document.id, presenceUser)
+  const comments = useComments(document.id, editor)
+  const announce = useAnnouncer()
+  useDocumentEvents(
+    document.id,
+    (event) => {
+      comments.onEvent(event)
+      if (event.type === 'document') onChanged(event.document)
+      if (event.type === 'thread' && event.thread.messages.at(-1)?.author.id !== user.id) {
+        announce(
+          t('comments.announceNew', { name: event.thread.messages.at(-1)?.author.name ?? '' }),
+        )
+      }
+    },
+    comments.onReconnect,
+  )
+  const startComment = () => {
+    if (!comments.startComment()) announce(t('comments.selectFirst'))
+  }
 
   useEffect(() => {
     // The server ended the session: show the sign-in page (the URL stays, to come back here).
@@ -35,13 +69,22 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
       <header className="document-header">
         <h1 id={titleId}>{document.title}</h1>
         <StatusControl document={document} role={user.role} onChanged={onChanged} />
+        <Link className="history-link" to={`/documents/${encodeURIComponent(document.id)}/history`}>
+          {t('history.link')}
+        </Link>
+        <ExportMenu documentId={document.id} />
         {!stop && <ConnectionIndicator state={connection} />}
+        {!stop && mayEdit && <SaveIndicator state={save} />}
       </header>
       {stop && <StopNotice stop={stop} />}
       {!lostAccess && (
         <>
-          {!mayEdit && <ReadOnlyNotice status={document.status} />}
+          {!mayEdit && <ReadOnlyNotice document={document} />}
           <div className="document-body">
+            <div className="document-outline">
+              {editor && <OutlinePanel editor={editor} openComments={comments.openByClause} />}
+              {session && <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />}
+            </div>
             <div className="document-text">
               {session && (
                 <CollaborativeEditor
@@ -49,11 +92,33 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                   provider={session.provider}
                   user={presenceUser}
                   editable={mayEdit && !stop}
+                  onEditor={setEditor}
+                  onCommentActivate={comments.setActiveId}
+                  onCommentRequest={startComment}
                 />
               )}
             </div>
             <aside className="document-side">
               <PresenceList users={presence} selfId={user.id} />
+              <button
+                type="button"
+                className="quiet comment-button"
+                onClick={startComment}
+                title={t('comments.addHint')}
+              >
+                {t('comments.add')}
+              </button>
+              <CommentsPanel
+                user={user}
+                threads={comments.threads}
+                anchoredIds={comments.anchoredIds}
+                activeId={comments.activeId}
+                onActivate={comments.setActiveId}
+                draft={comments.draft}
+                onCreate={comments.create}
+                onCancelDraft={comments.cancelDraft}
+                actions={comments}
+              />
             </aside>
           </div>
         </>

@@ -1,7 +1,10 @@
 import { canChangeStatus, ErrorCode, Role } from '@accord/protocol'
 import { createDocumentRequest, updateDocumentRequest } from '@accord/protocol/requests'
+import { templateUpdate } from '@accord/schema'
 import { Router } from 'express'
 import { z } from 'zod'
+import { settingsUpdate } from '../../../services/settingsUpdate.js'
+import { snapshotVersion } from '../../../services/snapshotVersion.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { forbidden, HttpError, notFound } from '../../HttpError.js'
 import { requireAuth, requireRole } from '../../middleware/authenticate.js'
@@ -27,8 +30,15 @@ export const documentsRouter = (deps: AppDeps): Router => {
 
   router.post('/documents', async (req, res) => {
     const user = requireRole(req, Role.member)
-    const { title } = parse(createDocumentRequest, req.body)
+    const { title, language, template } = parse(createDocumentRequest, req.body)
     const doc = await deps.catalog.create(title, user.id)
+    // Written before anyone connects: the template's text, or only the language of a blank page.
+    await deps.registry.store.append(
+      doc.id,
+      template
+        ? templateUpdate({ title, language, clauses: template.clauses, preface: template.preface })
+        : settingsUpdate({ language }),
+    )
     await deps.audit.record({
       userId: user.id,
       action: 'document.created',
@@ -64,6 +74,15 @@ export const documentsRouter = (deps: AppDeps): Router => {
     if (patch.status !== undefined && patch.status !== doc.status) {
       // Open sockets obey the new status with their next message.
       deps.registry.setStatus(doc.id, updated.status)
+      // The agreed text is kept as a named version the moment it becomes final.
+      if (updated.status === 'final') {
+        await snapshotVersion(deps, {
+          documentId: doc.id,
+          name: 'Final',
+          note: null,
+          userId: user.id,
+        })
+      }
       await deps.audit.record({
         userId: user.id,
         action: 'document.statusChanged',

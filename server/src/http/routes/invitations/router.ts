@@ -2,6 +2,7 @@ import { ErrorCode } from '@accord/protocol'
 import { acceptInvitationRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
+import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
@@ -27,7 +28,10 @@ export const invitationsRouter = (deps: AppDeps): Router => {
     const body = parse(acceptInvitationRequest, req.body)
     const userId = await deps.invitations.userIdFor(token)
     const user = userId ? await deps.users.byId(userId) : undefined
-    if (!user?.active || !(await deps.invitations.consume(token))) throw invalid()
+    if (!user?.active) throw invalid()
+    // Before the link is used up, so a refused password can be replaced with a better one.
+    assertStrongPassword(body.password, { email: user.email, name: body.name ?? user.name })
+    if (!(await deps.invitations.consume(token))) throw invalid()
     const passwordHash = await hashPassword(body.password)
     const updated = await deps.users.update(user.id, {
       passwordHash,

@@ -2,6 +2,7 @@ import { ErrorCode } from '@accord/protocol'
 import { changePasswordRequest, updateProfileRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword, verifyPassword } from '../../../auth/password.js'
+import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
 import { presenceOf } from '../../../services/presenceOf.js'
 import { publicUser, type StoredUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
@@ -31,6 +32,7 @@ export const meRouter = (deps: AppDeps): Router => {
     if (!user.passwordHash || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
       throw new HttpError(403, ErrorCode.badCredentials, 'The current password is wrong')
     }
+    assertStrongPassword(body.newPassword, user)
     await deps.users.update(user.id, { passwordHash: await hashPassword(body.newPassword) })
     // Every other session ends: a changed password must lock out whoever knew the old one.
     await deps.sessions.deleteForUser(user.id, token)

@@ -2,6 +2,7 @@ import { ErrorCode, Role } from '@accord/protocol'
 import { setupRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
+import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
@@ -20,6 +21,8 @@ export const setupRouter = (deps: AppDeps): Router => {
     const body = parse(setupRequest, req.body)
     if ((await deps.users.count()) > 0)
       throw new HttpError(409, ErrorCode.setupDone, 'Accord is already set up')
+    // Before the one-time link is used up, so a refused password can be replaced.
+    assertStrongPassword(body.password, body)
     if (!deps.setup.consume(body.token)) {
       throw new HttpError(
         404,

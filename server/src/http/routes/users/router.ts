@@ -2,6 +2,7 @@ import { ErrorCode, Role } from '@accord/protocol'
 import { createUserRequest, updateUserRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
+import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
 import { presenceOf } from '../../../services/presenceOf.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
@@ -22,6 +23,7 @@ export const usersRouter = (deps: AppDeps): Router => {
   router.post('/users', async (req, res) => {
     const actor = requireRole(req, Role.secretariat)
     const body = parse(createUserRequest, req.body)
+    if (body.password) assertStrongPassword(body.password, body)
     const user = await deps.users.create({
       email: body.email,
       name: body.name,

@@ -1,0 +1,77 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
+import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+
+describe('a clause-by-clause discussion in two browsers', () => {
+  let server: ServerProcess
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    server = await startServerProcess()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const open = async (email: string, password: string, url: string): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+    })
+    contexts.push(context)
+    const page = await context.newPage()
+    await signInThroughForm(page, server.url, email, password)
+    await page.goto(url)
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    return page
+  }
+
+  it('A comments on a selection, B sees the highlight and thread and replies, A resolves it', async () => {
+    const anna = await server.newUser('member', 'Anna Petrova')
+    const ben = await server.newUser('member', 'Ben Okafor')
+    const cookie = await server.signIn(anna.email, anna.password)
+    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Declaration',
+    })
+    const url = `${server.url}/documents/${id}`
+    const a = await open(anna.email, anna.password, url)
+    const b = await open(ben.email, ben.password, url)
+
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.type('Everyone has the right to privacy.')
+    await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('right to privacy')
+    // Select "privacy" with the keyboard, then use the comment shortcut.
+    await a.keyboard.press('ArrowLeft')
+    for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
+    await a.keyboard.press('Control+Alt+m')
+    await a.getByLabel('Your comment').fill('Should this say "private life"?')
+    await a.getByRole('button', { name: 'Post comment' }).click()
+
+    // B sees the highlighted words and the thread, live.
+    await expect.poll(() => b.locator('.comment-highlight').textContent()).toBe('privacy')
+    const thread = b.locator('.comment-thread').first()
+    await expect.poll(() => thread.textContent()).toContain('Should this say "private life"?')
+    await thread.getByLabel('Reply').fill('Both, as in the declaration.')
+    await thread.getByRole('button', { name: 'Send reply' }).click()
+    await expect
+      .poll(() => a.locator('.comment-thread').first().textContent())
+      .toContain('Both, as in the declaration.')
+    await docScreenshot(b, 'comments')
+
+    // A resolves: the highlight goes for both, and the thread leaves the "Open" list.
+    await a.locator('.comment-thread').first().getByRole('button', { name: 'Resolve' }).click()
+    await expect.poll(() => b.locator('.comment-highlight').count()).toBe(0)
+    await expect.poll(() => b.locator('.comment-thread').count()).toBe(0)
+    await b.getByText('Resolved', { exact: true }).first().click()
+    await expect
+      .poll(() => b.locator('.comment-thread').first().textContent())
+      .toContain('Both, as in the declaration.')
+  })
+})

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
+import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+
+describe('versions in the browser', () => {
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startServerProcess()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('a coordinator names a draft, edits, compares and sees the redline, then restores', async () => {
+    const coordinator = await server.newUser('coordinator', 'Clara Coordinator')
+    const cookie = await server.signIn(coordinator.email, coordinator.password)
+    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Standard',
+    })
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    })
+    const page = await context.newPage()
+    await signInThroughForm(page, server.url, coordinator.email, coordinator.password)
+    await page.goto(`${server.url}/documents/${id}`)
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.type('Каждый имеет право на доступ к интернету.')
+
+    await page.getByRole('link', { name: 'History' }).click()
+    await page.getByLabel('Version name').fill('Draft 1')
+    await page.getByRole('button', { name: 'Save version' }).click()
+    await expect.poll(() => page.locator('.version-list').textContent()).toContain('Draft 1')
+
+    await page.getByRole('link', { name: 'Back to the document' }).click()
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.type(' и свободу выражения')
+    await expect
+      .poll(() => page.locator('.ProseMirror').textContent())
+      .toContain('свободу выражения')
+
+    await page.getByRole('link', { name: 'History' }).click()
+    // Leaving the editor kept an automatic version too; compare with the named one.
+    const draft1 = page.locator('.version-list li', { hasText: 'Draft 1' })
+    await draft1.getByRole('button', { name: 'Compare with current' }).click()
+    await expect
+      .poll(() => page.locator('.diff ins').allTextContents())
+      .toEqual(['и свободу выражения'])
+    expect(await page.locator('.diff-summary').textContent()).toContain('Clauses:')
+    // Insertions are underlined, not only coloured.
+    expect(
+      await page.locator('.diff ins').evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe('underline')
+    await docScreenshot(page, 'history-compare')
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await draft1.getByRole('button', { name: 'Restore' }).click()
+    await expect
+      .poll(() => page.locator('.version-list').textContent())
+      .toContain('Before restore of “Draft 1”')
+    await page.getByRole('link', { name: 'Back to the document' }).click()
+    await expect
+      .poll(() => page.locator('.ProseMirror').textContent())
+      .toBe('Каждый имеет право на доступ к интернету.')
+
+    // The restored text downloads as a Word file named after the document.
+    await page.getByText('Export', { exact: true }).click()
+    await page.getByLabel('Format').selectOption('docx')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^Standard.*\.docx$/)
+    await context.close()
+  })
+})

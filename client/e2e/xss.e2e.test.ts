@@ -1,0 +1,170 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { launchBrowser, signInThroughForm } from './utils/browser'
+import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+
+/** Every payload sets a flag on window if it ever runs. */
+const PASTED_HTML = `
+<p>before <img src="x" onerror="window.__pwned='img'"> middle
+<script>window.__pwned='script'</script>
+<a href="javascript:window.__pwned='js-link'">js link</a>
+<a href="JaVaScRiPt:window.__pwned='js-link-2'">js link 2</a>
+<a href="data:text/html,<script>parent.__pwned='data'</script>">data link</a>
+<a href="https://example.org/ok">good link</a>
+<span onmouseover="window.__pwned='hover'">hover</span>
+<iframe src="javascript:parent.__pwned='iframe'"></iframe>
+<svg><script>window.__pwned='svg'</script></svg> after</p>`
+
+/** The same, written straight into the shared Y.XmlFragment by a client that skips the editor. */
+const rawHostileUpdate = (): Uint8Array => {
+  const doc = new Y.Doc()
+  const fragment = doc.getXmlFragment('default')
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.setAttribute('onclick', "window.__pwned='attr'")
+  const text = new Y.XmlText()
+  text.insert(0, 'raw js link', { link: { href: "javascript:window.__pwned='raw-link'" } })
+  text.insert(text.length, ' raw data link', {
+    link: { href: "data:text/html,<script>parent.__pwned='raw-data'</script>" },
+  })
+  text.insert(text.length, ' raw good link', { link: { href: 'https://example.org/raw' } })
+  paragraph.insert(0, [text])
+  const image = new Y.XmlElement('img')
+  image.setAttribute('src', 'x')
+  image.setAttribute('onerror', "window.__pwned='raw-img'")
+  const script = new Y.XmlElement('script')
+  script.insert(0, [new Y.XmlText("window.__pwned='raw-script'")])
+  const heading = new Y.XmlElement('heading')
+  heading.setAttribute('level', "1 onmouseover=window.__pwned='level'")
+  heading.insert(0, [new Y.XmlText('raw heading')])
+  fragment.insert(0, [paragraph, image, script, heading])
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** A y-websocket Update message (sync, step 2) carrying `update`. */
+const updateFrame = (update: Uint8Array): number[] => {
+  const len: number[] = []
+  let rest = update.length
+  while (rest > 127) {
+    len.push((rest & 127) | 128)
+    rest = Math.floor(rest / 128)
+  }
+  len.push(rest)
+  return [0, 2, ...len, ...update]
+}
+
+/** What in the editor could run script: event-handler attributes, script-ish elements, unsafe links. */
+const dangerous = (page: Page) =>
+  page.evaluate(() => {
+    const editor = document.querySelector('.ProseMirror')
+    if (!editor) return ['no editor']
+    const found: string[] = []
+    for (const el of editor.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) {
+        if (/^on/i.test(attr)) found.push(`${el.tagName} ${attr}`)
+      }
+      if (/^(SCRIPT|IFRAME|OBJECT|EMBED|IMG|SVG)$/i.test(el.tagName)) found.push(el.tagName)
+    }
+    for (const a of editor.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href') ?? ''
+      if (href !== '' && !/^(https?:|mailto:|#|\/)/i.test(href)) found.push(`A ${href}`)
+    }
+    return found
+  })
+
+describe('script in pasted or shared content never runs in the editor', () => {
+  let server: ServerProcess
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    server = await startServerProcess()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const open = async (email: string, password: string, id: string) => {
+    const context = await browser.newContext({ locale: 'en-US' })
+    contexts.push(context)
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await signInThroughForm(page, server.url, email, password)
+    await page.goto(`${server.url}/documents/${id}`)
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    return { page, dialogs }
+  }
+
+  it('pasted HTML and raw Y.XmlFragment content are rendered inert, links pass the allowlist', async () => {
+    const victim = await server.newUser('member', 'Vera Victim')
+    const attacker = await server.newUser('member', 'Mallory Raw')
+    const cookie = await server.signIn(victim.email, victim.password)
+    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'XSS',
+    })
+    const { page, dialogs } = await open(victim.email, victim.password, id)
+    const editor = page.locator('.ProseMirror')
+
+    // A paste, as from another site's clipboard.
+    await editor.click()
+    await page.evaluate((html) => {
+      const data = new DataTransfer()
+      data.setData('text/html', html)
+      data.setData('text/plain', 'plain fallback')
+      const target = document.querySelector('.ProseMirror') as HTMLElement
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, PASTED_HTML)
+    await expect.poll(() => editor.textContent()).toContain('good link')
+
+    // Another member's raw socket writes the same kinds of thing into the shared document.
+    const { page: rawPage } = await open(attacker.email, attacker.password, id)
+    await rawPage.evaluate(
+      async ({ frame, url }) => {
+        const ws = new WebSocket(url)
+        ws.binaryType = 'arraybuffer'
+        await new Promise((resolve) => ws.addEventListener('open', resolve))
+        ws.send(new Uint8Array(frame))
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        ws.close()
+      },
+      {
+        frame: updateFrame(rawHostileUpdate()),
+        url: `${server.url.replace(/^http/, 'ws')}/collab/${id}`,
+      },
+    )
+    await expect.poll(() => editor.textContent()).toContain('raw good link')
+
+    // Hover and click across everything, as a reader would.
+    for (const box of await editor.locator('a, span, p, h1, h2, h3').all()) {
+      await box.hover().catch(() => undefined)
+    }
+    await page.waitForTimeout(300)
+
+    expect(await dangerous(page)).toEqual([])
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBe(
+      undefined,
+    )
+    expect(dialogs).toEqual([])
+    const hrefs = await editor
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toContain('https://example.org/ok')
+    expect(hrefs).toContain('https://example.org/raw')
+    for (const href of hrefs) expect(href ?? '').toMatch(/^(https?:\/\/|mailto:|$)/)
+    const text = (await editor.textContent()) ?? ''
+    for (const words of ['js link', 'data link', 'raw js link', 'raw heading']) {
+      expect(text).toContain(words)
+    }
+  })
+})

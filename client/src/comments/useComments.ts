@@ -1,0 +1,144 @@
+import type { CommentThread, DocumentEvent } from '@accord/protocol'
+import { clauseAround } from '@accord/schema'
+import type { Editor } from '@tiptap/core'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { api, type NewThread } from '../app/api'
+import { anchorFromRange } from './anchors'
+import { commentHighlightsKey } from './CommentHighlights'
+import { threadRange } from './threadRange'
+import { useCommentThreads } from './useCommentThreads'
+
+export interface Comments {
+  /** Threads in document order (removed text last); null while loading. */
+  threads: CommentThread[] | null
+  anchoredIds: ReadonlySet<string>
+  activeId: string | null
+  setActiveId: (threadId: string | null) => void
+  draft: Omit<NewThread, 'body'> | null
+  /** Starts a comment on the editor's selection; false when nothing is selected. */
+  startComment: () => boolean
+  cancelDraft: () => void
+  create: (body: string) => Promise<void>
+  reply: (threadId: string, body: string) => Promise<void>
+  setStatus: (threadId: string, status: 'open' | 'resolved') => Promise<void>
+  editMessage: (threadId: string, messageId: string, body: string) => Promise<void>
+  deleteMessage: (threadId: string, messageId: string) => Promise<void>
+  jumpTo: (threadId: string) => void
+  /** Feed for the document's event stream. */
+  onEvent: (event: DocumentEvent) => void
+  onReconnect: () => void
+  /** Open threads per clause id, for the outline. */
+  openByClause: ReadonlyMap<string, number>
+}
+
+/** Everything the comments panel and the text's highlights need, for one document. */
+export const useComments = (documentId: string, editor: Editor | null): Comments => {
+  const { threads, upsert, remove, onEvent, reload } = useCommentThreads(documentId)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [draft, setDraft] = useState<Omit<NewThread, 'body'> | null>(null)
+  // Bumped when the text changes, so order and "text removed" follow the edits.
+  const [textVersion, setTextVersion] = useState(0)
+
+  useEffect(() => {
+    if (!editor) return
+    let frame = 0
+    const onUpdate = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => setTextVersion((v) => v + 1))
+    }
+    editor.on('update', onUpdate)
+    return () => {
+      cancelAnimationFrame(frame)
+      editor.off('update', onUpdate)
+    }
+  }, [editor])
+
+  // The highlights plugin draws what this hook knows.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    editor.view.dispatch(
+      editor.state.tr.setMeta(commentHighlightsKey, { threads: threads ?? [], activeId }),
+    )
+  }, [editor, threads, activeId])
+
+  const { ordered, anchoredIds } = useMemo(() => {
+    void textVersion
+    if (!threads || !editor) return { ordered: threads, anchoredIds: new Set<string>() }
+    const positions = new Map(
+      threads.map((t) => [t.id, threadRange(editor.state, t)?.from ?? null]),
+    )
+    const anchored = new Set(threads.filter((t) => positions.get(t.id) !== null).map((t) => t.id))
+    const sorted = [...threads].sort((a, b) => {
+      const pa = positions.get(a.id) ?? Number.POSITIVE_INFINITY
+      const pb = positions.get(b.id) ?? Number.POSITIVE_INFINITY
+      return pa - pb || a.createdAt.localeCompare(b.createdAt)
+    })
+    return { ordered: sorted, anchoredIds: anchored }
+  }, [threads, editor, textVersion])
+
+  const openByClause = useMemo(() => {
+    const counts = new Map<string, number>()
+    for (const thread of threads ?? []) {
+      if (thread.status === 'open' && thread.clauseId) {
+        counts.set(thread.clauseId, (counts.get(thread.clauseId) ?? 0) + 1)
+      }
+    }
+    return counts
+  }, [threads])
+
+  const startComment = useCallback(() => {
+    if (!editor) return false
+    const { from, to, empty } = editor.state.selection
+    if (empty) return false
+    const anchor = anchorFromRange(editor.state, from, to)
+    if (!anchor) return false
+    setDraft({
+      quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 2000),
+      anchor,
+      clauseId:
+        (clauseAround(editor.state.doc.resolve(from))?.node.attrs.id as string | undefined) ?? null,
+    })
+    return true
+  }, [editor])
+
+  const jumpTo = useCallback(
+    (threadId: string) => {
+      const thread = threads?.find((t) => t.id === threadId)
+      const range = editor && thread ? threadRange(editor.state, thread) : null
+      if (!editor || !range) return
+      editor.chain().focus().setTextSelection(range).scrollIntoView().run()
+    },
+    [editor, threads],
+  )
+
+  return {
+    threads: ordered,
+    anchoredIds,
+    activeId,
+    setActiveId,
+    draft,
+    startComment,
+    cancelDraft: () => setDraft(null),
+    create: async (body) => {
+      if (!draft) return
+      const { thread } = await api.createThread(documentId, { ...draft, body })
+      upsert(thread)
+      setDraft(null)
+      setActiveId(thread.id)
+    },
+    reply: async (threadId, body) => upsert((await api.reply(documentId, threadId, body)).thread),
+    setStatus: async (threadId, status) =>
+      upsert((await api.setThreadStatus(documentId, threadId, status)).thread),
+    editMessage: async (threadId, messageId, body) =>
+      upsert((await api.editMessage(documentId, threadId, messageId, body)).thread),
+    deleteMessage: async (threadId, messageId) => {
+      const answer = await api.deleteMessage(documentId, threadId, messageId)
+      if (answer) upsert(answer.thread)
+      else remove(threadId)
+    },
+    jumpTo,
+    onEvent,
+    onReconnect: reload,
+    openByClause,
+  }
+}

@@ -1,0 +1,111 @@
+import { EXPORT_FORMATS, type ExportFormat } from '@accord/export/formats'
+import { type MouseEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FormMessage } from '../../app/FormMessage'
+import { useAction } from '../../app/useAction'
+import './exportMenu.css'
+import { exportUrl } from './exportUrl'
+import { type DownloadProgress, fetchDownload } from './fetchDownload'
+import { saveBlob } from './saveBlob'
+
+interface ExportMenuProps {
+  documentId: string
+  /** Export this version instead of the current text. */
+  versionId?: string
+}
+
+/** A click that asks for something else than a plain download (new tab, save as…). */
+const isModified = (event: MouseEvent) =>
+  event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
+
+/**
+ * "Export": choose a format and whether to append the open comments, then download. The
+ * download is a plain link to the export URL (it works without scripts, and with "save link
+ * as"); a plain click fetches the file instead, so the menu can show progress and a
+ * translated error.
+ */
+export const ExportMenu = ({ documentId, versionId }: ExportMenuProps) => {
+  const { t } = useTranslation()
+  const formatId = useId()
+  const progressId = useId()
+  const [format, setFormat] = useState<ExportFormat>('pdf')
+  const [comments, setComments] = useState(false)
+  const [progress, setProgress] = useState<DownloadProgress | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const { busy, error, run } = useAction()
+  const href = exportUrl(documentId, format, { versionId, comments })
+
+  const download = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (isModified(event)) return
+    event.preventDefault()
+    if (busy) return
+    setSaved(null)
+    setProgress({ loaded: 0, total: null })
+    void run(async () => {
+      try {
+        const file = await fetchDownload(href, setProgress)
+        const fileName = file.fileName ?? `export.${format}`
+        saveBlob(file.blob, fileName)
+        setSaved(t('export.saved', { fileName }))
+      } finally {
+        setProgress(null)
+      }
+    })
+  }
+
+  const percent = progress?.total ? Math.round((100 * progress.loaded) / progress.total) : null
+
+  return (
+    <details className="export-menu">
+      <summary>{t('export.menu')}</summary>
+      <div className="export-menu-panel">
+        <p className="hint">{versionId ? t('export.ofVersion') : t('export.ofCurrent')}</p>
+        <label htmlFor={formatId}>{t('export.format')}</label>
+        <select
+          id={formatId}
+          value={format}
+          disabled={busy}
+          onChange={(event) => setFormat(event.target.value as ExportFormat)}
+        >
+          {EXPORT_FORMATS.map((value) => (
+            <option key={value} value={value}>
+              {t(`export.formats.${value}`)}
+            </option>
+          ))}
+        </select>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={comments}
+            disabled={busy}
+            onChange={(event) => setComments(event.target.checked)}
+          />
+          {t('export.includeComments')}
+        </label>
+        <a
+          className="export-download"
+          href={href}
+          download
+          onClick={download}
+          aria-disabled={busy || undefined}
+          aria-describedby={progress ? progressId : undefined}
+        >
+          {t('export.download')}
+        </a>
+        {progress && (
+          <div id={progressId}>
+            <progress
+              aria-label={t('export.progressLabel')}
+              value={progress.total ? progress.loaded : undefined}
+              max={progress.total ?? undefined}
+            />
+            <p role="status">
+              {percent === null ? t('export.preparing') : t('export.progress', { percent })}
+            </p>
+          </div>
+        )}
+        <FormMessage error={error} success={saved} />
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,91 @@
+import type { CommentThread } from '@accord/protocol'
+import { useTranslation } from 'react-i18next'
+import { MessageItem } from './MessageItem'
+import { TextForm } from './TextForm'
+
+export interface ThreadActions {
+  reply: (threadId: string, body: string) => Promise<unknown>
+  setStatus: (threadId: string, status: 'open' | 'resolved') => Promise<unknown>
+  editMessage: (threadId: string, messageId: string, body: string) => Promise<unknown>
+  deleteMessage: (threadId: string, messageId: string) => Promise<unknown>
+  /** Selects the thread's words in the text and scrolls to them. */
+  jumpTo: (threadId: string) => void
+}
+
+interface ThreadCardProps {
+  thread: CommentThread
+  /** False when the commented words were deleted: the thread stays readable. */
+  anchored: boolean
+  active: boolean
+  userId: string
+  mayResolve: boolean
+  actions: ThreadActions
+  onActivate: () => void
+}
+
+/** One discussion: what it is about, its messages, a reply box, resolve or reopen. */
+export const ThreadCard = ({
+  thread,
+  anchored,
+  active,
+  userId,
+  mayResolve,
+  actions,
+  onActivate,
+}: ThreadCardProps) => {
+  const { t } = useTranslation()
+  const resolved = thread.status === 'resolved'
+  return (
+    <li
+      className={`comment-thread${active ? ' is-active' : ''}${resolved ? ' is-resolved' : ''}`}
+      data-thread-id={thread.id}
+      aria-current={active ? 'true' : undefined}
+    >
+      <blockquote className="comment-quote">
+        {!anchored && <span className="badge">{t('comments.textRemoved')}</span>} {thread.quote}
+      </blockquote>
+      <div className="comment-thread-actions">
+        {anchored && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              onActivate()
+              actions.jumpTo(thread.id)
+            }}
+          >
+            {t('comments.showInText')}
+          </button>
+        )}
+        {resolved && <span className="badge">{t('comments.resolved')}</span>}
+        {mayResolve && (
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => void actions.setStatus(thread.id, resolved ? 'open' : 'resolved')}
+          >
+            {resolved ? t('comments.reopen') : t('comments.resolve')}
+          </button>
+        )}
+      </div>
+      <ol className="comment-messages">
+        {thread.messages.map((message) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            own={message.author.id === userId}
+            onEdit={(body) => actions.editMessage(thread.id, message.id, body)}
+            onDelete={() => actions.deleteMessage(thread.id, message.id)}
+          />
+        ))}
+      </ol>
+      {!resolved && (
+        <TextForm
+          label={t('comments.replyLabel')}
+          submitLabel={t('comments.reply')}
+          onSubmit={(body) => actions.reply(thread.id, body)}
+        />
+      )}
+    </li>
+  )
+}

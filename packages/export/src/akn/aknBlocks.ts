@@ -1,0 +1,55 @@
+import type { Block, Inline } from '../model/Block.js'
+import { type Child, element as e, type Markup } from '../xml.js'
+
+/** Text with its line breaks as Akoma Ntoso `eol` markers. */
+export const aknLines = (text: string): Child[] =>
+  text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [e('eol'), line]))
+
+const inline = (item: Inline): Child => {
+  if (item.kind === 'break') return e('eol')
+  const { marks } = item
+  let out: Child = item.text
+  if (marks.code) out = e('span', { class: 'code' }, out)
+  if (marks.bold) out = e('b', {}, out)
+  if (marks.italic) out = e('i', {}, out)
+  if (marks.underline) out = e('u', {}, out)
+  if (marks.strike) out = e('span', { class: 'strike' }, out)
+  if (marks.href) out = e('a', { href: marks.href }, out)
+  return out
+}
+
+export const aknInlines = (inlines: readonly Inline[]): Child[] => inlines.map(inline)
+
+/** `li` holds only `p`, `ul` and `ol`: other blocks inside a list item become classed `p`s. */
+const listItemContent = (block: Block): Markup[] =>
+  block.type === 'quote' ? block.blocks.flatMap(listItemContent) : [aknBlock(block)]
+
+/** One block as Akoma Ntoso block elements (what `content`, `preface` and `conclusions` hold). */
+export const aknBlock = (block: Block): Markup => {
+  switch (block.type) {
+    case 'paragraph':
+      return e('p', {}, aknInlines(block.inlines))
+    case 'heading':
+      return e('p', { class: `heading level-${block.level}` }, aknInlines(block.inlines))
+    case 'list': {
+      const items = block.items.map((item, i) =>
+        e(
+          'li',
+          { value: block.ordered ? String(block.start + i) : undefined },
+          item.flatMap(listItemContent),
+        ),
+      )
+      return e(block.ordered ? 'ol' : 'ul', {}, items)
+    }
+    case 'quote':
+      return e(
+        'blockContainer',
+        { class: 'quote' },
+        block.blocks.length > 0 ? block.blocks.map(aknBlock) : e('p'),
+      )
+    case 'code':
+      return e('p', { class: 'code' }, aknLines(block.text))
+    case 'rule':
+      return e('p', { class: 'rule' })
+  }
+}

@@ -1,0 +1,21 @@
+/** The stylesheet inlined into every HTML export: readable on screen and in print, no web fonts. */
+export const HTML_STYLES = `
+:root { color-scheme: light; }
+body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; font: 1.05rem/1.6 "PT Serif", "DejaVu Serif", Georgia, serif; color: #1b1b1b; background: #fff; }
+header.title-block { border-bottom: 1px solid #c8c8c8; margin-bottom: 2rem; padding-bottom: 1rem; }
+h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+.meta { margin: .25rem 0; color: #4a4a4a; }
+.clause-label { white-space: nowrap; }
+section.subclause { margin-left: 1rem; }
+li > p { margin: .25rem 0; }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid #c8c8c8; color: #333; }
+pre { padding: .75rem; overflow-x: auto; background: #f4f4f4; font-size: .9rem; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
+a { color: #0b4f9c; }
+.comments { border-top: 1px solid #c8c8c8; margin-top: 3rem; }
+.thread { margin: 1.5rem 0; }
+.comment-body { white-space: pre-wrap; }
+@media print { body { max-width: none; padding: 0; } a { color: inherit; } }
+`

@@ -1,0 +1,16 @@
+/**
+ * @accord/export: an Accord document (ProseMirror JSON) and its metadata → DOCX, ODT, PDF,
+ * HTML, Markdown or Akoma Ntoso. Pure functions: no I/O but reading the bundled PDF fonts.
+ * Clause numbers and labels come from @accord/schema, so they are the ones the editor shows.
+ */
+
+export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
+export { type ExportedFile, exportDocument } from './exportDocument.js'
+export { exportFileName } from './fileName.js'
+export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'
+export { toAkomaNtoso } from './toAkomaNtoso.js'
+export { toDocx } from './toDocx.js'
+export { toHtml } from './toHtml.js'
+export { toMarkdown } from './toMarkdown.js'
+export { toOdt } from './toOdt.js'
+export { toPdf } from './toPdf.js'

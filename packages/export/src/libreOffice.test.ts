@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { meta, PRINCIPLES, richDeclaration, SUBCLAUSE_HEADING } from '../test/sampleDocuments.js'
+import { pdfText } from '../test/tools.js'
+import { toDocx } from './toDocx.js'
+import { toOdt } from './toOdt.js'
+
+/**
+ * Opt-in (ACCORD_LIBREOFFICE=1, with Debian's libreoffice-writer-nogui): a real office suite
+ * opens the DOCX and ODT exports and prints them to PDF, whose text must hold the document.
+ * Slow and heavy, so not part of every run.
+ */
+describe.skipIf(process.env.ACCORD_LIBREOFFICE !== '1')(
+  'LibreOffice reads the office exports',
+  () => {
+    const convert = (name: string, bytes: Uint8Array): string => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-lo-'))
+      try {
+        fs.writeFileSync(path.join(dir, name), bytes)
+        // A profile of its own, so a running LibreOffice of the user's does not take the job.
+        execFileSync(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            path.join(dir, name),
+          ],
+          { stdio: 'ignore', timeout: 120_000 },
+        )
+        return pdfText(fs.readFileSync(path.join(dir, name.replace(/\.\w+$/, '.pdf')))).replace(
+          /\s+/g,
+          ' ',
+        )
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
+
+    const expectDocument = (text: string) => {
+      expect(text).toContain('Декларация Коалиции городов за цифровые права')
+      for (const [i, heading] of PRINCIPLES.entries())
+        expect(text).toContain(`Статья ${i + 1}. ${heading}`)
+      expect(text).toContain(`Статья 1.1. ${SUBCLAUSE_HEADING}`)
+      expect(text).toContain('Мы, нижеподписавшиеся города, официально объединяемся')
+    }
+
+    it('opens the DOCX', async () => {
+      expectDocument(convert('export.docx', await toDocx(richDeclaration(), meta())))
+    }, 180_000)
+
+    it('opens the ODT', () => {
+      expectDocument(convert('export.odt', toOdt(richDeclaration(), meta())))
+    }, 180_000)
+  },
+)

@@ -1,0 +1,41 @@
+/**
+ * The document content as every format writer sees it: a small closed set of blocks and
+ * inline runs, so that each writer handles every case (TypeScript checks the switches) and
+ * none of them reads ProseMirror nodes itself.
+ */
+
+/** Formatting of a run of text. `href` is set only for links that are safe to follow. */
+export interface Marks {
+  bold?: true
+  italic?: true
+  underline?: true
+  strike?: true
+  code?: true
+  href?: string
+}
+
+export type Inline = { kind: 'text'; text: string; marks: Marks } | { kind: 'break' }
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6
+
+export type Block =
+  | { type: 'paragraph'; inlines: Inline[] }
+  | { type: 'heading'; level: HeadingLevel; inlines: Inline[] }
+  | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { type: 'quote'; blocks: Block[] }
+  | { type: 'code'; text: string }
+  | { type: 'rule' }
+
+/** A clause (level 1) or sub-clause (level 2) with the number and label the editor shows. */
+export interface ExportClause {
+  type: 'clause'
+  id: string
+  level: 1 | 2
+  /** '3', or '3.1' for a sub-clause. */
+  number: string
+  /** The label in the document's language and style: 'Статья 3', 'Clause 3.1', '3.', '§ 3'. */
+  label: string
+  heading: Inline[]
+  /** Body blocks and, in a clause, its sub-clauses, in document order. */
+  children: (Block | ExportClause)[]
+}

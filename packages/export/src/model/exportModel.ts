@@ -1,0 +1,128 @@
+import {
+  ClauseNode,
+  documentSchema,
+  formatClauseLabel,
+  type NumberedClause,
+  numberedClauses,
+} from '@accord/schema'
+import type { JSONContent } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { ExportCommentMessage, ExportMeta } from '../ExportMeta.js'
+import type { Block, ExportClause } from './Block.js'
+import { inlineText } from './inlineText.js'
+import { readBlock, readInlines } from './readBlocks.js'
+
+/** A thread of the appendix, with the label of its clause in the exported text. */
+export interface ExportComment {
+  clauseId: string | null
+  /** 'Статья 2', or null when the clause is not in this text (or there was none). */
+  clauseLabel: string | null
+  quote: string
+  messages: readonly ExportCommentMessage[]
+}
+
+/**
+ * A document ready to be written in any format. Blocks before the first clause are the
+ * preface, blocks after the last one the conclusions; `body` runs from the first clause to
+ * the last, with the blocks that stand between clauses in place.
+ */
+export interface ExportModel {
+  meta: ExportMeta
+  preface: Block[]
+  body: (Block | ExportClause)[]
+  conclusions: Block[]
+  comments: ExportComment[]
+}
+
+const isBlock = (item: Block | ExportClause): item is Block => item.type !== 'clause'
+
+const idOf = (node: PMNode): string => (typeof node.attrs.id === 'string' ? node.attrs.id : '')
+
+/** Builds clauses from the numbering that the editor itself uses, so numbers never disagree. */
+class ClauseReader {
+  private readonly numbers = new Map<PMNode, NumberedClause>()
+
+  constructor(
+    doc: PMNode,
+    private readonly meta: ExportMeta,
+  ) {
+    for (const found of numberedClauses(doc)) this.numbers.set(found.node, found)
+  }
+
+  read(node: PMNode): ExportClause {
+    const numbered = this.numbers.get(node)
+    const number = numbered?.number ?? ''
+    const clause: ExportClause = {
+      type: 'clause',
+      id: idOf(node),
+      level: numbered?.level ?? 1,
+      number,
+      label: formatClauseLabel(number, this.meta.clauseLabel, this.meta.language),
+      heading: [],
+      children: [],
+    }
+    node.forEach((child) => {
+      if (child.type.name === ClauseNode.heading) clause.heading = readInlines(child)
+      else if (child.type.name === ClauseNode.subclause) clause.children.push(this.read(child))
+      else clause.children.push(readBlock(child))
+    })
+    return clause
+  }
+}
+
+const isEmptyParagraph = (block: Block | undefined): boolean =>
+  block?.type === 'paragraph' && inlineText(block.inlines).trim() === ''
+
+/** A new document starts with an empty paragraph; at the edges of the text it carries nothing. */
+const trimEmpty = (blocks: Block[]): Block[] => {
+  const start = blocks.findIndex((block) => !isEmptyParagraph(block))
+  if (start === -1) return []
+  const end = blocks.findLastIndex((block) => !isEmptyParagraph(block))
+  return blocks.slice(start, end + 1)
+}
+
+/** The document's own title heading would repeat the title that every export starts with. */
+const repeatsTitle = (block: Block | undefined, title: string): boolean =>
+  block?.type === 'heading' &&
+  inlineText(block.inlines).trim().toLocaleLowerCase() === title.trim().toLocaleLowerCase()
+
+const labelsById = (body: readonly (Block | ExportClause)[]): Map<string, string> => {
+  const labels = new Map<string, string>()
+  const visit = (items: readonly (Block | ExportClause)[]) => {
+    for (const item of items) {
+      if (item.type !== 'clause') continue
+      labels.set(item.id, item.label)
+      visit(item.children)
+    }
+  }
+  visit(body)
+  return labels
+}
+
+/**
+ * The shared walk over a document (ProseMirror JSON, as `docToJSON` gives it): numbered
+ * clauses with their labels, the preface and conclusions around them, and the open threads
+ * tied to the labels of this text.
+ */
+export const exportModel = (json: JSONContent, meta: ExportMeta): ExportModel => {
+  const doc = documentSchema().nodeFromJSON(json)
+  const clauses = new ClauseReader(doc, meta)
+  const top: (Block | ExportClause)[] = []
+  doc.forEach((node) => {
+    top.push(node.type.name === ClauseNode.clause ? clauses.read(node) : readBlock(node))
+  })
+  const first = top.findIndex((item) => item.type === 'clause')
+  const last = top.findLastIndex((item) => item.type === 'clause')
+  const preface = trimEmpty((first === -1 ? top : top.slice(0, first)).filter(isBlock))
+  const body = first === -1 ? [] : top.slice(first, last + 1)
+  const conclusions = trimEmpty((first === -1 ? [] : top.slice(last + 1)).filter(isBlock))
+  if (repeatsTitle(preface[0], meta.title)) preface.shift()
+  const labels = labelsById(body)
+  const comments = (meta.threads ?? []).map((thread) => ({
+    clauseId: thread.clauseId,
+    clauseLabel: (thread.clauseId && labels.get(thread.clauseId)) || null,
+    quote: thread.quote,
+    messages: thread.messages,
+  }))
+  return { meta, preface, body, conclusions, comments }
+}

@@ -1,0 +1,61 @@
+import type { Block, ExportClause } from '../model/Block.js'
+import { clauseHeadingPrefix } from '../model/clauseHeadingPrefix.js'
+import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
+import { type Child, element as e, fragment, type Markup } from '../xml.js'
+import { type OdtText, odtText } from './OdtText.js'
+
+/** Outline level 2 (a clause) is the office suite's Heading 1: the title has the Title style. */
+export const odtHeading = (outlineLevel: number, ...content: Child[]): Markup =>
+  e(
+    'text:h',
+    { 'text:style-name': `Heading_20_${outlineLevel - 1}`, 'text:outline-level': outlineLevel - 1 },
+    ...content,
+  )
+
+/** Blocks as ODF paragraphs, headings and lists; the list styles live in `odtStyles`. */
+export class OdtBlocks {
+  constructor(private readonly text: OdtText) {}
+
+  clause(clause: ExportClause): Markup[] {
+    return [
+      odtHeading(
+        clauseLevel(clause),
+        clauseHeadingPrefix(clause),
+        this.text.inlines(clause.heading),
+      ),
+      ...clause.children.flatMap((child) =>
+        child.type === 'clause' ? this.clause(child) : [this.block(child)],
+      ),
+    ]
+  }
+
+  block(block: Block, paragraphStyle = 'Text_20_body'): Markup {
+    switch (block.type) {
+      case 'paragraph':
+        return e('text:p', { 'text:style-name': paragraphStyle }, this.text.inlines(block.inlines))
+      case 'heading':
+        return odtHeading(blockHeadingLevel(block.level), this.text.inlines(block.inlines))
+      case 'list':
+        return e(
+          'text:list',
+          { 'text:style-name': block.ordered ? 'L_number' : 'L_bullet' },
+          block.items.map((item, i) =>
+            e(
+              'text:list-item',
+              // Only the first item says where an ordered list starts; the rest count on.
+              { 'text:start-value': block.ordered && i === 0 ? block.start : undefined },
+              item.length > 0
+                ? item.map((inner) => this.block(inner, 'List_20_Contents'))
+                : e('text:p'),
+            ),
+          ),
+        )
+      case 'quote':
+        return fragment(block.blocks.map((inner) => this.block(inner, 'Quotations')))
+      case 'code':
+        return e('text:p', { 'text:style-name': 'Preformatted_20_Text' }, odtText(block.text))
+      case 'rule':
+        return e('text:p', { 'text:style-name': 'Horizontal_20_Line' })
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { Inline, Marks } from '../model/Block.js'
+import { type Child, element as e, type Markup } from '../xml.js'
+
+export const MONOSPACE = 'Courier New'
+
+/**
+ * ODF collapses runs of spaces and ignores raw tabs and newlines, so they are written as
+ * `text:s`, `text:tab` and `text:line-break`.
+ */
+export const odtText = (text: string): Child[] =>
+  text.split(/(\n|\t| {2,})/).map((part) => {
+    if (part === '\n') return e('text:line-break')
+    if (part === '\t') return e('text:tab')
+    if (/^ {2,}$/.test(part)) return [' ', e('text:s', { 'text:c': part.length - 1 })]
+    return part
+  })
+
+type StyleMarks = Omit<Marks, 'href'>
+const FLAGS: [keyof StyleMarks, string][] = [
+  ['bold', 'b'],
+  ['italic', 'i'],
+  ['underline', 'u'],
+  ['strike', 's'],
+  ['code', 'c'],
+]
+
+/**
+ * Inline content as ODF spans. Each combination of marks used gets one automatic text style
+ * (`T_bi` for bold italic); `styles()` lists the ones this document needs.
+ */
+export class OdtText {
+  private readonly used = new Map<string, StyleMarks>()
+
+  inlines(inlines: readonly Inline[]): Child[] {
+    return inlines.map((item) => {
+      if (item.kind === 'break') return e('text:line-break')
+      const name = this.styleFor(item.marks)
+      const text = odtText(item.text)
+      const span = name ? e('text:span', { 'text:style-name': name }, text) : text
+      return item.marks.href
+        ? e('text:a', { 'xlink:type': 'simple', 'xlink:href': item.marks.href }, span)
+        : span
+    })
+  }
+
+  /** The automatic text styles used so far. */
+  styles(): Markup[] {
+    return [...this.used].map(([name, marks]) =>
+      e(
+        'style:style',
+        { 'style:name': name, 'style:family': 'text' },
+        e('style:text-properties', {
+          'fo:font-weight': marks.bold ? 'bold' : undefined,
+          'style:font-weight-complex': marks.bold ? 'bold' : undefined,
+          'fo:font-style': marks.italic ? 'italic' : undefined,
+          'style:font-style-complex': marks.italic ? 'italic' : undefined,
+          'style:text-underline-style': marks.underline ? 'solid' : undefined,
+          'style:text-underline-width': marks.underline ? 'auto' : undefined,
+          'style:text-underline-color': marks.underline ? 'font-color' : undefined,
+          'style:text-line-through-style': marks.strike ? 'solid' : undefined,
+          'style:font-name': marks.code ? MONOSPACE : undefined,
+        }),
+      ),
+    )
+  }
+
+  private styleFor(marks: Marks): string | null {
+    const flags = FLAGS.filter(([key]) => marks[key]).map(([, flag]) => flag)
+    if (flags.length === 0) return null
+    const name = `T_${flags.join('')}`
+    if (!this.used.has(name)) {
+      this.used.set(name, Object.fromEntries(FLAGS.map(([key]) => [key, marks[key]])) as StyleMarks)
+    }
+    return name
+  }
+}

@@ -1,0 +1,62 @@
+import type { Block, ExportClause, Inline } from '../model/Block.js'
+import { clauseHeadingPrefix } from '../model/clauseHeadingPrefix.js'
+import { inlineText } from '../model/inlineText.js'
+import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
+import { INDENT, type PdfWriter } from './PdfWriter.js'
+
+/** Font size by outline level: 2 a clause, 3 a sub-clause, deeper headings body-sized. */
+const HEADING_SIZES: Record<number, number> = { 2: 14, 3: 12 }
+const headingSize = (level: number): number => HEADING_SIZES[level] ?? 11
+
+type OutlineItem = PDFKit.PDFOutline
+
+/** Lays out blocks and clauses, and adds every clause to the PDF's bookmarks. */
+export class PdfLayout {
+  constructor(private readonly pdf: PdfWriter) {}
+
+  heading(inlines: readonly Inline[], level: number): void {
+    const size = headingSize(level)
+    // A heading alone at the foot of a page would be separated from its text.
+    this.pdf.ensureSpace(size * 4)
+    this.pdf.doc.moveDown(0.4)
+    this.pdf.paragraph(inlines, { size, weight: 'bold', after: 6 })
+  }
+
+  clause(clause: ExportClause, outline: OutlineItem): void {
+    const prefix = clauseHeadingPrefix(clause)
+    const level = clauseLevel(clause)
+    this.heading([{ kind: 'text', text: prefix, marks: {} }, ...clause.heading], level)
+    const item = outline.addItem(`${prefix}${inlineText(clause.heading)}`.trim())
+    for (const child of clause.children) {
+      if (child.type === 'clause') this.clause(child, item)
+      else this.block(child)
+    }
+  }
+
+  block(block: Block, x = this.pdf.left): void {
+    switch (block.type) {
+      case 'paragraph':
+        this.pdf.paragraph(block.inlines, { x })
+        return
+      case 'heading':
+        this.heading(block.inlines, blockHeadingLevel(block.level))
+        return
+      case 'list':
+        block.items.forEach((item, i) => {
+          this.pdf.marker(block.ordered ? `${block.start + i}.` : '•', x + INDENT)
+          if (item.length === 0) this.pdf.paragraph([], { x: x + INDENT })
+          for (const inner of item) this.block(inner, x + INDENT)
+        })
+        return
+      case 'quote':
+        for (const inner of block.blocks) this.block(inner, x + INDENT)
+        return
+      case 'code':
+        this.pdf.paragraph([{ kind: 'text', text: block.text, marks: { code: true } }], { x })
+        return
+      case 'rule':
+        this.pdf.rule()
+        return
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import PDFDocument from 'pdfkit'
+import type { Inline, Marks } from '../model/Block.js'
+import { PDF_FONTS, type PdfFont } from './pdfFonts.js'
+
+/** Points: A4 with 2.5 cm margins on the sides, 2 cm top and bottom. */
+const MARGINS = { top: 57, bottom: 57, left: 71, right: 71 }
+const BODY_SIZE = 11
+const LINE_GAP = 2
+export const INDENT = 18
+
+export interface PdfInfo {
+  title: string
+  subject: string
+  lang: string
+  date: Date
+}
+
+export interface TextBox {
+  /** Left edge and width; the defaults span the page between the margins. */
+  x?: number
+  width?: number
+  size?: number
+  /** 'bold' for headings: marks add italic on top of it. */
+  weight?: 'regular' | 'bold'
+  align?: 'left' | 'center' | 'justify'
+  /** Space after the paragraph, in points. */
+  after?: number
+}
+
+const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
+  if (marks.code) return 'mono'
+  const bold = weight === 'bold' || marks.bold
+  if (bold && marks.italic) return 'boldItalic'
+  if (bold) return 'bold'
+  return marks.italic ? 'italic' : 'regular'
+}
+
+/**
+ * A thin layer over pdfkit: paragraphs of styled runs, page space checks, page numbers. It
+ * knows nothing about clauses; `toPdf` decides the layout.
+ */
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument
+  private readonly chunks: Buffer[] = []
+  private readonly finished: Promise<Uint8Array>
+
+  constructor(info: PdfInfo) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: MARGINS,
+      bufferPages: true,
+      // The default would be Helvetica, which has no Cyrillic and is not embedded.
+      font: PDF_FONTS.regular,
+      lang: info.lang,
+      displayTitle: true,
+      info: {
+        Title: info.title,
+        Subject: info.subject,
+        Creator: 'Accord',
+        Producer: 'Accord',
+        CreationDate: info.date,
+      },
+    })
+    for (const [name, path] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, path)
+    this.finished = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
+      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(this.chunks))))
+      this.doc.on('error', reject)
+    })
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left
+  }
+
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right
+  }
+
+  /** Starts a new page unless `height` points still fit on this one (headings keep with their text). */
+  ensureSpace(height: number): void {
+    const bottom = this.doc.page.height - this.doc.page.margins.bottom
+    if (this.doc.y + height > bottom) this.doc.addPage()
+  }
+
+  /** One paragraph of styled runs; an empty one is a blank line. */
+  paragraph(inlines: readonly Inline[], box: TextBox = {}): void {
+    // pdfkit ignores a line break inside continued text, so each line is a text of its own.
+    const lines: { text: string; marks: Marks }[][] = [[]]
+    for (const item of inlines) {
+      if (item.kind === 'break') lines.push([])
+      else if (item.text !== '') lines.at(-1)?.push(item)
+    }
+    lines.forEach((line, i) => {
+      this.line(line.length > 0 ? line : [{ text: ' ', marks: {} }], box, i === lines.length - 1)
+    })
+    this.doc.fillColor('#000000')
+  }
+
+  private line(runs: readonly { text: string; marks: Marks }[], box: TextBox, last: boolean): void {
+    const size = box.size ?? BODY_SIZE
+    const x = box.x ?? this.left
+    runs.forEach((run, i) => {
+      this.doc
+        .font(fontFor(run.marks, box.weight ?? 'regular'))
+        .fontSize(run.marks.code ? size - 1 : size)
+        .fillColor(run.marks.href ? '#0b4f9c' : '#000000')
+      const options: PDFKit.Mixins.TextOptions = {
+        continued: i < runs.length - 1,
+        width: box.width ?? this.left + this.width - x,
+        align: box.align ?? 'left',
+        lineGap: LINE_GAP,
+        paragraphGap: last ? (box.after ?? 6) : 0,
+        underline: Boolean(run.marks.underline || run.marks.href),
+        strike: Boolean(run.marks.strike),
+        link: run.marks.href ?? null,
+      }
+      if (i === 0) this.doc.text(run.text, x, this.doc.y, options)
+      else this.doc.text(run.text, options)
+    })
+  }
+
+  /** A list marker ('1.', '•') in the gutter left of `x`, on the line where the next paragraph starts. */
+  marker(text: string, x: number): void {
+    this.ensureSpace(2 * (BODY_SIZE + LINE_GAP))
+    const y = this.doc.y
+    this.doc
+      .font('regular')
+      .fontSize(BODY_SIZE)
+      .text(text, x - INDENT, y, { width: INDENT - 4, lineBreak: false })
+    this.doc.x = x
+    this.doc.y = y
+  }
+
+  rule(): void {
+    const y = this.doc.y + 4
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor('#808080')
+      .stroke()
+    this.doc.y = y + 10
+  }
+
+  /** 'Страница 2 из 7' at the foot of every page but the first (the title page). */
+  pageNumbers(label: (page: number, total: number) => string): void {
+    const range = this.doc.bufferedPageRange()
+    for (let i = range.start + 1; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i)
+      const bottom = this.doc.page.margins.bottom
+      // Writing inside the bottom margin would otherwise start a new page.
+      this.doc.page.margins.bottom = 0
+      this.doc
+        .font('regular')
+        .fontSize(9)
+        .text(label(i + 1, range.count), this.left, this.doc.page.height - bottom / 2 - 5, {
+          width: this.width,
+          align: 'center',
+          lineBreak: false,
+        })
+      this.doc.page.margins.bottom = bottom
+    }
+  }
+
+  end(): Promise<Uint8Array> {
+    this.doc.end()
+    return this.finished
+  }
+}

@@ -1,0 +1,163 @@
+import type { JSONContent } from '@tiptap/core'
+import { aknBlock, aknInlines, aknLines } from './akn/aknBlocks.js'
+import { aknMeta, SOURCE } from './akn/aknMeta.js'
+import type { ExportMeta } from './ExportMeta.js'
+import { dateTime, isoDate } from './formatDate.js'
+import type { Block, ExportClause, Inline } from './model/Block.js'
+import { type ExportComment, exportModel } from './model/exportModel.js'
+import { titleLines } from './model/titleLines.js'
+import { wordsFor } from './words.js'
+import { element as e, type Markup, xmlDocument } from './xml.js'
+
+const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
+
+/**
+ * A clause is an `article` (its label in `num`, its heading in `heading`); each of its body
+ * blocks is an unnumbered `paragraph`, each sub-clause a numbered one with its own heading.
+ */
+const article = (clause: ExportClause, eIds: Map<string, string>): Markup => {
+  const eId = `art_${clause.number}`
+  if (clause.id) eIds.set(clause.id, eId)
+  let paragraphs = 0
+  const child = (item: Block | ExportClause): Markup => {
+    paragraphs += 1
+    const paraId = `${eId}__para_${paragraphs}`
+    if (item.type !== 'clause')
+      return e('paragraph', { eId: paraId }, e('content', {}, aknBlock(item)))
+    if (item.id) eIds.set(item.id, paraId)
+    const blocks = item.children.filter((c): c is Block => c.type !== 'clause')
+    return e(
+      'paragraph',
+      { eId: paraId },
+      e('num', {}, item.label),
+      item.heading.length > 0 ? e('heading', {}, aknInlines(item.heading)) : null,
+      blocks.length > 0 ? e('content', {}, blocks.map(aknBlock)) : null,
+    )
+  }
+  return e(
+    'article',
+    { eId },
+    e('num', {}, clause.label),
+    clause.heading.length > 0 ? e('heading', {}, aknInlines(clause.heading)) : null,
+    clause.children.map(child),
+  )
+}
+
+/**
+ * Blocks that stand between clauses (or make up a document without clauses) as `hcontainer`s:
+ * a heading opens a new one and names it, the blocks after it are its content.
+ */
+const containers = (blocks: readonly Block[], counter: { n: number }): Markup[] => {
+  const groups: { heading: Inline[] | null; blocks: Block[] }[] = []
+  for (const block of blocks) {
+    const open = groups.at(-1)
+    if (block.type === 'heading') groups.push({ heading: block.inlines, blocks: [] })
+    else if (open) open.blocks.push(block)
+    else groups.push({ heading: null, blocks: [block] })
+  }
+  return groups.map((group) => {
+    counter.n += 1
+    return e(
+      'hcontainer',
+      { name: 'interstitial', eId: `hcontainer_${counter.n}` },
+      group.heading ? e('heading', {}, aknInlines(group.heading)) : null,
+      group.blocks.length > 0 ? e('content', {}, group.blocks.map(aknBlock)) : null,
+    )
+  })
+}
+
+/** The body in order: articles, and containers for the runs of blocks between them. */
+const bodyParts = (
+  items: readonly (Block | ExportClause)[],
+  eIds: Map<string, string>,
+  counter: { n: number },
+): Markup[] => {
+  const out: Markup[] = []
+  let run: Block[] = []
+  const flush = () => {
+    out.push(...containers(run, counter))
+    run = []
+  }
+  for (const item of items) {
+    if (item.type !== 'clause') {
+      run.push(item)
+      continue
+    }
+    flush()
+    out.push(article(item, eIds))
+  }
+  flush()
+  return out
+}
+
+/** Open threads as editorial notes, each placed at its clause when the clause is in this text. */
+const notes = (
+  comments: readonly ExportComment[],
+  meta: ExportMeta,
+  eIds: Map<string, string>,
+): Markup | null => {
+  if (comments.length === 0) return null
+  const words = wordsFor(meta.language)
+  return e(
+    'notes',
+    { source: SOURCE },
+    comments.map((comment, i) =>
+      e(
+        'note',
+        {
+          eId: `note_${i + 1}`,
+          class: 'comment',
+          placementBase: (comment.clauseId && eIds.get(comment.clauseId)) || undefined,
+        },
+        e(
+          'p',
+          {},
+          e('b', {}, comment.clauseLabel ?? words.noClause),
+          comment.quote ? `: «${comment.quote}»` : '',
+        ),
+        comment.messages.map((message) => [
+          e('p', {}, e('b', {}, message.author), `, ${dateTime(message.createdAt, meta.language)}`),
+          e('p', {}, aknLines(message.body)),
+        ]),
+      ),
+    ),
+  )
+}
+
+/**
+ * Akoma Ntoso 3.0 (OASIS LegalDocML) XML: an `act` whose preface holds the title and the
+ * blocks before the first clause, whose body holds one `article` per clause, and whose
+ * conclusions hold the blocks after the last clause.
+ */
+export const toAkomaNtoso = (json: JSONContent, meta: ExportMeta): string => {
+  const model = exportModel(json, meta)
+  const lines = titleLines(meta)
+  const eIds = new Map<string, string>()
+  const counter = { n: 0 }
+  // The body must hold something: a text without clauses is all one container.
+  const loose = model.body.length === 0
+  // Written before the notes, which look up the eIds of their clauses.
+  const body = bodyParts(loose ? model.preface : model.body, eIds, counter)
+  const preface = e(
+    'preface',
+    {},
+    e('p', { class: 'title' }, e('docTitle', {}, lines.title)),
+    e(
+      'p',
+      { class: 'version' },
+      e('docStage', {}, lines.version),
+      ', ',
+      e('docDate', { date: isoDate(meta.date) }, lines.date),
+    ),
+    loose ? null : model.preface.map(aknBlock),
+  )
+  const act = e(
+    'act',
+    { name: 'standard' },
+    aknMeta(meta, notes(model.comments, meta, eIds)),
+    preface,
+    e('body', {}, body),
+    model.conclusions.length > 0 ? e('conclusions', {}, model.conclusions.map(aknBlock)) : null,
+  )
+  return `${xmlDocument(e('akomaNtoso', { xmlns: AKN_NAMESPACE }, act))}\n`
+}

@@ -1,0 +1,79 @@
+import type { JSONContent } from '@tiptap/core'
+import type { ExportMeta } from './ExportMeta.js'
+import { dateTime } from './formatDate.js'
+import type { Inline } from './model/Block.js'
+import { type ExportComment, exportModel } from './model/exportModel.js'
+import { titleLines } from './model/titleLines.js'
+import { PdfLayout } from './pdf/PdfLayout.js'
+import { PdfWriter } from './pdf/PdfWriter.js'
+import { wordsFor } from './words.js'
+
+const LANGUAGE_TAGS = { ru: 'ru-RU', en: 'en-GB' } as const
+
+const plain = (text: string): Inline[] => [{ kind: 'text', text, marks: {} }]
+
+const titlePage = (pdf: PdfWriter, lines: ReturnType<typeof titleLines>): void => {
+  pdf.doc.y = pdf.doc.page.height * 0.3
+  pdf.paragraph(plain(lines.title), { size: 22, weight: 'bold', align: 'center', after: 24 })
+  pdf.paragraph(plain(lines.version), { size: 13, align: 'center' })
+  pdf.paragraph(plain(lines.date), { size: 13, align: 'center' })
+  pdf.doc.addPage()
+}
+
+const appendix = (
+  pdf: PdfWriter,
+  layout: PdfLayout,
+  comments: readonly ExportComment[],
+  meta: ExportMeta,
+) => {
+  if (comments.length === 0) return
+  const words = wordsFor(meta.language)
+  pdf.doc.addPage()
+  layout.heading(plain(words.openComments), 2)
+  pdf.doc.outline.addItem(words.openComments)
+  for (const comment of comments) {
+    layout.heading(plain(comment.clauseLabel ?? words.noClause), 3)
+    if (comment.quote)
+      layout.block({
+        type: 'quote',
+        blocks: [{ type: 'paragraph', inlines: plain(`«${comment.quote}»`) }],
+      })
+    for (const message of comment.messages) {
+      pdf.paragraph(
+        [
+          { kind: 'text', text: message.author, marks: { bold: true } },
+          { kind: 'text', text: `, ${dateTime(message.createdAt, meta.language)}`, marks: {} },
+        ],
+        { after: 2 },
+      )
+      pdf.paragraph(plain(message.body))
+    }
+  }
+}
+
+/**
+ * A4 PDF: a title page (title, version, date), then the text with clauses as headings and
+ * bookmarks, page numbers at the foot. Fonts (DejaVu) are embedded, Cyrillic included.
+ */
+export const toPdf = (json: JSONContent, meta: ExportMeta): Promise<Uint8Array> => {
+  const model = exportModel(json, meta)
+  const lines = titleLines(meta)
+  const pdf = new PdfWriter({
+    title: meta.title,
+    subject: lines.version,
+    lang: LANGUAGE_TAGS[meta.language],
+    date: meta.date,
+  })
+  const layout = new PdfLayout(pdf)
+  titlePage(pdf, lines)
+  for (const block of model.preface) layout.block(block)
+  for (const item of model.body) {
+    if (item.type === 'clause') layout.clause(item, pdf.doc.outline)
+    else layout.block(item)
+  }
+  for (const block of model.conclusions) layout.block(block)
+  appendix(pdf, layout, model.comments, meta)
+  const words = wordsFor(meta.language)
+  pdf.pageNumbers((page, total) => `${words.page} ${page} ${words.of} ${total}`)
+  return pdf.end()
+}

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * Reading exports back with independent tools: Debian's libxml2-utils (xmllint) and
+ * poppler-utils (pdftotext, pdffonts, pdfinfo), as .ci/run installs them.
+ */
+
+const AKN_SCHEMA = new URL('../../../../shared/schemas/akn/akomantoso30.xsd', import.meta.url)
+
+/** Runs `work` with a file holding `bytes`, in a directory removed afterwards. */
+export const withFile = <T>(
+  name: string,
+  bytes: Uint8Array | string,
+  work: (file: string) => T,
+): T => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-export-'))
+  try {
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, bytes)
+    return work(file)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const run = (command: string, args: string[]): string =>
+  execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+
+/** Validates against the official OASIS schema; throws with xmllint's messages when invalid. */
+export const validateAkn = (xml: string): void => {
+  withFile('export.xml', xml, (file) =>
+    run('xmllint', ['--noout', '--nonet', '--schema', AKN_SCHEMA.pathname, file]),
+  )
+}
+
+/** Throws unless the XML is well-formed. */
+export const checkWellFormed = (xml: string | Uint8Array): void => {
+  withFile('part.xml', xml, (file) => run('xmllint', ['--noout', '--nonet', file]))
+}
+
+export const pdfText = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('pdftotext', ['-enc', 'UTF-8', file, '-']))
+
+export const pdfFonts = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('pdffonts', [file]))
+
+export const pdfInfo = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('pdfinfo', [file]))
+
+/** The string value of an XPath 1.0 expression over the XML, as xmllint computes it. */
+export const xpathString = (xml: string, expression: string): string =>
+  withFile('doc.xml', xml, (file) =>
+    // xmllint ends its answer with a newline of its own.
+    run('xmllint', ['--nonet', '--xpath', `string(${expression})`, file]).replace(/\n$/, ''),
+  )

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { documentSchema } from './documentSchema.js'
+
+const schema = () => documentSchema()
+const p = (text = '') => ({
+  type: 'paragraph',
+  ...(text ? { content: [{ type: 'text', text }] } : {}),
+})
+const h = (text = '') => ({
+  type: 'clauseHeading',
+  ...(text ? { content: [{ type: 'text', text }] } : {}),
+})
+const check = (content: unknown[]) => () => schema().nodeFromJSON({ type: 'doc', content }).check()
+
+describe('the document schema', () => {
+  it('still accepts documents made of paragraphs and headings only', () => {
+    expect(
+      check([
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'T' }] },
+        p('x'),
+      ]),
+    ).not.toThrow()
+  })
+
+  it('accepts blocks before, between and after clauses', () => {
+    const clause = { type: 'clause', attrs: { id: 'c1' }, content: [h('A'), p('body')] }
+    expect(
+      check([p('preface'), clause, p('between'), { ...clause, attrs: { id: 'c2' } }, p('end')]),
+    ).not.toThrow()
+  })
+
+  it('accepts body blocks and sub-clauses in any order inside a clause', () => {
+    const sub = { type: 'subclause', attrs: { id: 's' }, content: [h(), p('x')] }
+    expect(
+      check([{ type: 'clause', attrs: { id: 'c' }, content: [h('A'), sub, p('after'), sub] }]),
+    ).not.toThrow()
+  })
+
+  it('refuses a clause without its heading, a sub-clause at the top, and clauses in clauses', () => {
+    expect(check([{ type: 'clause', attrs: { id: 'c' }, content: [p('x')] }])).toThrow()
+    expect(check([{ type: 'subclause', attrs: { id: 's' }, content: [h()] }])).toThrow()
+    const inner = { type: 'clause', attrs: { id: 'i' }, content: [h()] }
+    expect(check([{ type: 'clause', attrs: { id: 'c' }, content: [h(), inner] }])).toThrow()
+    const deeper = { type: 'subclause', attrs: { id: 'd' }, content: [h()] }
+    const sub = { type: 'subclause', attrs: { id: 's' }, content: [h(), deeper] }
+    expect(check([{ type: 'clause', attrs: { id: 'c' }, content: [h(), sub] }])).toThrow()
+  })
+})

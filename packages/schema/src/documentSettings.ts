@@ -1,0 +1,66 @@
+import type * as Y from 'yjs'
+
+/** Languages a document's text may be in; they decide the words of the clause labels. */
+export const DOCUMENT_LANGUAGES = ['ru', 'en'] as const
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number]
+
+/**
+ * How clause numbers are labelled: 'article' → "Статья 3" / "Article 3", 'clause' → "Пункт 3" /
+ * "Clause 3", 'numeric' → "3.", 'section' → "§ 3".
+ */
+export const CLAUSE_LABEL_STYLES = ['article', 'clause', 'numeric', 'section'] as const
+export type ClauseLabelStyle = (typeof CLAUSE_LABEL_STYLES)[number]
+
+/** Settings that belong to the document itself and travel with it through Yjs. */
+export interface DocumentSettings {
+  /** Language of the document's text. Default 'ru'. */
+  language: DocumentLanguage
+  /** Label style of clause numbers. Default 'article'. */
+  clauseLabel: ClauseLabelStyle
+}
+
+export const DEFAULT_SETTINGS: Readonly<DocumentSettings> = {
+  language: 'ru',
+  clauseLabel: 'article',
+}
+
+/** The Y.Map that holds the settings: `ydoc.getMap(SETTINGS_MAP)`. */
+export const SETTINGS_MAP = 'settings'
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback
+
+/** Settings from any plain record; unknown or missing values fall back to the defaults. */
+export const settingsFrom = (raw: Record<string, unknown>): DocumentSettings => ({
+  language: oneOf(DOCUMENT_LANGUAGES, raw.language, DEFAULT_SETTINGS.language),
+  clauseLabel: oneOf(CLAUSE_LABEL_STYLES, raw.clauseLabel, DEFAULT_SETTINGS.clauseLabel),
+})
+
+/** A document's settings, read from its Y.Doc, with defaults for anything unset or unknown. */
+export const readSettings = (ydoc: Y.Doc): DocumentSettings =>
+  settingsFrom(ydoc.getMap<unknown>(SETTINGS_MAP).toJSON())
+
+/** Changes some settings in one Yjs transaction (one update for the other replicas). */
+export const writeSettings = (
+  ydoc: Y.Doc,
+  patch: Partial<DocumentSettings>,
+  origin?: unknown,
+): void => {
+  const map = ydoc.getMap<unknown>(SETTINGS_MAP)
+  ydoc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && map.get(key) !== value) map.set(key, value)
+    }
+  }, origin)
+}
+
+/** Calls `listener` with the new settings whenever anyone changes them; returns the unsubscribe. */
+export const observeSettings = (
+  ydoc: Y.Doc,
+  listener: (settings: DocumentSettings) => void,
+): (() => void) => {
+  const map = ydoc.getMap<unknown>(SETTINGS_MAP)
+  const onChange = () => listener(readSettings(ydoc))
+  map.observe(onChange)
+  return () => map.unobserve(onChange)
+}

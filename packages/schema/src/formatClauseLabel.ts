@@ -1,0 +1,27 @@
+import type { ClauseLabelStyle, DocumentLanguage } from './documentSettings.js'
+
+const WORDS: Record<'article' | 'clause', Record<DocumentLanguage, string>> = {
+  article: { ru: 'Статья', en: 'Article' },
+  clause: { ru: 'Пункт', en: 'Clause' },
+}
+
+/**
+ * The label of a clause number in the document's language and label style:
+ * ('3', 'article', 'ru') → 'Статья 3', ('3.1', 'article', 'en') → 'Article 3.1',
+ * ('3', 'numeric', …) → '3.', ('3', 'section', …) → '§ 3'. Plain spaces: where a label must
+ * not wrap, the renderer says so (the editor's CSS does).
+ */
+export const formatClauseLabel = (
+  number: string,
+  style: ClauseLabelStyle,
+  language: DocumentLanguage,
+): string => {
+  switch (style) {
+    case 'numeric':
+      return `${number}.`
+    case 'section':
+      return `§ ${number}`
+    default:
+      return `${WORDS[style][language]} ${number}`
+  }
+}

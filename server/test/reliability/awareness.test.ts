@@ -1,0 +1,120 @@
+import { CloseCode } from '@accord/protocol'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { writeAwarenessUpdate } from '../../src/collab/awarenessGuard.js'
+import { newTestClient, type TestClient } from '../utils/newTestClient.js'
+import { newTestServer, type TestServer } from '../utils/newTestServer.js'
+import { rawSocket } from '../utils/rawSocket.js'
+import { reportFigure } from './support/figures.js'
+
+/** An awareness message (type 1) carrying `entries`. */
+const awarenessFrame = (
+  entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[],
+): Uint8Array => {
+  const update = writeAwarenessUpdate(entries)
+  const frame = new Uint8Array(update.length + 5)
+  let n = 0
+  frame[n++] = 1
+  let len = update.length
+  while (len > 127) {
+    frame[n++] = (len & 127) | 128
+    len >>>= 7
+  }
+  frame[n++] = len
+  frame.set(update, n)
+  return frame.subarray(0, n + update.length)
+}
+
+type Seen = { user?: { id: string; name: string }; cursor?: unknown } | undefined
+/** Gives in-flight messages time to arrive, so that "nothing happened" is a real observation. */
+const settle = () => new Promise((r) => setTimeout(r, 300))
+
+describe('awareness cannot be spoofed', () => {
+  let t: TestServer
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    t = await newTestServer()
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await t.close()
+  })
+  const client = (docId: string, cookie: string) => {
+    const c = newTestClient(t.wsUrl, docId, cookie)
+    clients.push(c)
+    return c
+  }
+
+  it("shows the authenticated user, whatever the client claims, and no one can take over another connection's client id", async () => {
+    const alice = await t.newUser('member', 'Alice')
+    const bob = await t.newUser('member', 'Bob')
+    const mallory = await t.newUser('member', 'Mallory')
+    const docId = await t.newDocument(alice.cookie)
+    const a = client(docId, alice.cookie)
+    const b = client(docId, bob.cookie)
+    await Promise.all([a.synced(), b.synced()])
+    const seenByB = (id: number) => b.provider.awareness.getStates().get(id) as Seen
+
+    // Alice's own client claims to be Bob: everyone sees Alice.
+    a.provider.awareness.setLocalStateField('user', { id: bob.user.id, name: 'Bob (really)' })
+    a.provider.awareness.setLocalStateField('cursor', { at: 1 })
+    await vi.waitFor(() =>
+      expect(seenByB(a.doc.clientID)).toMatchObject({
+        user: { id: alice.user.id, name: 'Alice' },
+        cursor: { at: 1 },
+      }),
+    )
+
+    // Mallory writes Alice's client id: a new state, a removal, and a flood of made-up ids.
+    const { ws, closed } = await rawSocket(`${t.wsUrl}/${docId}`, { cookie: mallory.cookie })
+    ws.send(
+      awarenessFrame([
+        {
+          clientId: a.doc.clientID,
+          clock: 1_000_000,
+          state: { user: { name: 'Alice' }, cursor: 'x' },
+        },
+      ]),
+    )
+    ws.send(awarenessFrame([{ clientId: a.doc.clientID, clock: 1_000_001, state: null }]))
+    ws.send(
+      awarenessFrame(
+        Array.from({ length: 40 }, (_, i) => ({ clientId: 900_000 + i, clock: 1, state: { i } })),
+      ),
+    )
+    await settle()
+    expect(seenByB(a.doc.clientID)).toMatchObject({
+      user: { id: alice.user.id, name: 'Alice' },
+      cursor: { at: 1 },
+    })
+    const mallorys = [...b.provider.awareness.getStates().entries()].filter(
+      ([, s]) => (s as Seen)?.user?.id === mallory.user.id,
+    )
+    // Only the first few ids one connection may hold, each stamped with Mallory's real name.
+    expect(mallorys.length).toBeLessThanOrEqual(4)
+    for (const [, s] of mallorys) expect((s as Seen)?.user?.name).toBe('Mallory')
+
+    // An awareness update larger than any presence needs closes the socket.
+    ws.send(
+      awarenessFrame([{ clientId: 900_000, clock: 2, state: { pad: 'x'.repeat(70 * 1024) } }]),
+    )
+    expect(await closed).toEqual({
+      code: CloseCode.tooLarge.code,
+      reason: CloseCode.tooLarge.reason,
+    })
+    // Mallory's presence leaves with her socket; Alice's stays.
+    await vi.waitFor(() =>
+      expect(
+        [...b.provider.awareness.getStates().values()].some(
+          (s) => (s as Seen)?.user?.id === mallory.user.id,
+        ),
+      ).toBe(false),
+    )
+    expect(seenByB(a.doc.clientID)?.user?.name).toBe('Alice')
+    reportFigure('16 awareness', {
+      spoofedNamesShown: 0,
+      foreignClientIdsOverwritten: 0,
+      idsPerConnectionAtMost: 4,
+      oversizedClosedWith: CloseCode.tooLarge.code,
+    })
+  })
+})

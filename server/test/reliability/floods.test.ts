@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto'
+import { CloseCode } from '@accord/protocol'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { newTestClient, type TestClient } from '../utils/newTestClient.js'
+import { newTestServer, type TestServer } from '../utils/newTestServer.js'
+import { rawSocket, upgradeStatus } from '../utils/rawSocket.js'
+import { reportFigure } from './support/figures.js'
+import { heapAfterGc, MiB } from './support/heap.js'
+import { clientFrame, rawUpgrade } from './support/rawTcp.js'
+
+const tooMany = { code: CloseCode.tooMany.code, reason: CloseCode.tooMany.reason }
+const MAX_MESSAGE_BYTES = 1024 * 1024
+
+describe('floods and oversized input', () => {
+  let t: TestServer
+  let cookie: string
+  let docId: string
+  let bystander: TestClient
+  beforeAll(async () => {
+    t = await newTestServer({ MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) })
+    cookie = (await t.newUser('member')).cookie
+    docId = await t.newDocument(cookie)
+    bystander = newTestClient(t.wsUrl, docId, cookie)
+    await bystander.synced()
+    // About 700 KB of text in one paste, so that every full-state answer is large.
+    bystander.doc.transact(() => {
+      for (let i = 0; i < 60; i++) bystander.type(`${i} ${'слово '.repeat(1000)}`)
+    })
+    await vi.waitFor(() =>
+      expect(t.server.registry.loaded(docId)?.doc.getXmlFragment('default').length).toBe(
+        bystander.fragment.length,
+      ),
+    )
+  })
+  afterAll(async () => {
+    expect(bystander.provider.wsconnected).toBe(true)
+    bystander.destroy()
+    await t.close()
+  })
+
+  it('a frame over MAX_MESSAGE_BYTES is cut off and the socket closed (1009)', async () => {
+    const { ws, closed } = await rawSocket(`${t.wsUrl}/${docId}`, { cookie })
+    ws.send(new Uint8Array(MAX_MESSAGE_BYTES + 1))
+    expect((await closed).code).toBe(1009)
+  })
+
+  it('a flood of full-size frames runs out of its byte allowance (4429)', async () => {
+    const { ws, closed } = await rawSocket(`${t.wsUrl}/${docId}`, { cookie })
+    // Awareness queries padded to the limit: each one is valid, together they are too much.
+    const frame = new Uint8Array(MAX_MESSAGE_BYTES - 16)
+    frame[0] = 3
+    for (let i = 0; i < 10; i++) ws.send(frame)
+    expect(await closed).toEqual(tooMany)
+  })
+
+  it('a flood before the room has loaded is capped (4429)', async () => {
+    const cold = await t.newDocument(cookie, 'cold')
+    const burst = Buffer.concat(Array.from({ length: 100 }, () => clientFrame(new Uint8Array([3]))))
+    // Pipelined behind the upgrade: all of it arrives while the document is still loading.
+    const raw = rawUpgrade(t.url, `/collab/${cold}`, { cookie }, burst)
+    expect(await raw.status).toBe(101)
+    expect(await raw.closed).toEqual(tooMany)
+    raw.socket.destroy()
+  })
+
+  it('a client that stops reading while asking for the whole document is cut off; memory stays bounded', async () => {
+    const baseline = await heapAfterGc()
+    const raw = rawUpgrade(t.url, `/collab/${docId}`, { cookie })
+    expect(await raw.status).toBe(101)
+    raw.socket.pause()
+    // Sync step 1 with an empty state vector: each 4-byte request is answered with ~700 KB.
+    const ask = clientFrame(new Uint8Array([0, 0, 1, 0]))
+    for (let i = 0; i < 150; i++) raw.socket.write(ask)
+    // Sample while the server answers: without the cap this climbs towards ~100 MB of queued answers.
+    let peak = 0
+    await vi.waitFor(
+      async () => {
+        peak = Math.max(peak, await heapAfterGc())
+        expect(t.server.registry.loaded(docId)?.connections.size).toBe(1)
+      },
+      { timeout: 10_000, interval: 50 },
+    )
+    raw.socket.destroy()
+    reportFigure('10 slow reader', {
+      requested: `${150} × ~700 KB`,
+      cutOff: true,
+      peakMemoryGrowthMiB: Math.round(((peak - baseline) / MiB) * 10) / 10,
+    })
+    // Uncapped, the answers queued for this one socket would add up to about 100 MB.
+    expect(peak - baseline).toBeLessThan(64 * MiB)
+  })
+
+  it('a flood of upgrade requests with made-up document names opens nothing', async () => {
+    const baseline = await heapAfterGc()
+    const names = Array.from({ length: 1000 }, () => randomBytes(12).toString('base64url'))
+    const statuses = new Map<number, number>()
+    for (let i = 0; i < names.length; i += 50) {
+      const batch = names.slice(i, i + 50)
+      const results = await Promise.all(
+        batch.map((name, k) => upgradeStatus(`${t.wsUrl}/${name}`, k % 2 === 0 ? {} : { cookie })),
+      )
+      for (const s of results) statuses.set(s, (statuses.get(s) ?? 0) + 1)
+    }
+    expect(statuses).toEqual(
+      new Map([
+        [401, 500],
+        [404, 500],
+      ]),
+    )
+    expect(t.server.registry.loadedCount).toBe(2)
+    const after = await heapAfterGc()
+    reportFigure('10 upgrade flood', {
+      upgrades: names.length,
+      refused401: 500,
+      refused404: 500,
+      roomsOpened: 0,
+      heapGrowthMiB: Math.round(((after - baseline) / MiB) * 10) / 10,
+    })
+    expect(after - baseline).toBeLessThan(16 * MiB)
+  })
+})

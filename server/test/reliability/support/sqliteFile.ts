@@ -1,0 +1,81 @@
+import path from 'node:path'
+import sqlite3 from 'sqlite3'
+import * as Y from 'yjs'
+
+/** The database file of a DATA_DIR. */
+export const databaseFile = (dataDir: string): string => path.join(dataDir, 'accord.sqlite')
+
+/**
+ * Opens a second connection to a server's database, as an operator's tool would, for
+ * checks and for injecting faults (locks, corrupt rows). Closed by `close()`.
+ */
+export const openSecondConnection = (file: string, mode = sqlite3.OPEN_READWRITE) => {
+  const db = new sqlite3.Database(file, mode)
+  const run = (sql: string, params: unknown[] = []): Promise<void> =>
+    new Promise((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())))
+  const all = <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    new Promise((resolve, reject) =>
+      db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+    )
+  const exec = (sql: string): Promise<void> =>
+    new Promise((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())))
+  const close = (): Promise<void> =>
+    new Promise((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())))
+  return { run, all, exec, close }
+}
+
+/** Runs `fn` on a fresh connection and closes it. */
+export const withConnection = async <T>(
+  file: string,
+  fn: (c: ReturnType<typeof openSecondConnection>) => Promise<T>,
+): Promise<T> => {
+  const c = openSecondConnection(file)
+  try {
+    return await fn(c)
+  } finally {
+    await c.close()
+  }
+}
+
+/** `PRAGMA integrity_check` of a database file: 'ok' when sound. */
+export const integrityCheck = (file: string): Promise<string> =>
+  withConnection(file, async (c) =>
+    (await c.all<{ integrity_check: string }>('PRAGMA integrity_check'))
+      .map((r) => r.integrity_check)
+      .join('; '),
+  )
+
+/** What the database holds for a document, applied to a fresh Y.Doc (state row first, then the log). */
+export const storedDoc = (file: string, documentId: string): Promise<Y.Doc> =>
+  withConnection(file, async (c) => {
+    const doc = new Y.Doc()
+    const state = await c.all<{ state: Buffer }>(
+      'SELECT state FROM document_state WHERE document_id = ?',
+      [documentId],
+    )
+    const log = await c.all<{ update_data: Buffer }>(
+      'SELECT update_data FROM document_updates WHERE document_id = ? ORDER BY seq',
+      [documentId],
+    )
+    for (const row of state) Y.applyUpdate(doc, new Uint8Array(row.state))
+    for (const row of log) Y.applyUpdate(doc, new Uint8Array(row.update_data))
+    return doc
+  })
+
+/**
+ * The plain text of the `default` fragment's non-empty blocks, one per entry (a new
+ * document starts with one empty paragraph, which nobody typed).
+ */
+export const paragraphs = (doc: Y.Doc): string[] =>
+  doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => t.toString())
+            .join('')
+        : '',
+    )
+    .filter((text) => text !== '')
