@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
-import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { docScreenshot } from './utils/browser'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 /** The declaration as a PDF viewer copies it: hard-wrapped, a blank line after every line. */
 const declaration = fs.readFileSync(
@@ -32,34 +32,19 @@ const numbered = (label: (n: number) => string, headings: string[]) =>
   headings.map((heading, i) => `${label(i + 1)} ${heading}`)
 
 describe('numbered clauses, shared by two people', () => {
-  let server: ServerProcess
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   const personIn = async (email: string, password: string): Promise<Page> => {
-    const context = await browser.newContext({
+    const page = await session.signedIn(email, password, {
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
     })
-    contexts.push(context)
-    const page = await context.newPage()
-    await signInThroughForm(page, server.url, email, password)
     return page
   }
 
   it('turns pasted PDF text into clauses, and both see the numbering follow a move', async () => {
-    const anna = await server.newUser('member', 'Anna Petrova')
-    const ben = await server.newUser('member', 'Ben Okafor')
+    const anna = await session.server.newUser('member', 'Anna Petrova')
+    const ben = await session.server.newUser('member', 'Ben Okafor')
     const annaPage = await personIn(anna.email, anna.password)
     const benPage = await personIn(ben.email, ben.password)
 

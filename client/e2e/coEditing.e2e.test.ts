@@ -1,37 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
-import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { docScreenshot } from './utils/browser'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('two people co-edit one draft in two browsers', () => {
-  let server: ServerProcess
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   const personIn = async (email: string, password: string): Promise<Page> => {
-    const context = await browser.newContext({
+    const page = await session.signedIn(email, password, {
       viewport: { width: 1280, height: 800 },
       locale: 'en-US',
     })
-    contexts.push(context)
-    const page = await context.newPage()
-    await signInThroughForm(page, server.url, email, password)
     return page
   }
 
   it('each sees the other’s text and named caret', async () => {
-    const anna = await server.newUser('member', 'Anna Petrova')
-    const ben = await server.newUser('member', 'Ben Okafor')
+    const anna = await session.server.newUser('member', 'Anna Petrova')
+    const ben = await session.server.newUser('member', 'Ben Okafor')
     const annaPage = await personIn(anna.email, anna.password)
     const benPage = await personIn(ben.email, ben.password)
 

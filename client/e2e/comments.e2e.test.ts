@@ -1,31 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
-import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { docScreenshot } from './utils/browser'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a clause-by-clause discussion in two browsers', () => {
-  let server: ServerProcess
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   const open = async (email: string, password: string, url: string): Promise<Page> => {
-    const context = await browser.newContext({
+    const page = await session.signedIn(email, password, {
       viewport: { width: 1440, height: 900 },
       locale: 'en-US',
     })
-    contexts.push(context)
-    const page = await context.newPage()
-    await signInThroughForm(page, server.url, email, password)
     await page.goto(url)
     await expect
       .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
@@ -34,13 +19,13 @@ describe('a clause-by-clause discussion in two browsers', () => {
   }
 
   it('A comments on a selection, B sees the highlight and thread and replies, A resolves it', async () => {
-    const anna = await server.newUser('member', 'Anna Petrova')
-    const ben = await server.newUser('member', 'Ben Okafor')
-    const cookie = await server.signIn(anna.email, anna.password)
-    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+    const anna = await session.server.newUser('member', 'Anna Petrova')
+    const ben = await session.server.newUser('member', 'Ben Okafor')
+    const cookie = await session.server.signIn(anna.email, anna.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'Declaration',
     })
-    const url = `${server.url}/documents/${id}`
+    const url = `${session.server.url}/documents/${id}`
     const a = await open(anna.email, anna.password, url)
     const b = await open(ben.email, ben.password, url)
 
@@ -50,6 +35,12 @@ describe('a clause-by-clause discussion in two browsers', () => {
     // Select "privacy" with the keyboard, then use the comment shortcut.
     await a.keyboard.press('ArrowLeft')
     for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
+    // ProseMirror takes the selection from the browser's asynchronous selectionchange event:
+    // wait until the selection shows, and a frame more for the editor to read it.
+    await expect.poll(() => a.evaluate(() => document.getSelection()?.toString())).toBe('privacy')
+    await a.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('Should this say "private life"?')
     await a.getByRole('button', { name: 'Post comment' }).click()

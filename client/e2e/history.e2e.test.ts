@@ -1,34 +1,21 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
-import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+import { describe, expect, it } from 'vitest'
+import { docScreenshot } from './utils/browser'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('versions in the browser', () => {
-  let server: ServerProcess
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   it('a coordinator names a draft, edits, compares and sees the redline, then restores', async () => {
-    const coordinator = await server.newUser('coordinator', 'Clara Coordinator')
-    const cookie = await server.signIn(coordinator.email, coordinator.password)
-    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+    const coordinator = await session.server.newUser('coordinator', 'Clara Coordinator')
+    const cookie = await session.server.signIn(coordinator.email, coordinator.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'Standard',
     })
-    const context = await browser.newContext({
+    const page = await session.signedIn(coordinator.email, coordinator.password, {
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
     })
-    const page = await context.newPage()
-    await signInThroughForm(page, server.url, coordinator.email, coordinator.password)
-    await page.goto(`${server.url}/documents/${id}`)
+    await page.goto(`${session.server.url}/documents/${id}`)
     await expect
       .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
       .toBe('connected')
@@ -84,6 +71,5 @@ describe('versions in the browser', () => {
       page.getByRole('link', { name: 'Download' }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(/^Standard.*\.docx$/)
-    await context.close()
   })
 })

@@ -1,34 +1,24 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, signInThroughForm } from './utils/browser'
-import { ADMIN, type ServerProcess, startServerProcess } from './utils/serverProcess'
+import { describe, expect, it } from 'vitest'
+import { signInThroughForm } from './utils/browser'
+import { ADMIN } from './utils/serverProcess'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('edits made while the collaboration server is unreachable', () => {
-  let server: ServerProcess
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   it('survive a reload and merge when the connection returns', async () => {
-    const member = await server.newUser('member', 'Olga Ivanova')
-    const cookie = await server.signIn(member.email, member.password)
-    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+    const member = await session.server.newUser('member', 'Olga Ivanova')
+    const cookie = await session.server.signIn(member.email, member.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'Offline',
     })
 
-    const context = await browser.newContext({ locale: 'en-US' })
+    const context = await session.newContext({ locale: 'en-US' })
     const page = await context.newPage()
     const editor = page.locator('.ProseMirror')
     const state = () => page.getByTestId('connection-state').getAttribute('data-state')
-    await signInThroughForm(page, server.url, member.email, member.password)
-    await page.goto(`${server.url}/documents/${id}`)
+    await signInThroughForm(page, session.server.url, member.email, member.password)
+    await page.goto(`${session.server.url}/documents/${id}`)
     await expect.poll(state).toBe('connected')
     await editor.click()
     await page.keyboard.type('Online line.')
@@ -58,15 +48,13 @@ describe('edits made while the collaboration server is unreachable', () => {
     cut = false
     await page.reload()
     await expect.poll(state, { timeout: 15_000 }).toBe('connected')
-    const other = await browser.newContext({ locale: 'en-US' })
+    const other = await session.newContext({ locale: 'en-US' })
     const otherPage = await other.newPage()
-    await signInThroughForm(otherPage, server.url, ADMIN.email, ADMIN.password)
-    await otherPage.goto(`${server.url}/documents/${id}`)
+    await signInThroughForm(otherPage, session.server.url, ADMIN.email, ADMIN.password)
+    await otherPage.goto(`${session.server.url}/documents/${id}`)
     await expect
       .poll(() => otherPage.locator('.ProseMirror').textContent())
       .toContain('Typed offline.')
     expect(await otherPage.locator('.ProseMirror').textContent()).toContain('Online line.')
-    await other.close()
-    await context.close()
   })
 })

@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { docScreenshot, launchBrowser, signInThroughForm } from './utils/browser'
-import { ADMIN, type ServerProcess, startServerProcess } from './utils/serverProcess'
+import { describe, expect, it } from 'vitest'
+import { docScreenshot, signInThroughForm } from './utils/browser'
+import { ADMIN } from './utils/serverProcess'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('the secretariat manages accounts', () => {
-  let server: ServerProcess
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   it('invites a person, who sets a password and signs in; a role change and deactivation take effect', async () => {
     const admin = await (
-      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+      await session.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
     ).newPage()
-    await signInThroughForm(admin, server.url, ADMIN.email, ADMIN.password)
+    await signInThroughForm(admin, session.server.url, ADMIN.email, ADMIN.password)
     await admin.getByRole('link', { name: 'People' }).click()
     await admin.getByLabel('Email').fill('olga@example.org')
     await admin.getByLabel('Name').fill('Olga Ivanova')
@@ -32,7 +22,7 @@ describe('the secretariat manages accounts', () => {
     await docScreenshot(admin, 'people')
 
     // The invited person opens the link in their own browser and chooses a password.
-    const olga = await (await browser.newContext({ locale: 'en-US' })).newPage()
+    const olga = await (await session.newContext({ locale: 'en-US' })).newPage()
     await olga.goto(link)
     await olga
       .getByLabel(/^Password/)
@@ -43,7 +33,7 @@ describe('the secretariat manages accounts', () => {
     await olga.getByRole('button', { name: 'Set password and continue' }).click()
     await olga.getByRole('button', { name: 'Sign out' }).waitFor()
     // A used link does not work twice.
-    const again = await (await browser.newContext({ locale: 'en-US' })).newPage()
+    const again = await (await session.newContext({ locale: 'en-US' })).newPage()
     await again.goto(link)
     await expect
       .poll(() => again.locator('main').textContent())
@@ -51,10 +41,10 @@ describe('the secretariat manages accounts', () => {
 
     // The role change is saved at once, without a separate save button.
     await admin.getByLabel('Role of Olga Ivanova').selectOption('observer')
-    const adminCookie = await server.signIn(ADMIN.email, ADMIN.password)
+    const adminCookie = await session.server.signIn(ADMIN.email, ADMIN.password)
     const roleOfOlga = async () =>
       (
-        await server.api<{ users: { email: string; role: string }[] }>(
+        await session.server.api<{ users: { email: string; role: string }[] }>(
           'GET',
           '/api/users',
           adminCookie,

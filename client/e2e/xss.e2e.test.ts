@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { launchBrowser, signInThroughForm } from './utils/browser'
-import { type ServerProcess, startServerProcess } from './utils/serverProcess'
+import { signInThroughForm } from './utils/browser'
+import { useBrowserSession } from './utils/useBrowserSession'
 
 /** Every payload sets a flag on window if it ever runs. */
 const PASTED_HTML = `
@@ -73,31 +73,18 @@ const dangerous = (page: Page) =>
   })
 
 describe('script in pasted or shared content never runs in the editor', () => {
-  let server: ServerProcess
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startServerProcess()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   const open = async (email: string, password: string, id: string) => {
-    const context = await browser.newContext({ locale: 'en-US' })
-    contexts.push(context)
+    const context = await session.newContext({ locale: 'en-US' })
     const page = await context.newPage()
     const dialogs: string[] = []
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
       void dialog.dismiss()
     })
-    await signInThroughForm(page, server.url, email, password)
-    await page.goto(`${server.url}/documents/${id}`)
+    await signInThroughForm(page, session.server.url, email, password)
+    await page.goto(`${session.server.url}/documents/${id}`)
     await expect
       .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
       .toBe('connected')
@@ -105,10 +92,10 @@ describe('script in pasted or shared content never runs in the editor', () => {
   }
 
   it('pasted HTML and raw Y.XmlFragment content are rendered inert, links pass the allowlist', async () => {
-    const victim = await server.newUser('member', 'Vera Victim')
-    const attacker = await server.newUser('member', 'Mallory Raw')
-    const cookie = await server.signIn(victim.email, victim.password)
-    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+    const victim = await session.server.newUser('member', 'Vera Victim')
+    const attacker = await session.server.newUser('member', 'Mallory Raw')
+    const cookie = await session.server.signIn(victim.email, victim.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'XSS',
     })
     const { page, dialogs } = await open(victim.email, victim.password, id)
@@ -140,7 +127,7 @@ describe('script in pasted or shared content never runs in the editor', () => {
       },
       {
         frame: updateFrame(rawHostileUpdate()),
-        url: `${server.url.replace(/^http/, 'ws')}/collab/${id}`,
+        url: `${session.server.url.replace(/^http/, 'ws')}/collab/${id}`,
       },
     )
     await expect.poll(() => editor.textContent()).toContain('raw good link')

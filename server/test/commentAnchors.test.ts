@@ -1,31 +1,17 @@
 import type { CommentThread } from '@accord/protocol'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { anchoredText, anchorOver, firstText } from './utils/anchors.js'
-import { newTestClient, type TestClient } from './utils/newTestClient.js'
-import { newTestServer, type TestServer } from './utils/newTestServer.js'
+import { useTestServer } from './utils/useTestServer.js'
 
 describe('a comment stays on the same words while others edit', () => {
-  let t: TestServer
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    t = await newTestServer()
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    await t.close()
-  })
-  const client = (docId: string, cookie: string) => {
-    const c = newTestClient(t.wsUrl, docId, cookie)
-    clients.push(c)
-    return c
-  }
+  const t = useTestServer()
 
   const setup = async () => {
     const alice = await t.newUser('member', 'Alice')
     const bob = await t.newUser('member', 'Bob')
     const docId = await t.newDocument(alice.cookie)
-    const a = client(docId, alice.cookie)
-    const b = client(docId, bob.cookie)
+    const a = t.client(docId, alice.cookie)
+    const b = t.client(docId, bob.cookie)
     await Promise.all([a.synced(), b.synced()])
     a.type('Каждый имеет право на неприкосновенность частной жизни.')
     await vi.waitFor(() => expect(b.text()).toContain('частной жизни'))
@@ -61,7 +47,7 @@ describe('a comment stays on the same words while others edit', () => {
     const anchor = listed.body.threads[0]?.anchor ?? thread.anchor
     expect(anchoredText(a.doc, anchor)).toBe('непри-косновенность')
     expect(anchoredText(b.doc, anchor)).toBe('непри-косновенность')
-    const late = client(docId, alice.cookie)
+    const late = t.client(docId, alice.cookie)
     await late.synced()
     await vi.waitFor(() => expect(anchoredText(late.doc, anchor)).toBe('непри-косновенность'))
   })

@@ -1,24 +1,12 @@
 import type { VersionInfo } from '@accord/protocol'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type * as Y from 'yjs'
-import { newTestClient, type TestClient } from './utils/newTestClient.js'
-import { newTestServer, type TestServer } from './utils/newTestServer.js'
+import { newTestClient } from './utils/newTestClient.js'
+import { newTestServer } from './utils/newTestServer.js'
+import { useTestServer } from './utils/useTestServer.js'
 
 describe('versions: snapshot, read, restore', () => {
-  let t: TestServer
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    t = await newTestServer({ AUTO_VERSION_SECONDS: '3600' })
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    await t.close()
-  })
-  const client = (docId: string, cookie: string) => {
-    const c = newTestClient(t.wsUrl, docId, cookie)
-    clients.push(c)
-    return c
-  }
+  const t = useTestServer({ AUTO_VERSION_SECONDS: '3600' })
   const versions = async (docId: string, cookie: string) =>
     (
       await t.api<{ versions: VersionInfo[] }>('GET', `/api/documents/${docId}/versions`, {
@@ -31,7 +19,7 @@ describe('versions: snapshot, read, restore', () => {
     const member = await t.newUser('member')
     const observer = await t.newUser('observer')
     const docId = await t.newDocument(member.cookie)
-    const m = client(docId, member.cookie)
+    const m = t.client(docId, member.cookie)
     await m.synced()
     m.type('Проект 2')
     await vi.waitFor(async () => {
@@ -88,8 +76,8 @@ describe('versions: snapshot, read, restore', () => {
     const coordinator = await t.newUser('coordinator')
     const member = await t.newUser('member')
     const docId = await t.newDocument(member.cookie)
-    const a = client(docId, member.cookie)
-    const b = client(docId, coordinator.cookie)
+    const a = t.client(docId, member.cookie)
+    const b = t.client(docId, coordinator.cookie)
     await Promise.all([a.synced(), b.synced()])
     a.type('Статья 1. Первая редакция.')
     await vi.waitFor(() => expect(b.text()).toBe('Статья 1. Первая редакция.'))
@@ -130,7 +118,7 @@ describe('versions: snapshot, read, restore', () => {
     expect(saved.body.content.content).toHaveLength(2)
     // History moved forward: the restore is stored like any change.
     await t.restart()
-    const fresh = client(docId, member.cookie)
+    const fresh = t.client(docId, member.cookie)
     await fresh.synced()
     await vi.waitFor(() => expect(fresh.text()).toBe('Статья 1. Первая редакция.'))
   })

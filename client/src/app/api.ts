@@ -20,6 +20,7 @@ import type {
   VersionInfo,
 } from '@accord/protocol'
 import { ErrorCode } from '@accord/protocol'
+import type { DocumentSettings } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 
 /** Code of an error the client detects itself: the server could not be reached or answered garbage. */
@@ -156,7 +157,7 @@ export const historyApi = {
   createVersion: (documentId: string, body: { name: string; note?: string | null }) =>
     request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
   version: (documentId: string, versionId: string) =>
-    json<{ version: VersionInfo; content: JSONContent }>(
+    json<{ version: VersionInfo; content: JSONContent; settings: DocumentSettings }>(
       path`/api/documents/${documentId}/versions/${versionId}`,
     ),
   restore: (documentId: string, versionId: string) =>

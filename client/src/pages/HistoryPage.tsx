@@ -7,6 +7,7 @@ import {
   Role,
   type VersionInfo,
 } from '@accord/protocol'
+import type { DocumentSettings } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -28,7 +29,7 @@ import './history/history.css'
 const CURRENT = 'current'
 
 type Shown =
-  | { kind: 'version'; version: VersionInfo; content: JSONContent }
+  | { kind: 'version'; version: VersionInfo; content: JSONContent; settings: DocumentSettings }
   | { kind: 'diff'; diff: DocumentDiff; from: string; to: string }
   | null
 
@@ -112,8 +113,8 @@ export const HistoryPage = () => {
             onView={(version) =>
               void run(async () => {
                 setRestored(null)
-                const { content } = await historyApi.version(id, version.id)
-                setShown({ kind: 'version', version, content })
+                const { content, settings } = await historyApi.version(id, version.id)
+                setShown({ kind: 'version', version, content, settings })
               })
             }
             onCompare={(version) => {
@@ -181,7 +182,7 @@ export const HistoryPage = () => {
                 {label(shown.version.id)} <span className="badge">{t('history.readOnly')}</span>
               </h3>
               <ExportMenu documentId={id} versionId={shown.version.id} />
-              <VersionViewer content={shown.content} />
+              <VersionViewer content={shown.content} settings={shown.settings} />
             </>
           )}
           {shown?.kind === 'diff' && (

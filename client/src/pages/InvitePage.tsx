@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router'
 import { api } from '../app/api'
 import { Field } from '../app/Field'
 import { FormMessage } from '../app/FormMessage'
+import { NewPasswordField } from '../app/NewPasswordField'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
@@ -60,16 +61,7 @@ export const InvitePage = () => {
             required
             maxLength={120}
           />
-          <Field
-            label={t('common.password')}
-            hint={t('common.passwordHint')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={256}
-          />
+          <NewPasswordField />
           <FormMessage error={error} />
           <button type="submit" disabled={busy}>
             {t('invite.submit')}

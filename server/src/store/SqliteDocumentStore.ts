@@ -9,17 +9,21 @@ export class SqliteDocumentStore implements DocumentStore {
   ) {}
 
   async load(documentId: string): Promise<StoredDocument> {
-    const state = await this.db.get<{ state: Buffer }>(
-      'SELECT state FROM document_state WHERE document_id = ?',
-      [documentId],
+    // One statement, so one snapshot: a compaction committing between two reads would
+    // otherwise leave neither the old log nor the new state in what we read.
+    const rows = await this.db.all<{ seq: number; data: Buffer }>(
+      `SELECT 0 AS seq, state AS data FROM document_state WHERE document_id = ?
+       UNION ALL
+       SELECT seq, update_data AS data FROM document_updates WHERE document_id = ?
+       ORDER BY seq`,
+      [documentId, documentId],
     )
-    const log = await this.db.all<{ seq: number; update_data: Buffer }>(
-      'SELECT seq, update_data FROM document_updates WHERE document_id = ? ORDER BY seq',
-      [documentId],
-    )
-    const updates = log.map((row) => new Uint8Array(row.update_data))
-    if (state) updates.unshift(new Uint8Array(state.state))
-    return { updates, lastSeq: log.at(-1)?.seq ?? 0, logLength: log.length }
+    const log = rows.filter((row) => row.seq > 0)
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: log.at(-1)?.seq ?? 0,
+      logLength: log.length,
+    }
   }
 
   async append(documentId: string, update: Uint8Array): Promise<number> {

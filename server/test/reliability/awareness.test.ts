@@ -1,9 +1,8 @@
 import { CloseCode } from '@accord/protocol'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { writeAwarenessUpdate } from '../../src/collab/awarenessGuard.js'
-import { newTestClient, type TestClient } from '../utils/newTestClient.js'
-import { newTestServer, type TestServer } from '../utils/newTestServer.js'
 import { rawSocket } from '../utils/rawSocket.js'
+import { useTestServer } from '../utils/useTestServer.js'
 import { reportFigure } from './support/figures.js'
 
 /** An awareness message (type 1) carrying `entries`. */
@@ -29,28 +28,15 @@ type Seen = { user?: { id: string; name: string }; cursor?: unknown } | undefine
 const settle = () => new Promise((r) => setTimeout(r, 300))
 
 describe('awareness cannot be spoofed', () => {
-  let t: TestServer
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    t = await newTestServer()
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    await t.close()
-  })
-  const client = (docId: string, cookie: string) => {
-    const c = newTestClient(t.wsUrl, docId, cookie)
-    clients.push(c)
-    return c
-  }
+  const t = useTestServer()
 
   it("shows the authenticated user, whatever the client claims, and no one can take over another connection's client id", async () => {
     const alice = await t.newUser('member', 'Alice')
     const bob = await t.newUser('member', 'Bob')
     const mallory = await t.newUser('member', 'Mallory')
     const docId = await t.newDocument(alice.cookie)
-    const a = client(docId, alice.cookie)
-    const b = client(docId, bob.cookie)
+    const a = t.client(docId, alice.cookie)
+    const b = t.client(docId, bob.cookie)
     await Promise.all([a.synced(), b.synced()])
     const seenByB = (id: number) => b.provider.awareness.getStates().get(id) as Seen
 

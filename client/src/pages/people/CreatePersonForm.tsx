@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
 import { Field } from '../../app/Field'
 import { FormMessage } from '../../app/FormMessage'
+import { NewPasswordField } from '../../app/NewPasswordField'
 import { useAction } from '../../app/useAction'
 
 type Access = 'password' | 'invitation'
@@ -75,18 +76,7 @@ export const CreatePersonForm = ({ onCreated }: { onCreated: (created: CreatedUs
             {t('people.accessPassword')}
           </label>
         </fieldset>
-        {access === 'password' && (
-          <Field
-            label={t('people.initialPassword')}
-            hint={t('common.passwordHint')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={256}
-          />
-        )}
+        {access === 'password' && <NewPasswordField label={t('people.initialPassword')} />}
         <FormMessage error={error} success={created} />
         <button type="submit" disabled={busy}>
           {t('people.create')}

@@ -49,16 +49,15 @@ export const integrityCheck = (file: string): Promise<string> =>
 export const storedDoc = (file: string, documentId: string): Promise<Y.Doc> =>
   withConnection(file, async (c) => {
     const doc = new Y.Doc()
-    const state = await c.all<{ state: Buffer }>(
-      'SELECT state FROM document_state WHERE document_id = ?',
-      [documentId],
+    // One statement, so one snapshot, even while the server compacts.
+    const rows = await c.all<{ data: Buffer }>(
+      `SELECT 0 AS seq, state AS data FROM document_state WHERE document_id = ?
+       UNION ALL
+       SELECT seq, update_data AS data FROM document_updates WHERE document_id = ?
+       ORDER BY seq`,
+      [documentId, documentId],
     )
-    const log = await c.all<{ update_data: Buffer }>(
-      'SELECT update_data FROM document_updates WHERE document_id = ? ORDER BY seq',
-      [documentId],
-    )
-    for (const row of state) Y.applyUpdate(doc, new Uint8Array(row.state))
-    for (const row of log) Y.applyUpdate(doc, new Uint8Array(row.update_data))
+    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data))
     return doc
   })
 

@@ -1,7 +1,8 @@
 import { diffDocuments } from '@accord/diff'
 import { ErrorCode, Role } from '@accord/protocol'
-import { docToJSON } from '@accord/schema'
+import { docToJSON, readSettings } from '@accord/schema'
 import { Router } from 'express'
+import * as Y from 'yjs'
 import { restoreVersion } from '../../../services/restoreVersion.js'
 import { snapshotVersion } from '../../../services/snapshotVersion.js'
 import type { AppDeps } from '../../AppDeps.js'
@@ -58,7 +59,12 @@ export const versionsRouter = (deps: AppDeps): Router => {
       deps.versions.content(doc.id, id),
     ])
     if (!version || !stored) throw notFound('Unknown version')
-    res.json({ version, content: stored.content })
+    // The version's own settings (language, label style), so it is shown as it was.
+    const state = new Y.Doc()
+    Y.applyUpdate(state, stored.state)
+    const settings = readSettings(state)
+    state.destroy()
+    res.json({ version, content: stored.content, settings })
   })
 
   router.get('/documents/:id/diff', async (req, res) => {

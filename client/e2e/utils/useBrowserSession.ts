@@ -1,0 +1,57 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { launchBrowser, signInThroughForm } from './browser'
+import { type ServerProcess, startServerProcess } from './serverProcess'
+
+export interface BrowserSession {
+  readonly server: ServerProcess
+  readonly browser: Browser
+  /** A new person's own browser (separate cookies and storage), closed after the file. */
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>
+  /** A person signed in through the real form, in their own browser. */
+  signedIn(
+    email: string,
+    password: string,
+    options?: Parameters<Browser['newContext']>[0],
+  ): Promise<Page>
+}
+
+/**
+ * For one test file: the built server on a free port with a fresh DATA_DIR, and Debian's
+ * Chromium; everything is closed after the file's tests.
+ */
+export const useBrowserSession = (): BrowserSession => {
+  let server: ServerProcess | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    server = await startServerProcess()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await server?.stop()
+  })
+  const session: BrowserSession = {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll')
+      return server
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll')
+      return browser
+    },
+    async newContext(options) {
+      const context = await session.browser.newContext({ locale: 'en-US', ...options })
+      contexts.push(context)
+      return context
+    },
+    async signedIn(email, password, options) {
+      const page = await (await session.newContext(options)).newPage()
+      await signInThroughForm(page, session.server.url, email, password)
+      return page
+    },
+  }
+  return session
+}
