@@ -4,12 +4,12 @@ import type {
   AuditEntry,
   ChangePasswordRequest,
   CommentThread,
+  CreateDocumentBody,
   CreatedUser,
   CreateUserRequest,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
-  Language,
   LoginRequest,
   SetupRequest,
   ThreadStatus,
@@ -184,15 +184,4 @@ export interface NewThread {
   quote: string
   anchor: { start: string; end: string }
   clauseId: string | null
-}
-
-/**
- * A new document: a title, the language of its text (default 'ru'), and optionally a
- * template of a preface and `clauses` empty numbered clauses (the server builds it with
- * `templateDocument` from @accord/schema). Without a template the text starts empty.
- */
-export interface CreateDocumentBody {
-  title: string
-  language?: Language
-  template?: { clauses: number }
 }

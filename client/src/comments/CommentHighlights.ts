@@ -1,12 +1,16 @@
 import type { CommentThread } from '@accord/protocol'
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { threadRange } from './threadRange'
 
-interface HighlightState {
+interface HighlightInput {
   threads: readonly CommentThread[]
   activeId: string | null
+}
+
+interface HighlightState extends HighlightInput {
+  decorations: DecorationSet
 }
 
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights')
@@ -18,10 +22,33 @@ export interface CommentHighlightsOptions {
   onComment: () => void
 }
 
+/** Open threads' current ranges, resolved from their anchors. */
+const highlightsOf = (state: EditorState, { threads, activeId }: HighlightInput): DecorationSet => {
+  const decorations: Decoration[] = []
+  for (const thread of threads) {
+    if (thread.status !== 'open') continue
+    const range = threadRange(state, thread)
+    if (!range) continue
+    decorations.push(
+      Decoration.inline(
+        range.from,
+        range.to,
+        {
+          class: thread.id === activeId ? 'comment-highlight is-active' : 'comment-highlight',
+          'data-thread-id': thread.id,
+        },
+        { threadId: thread.id },
+      ),
+    )
+  }
+  return DecorationSet.create(state.doc, decorations)
+}
+
 /**
  * Draws open threads' ranges as decorations: commenting never changes the text. The
- * threads come in through `setCommentThreads`; ranges are recomputed from the Yjs
- * relative positions on every change, so they follow the words.
+ * threads come in through a transaction meta (`commentHighlightsKey`); ranges are
+ * recomputed from the Yjs anchors when the text or the threads change, not on every
+ * selection move.
  */
 export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'commentHighlights',
@@ -45,37 +72,19 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
       new Plugin<HighlightState>({
         key: commentHighlightsKey,
         state: {
-          init: () => ({ threads: [], activeId: null }),
-          apply: (tr, value) => tr.getMeta(commentHighlightsKey) ?? value,
+          init: () => ({ threads: [], activeId: null, decorations: DecorationSet.empty }),
+          apply: (tr, value, _old, state) => {
+            const input: HighlightInput | undefined = tr.getMeta(commentHighlightsKey)
+            if (input) return { ...input, decorations: highlightsOf(state, input) }
+            if (!tr.docChanged) return value
+            return { ...value, decorations: highlightsOf(state, value) }
+          },
         },
         props: {
-          decorations(state) {
-            const { threads, activeId } = commentHighlightsKey.getState(state) ?? {
-              threads: [],
-              activeId: null,
-            }
-            const decorations: Decoration[] = []
-            for (const thread of threads) {
-              if (thread.status !== 'open') continue
-              const range = threadRange(state, thread)
-              if (!range) continue
-              decorations.push(
-                Decoration.inline(range.from, range.to, {
-                  class:
-                    thread.id === activeId ? 'comment-highlight is-active' : 'comment-highlight',
-                  'data-thread-id': thread.id,
-                }),
-              )
-            }
-            return DecorationSet.create(state.doc, decorations)
-          },
+          decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
           handleClick(view, pos) {
-            const found = this.getState(view.state)?.threads.find((thread) => {
-              if (thread.status !== 'open') return false
-              const range = threadRange(view.state, thread)
-              return range !== null && pos >= range.from && pos <= range.to
-            })
-            if (found) onActivate(found.id)
+            const found = commentHighlightsKey.getState(view.state)?.decorations.find(pos, pos)[0]
+            if (found) onActivate(found.spec.threadId as string)
             return false
           },
         },

@@ -79,6 +79,8 @@ export const createDocumentRequest = z.object({
     .optional(),
 })
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>
+/** What a client sends: `language` may be left out (it defaults to Russian). */
+export type CreateDocumentBody = z.input<typeof createDocumentRequest>
 
 export const updateDocumentRequest = z
   .object({ title: titleSchema.optional(), status: statusSchema.optional() })

@@ -26,12 +26,3 @@ export const jsonToUpdate = (
   ydoc.destroy()
   return update
 }
-
-/** Plain text of a document, blocks separated by blank lines (for search and previews). */
-export const docToText = (ydoc: Y.Doc): string => {
-  const root = yXmlFragmentToProseMirrorRootNode(
-    ydoc.getXmlFragment(BODY_FRAGMENT),
-    documentSchema(),
-  )
-  return root.textBetween(0, root.content.size, '\n\n')
-}

@@ -25,7 +25,7 @@ export { Clause } from './Clause.js'
 export { ClauseHeading } from './ClauseHeading.js'
 export { ClauseIds } from './ClauseIds.js'
 export { clauseAround, findClauseById, type LocatedClause } from './clauseAround.js'
-export { clauseIdPlugin, clauseIdPluginKey, repairClauseIds } from './clauseIdPlugin.js'
+export { clauseIdPlugin } from './clauseIdPlugin.js'
 export { ClauseNode, isNumberedNodeName, type NumberedNodeName } from './clauseNodeNames.js'
 export { clauseOutline, type OutlineEntry, outlineOfNode } from './clauseOutline.js'
 export { documentSchema } from './documentSchema.js'
@@ -39,17 +39,15 @@ export {
   observeSettings,
   readSettings,
   SETTINGS_MAP,
-  settingsFrom,
   writeSettings,
 } from './documentSettings.js'
 export { documentExtensions } from './extensions.js'
 export { formatClauseLabel } from './formatClauseLabel.js'
-export { BODY_FRAGMENT, docToJSON, docToText, jsonToUpdate } from './fragment.js'
+export { BODY_FRAGMENT, docToJSON, jsonToUpdate } from './fragment.js'
 export { isValidClauseId, newClauseId } from './newClauseId.js'
 export { type NumberedClause, numberedClauses } from './numberedClauses.js'
 export { Subclause } from './Subclause.js'
 export {
-  emptyClauseJSON,
   MAX_TEMPLATE_CLAUSES,
   type TemplateOptions,
   templateDocument,

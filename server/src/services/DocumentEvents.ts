@@ -27,10 +27,4 @@ export class DocumentEvents {
       if (set.size === 0) this.listeners.delete(documentId)
     }
   }
-
-  get subscriberCount(): number {
-    let n = 0
-    for (const set of this.listeners.values()) n += set.size
-    return n
-  }
 }

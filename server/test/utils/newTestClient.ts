@@ -2,6 +2,7 @@ import { vi } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { paragraphs } from './paragraphs.js'
 
 export interface TestClient {
   doc: Y.Doc
@@ -50,20 +51,7 @@ export const newTestClient = (
       paragraph.insert(0, [new Y.XmlText(text)])
       fragment.insert(fragment.length, [paragraph])
     },
-    text() {
-      return fragment
-        .toArray()
-        .map((node) =>
-          node instanceof Y.XmlElement
-            ? node
-                .toArray()
-                .map((t) => t.toString())
-                .join('')
-            : '',
-        )
-        .filter((line) => line !== '')
-        .join('\n')
-    },
+    text: () => paragraphs(doc).join('\n'),
     synced: (timeoutMs = 10_000) =>
       vi.waitFor(
         () => {

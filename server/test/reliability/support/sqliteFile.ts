@@ -61,20 +61,4 @@ export const storedDoc = (file: string, documentId: string): Promise<Y.Doc> =>
     return doc
   })
 
-/**
- * The plain text of the `default` fragment's non-empty blocks, one per entry (a new
- * document starts with one empty paragraph, which nobody typed).
- */
-export const paragraphs = (doc: Y.Doc): string[] =>
-  doc
-    .getXmlFragment('default')
-    .toArray()
-    .map((node) =>
-      node instanceof Y.XmlElement
-        ? node
-            .toArray()
-            .map((t) => t.toString())
-            .join('')
-        : '',
-    )
-    .filter((text) => text !== '')
+export { paragraphs } from '../../utils/paragraphs.js'
