@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig } from './config.js'
-import { Database } from './store/Database.js'
-import { DATABASE_FILE } from './store/openDatabase.js'
+import { DATABASE_FILE } from './store/sqlite/openSqlite.js'
+import { SqliteDatabase } from './store/sqlite/SqliteDatabase.js'
 
 /**
  * `npm run backup [-- TARGET_FILE]`: a consistent copy of the database while
@@ -22,11 +22,11 @@ export const backup = async (dataDir: string, target?: string): Promise<string> 
   )
   if (fs.existsSync(out)) throw new Error(`${out} exists already; choose another file`)
   fs.mkdirSync(path.dirname(out), { recursive: true })
-  const db = await Database.open(source)
+  const db = await SqliteDatabase.open(source)
   try {
     await db.exec('PRAGMA busy_timeout = 10000')
     await db.run('VACUUM INTO ?', [out])
-    const check = await Database.open(out)
+    const check = await SqliteDatabase.open(out)
     const result = await check.get<{ integrity_check: string }>('PRAGMA integrity_check')
     await check.close()
     if (result?.integrity_check !== 'ok')

@@ -3,11 +3,19 @@ import { z } from 'zod'
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def)
 
+/** An unset and an empty variable mean the same: not given. */
+const unlessEmpty = (schema: z.ZodString) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
 const envSchema = z.object({
   PORT: int(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** The SQLite database and nothing else a user must back up. */
+  /** The SQLite database and nothing else a user must back up (unused with DATABASE_URL). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://… : PostgreSQL instead of SQLite, so several instances can share the data. */
+  DATABASE_URL: unlessEmpty(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  /** redis://… : fan-out between instances; needed as soon as there are two. */
+  REDIS_URL: unlessEmpty(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL')),
   /** The origin browsers use; the WebSocket and state-changing requests accept this origin only. */
   PUBLIC_ORIGIN: z.url().optional(),
   ADMIN_EMAIL: z.string().optional(),
@@ -37,6 +45,8 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  databaseUrl: string | undefined
+  redisUrl: string | undefined
   publicOrigin: string
   /** True when PUBLIC_ORIGIN was not given, so the origin follows the actual listening port. */
   publicOriginDerived: boolean
@@ -72,6 +82,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     publicOrigin: e.PUBLIC_ORIGIN
       ? new URL(e.PUBLIC_ORIGIN).origin
       : `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { Role } from '@accord/protocol'
 import { Authenticator } from './auth/Authenticator.js'
 import { hashPassword } from './auth/password.js'
+import type { Cluster } from './cluster/Cluster.js'
+import { LocalCluster } from './cluster/LocalCluster.js'
+import { RedisCluster } from './cluster/RedisCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
 import { createApp } from './http/createApp.js'
@@ -12,12 +15,11 @@ import { SetupToken } from './services/SetupToken.js'
 import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
-import { DataDirLock } from './store/DataDirLock.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { InvitationStore } from './store/InvitationStore.js'
-import { openDatabase } from './store/openDatabase.js'
+import { openStorage } from './store/openStorage.js'
 import { SessionStore } from './store/SessionStore.js'
-import { SqliteDocumentStore } from './store/SqliteDocumentStore.js'
+import { SqlDocumentStore } from './store/SqlDocumentStore.js'
 import { UserStore } from './store/UserStore.js'
 import { VersionStore } from './store/VersionStore.js'
 import { attachCollabEndpoint } from './transport/collabEndpoint.js'
@@ -33,23 +35,29 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Composes the whole server: store → HTTP → WebSocket → shutdown. */
+/** Composes the whole server: store → cluster → HTTP → WebSocket → shutdown. */
 export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
-  const lock = DataDirLock.acquire(config.dataDir)
-  const db = await openDatabase(config.dataDir).catch((err) => {
-    lock.release()
+  const storage = await openStorage(config, logger)
+  const { db } = storage
+  let cluster: Cluster
+  try {
+    cluster = config.redisUrl
+      ? await RedisCluster.connect(config.redisUrl, logger)
+      : new LocalCluster()
+  } catch (err) {
+    await storage.close()
     throw err
-  })
+  }
   const users = new UserStore(db)
   const sessions = new SessionStore(db, config.sessionMs)
   const catalog = new DocumentCatalog(db)
   const setup = new SetupToken()
-  const events = new DocumentEvents()
+  const events = new DocumentEvents(cluster)
   const versions = new VersionStore(db)
   // The keeper needs the registry and the registry reports to the keeper: bound late.
   let keeper: VersionKeeper | undefined
   const registry = new RoomRegistry(
-    new SqliteDocumentStore(db),
+    new SqlDocumentStore(db),
     async (id) => (await catalog.get(id))?.status,
     {
       flushDelayMs: config.flushDelayMs,
@@ -61,7 +69,12 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
         events.publish(documentId, { type: 'saveState', failing }),
     },
     logger,
+    cluster,
   )
+  cluster.onEvent((event) => {
+    if (event.kind === 'user') registry.updateUser(event.userId, event.user ?? undefined)
+    else if (event.kind === 'status') registry.setStatus(event.documentId, event.status)
+  })
   keeper = new VersionKeeper(registry, versions, logger, config.autoVersionMs)
   const authenticator = new Authenticator(sessions, users)
   // Before listening, so the first request already finds the secretariat account.
@@ -74,8 +87,8 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
   }).catch(async (err) => {
-    await db.close()
-    lock.release()
+    await cluster.close()
+    await storage.close()
     throw err
   })
   const port = (server.address() as AddressInfo).port
@@ -96,6 +109,14 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     catalog,
     audit: new AuditLog(db),
     registry,
+    cluster,
+    readiness: async () => ({
+      database: await withinMs(db.get('SELECT 1 AS ok'), READY_TIMEOUT_MS).then(
+        () => true,
+        () => false,
+      ),
+      cluster: cluster.connected,
+    }),
     authenticator,
     setup,
     events,
@@ -119,12 +140,28 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       await registry.closeAll()
       server.closeAllConnections()
       await stopped
-      await db.close()
-      lock.release()
+      await cluster.close()
+      await storage.close()
     })()
     return closing
   }
   return { url: effective.publicOrigin, port, registry, setupUrl, close }
+}
+
+/** How long the readiness check waits for the database. */
+const READY_TIMEOUT_MS = 2000
+
+/** `work`, or a rejection once `ms` have passed; leaves no timer behind. */
+const withinMs = async <T>(work: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** First start: the secretariat from ADMIN_EMAIL, or true when the setup link is needed. */

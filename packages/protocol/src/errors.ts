@@ -21,6 +21,8 @@ export const ErrorCode = {
   tooLarge: 'too_large',
   tooManyRequests: 'too_many_requests',
   internal: 'internal',
+  /** The database (or, with several instances, Redis) is briefly out of reach; retry. */
+  unavailable: 'unavailable',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -36,11 +36,9 @@ export class DocumentSaver {
   constructor(
     private readonly documentId: string,
     private readonly store: DocumentStore,
-    /** The whole current state, for compaction. */
-    private readonly currentState: () => Uint8Array,
     private readonly options: SaverOptions,
     private readonly logger: Logger,
-    private lastSeq: number,
+    /** Log rows stored when the document was loaded. */
     private logLength: number,
   ) {}
 
@@ -94,7 +92,7 @@ export class DocumentSaver {
     this.pending = []
     const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch)
     try {
-      this.lastSeq = await this.store.append(this.documentId, merged)
+      await this.store.append(this.documentId, merged)
     } catch (err) {
       // Keep the batch first in line, so order is preserved, and try again later.
       this.pending = [merged, ...this.pending]
@@ -120,9 +118,9 @@ export class DocumentSaver {
     }
   }
 
-  /** Replaces the log with one state row. The state includes anything still pending; that is harmless. */
+  /** Folds the stored log into one state row. */
   private async compact(): Promise<void> {
-    await this.store.compact(this.documentId, this.currentState(), this.lastSeq)
+    await this.store.compact(this.documentId)
     this.logLength = 0
   }
 }

@@ -6,6 +6,7 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
@@ -19,7 +20,12 @@ import {
   writeUpdate,
 } from './protocol.js'
 import { ScratchCopy } from './ScratchCopy.js'
-import { LOAD_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
+import {
+  LOAD_ORIGIN,
+  PEER_ORIGIN,
+  STORAGE_ORIGIN,
+  type TransactionOrigin,
+} from './TransactionOrigin.js'
 
 export type RoomOptions = SaverOptions
 
@@ -34,9 +40,10 @@ const MAX_AWARENESS_BYTES = 64 * 1024
 /**
  * One open document: its Y.Doc, awareness and connections. Decides per message what a
  * connection may change, tries updates on a scratch copy before they touch the document,
- * relays changes, and hands them to its saver.
+ * relays changes (to its connections and, through its channel, to other instances), and
+ * hands every change it did not read from storage to its saver.
  */
-export class Room {
+export class Room implements RoomReceiver {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly connections = new Set<Connection>()
@@ -51,23 +58,17 @@ export class Room {
     store: DocumentStore,
     options: RoomOptions,
     private readonly logger: Logger,
-    stored: { lastSeq: number; logLength: number },
+    logLength: number,
+    private readonly channel: RoomChannel,
   ) {
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
-    this.saver = new DocumentSaver(
-      id,
-      store,
-      () => Y.encodeStateAsUpdate(this.doc),
-      options,
-      logger,
-      stored.lastSeq,
-      stored.logLength,
-    )
+    this.saver = new DocumentSaver(id, store, options, logger, logLength)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+    channel.attach(this)
   }
 
   /**
@@ -79,6 +80,7 @@ export class Room {
     id: string,
     status: DocumentStatus,
     store: DocumentStore,
+    channel: RoomChannel,
     options: RoomOptions,
     logger: Logger,
   ): Promise<Room> {
@@ -97,7 +99,55 @@ export class Room {
       doc.destroy()
       throw new DocumentLoadError(`stored document ${id} is unreadable: ${(err as Error).message}`)
     }
-    return new Room(id, status, doc, store, options, logger.child({ documentId: id }), stored)
+    return new Room(
+      id,
+      status,
+      doc,
+      store,
+      options,
+      logger.child({ documentId: id }),
+      stored.logLength,
+      channel,
+    )
+  }
+
+  /** Another instance's clients changed the document. */
+  receiveUpdate(update: Uint8Array): void {
+    this.applyFrom(PEER_ORIGIN, [update])
+  }
+
+  /** Another instance's clients moved or left; their presence was checked there. */
+  receiveAwareness(update: Uint8Array): void {
+    try {
+      applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN)
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'ignoring unreadable presence from a peer')
+    }
+  }
+
+  /**
+   * Applies what storage holds now, after messages between instances may have been lost:
+   * whatever is new to this copy reaches its clients; the rest changes nothing.
+   */
+  async catchUp(store: DocumentStore): Promise<void> {
+    this.applyFrom(STORAGE_ORIGIN, (await store.load(this.id)).updates)
+  }
+
+  private applyFrom(origin: TransactionOrigin, updates: readonly Uint8Array[]): void {
+    try {
+      Y.transact(
+        this.doc,
+        () => {
+          for (const update of updates) Y.applyUpdate(this.doc, update)
+        },
+        origin,
+      )
+    } catch (err) {
+      this.logger.error(
+        { err: (err as Error).message, from: origin.kind },
+        'could not apply a change',
+      )
+    }
   }
 
   /** Adds a connection and opens the sync: our state vector, then everyone's presence. */
@@ -213,8 +263,10 @@ export class Room {
         }
       }
     }
-    const message = writeAwareness(encodeAwarenessUpdate(this.awareness, changed))
+    const update = encodeAwarenessUpdate(this.awareness, changed)
+    const message = writeAwareness(update)
     for (const c of this.connections) c.send(message)
+    if (origin !== PEER_ORIGIN) this.channel.publishAwareness(update)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -224,6 +276,10 @@ export class Room {
     // Encoded once, sent to every other connection.
     const message = writeUpdate(update)
     for (const c of this.connections) if (c !== sender) c.send(message)
+    if (from?.kind === 'storage') return
+    if (from?.kind !== 'peer') this.channel.publishUpdate(update)
+    // Peers' changes are saved here too: should the instance they came from die before its
+    // write, they are still stored (storage folds the duplicates away when it compacts).
     this.saver.add(update)
   }
 
@@ -236,6 +292,7 @@ export class Room {
   }
 
   destroy(): void {
+    void this.channel.leave()
     this.saver.stop()
     // Whoever is still here did not answer goAway in time.
     for (const c of this.connections) c.drop()

@@ -1,4 +1,5 @@
 import { CloseCode, type DocumentStatus, type PresenceUser } from '@accord/protocol'
+import type { Cluster } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import type { Connection } from './Connection.js'
@@ -40,6 +41,9 @@ export interface RoomRegistryOptions extends Omit<RoomOptions, 'onSaveStateChang
   onRoomEmpty?: (room: Room) => void
 }
 
+/** After messages between instances may have been lost: catch up now, and once more when writes in flight have landed. */
+const CATCH_UP_AGAIN_MS = 2000
+
 /**
  * The open documents. Twenty clients opening a cold document share one load
  * and one Y.Doc; a failed load caches nothing; idle rooms are saved and unloaded.
@@ -56,7 +60,14 @@ export class RoomRegistry {
     private readonly statusOf: (documentId: string) => Promise<DocumentStatus | undefined>,
     private readonly options: RoomRegistryOptions,
     private readonly logger: Logger,
-  ) {}
+    /** The other instances holding the same documents (none by default). */
+    private readonly cluster: Cluster,
+  ) {
+    cluster.onResyncNeeded(() => {
+      void this.catchUpAll()
+      setTimeout(() => void this.catchUpAll(), CATCH_UP_AGAIN_MS).unref()
+    })
+  }
 
   get loadedCount(): number {
     return this.rooms.size
@@ -140,12 +151,32 @@ export class RoomRegistry {
     const status = await this.statusOf(documentId)
     if (!status) throw new UnknownDocumentError(documentId)
     const { onSaveStateChange, ...options } = this.options
-    return Room.load(
-      documentId,
-      status,
-      this.store,
-      { ...options, onSaveStateChange: (failing) => onSaveStateChange?.(documentId, failing) },
-      this.logger,
+    // Subscribed before reading storage: whatever peers write in between arrives on the channel.
+    const channel = await this.cluster.joinRoom(documentId)
+    try {
+      return await Room.load(
+        documentId,
+        status,
+        this.store,
+        channel,
+        { ...options, onSaveStateChange: (failing) => onSaveStateChange?.(documentId, failing) },
+        this.logger,
+      )
+    } catch (err) {
+      await channel.leave()
+      throw err
+    }
+  }
+
+  /** Every loaded room applies what storage holds that it lacks. */
+  private async catchUpAll(): Promise<void> {
+    if (this.closing) return
+    await Promise.all(
+      this.loadedRooms().map((room) =>
+        room.catchUp(this.store).catch((err: unknown) => {
+          this.logger.warn({ err, documentId: room.id }, 'could not catch up from storage')
+        }),
+      ),
     )
   }
 

@@ -5,6 +5,12 @@ export type TransactionOrigin =
   | { kind: 'load' }
   | { kind: 'connection'; connection: Connection }
   | { kind: 'restore' }
+  /** Another instance's clients, through the cluster. */
+  | { kind: 'peer' }
+  /** Catching up from storage after messages between instances may have been lost: stored already. */
+  | { kind: 'storage' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
 export const RESTORE_ORIGIN: TransactionOrigin = { kind: 'restore' }
+export const PEER_ORIGIN: TransactionOrigin = { kind: 'peer' }
+export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }

@@ -1,4 +1,5 @@
 import type { Authenticator } from '../auth/Authenticator.js'
+import type { Cluster } from '../cluster/Cluster.js'
 import type { RoomRegistry } from '../collab/RoomRegistry.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
@@ -22,6 +23,10 @@ export interface AppDeps {
   catalog: DocumentCatalog
   audit: AuditLog
   registry: RoomRegistry
+  /** Tells every instance about account and status changes. */
+  cluster: Cluster
+  /** Whether this instance can serve now: its database answers and its cluster link is up. */
+  readiness(): Promise<{ database: boolean; cluster: boolean }>
   authenticator: Authenticator
   setup: SetupToken
   events: DocumentEvents

@@ -49,6 +49,12 @@ export const createApp = (deps: AppDeps): Express => {
   api.get('/health', (_req, res) => {
     res.json({ ok: true })
   })
+  // For load balancers and orchestrators: 503 takes this instance out of rotation until it recovers.
+  api.get('/health/ready', async (_req, res) => {
+    const checks = await deps.readiness()
+    const ok = checks.database && checks.cluster
+    res.status(ok ? 200 : 503).json({ ok, ...checks })
+  })
   api.use(csrfGuard(config.publicOrigin))
   api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
   api.use(authenticate(deps.authenticator))

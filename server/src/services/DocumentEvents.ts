@@ -1,17 +1,24 @@
 import type { DocumentEvent } from '@accord/protocol'
+import type { Cluster } from '../cluster/Cluster.js'
 
 type Listener = (event: DocumentEvent) => void
 
 /**
  * Live changes to a document that are not text (threads, status, save health), fanned out
- * to that document's event-stream subscribers. In-process; scale-out would put a pub/sub
- * behind the same two methods.
+ * to that document's event-stream subscribers on every instance.
  */
 export class DocumentEvents {
   private readonly listeners = new Map<string, Set<Listener>>()
 
+  constructor(private readonly cluster: Cluster) {
+    cluster.onEvent((event) => {
+      if (event.kind !== 'document') return
+      for (const listener of this.listeners.get(event.documentId) ?? []) listener(event.event)
+    })
+  }
+
   publish(documentId: string, event: DocumentEvent): void {
-    for (const listener of this.listeners.get(documentId) ?? []) listener(event)
+    this.cluster.broadcast({ kind: 'document', documentId, event })
   }
 
   /** Returns the unsubscribe function. */

@@ -53,12 +53,17 @@ export class AuditLog {
   async editsPerDay(
     documentId: string,
   ): Promise<{ day: string; userId: string; name: string; changes: number }[]> {
+    // The one place the engines' SQL differs: reading a number out of the JSON details.
+    const changes =
+      this.db.engine === 'postgres'
+        ? `(a.details::jsonb ->> 'changes')::bigint`
+        : `json_extract(a.details, '$.changes')`
     return this.db.all(
-      `SELECT substr(a.at, 1, 10) AS day, a.user_id AS userId, coalesce(u.name, '') AS name,
-              sum(coalesce(json_extract(a.details, '$.changes'), 0)) AS changes
+      `SELECT substr(a.at, 1, 10) AS day, a.user_id AS "userId", coalesce(u.name, '') AS name,
+              sum(coalesce(${changes}, 0)) AS changes
        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
        WHERE a.document_id = ? AND a.action = 'document.edited'
-       GROUP BY day, a.user_id ORDER BY day`,
+       GROUP BY substr(a.at, 1, 10), a.user_id, u.name ORDER BY day`,
       [documentId],
     )
   }

@@ -54,7 +54,7 @@ export class UserStore {
   }
 
   async list(): Promise<StoredUser[]> {
-    const rows = await this.db.all<UserRow>('SELECT * FROM users ORDER BY name COLLATE NOCASE')
+    const rows = await this.db.all<UserRow>('SELECT * FROM users ORDER BY lower(name), id')
     return rows.map(toUser)
   }
 

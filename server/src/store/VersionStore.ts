@@ -92,7 +92,7 @@ export class VersionStore {
   /** Automatic versions, oldest first, for thinning. */
   async autoVersions(documentId: string): Promise<{ id: string; createdAt: string }[]> {
     return this.db.all<{ id: string; createdAt: string }>(
-      "SELECT id, created_at AS createdAt FROM versions WHERE document_id = ? AND kind = 'auto' ORDER BY created_at",
+      `SELECT id, created_at AS "createdAt" FROM versions WHERE document_id = ? AND kind = 'auto' ORDER BY created_at`,
       [documentId],
     )
   }

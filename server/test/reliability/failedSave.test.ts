@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import type { Database } from '../../src/store/Database.js'
+import type { SqliteDatabase } from '../../src/store/sqlite/SqliteDatabase.js'
 import { newTestClient, type TestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
 import { type EventStream, openEventStream } from './support/eventStream.js'
@@ -11,7 +11,7 @@ import { databaseFile, openSecondConnection, paragraphs, storedDoc } from './sup
 /** A fault SQLite reports on a save, and how to end it. */
 interface Fault {
   name: string
-  start(t: TestServer, db: Database): Promise<() => Promise<void>>
+  start(t: TestServer, db: SqliteDatabase): Promise<() => Promise<void>>
 }
 
 const faults: Fault[] = [

@@ -1,6 +1,7 @@
 import * as prng from 'lib0/prng'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { LocalCluster } from '../../src/cluster/LocalCluster.js'
 import { Room } from '../../src/collab/Room.js'
 import { createLogger } from '../../src/logger.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
@@ -91,6 +92,7 @@ describe(`a long-lived document: ${CYCLES} insert/delete cycles`, () => {
           docId,
           'draft',
           t.server.registry.store,
+          await new LocalCluster().joinRoom(),
           { flushDelayMs: 25, compactAfterUpdates: 500 },
           createLogger('silent'),
         )

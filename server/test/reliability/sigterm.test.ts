@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { Database } from '../../src/store/Database.js'
+import { SqliteDatabase } from '../../src/store/sqlite/SqliteDatabase.js'
 import { newTestClient, type TestClient } from '../utils/newTestClient.js'
 import { ADMIN, newTestServer } from '../utils/newTestServer.js'
 import { reportFigure } from './support/figures.js'
@@ -90,11 +90,11 @@ describe('SIGTERM', () => {
     for (const c of clients) c.destroy()
     await t.server.close()
     const calls = [
-      vi.spyOn(Database.prototype, 'run'),
-      vi.spyOn(Database.prototype, 'transaction'),
-      vi.spyOn(Database.prototype, 'get'),
-      vi.spyOn(Database.prototype, 'all'),
-      vi.spyOn(Database.prototype, 'exec'),
+      vi.spyOn(SqliteDatabase.prototype, 'run'),
+      vi.spyOn(SqliteDatabase.prototype, 'transaction'),
+      vi.spyOn(SqliteDatabase.prototype, 'get'),
+      vi.spyOn(SqliteDatabase.prototype, 'all'),
+      vi.spyOn(SqliteDatabase.prototype, 'exec'),
     ]
     try {
       // Longer than the first save retry (100 ms): a timer that outlived the close would fire now.

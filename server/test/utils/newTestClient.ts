@@ -34,8 +34,9 @@ export const newTestClient = (
   wsUrl: string,
   documentId: string,
   cookie: string | undefined,
+  /** An existing copy, e.g. one whose server went away, to connect it elsewhere. */
+  doc: Y.Doc = new Y.Doc(),
 ): TestClient => {
-  const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     WebSocketPolyfill: socketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
     disableBc: true,

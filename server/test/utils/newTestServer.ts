@@ -5,6 +5,7 @@ import type { Role, User } from '@accord/protocol'
 import { loadConfig } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
 import { type RunningServer, startServer } from '../../src/startServer.js'
+import { freshPostgresDatabase } from './postgres.js'
 
 export const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' }
 
@@ -41,10 +42,18 @@ export interface TestServer {
 
 let counter = 0
 
-/** A real server on an ephemeral port with its own temporary SQLite database. */
+/**
+ * A real server on an ephemeral port with its own temporary SQLite database, or with its
+ * own PostgreSQL database when ACCORD_TEST_STORAGE=postgres (to run a suite on that engine).
+ */
 export const newTestServer = async (env: Record<string, string> = {}): Promise<TestServer> => {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'accord-test-'))
+  const postgres =
+    process.env.ACCORD_TEST_STORAGE === 'postgres' && !env.DATABASE_URL
+      ? await freshPostgresDatabase()
+      : undefined
   const config = loadConfig({
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -126,6 +135,7 @@ export const newTestServer = async (env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await server.close()
+      await postgres?.drop()
       if (!env.DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

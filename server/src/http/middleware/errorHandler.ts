@@ -1,6 +1,7 @@
 import { type ErrorBody, ErrorCode } from '@accord/protocol'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../../logger.js'
+import { storageUnavailable } from '../../store/storageUnavailable.js'
 import { HttpError } from '../HttpError.js'
 
 const send = (res: Parameters<RequestHandler>[1], status: number, error: ErrorBody['error']) =>
@@ -27,6 +28,14 @@ export const errorHandler =
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
       return send(res, 415, { code: ErrorCode.unsupportedMediaType, message: 'Send UTF-8 JSON' })
+    }
+    if (storageUnavailable(err)) {
+      logger.warn({ err: (err as Error).message, path: req.path }, 'database unavailable')
+      res.setHeader('Retry-After', '5')
+      return send(res, 503, {
+        code: ErrorCode.unavailable,
+        message: 'The database cannot be reached right now; try again in a moment',
+      })
     }
     logger.error({ err, method: req.method, path: req.path }, 'request failed')
     return send(res, 500, {

@@ -1,5 +1,5 @@
-import type { Database } from '../../../src/store/Database.js'
-import { SqliteDocumentStore } from '../../../src/store/SqliteDocumentStore.js'
+import { SqlDocumentStore } from '../../../src/store/SqlDocumentStore.js'
+import { SqliteDatabase } from '../../../src/store/sqlite/SqliteDatabase.js'
 import type { TestServer } from '../../utils/newTestServer.js'
 
 /**
@@ -8,8 +8,10 @@ import type { TestServer } from '../../utils/newTestServer.js'
  * `PRAGMA max_page_count` (SQLITE_FULL, as when the disk is full), a short busy_timeout
  * (SQLITE_BUSY sooner).
  */
-export const serverDatabase = (t: TestServer): Database => {
+export const serverDatabase = (t: TestServer): SqliteDatabase => {
   const store = t.server.registry.store
-  if (!(store instanceof SqliteDocumentStore)) throw new Error('not the SQLite store')
+  if (!(store instanceof SqlDocumentStore && store.db instanceof SqliteDatabase)) {
+    throw new Error('not the SQLite store')
+  }
   return store.db
 }

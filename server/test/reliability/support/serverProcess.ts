@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { vi } from 'vitest'
 import { ADMIN } from '../../utils/newTestServer.js'
@@ -8,16 +7,7 @@ import { ADMIN } from '../../utils/newTestServer.js'
 const serverDir = path.resolve(import.meta.dirname, '../../..')
 const MAIN = path.join(serverDir, 'dist/main.js')
 
-/** A free loopback port, found by binding port 0 and letting it go. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
+export { freePort } from '../../utils/freePort.js'
 
 export interface ServerProcess {
   child: ChildProcess

@@ -73,7 +73,7 @@ export const documentsRouter = (deps: AppDeps): Router => {
     if (!updated) throw notFound('Unknown document')
     if (patch.status !== undefined && patch.status !== doc.status) {
       // Open sockets obey the new status with their next message.
-      deps.registry.setStatus(doc.id, updated.status)
+      deps.cluster.broadcast({ kind: 'status', documentId: doc.id, status: updated.status })
       // The agreed text is kept as a named version the moment it becomes final.
       if (updated.status === 'final') {
         await snapshotVersion(deps, {

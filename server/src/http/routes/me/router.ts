@@ -22,7 +22,9 @@ export const meRouter = (deps: AppDeps): Router => {
     const { user } = requireAuth(req)
     const patch = parse(updateProfileRequest, req.body)
     const updated = (await deps.users.update(user.id, patch)) as StoredUser
-    if (patch.name !== undefined) deps.registry.updateUser(updated.id, presenceOf(updated))
+    if (patch.name !== undefined) {
+      deps.cluster.broadcast({ kind: 'user', userId: updated.id, user: presenceOf(updated) })
+    }
     res.json({ user: publicUser(updated) })
   })
 

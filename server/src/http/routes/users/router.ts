@@ -64,7 +64,11 @@ export const usersRouter = (deps: AppDeps): Router => {
     if (!updated) throw notFound('Unknown account')
     if (!updated.active) await deps.sessions.deleteForUser(id)
     // Open sockets follow at once: a deactivated person is disconnected, a demoted one loses write access.
-    deps.registry.updateUser(id, updated.active ? presenceOf(updated) : undefined)
+    deps.cluster.broadcast({
+      kind: 'user',
+      userId: id,
+      user: updated.active ? presenceOf(updated) : null,
+    })
     await deps.audit.record({
       userId: actor.id,
       action: 'user.updated',

@@ -1,8 +1,9 @@
-import type { Database } from './Database.js'
+import type { PostgresDatabase } from './PostgresDatabase.js'
 
 /**
- * Schema migrations, applied in order and recorded in `PRAGMA user_version`.
- * Append new steps; never edit one that has shipped.
+ * The PostgreSQL schema, step for step the same as SQLite's (sqlite/migrations.ts), in
+ * PostgreSQL's types: BYTEA for Yjs state, BIGINT for epoch milliseconds, identity columns
+ * for sequences. Recorded in `accord_schema`. Append new steps; never edit one that has shipped.
  */
 const MIGRATIONS: readonly string[] = [
   // 1: accounts, sessions, invitations, documents, the update log, the audit log
@@ -21,14 +22,14 @@ const MIGRATIONS: readonly string[] = [
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     created_at TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
+    expires_at BIGINT NOT NULL
   );
   CREATE INDEX sessions_user ON sessions(user_id);
   CREATE TABLE invitations (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     created_at TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
+    expires_at BIGINT NOT NULL
   );
   CREATE TABLE documents (
     id TEXT PRIMARY KEY,
@@ -42,18 +43,18 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE document_state (
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    state BLOB NOT NULL,
+    state BYTEA NOT NULL,
     compacted_at TEXT NOT NULL
   );
   CREATE TABLE document_updates (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    update_data BLOB NOT NULL,
+    update_data BYTEA NOT NULL,
     created_at TEXT NOT NULL
   );
   CREATE INDEX document_updates_doc ON document_updates(document_id, seq);
   CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     at TEXT NOT NULL,
     user_id TEXT,
     action TEXT NOT NULL,
@@ -62,7 +63,7 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_log_doc ON audit_log(document_id, at);
   `,
-  // 2: comment threads and their messages (outside the Y.Doc, so the server decides who may write)
+  // 2: comment threads and their messages
   `
   CREATE TABLE comment_threads (
     id TEXT PRIMARY KEY,
@@ -88,7 +89,7 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX comment_messages_thread ON comment_messages(thread_id, created_at);
   `,
-  // 3: versions: full Yjs state snapshots, named by people or kept automatically
+  // 3: versions
   `
   CREATE TABLE versions (
     id TEXT PRIMARY KEY,
@@ -96,7 +97,7 @@ const MIGRATIONS: readonly string[] = [
     name TEXT NOT NULL,
     note TEXT,
     kind TEXT NOT NULL CHECK (kind IN ('named','auto')),
-    state BLOB NOT NULL,
+    state BYTEA NOT NULL,
     content TEXT NOT NULL,
     created_at TEXT NOT NULL,
     created_by TEXT REFERENCES users(id)
@@ -107,21 +108,40 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
-export const migrate = async (db: Database): Promise<void> => {
-  const row = await db.get<{ user_version: number }>('PRAGMA user_version')
-  const current = row?.user_version ?? 0
-  if (current > SCHEMA_VERSION) {
-    throw new Error(
-      `The database is at schema version ${current}, newer than this server (${SCHEMA_VERSION}). Upgrade Accord.`,
-    )
-  }
-  for (let version = current; version < SCHEMA_VERSION; version++) {
-    const sql = MIGRATIONS[version] as string
+/** Any constant both instances agree on: the key of the advisory lock migrations hold. */
+const MIGRATION_LOCK = 4_242_001
+
+/**
+ * Brings the schema up to date. Instances starting together take turns on an advisory
+ * lock, so each step runs once; each step commits with its version number or not at all.
+ */
+export const migrate = async (db: PostgresDatabase): Promise<void> => {
+  await db.withClient(async (client) => {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
     try {
-      await db.exec(`BEGIN IMMEDIATE; ${sql}; PRAGMA user_version = ${version + 1}; COMMIT;`)
-    } catch (err) {
-      await db.exec('ROLLBACK').catch(() => undefined)
-      throw err
+      await client.query('CREATE TABLE IF NOT EXISTS accord_schema (version INTEGER NOT NULL)')
+      const { rows } = await client.query<{ version: number }>(
+        'SELECT max(version) AS version FROM accord_schema',
+      )
+      const current = rows[0]?.version ?? 0
+      if (current > SCHEMA_VERSION) {
+        throw new Error(
+          `The database is at schema version ${current}, newer than this server (${SCHEMA_VERSION}). Upgrade Accord.`,
+        )
+      }
+      for (let version = current; version < SCHEMA_VERSION; version++) {
+        await client.query('BEGIN')
+        try {
+          await client.query(MIGRATIONS[version] as string)
+          await client.query('INSERT INTO accord_schema (version) VALUES ($1)', [version + 1])
+          await client.query('COMMIT')
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined)
+          throw err
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
     }
-  }
+  })
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Database } from './Database.js'
 import { migrate } from './migrations.js'
+import { SqliteDatabase } from './SqliteDatabase.js'
 
 export const DATABASE_FILE = 'accord.sqlite'
 
@@ -11,9 +11,9 @@ export const DATABASE_FILE = 'accord.sqlite'
  * synchronous=NORMAL (a crash of the process loses nothing committed; a power
  * loss may lose the last transactions), and a busy timeout for the backup tool.
  */
-export const openDatabase = async (dataDir: string): Promise<Database> => {
+export const openSqlite = async (dataDir: string): Promise<SqliteDatabase> => {
   fs.mkdirSync(dataDir, { recursive: true })
-  const db = await Database.open(path.join(dataDir, DATABASE_FILE))
+  const db = await SqliteDatabase.open(path.join(dataDir, DATABASE_FILE))
   await db.exec(
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
   )

@@ -1,0 +1,69 @@
+import type { Database } from './Database.js'
+import type { DocumentStore, StoredDocument } from './DocumentStore.js'
+import { foldUpdates } from './foldUpdates.js'
+import { nowIso } from './ids.js'
+
+/**
+ * State first, then the log, in one statement, so one snapshot: a compaction committing
+ * between two reads would otherwise leave neither the old log nor the new state in what we read.
+ */
+const STORED_DOCUMENT_SQL = `
+  SELECT 0 AS seq, state AS data FROM document_state WHERE document_id = ?
+  UNION ALL
+  SELECT seq, update_data AS data FROM document_updates WHERE document_id = ?
+  ORDER BY seq`
+
+interface StoredRow {
+  seq: number
+  data: Buffer
+}
+
+/** The document log in SQL, the same on SQLite and PostgreSQL. */
+export class SqlDocumentStore implements DocumentStore {
+  constructor(
+    /** The connection it writes through; public for operations tools and fault-injection tests. */
+    readonly db: Database,
+  ) {}
+
+  async load(documentId: string): Promise<StoredDocument> {
+    const rows = await this.db.all<StoredRow>(STORED_DOCUMENT_SQL, [documentId, documentId])
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      logLength: rows.filter((row) => row.seq > 0).length,
+    }
+  }
+
+  async append(documentId: string, update: Uint8Array): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const now = nowIso()
+      await tx.run(
+        'INSERT INTO document_updates (document_id, update_data, created_at) VALUES (?, ?, ?)',
+        [documentId, Buffer.from(update), now],
+      )
+      await tx.run('UPDATE documents SET updated_at = ? WHERE id = ?', [now, documentId])
+    })
+  }
+
+  async compact(documentId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Instances holding the same document take turns (SQLite's single writer already does).
+      if (this.db.engine === 'postgres') {
+        await tx.get('SELECT pg_advisory_xact_lock(hashtext(?))', [`compact:${documentId}`])
+      }
+      const rows = await tx.all<StoredRow>(STORED_DOCUMENT_SQL, [documentId, documentId])
+      const log = rows.filter((row) => row.seq > 0).map((row) => row.seq)
+      if (log.length === 0) return
+      await tx.run(
+        `INSERT INTO document_state (document_id, state, compacted_at) VALUES (?, ?, ?)
+         ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, compacted_at = excluded.compacted_at`,
+        [documentId, Buffer.from(foldUpdates(rows.map((row) => row.data))), nowIso()],
+      )
+      // Exactly the rows folded in, not a range: on PostgreSQL a sequence number is taken at
+      // insert but seen at commit, so a row numbered lower than ours may commit after our read.
+      await tx.run(
+        `DELETE FROM document_updates WHERE document_id = ? AND seq IN (${log.join(',')})`,
+        [documentId],
+      )
+    })
+  }
+}

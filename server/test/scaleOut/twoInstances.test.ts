@@ -1,0 +1,195 @@
+import type { CommentThread, User } from '@accord/protocol'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { openEventStream } from '../reliability/support/eventStream.js'
+import { anchorOver } from '../utils/anchors.js'
+import { newTestClient, type TestClient } from '../utils/newTestClient.js'
+import { newTestServer, type TestServer } from '../utils/newTestServer.js'
+import { freshPostgresDatabase, POSTGRES_URL } from '../utils/postgres.js'
+import { REDIS_SERVER, startRedis, type TestRedis } from '../utils/redisServer.js'
+
+/** Two (and later three) real instances on one PostgreSQL database and one Redis. */
+describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and Redis', () => {
+  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>
+  let redis: TestRedis
+  let env: Record<string, string>
+  let a: TestServer
+  let b: TestServer
+  const clients: TestClient[] = []
+  const client = (t: TestServer, documentId: string, cookie: string) => {
+    const c = newTestClient(t.wsUrl, documentId, cookie)
+    clients.push(c)
+    return c
+  }
+
+  beforeAll(async () => {
+    database = await freshPostgresDatabase()
+    redis = await startRedis()
+    env = { DATABASE_URL: database.url, REDIS_URL: redis.url }
+    a = await newTestServer(env)
+    b = await newTestServer(env)
+  })
+
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy()
+  })
+
+  afterAll(async () => {
+    await a?.close()
+    await b?.close()
+    await redis?.stop()
+    await database?.drop()
+  })
+
+  it('serves a session made on one instance on the other', async () => {
+    const member = await a.newUser('member')
+    const me = await b.api<{ user: User }>('GET', '/api/me', { cookie: member.cookie })
+    expect(me.status).toBe(200)
+    expect(me.body.user.id).toBe(member.user.id)
+  })
+
+  it('lets clients on different instances edit one document and see each other', async () => {
+    const ann = await a.newUser('member', 'Ann')
+    const documentId = await a.newDocument(ann.cookie)
+    const onA = client(a, documentId, ann.cookie)
+    const onB = client(b, documentId, ann.cookie)
+    await Promise.all([onA.synced(), onB.synced()])
+
+    onA.type('typed on instance A')
+    onB.type('typed on instance B')
+    for (const c of [onA, onB]) {
+      await vi.waitFor(() => {
+        expect(c.text()).toContain('typed on instance A')
+        expect(c.text()).toContain('typed on instance B')
+      })
+    }
+    expect(onA.text().split('\n').sort()).toEqual(onB.text().split('\n').sort())
+
+    // Presence crosses too, stamped with the account on the instance the client is on.
+    onA.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    await vi.waitFor(() => {
+      const names = [...onB.provider.awareness.getStates().values()].map(
+        (s) => (s.user as { name?: string } | undefined)?.name,
+      )
+      expect(names).toContain('Ann')
+    })
+  })
+
+  it('applies a demotion and a finalized status made on one instance to sockets on the other', async () => {
+    const admin = await a.adminCookie()
+    const bob = await a.newUser('member', 'Bob')
+    const documentId = await a.newDocument(admin)
+    const bobOnB = client(b, documentId, bob.cookie)
+    await bobOnB.synced()
+    const connectionOnB = () =>
+      [...(b.server.registry.loaded(documentId)?.connections ?? [])].find(
+        (c) => c.user.id === bob.user.id,
+      )
+
+    const demoted = await a.api('PATCH', `/api/users/${bob.user.id}`, {
+      cookie: admin,
+      body: { role: 'observer' },
+    })
+    expect(demoted.status).toBe(200)
+    await vi.waitFor(() => expect(connectionOnB()?.role).toBe('observer'))
+    bobOnB.type('typed after the demotion')
+
+    const status = async (to: string) =>
+      (
+        await a.api('PATCH', `/api/documents/${documentId}`, {
+          cookie: admin,
+          body: { status: to },
+        })
+      ).status
+    expect(await status('review')).toBe(200)
+    expect(await status('final')).toBe(200)
+    await vi.waitFor(() => expect(b.server.registry.loaded(documentId)?.status).toBe('final'))
+
+    // Whatever the socket sent, neither instance took it.
+    for (const t of [a, b]) {
+      const verifier = client(t, documentId, admin)
+      await verifier.synced()
+      expect(verifier.text()).not.toContain('typed after the demotion')
+    }
+  })
+
+  it('brings comments posted on one instance to event streams on the other', async () => {
+    const cara = await a.newUser('member', 'Cara')
+    const documentId = await a.newDocument(cara.cookie)
+    const writer = client(a, documentId, cara.cookie)
+    await writer.synced()
+    writer.type('A clause worth discussing')
+    const stream = await openEventStream(b.url, documentId, cara.cookie)
+    try {
+      const posted = await a.api<{ thread: CommentThread }>(
+        'POST',
+        `/api/documents/${documentId}/comments`,
+        {
+          cookie: cara.cookie,
+          body: { body: 'Across instances', quote: 'clause', anchor: anchorOver(writer.doc, 2, 6) },
+        },
+      )
+      expect(posted.status).toBe(201)
+      await vi.waitFor(() =>
+        expect(stream.events).toContainEqual(
+          expect.objectContaining({
+            type: 'thread',
+            thread: expect.objectContaining({ id: posted.body.thread.id }),
+          }),
+        ),
+      )
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('recovers when Redis restarts mid-session: both sides converge on what was typed meanwhile', async () => {
+    const dan = await a.newUser('member', 'Dan')
+    const documentId = await a.newDocument(dan.cookie)
+    const onA = client(a, documentId, dan.cookie)
+    const onB = client(b, documentId, dan.cookie)
+    await Promise.all([onA.synced(), onB.synced()])
+
+    await redis.kill()
+    onA.type('typed on A while Redis was down')
+    onB.type('typed on B while Redis was down')
+    // Each instance still saves what its own clients type.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await redis.start()
+
+    for (const c of [onA, onB]) {
+      await vi.waitFor(
+        () => {
+          expect(c.text()).toContain('typed on A while Redis was down')
+          expect(c.text()).toContain('typed on B while Redis was down')
+        },
+        { timeout: 20_000, interval: 100 },
+      )
+    }
+    onA.type('typed on A after Redis came back')
+    await vi.waitFor(() => expect(onB.text()).toContain('typed on A after Redis came back'), {
+      timeout: 10_000,
+    })
+  })
+
+  it('serves the whole text from PostgreSQL on a third instance started later', async () => {
+    const eve = await a.newUser('member', 'Eve')
+    const documentId = await a.newDocument(eve.cookie)
+    const onA = client(a, documentId, eve.cookie)
+    const onB = client(b, documentId, eve.cookie)
+    await Promise.all([onA.synced(), onB.synced()])
+    for (let i = 0; i < 20; i++) (i % 2 ? onA : onB).type(`line ${i}`)
+    await vi.waitFor(() => expect(onA.text().split('\n')).toHaveLength(20))
+    await vi.waitFor(() => expect(onB.text().split('\n')).toHaveLength(20))
+
+    const c = await newTestServer(env)
+    try {
+      const onC = client(c, documentId, eve.cookie)
+      await onC.synced()
+      await vi.waitFor(() =>
+        expect(onC.text().split('\n').sort()).toEqual(onA.text().split('\n').sort()),
+      )
+    } finally {
+      await c.close()
+    }
+  })
+})
