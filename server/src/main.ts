@@ -7,7 +7,14 @@ const main = async () => {
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const server = await startServer(config, logger)
-  logger.info({ url: server.url, dataDir: config.dataDir }, 'Accord is serving')
+  logger.info(
+    {
+      url: server.url,
+      storage: config.databaseUrl ? 'postgres' : { sqlite: config.dataDir },
+      cluster: config.redisUrl ? 'redis' : 'single instance',
+    },
+    'Accord is serving',
+  )
   process.stdout.write(`\nAccord is running at ${server.url}\n`)
   if (server.setupUrl) {
     process.stdout.write(
