@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { trapTab } from '../app/trapTab'
 import { formatShortcut, isMac } from '../editor/formatShortcut'
 import { type ListedShortcut, shortcutGroups } from './keyboardShortcuts'
 
@@ -56,6 +57,7 @@ export const HelpDialog = ({ open, onClose }: HelpDialogProps) => {
       ref={ref}
       className="help-dialog"
       aria-labelledby={titleId}
+      onKeyDown={trapTab}
       onCancel={(event) => {
         // Escape: React state closes it, so state and dialog never disagree.
         event.preventDefault()
