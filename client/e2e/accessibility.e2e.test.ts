@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { signInThroughForm } from './utils/browser'
+import { docScreenshot, signInThroughForm } from './utils/browser'
 import {
   type AccessibilityFigures,
   checkAccessibility,
@@ -106,11 +106,13 @@ describe('every page passes axe in both colour schemes', () => {
       await page.keyboard.press('Control+Alt+m')
       await page.getByLabel('Your comment').waitFor()
       await check(page, 'editor with comments')
+      if (colorScheme === 'dark') await docScreenshot(page, 'editor-dark')
 
       await page.keyboard.press('Escape')
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
       await check(page, 'help dialog')
+      if (colorScheme === 'light') await docScreenshot(page, 'keyboard-help')
       await page.keyboard.press('Escape')
 
       // History: a saved version compared with the current text.

@@ -43,6 +43,8 @@ describe('a keyboard-only member', () => {
     await keyboard.type(member.password)
     await keyboard.press('Enter')
     await page.getByRole('button', { name: 'Выйти' }).waitFor()
+    await page.getByRole('link', { name: 'Устав рабочей группы' }).waitFor()
+    await docScreenshot(page, 'documents-ru')
 
     // Open the document from the list.
     await tabUntil(page, (el) => el.tag === 'a' && el.text === 'Устав рабочей группы')
@@ -79,6 +81,7 @@ describe('a keyboard-only member', () => {
       .toContain('решающего голоса')
     // Posting returns to the text.
     await expect.poll(async () => (await focused(page)).id).toBe('editor')
+    await docScreenshot(page, 'comments-ru')
 
     // "?" in the text is a character, not the help.
     await keyboard.press('End')
@@ -128,5 +131,16 @@ describe('a keyboard-only member', () => {
     await keyboard.press('Enter')
     await page.waitForURL(`**/documents/${id}`)
     await expect.poll(async () => (await focused(page)).text).toBe('История')
+
+    // The export menu opens with Enter and closes with Escape, focus staying on it.
+    await tabUntil(page, (el) => el.tag === 'summary' && el.text === 'Экспорт')
+    await keyboard.press('Enter')
+    const exportMenu = page.locator('details.export-menu')
+    await expect.poll(() => exportMenu.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true)
+    await keyboard.press('Escape')
+    await expect
+      .poll(() => exportMenu.evaluate((el) => (el as HTMLDetailsElement).open))
+      .toBe(false)
+    expect((await focused(page)).tag).toBe('summary')
   })
 })

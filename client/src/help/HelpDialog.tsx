@@ -64,31 +64,36 @@ export const HelpDialog = ({ open, onClose }: HelpDialogProps) => {
         onClose()
       }}
     >
-      <div className="help-dialog-top">
-        <h2 id={titleId}>{t('help.title')}</h2>
-        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog takes focus; Close is its first control. */}
-        <button type="button" className="quiet" autoFocus onClick={onClose}>
-          {t('help.close')}
-        </button>
-      </div>
-      <p className="hint">{t('help.intro')}</p>
-      <div className="help-groups">
-        {shortcutGroups.map((group) => (
-          <section key={group.id} aria-labelledby={`${titleId}-${group.id}`}>
-            <h3 id={`${titleId}-${group.id}`}>{t(`help.groups.${group.id}`)}</h3>
-            <dl className="shortcut-list">
-              {group.shortcuts.map((shortcut) => (
-                <div key={describe(shortcut)}>
-                  <dt>
-                    <Keys keys={shortcut.keys} mac={mac} />
-                  </dt>
-                  <dd>{describe(shortcut)}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-      </div>
+      {/* Contents only while open: a closed dialog's labels should not be found by anyone. */}
+      {open && (
+        <>
+          <div className="help-dialog-top">
+            <h2 id={titleId}>{t('help.title')}</h2>
+            {/* biome-ignore lint/a11y/noAutofocus: a modal dialog takes focus; Close is its first control. */}
+            <button type="button" className="quiet" autoFocus onClick={onClose}>
+              {t('help.close')}
+            </button>
+          </div>
+          <p className="hint">{t('help.intro')}</p>
+          <div className="help-groups">
+            {shortcutGroups.map((group) => (
+              <section key={group.id} aria-labelledby={`${titleId}-${group.id}`}>
+                <h3 id={`${titleId}-${group.id}`}>{t(`help.groups.${group.id}`)}</h3>
+                <dl className="shortcut-list">
+                  {group.shortcuts.map((shortcut) => (
+                    <div key={describe(shortcut)}>
+                      <dt>
+                        <Keys keys={shortcut.keys} mac={mac} />
+                      </dt>
+                      <dd>{describe(shortcut)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
     </dialog>
   )
 }
