@@ -125,7 +125,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
             </div>
             <div className="document-text">
               {connection === 'connecting' && (
-                // The connection state below says it too; this is for the eye.
+                // The connection state in the header says it to screen readers; this is for the eye.
                 <Progress label={t('app.opening')} announce={false} />
               )}
               {session && (
