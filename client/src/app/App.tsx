@@ -10,6 +10,7 @@ import { PeoplePage } from '../pages/PeoplePage'
 import { ProfilePage } from '../pages/ProfilePage'
 import { SetupPage } from '../pages/SetupPage'
 import { Layout } from './Layout'
+import { Progress } from './Progress'
 import { SignedIn } from './SignedIn'
 import { useAuth } from './useAuth'
 
@@ -30,11 +31,7 @@ export const App = () => {
   const { t } = useTranslation()
   const { user } = useAuth()
   useUiLanguage(user?.language)
-  const loading = (
-    <p className="page-status" role="status">
-      {t('app.loading')}
-    </p>
-  )
+  const loading = <Progress label={t('app.loading')} />
 
   return (
     <Routes>

@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next'
 import { type Auth, AuthContext } from './AuthContext'
 import { ApiError, api, onSessionEnded } from './api'
+import { Progress } from './Progress'
 import { useErrorMessage } from './useErrorMessage'
 
 type Loaded = { user: User | null } | { error: unknown } | 'loading'
@@ -41,11 +42,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
   const auth = useMemo<Auth>(() => ({ user, setUser, signOut }), [user, setUser, signOut])
 
   if (state === 'loading') {
-    return (
-      <p className="page-status" role="status">
-        {t('app.loading')}
-      </p>
-    )
+    return <Progress label={t('app.loading')} />
   }
   if ('error' in state) {
     return (

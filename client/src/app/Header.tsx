@@ -1,10 +1,16 @@
 import { Role } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, useNavigate } from 'react-router'
+import { LanguageSwitcher } from './LanguageSwitcher'
 import { useAuth } from './useAuth'
 
-/** App name, the main navigation for the signed-in account, and sign out. */
-export const Header = () => {
+interface HeaderProps {
+  /** Opens the keyboard shortcuts dialog. */
+  onHelp: () => void
+}
+
+/** App name, the main navigation for the signed-in account, language, keyboard help, and sign out. */
+export const Header = ({ onHelp }: HeaderProps) => {
   const { t } = useTranslation()
   const { user, signOut } = useAuth()
   const navigate = useNavigate()
@@ -20,39 +26,45 @@ export const Header = () => {
         {t('app.name')}
       </Link>
       {user && (
-        <>
-          <nav aria-label={t('nav.label')}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.documents')}
-                </NavLink>
-              </li>
-              {user.role === Role.secretariat && (
-                <>
-                  <li>
-                    <NavLink to="/people">{t('nav.people')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/activity">{t('nav.activity')}</NavLink>
-                  </li>
-                </>
-              )}
-              <li>
-                <NavLink to="/profile">{t('nav.profile')}</NavLink>
-              </li>
-            </ul>
-          </nav>
-          <div className="account">
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.documents')}
+              </NavLink>
+            </li>
+            {user.role === Role.secretariat && (
+              <>
+                <li>
+                  <NavLink to="/people">{t('nav.people')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/activity">{t('nav.activity')}</NavLink>
+                </li>
+              </>
+            )}
+            <li>
+              <NavLink to="/profile">{t('nav.profile')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      )}
+      <div className="account">
+        <LanguageSwitcher />
+        <button type="button" className="quiet" onClick={onHelp} aria-keyshortcuts="?">
+          {t('help.open')}
+        </button>
+        {user && (
+          <>
             <span className="account-name" title={t('nav.signedInAs', { name: user.name })}>
               {user.name}
             </span>
             <button type="button" className="quiet" onClick={leave}>
               {t('nav.signOut')}
             </button>
-          </div>
-        </>
-      )}
+          </>
+        )}
+      </div>
     </header>
   )
 }

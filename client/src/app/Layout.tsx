@@ -1,27 +1,33 @@
-import { useRef } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useMatch } from 'react-router'
 import { EDITOR_ID } from '../editor/editorId'
+import { HelpDialog } from '../help/HelpDialog'
+import { useHelpShortcut } from '../help/useHelpShortcut'
 import { Header } from './Header'
 import { SkipLink } from './SkipLink'
 import { useFocusOnNavigation } from './useFocusOnNavigation'
 
-/** The frame of every page: skip link, header, and the main landmark. */
+/** The frame of every page: skip link, header, the main landmark, and the keyboard help. */
 export const Layout = () => {
   const { t } = useTranslation()
   const inEditor = useMatch('/documents/:id') !== null
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigation(main)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const openHelp = useCallback(() => setHelpOpen(true), [])
+  useHelpShortcut(openHelp)
   return (
     <>
       <SkipLink
         target={inEditor ? EDITOR_ID : 'main'}
         label={inEditor ? t('app.skipToEditor') : t('app.skipToContent')}
       />
-      <Header />
+      <Header onHelp={openHelp} />
       <main id="main" ref={main} tabIndex={-1}>
         <Outlet />
       </main>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   )
 }

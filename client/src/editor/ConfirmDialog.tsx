@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
+import { trapTab } from '../app/trapTab'
 
 interface ConfirmDialogProps {
   /** Shown while true. */
@@ -43,6 +44,7 @@ export const ConfirmDialog = ({
       className="confirm-dialog"
       aria-labelledby={titleId}
       aria-describedby={messageId}
+      onKeyDown={trapTab}
       onCancel={(event) => {
         // Escape: let React state close it, so state and dialog never disagree.
         event.preventDefault()

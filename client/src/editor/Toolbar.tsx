@@ -8,6 +8,7 @@ import { clauseAvailability } from './clauses/clauseAvailability'
 import { clauseCommandFor } from './clauses/clauseCommandFor'
 import { selectedClause } from './clauses/selectedClause'
 import { ariaKeyShortcut, formatShortcut, isMac } from './formatShortcut'
+import { ListIcon } from './ListIcon'
 import { ToolbarButton } from './ToolbarButton'
 
 type Level = 1 | 2 | 3
@@ -106,13 +107,13 @@ export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
     })),
     {
       label: t('toolbar.bulletList'),
-      glyph: '•',
+      glyph: <ListIcon kind="bulletList" />,
       pressed: active.bulletList,
       run: () => chain().toggleList('bulletList', 'listItem').run(),
     },
     {
       label: t('toolbar.orderedList'),
-      glyph: '1.',
+      glyph: <ListIcon kind="orderedList" />,
       pressed: active.orderedList,
       run: () => chain().toggleList('orderedList', 'listItem').run(),
     },

@@ -6,6 +6,7 @@ describe('formatShortcut', () => {
     expect(formatShortcut('Mod-Alt-ArrowUp', false)).toBe('Ctrl+Alt+↑')
     expect(formatShortcut('Mod-Shift-Enter', false)).toBe('Ctrl+Shift+Enter')
     expect(formatShortcut('Mod-Alt-ArrowDown', true)).toBe('⌘⌥↓')
+    expect(formatShortcut('Mod-Alt-m', false)).toBe('Ctrl+Alt+M')
   })
 
   it('names keys as aria-keyshortcuts expects', () => {

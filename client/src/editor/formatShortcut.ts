@@ -13,7 +13,10 @@ export const isMac = (): boolean =>
 
 /** A shortcut for people to read: 'Mod-Alt-ArrowUp' → 'Ctrl+Alt+↑', or '⌘⌥↑' on a Mac. */
 export const formatShortcut = (keys: string, mac: boolean): string => {
-  const parts = keys.split('-').map((part) => ARROWS[part] ?? part)
+  // Letters are printed on keys in capitals: 'Mod-Alt-m' reads Ctrl+Alt+M.
+  const parts = keys
+    .split('-')
+    .map((part) => ARROWS[part] ?? (part.length === 1 ? part.toUpperCase() : part))
   if (mac) return parts.map((part) => MAC_MODIFIERS[part] ?? part).join('')
   return parts.map((part) => (part === 'Mod' ? 'Ctrl' : part)).join('+')
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError, api } from '../app/api'
+import { Progress } from '../app/Progress'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
@@ -43,11 +44,7 @@ export const DocumentPage = () => {
     )
   }
   if (!document) {
-    return (
-      <p className="page-status" role="status">
-        {t('app.loading')}
-      </p>
-    )
+    return <Progress label={t('app.opening')} />
   }
   return (
     <DocumentWorkspace key={document.id} document={document} user={user} onChanged={setDocument} />

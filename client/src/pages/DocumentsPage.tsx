@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { Progress } from '../app/Progress'
 import { usePageTitle } from '../app/usePageTitle'
 import { CreateDocumentForm } from './documents/CreateDocumentForm'
 import { DocumentList } from './documents/DocumentList'
@@ -25,7 +26,7 @@ export const DocumentsPage = () => {
       <DocumentSearch value={query} onChange={search} />
       {error && <p role="alert">{error}</p>}
       {documents === null ? (
-        !error && <p role="status">{t('app.loading')}</p>
+        !error && <Progress label={t('app.loading')} />
       ) : (
         <DocumentList documents={documents} query={query.trim()} onRenamed={upsert} />
       )}

@@ -17,6 +17,7 @@ import { FormMessage } from '../app/FormMessage'
 import { useAction } from '../app/useAction'
 import { useUser } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
+import type { DocumentReturnState } from './document/DocumentWorkspace'
 import { ExportMenu } from './document/ExportMenu'
 import { ActivityChart } from './history/ActivityChart'
 import { ActivityList } from './history/ActivityList'
@@ -25,6 +26,7 @@ import { SaveVersionForm } from './history/SaveVersionForm'
 import { VersionList } from './history/VersionList'
 import { VersionViewer } from './history/VersionViewer'
 import './history/history.css'
+import { Progress } from '../app/Progress'
 
 const CURRENT = 'current'
 
@@ -35,7 +37,11 @@ type Shown =
 
 /** `/documents/:id/history`: versions, comparison as a redline, restore, and who did what. */
 export const HistoryPage = () => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const dateTime = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  })
   const { id = '' } = useParams()
   const user = useUser()
   const [document, setDocument] = useState<DocumentInfo | null>(null)
@@ -89,7 +95,12 @@ export const HistoryPage = () => {
   return (
     <div className="page history-page">
       <p>
-        <Link to={`/documents/${encodeURIComponent(id)}`}>{t('history.backToDocument')}</Link>
+        <Link
+          to={`/documents/${encodeURIComponent(id)}`}
+          state={{ returnFocus: 'history' } satisfies DocumentReturnState}
+        >
+          {t('history.backToDocument')}
+        </Link>
       </p>
       <h1>
         {t('history.title')}
@@ -149,7 +160,7 @@ export const HistoryPage = () => {
                 <select value={from} onChange={(e) => setFrom(e.target.value)}>
                   {versions.map((v) => (
                     <option key={v.id} value={v.id}>
-                      {label(v.id)} — {new Date(v.createdAt).toLocaleString()}
+                      {label(v.id)} — {dateTime.format(new Date(v.createdAt))}
                     </option>
                   ))}
                 </select>
@@ -160,7 +171,7 @@ export const HistoryPage = () => {
                   <option value={CURRENT}>{t('history.current')}</option>
                   {versions.map((v) => (
                     <option key={v.id} value={v.id}>
-                      {label(v.id)} — {new Date(v.createdAt).toLocaleString()}
+                      {label(v.id)} — {dateTime.format(new Date(v.createdAt))}
                     </option>
                   ))}
                 </select>
@@ -170,11 +181,7 @@ export const HistoryPage = () => {
               </button>
             </form>
           )}
-          {busy && (
-            <p className="page-status" role="status">
-              <span className="spinner" aria-hidden="true" /> {t('app.loading')}
-            </p>
-          )}
+          {busy && <Progress label={t('app.loading')} />}
           <FormMessage error={error} success={restored} />
           {shown?.kind === 'version' && (
             <>

@@ -5,6 +5,7 @@ import { api } from '../app/api'
 import { Field } from '../app/Field'
 import { FormMessage } from '../app/FormMessage'
 import { NewPasswordField } from '../app/NewPasswordField'
+import { Progress } from '../app/Progress'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
@@ -48,7 +49,7 @@ export const InvitePage = () => {
   return (
     <section className="narrow">
       <h1>{t('invite.title')}</h1>
-      {invitation === 'loading' && <p role="status">{t('app.loading')}</p>}
+      {invitation === 'loading' && <Progress label={t('app.loading')} />}
       {invitation === 'invalid' && <p role="alert">{t('invite.invalid')}</p>}
       {typeof invitation === 'object' && (
         <form onSubmit={submit}>

@@ -2,6 +2,7 @@ import type { CreatedUser, User } from '@accord/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../app/api'
+import { Progress } from '../app/Progress'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
@@ -45,7 +46,7 @@ export const PeoplePage = () => {
       {invitation && <InvitationLink key={invitation.url} {...invitation} />}
       {error && <p role="alert">{error}</p>}
       {people === null ? (
-        !error && <p role="status">{t('app.loading')}</p>
+        !error && <Progress label={t('app.loading')} />
       ) : (
         <PeopleTable
           people={people}

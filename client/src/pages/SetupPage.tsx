@@ -5,6 +5,7 @@ import { api } from '../app/api'
 import { Field } from '../app/Field'
 import { FormMessage } from '../app/FormMessage'
 import { NewPasswordField } from '../app/NewPasswordField'
+import { Progress } from '../app/Progress'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
@@ -49,7 +50,7 @@ export const SetupPage = () => {
   return (
     <section className="narrow">
       <h1>{t('setup.title')}</h1>
-      {needed === null && <p role="status">{t('app.loading')}</p>}
+      {needed === null && <Progress label={t('app.loading')} />}
       {needed === false && (
         <p>
           {t('setup.done')} <Link to="/">{t('setup.toSignIn')}</Link>

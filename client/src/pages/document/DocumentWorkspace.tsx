@@ -1,14 +1,16 @@
 import { canEditText, type DocumentInfo, type User } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
-import { useEffect, useId, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
+import { Progress } from '../../app/Progress'
 import { useAnnouncer } from '../../app/useAnnouncer'
 import { useAuth } from '../../app/useAuth'
 import { ConnectionIndicator } from '../../collab/ConnectionIndicator'
 import { SaveIndicator } from '../../collab/SaveIndicator'
 import { useCollabDocument } from '../../collab/useCollabDocument'
 import { useDocumentEvents } from '../../collab/useDocumentEvents'
+import { usePresenceAnnouncements } from '../../collab/usePresenceAnnouncements'
 import { useComments } from '../../comments/useComments'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { CommentsPanel } from '../../panels/comments/CommentsPanel'
@@ -26,9 +28,14 @@ interface DocumentWorkspaceProps {
   onChanged: (document: DocumentInfo) => void
 }
 
+/** Set as navigation state by links back from the history page, to put focus where it was. */
+export interface DocumentReturnState {
+  returnFocus?: 'history'
+}
+
 /**
  * One open document: title and status on top, then the clause outline and document settings
- * on the left, the shared text in the middle and who is here on the right.
+ * on the left, the shared text in the middle and who is here and the comments on the right.
  */
 export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspaceProps) => {
   const { t } = useTranslation()
@@ -52,9 +59,27 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     },
     comments.onReconnect,
   )
+  usePresenceAnnouncements(presence, user.id, connection)
+  const [commentsOpen, setCommentsOpen] = useState(true)
+  const commentsId = useId()
   const startComment = () => {
-    if (!comments.startComment()) announce(t('comments.selectFirst'))
+    if (!comments.startComment()) return announce(t('comments.selectFirst'))
+    setCommentsOpen(true)
   }
+  // Writing a comment starts from the text; posting or cancelling it goes back there.
+  const backToText = () => editor?.commands.focus()
+  const leaveComments = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    backToText()
+  }
+
+  // Back from the history page: focus returns to the History link, where the person left.
+  const historyLink = useRef<HTMLAnchorElement>(null)
+  const returnFocus = (useLocation().state as DocumentReturnState | null)?.returnFocus
+  useEffect(() => {
+    if (returnFocus === 'history') historyLink.current?.focus()
+  }, [returnFocus])
 
   useEffect(() => {
     // The server ended the session: show the sign-in page (the URL stays, to come back here).
@@ -69,10 +94,23 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
       <header className="document-header">
         <h1 id={titleId}>{document.title}</h1>
         <StatusControl document={document} role={user.role} onChanged={onChanged} />
-        <Link className="history-link" to={`/documents/${encodeURIComponent(document.id)}/history`}>
+        <Link
+          ref={historyLink}
+          className="history-link"
+          to={`/documents/${encodeURIComponent(document.id)}/history`}
+        >
           {t('history.link')}
         </Link>
         <ExportMenu documentId={document.id} />
+        <button
+          type="button"
+          className="quiet panel-toggle"
+          aria-expanded={commentsOpen}
+          aria-controls={commentsId}
+          onClick={() => setCommentsOpen((open) => !open)}
+        >
+          {t('comments.show')}
+        </button>
         {!stop && <ConnectionIndicator state={connection} />}
         {!stop && mayEdit && <SaveIndicator state={save} />}
       </header>
@@ -86,6 +124,10 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               {session && <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />}
             </div>
             <div className="document-text">
+              {connection === 'connecting' && (
+                // The connection state in the header says it to screen readers; this is for the eye.
+                <Progress label={t('app.opening')} announce={false} />
+              )}
               {session && (
                 <CollaborativeEditor
                   ydoc={session.ydoc}
@@ -98,27 +140,36 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 />
               )}
             </div>
-            <aside className="document-side">
+            <aside className="document-side" aria-label={t('document.sideLabel')}>
               <PresenceList users={presence} selfId={user.id} />
-              <button
-                type="button"
-                className="quiet comment-button"
-                onClick={startComment}
-                title={t('comments.addHint')}
-              >
-                {t('comments.add')}
-              </button>
-              <CommentsPanel
-                user={user}
-                threads={comments.threads}
-                anchoredIds={comments.anchoredIds}
-                activeId={comments.activeId}
-                onActivate={comments.setActiveId}
-                draft={comments.draft}
-                onCreate={comments.create}
-                onCancelDraft={comments.cancelDraft}
-                actions={comments}
-              />
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel returns to the text; the controls inside are the interactive ones. */}
+              <div id={commentsId} hidden={!commentsOpen} onKeyDown={leaveComments}>
+                <button
+                  type="button"
+                  className="quiet comment-button"
+                  onClick={startComment}
+                  title={t('comments.addHint')}
+                >
+                  {t('comments.add')}
+                </button>
+                <CommentsPanel
+                  user={user}
+                  threads={comments.threads}
+                  anchoredIds={comments.anchoredIds}
+                  activeId={comments.activeId}
+                  onActivate={comments.setActiveId}
+                  draft={comments.draft}
+                  onCreate={async (body) => {
+                    await comments.create(body)
+                    backToText()
+                  }}
+                  onCancelDraft={() => {
+                    comments.cancelDraft()
+                    backToText()
+                  }}
+                  actions={comments}
+                />
+              </div>
             </aside>
           </div>
         </>

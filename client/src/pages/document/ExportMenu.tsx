@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from '@accord/export/formats'
-import { type MouseEvent, useId, useState } from 'react'
+import { type KeyboardEvent, type MouseEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
@@ -53,10 +53,18 @@ export const ExportMenu = ({ documentId, versionId }: ExportMenuProps) => {
     })
   }
 
+  // Escape closes the menu and leaves focus on its button, as in any menu.
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (event.key !== 'Escape' || !event.currentTarget.open) return
+    event.preventDefault()
+    event.currentTarget.open = false
+    event.currentTarget.querySelector('summary')?.focus()
+  }
+
   const percent = progress?.total ? Math.round((100 * progress.loaded) / progress.total) : null
 
   return (
-    <details className="export-menu">
+    <details className="export-menu" onKeyDown={closeOnEscape}>
       <summary>{t('export.menu')}</summary>
       <div className="export-menu-panel">
         <p className="hint">{versionId ? t('export.ofVersion') : t('export.ofCurrent')}</p>
