@@ -23,6 +23,8 @@ export interface SuggestionSummary extends SuggestionAttrs {
   /** The clause or sub-clause it is in (the first one, if it spans several). */
   clauseId: string | null
   clauseNumber: string | null
+  /** The clause a sub-clause belongs to; null for a clause or outside clauses. */
+  parentClauseId: string | null
   /** Document positions of its first and last piece. */
   from: number
   to: number
@@ -50,6 +52,9 @@ export const listSuggestions = (doc: PMNode): SuggestionSummary[] => {
     if (!entry) {
       const clause = clauseAround(doc.resolve(Math.min(from + 1, doc.content.size)))
       const clauseId = typeof clause?.node.attrs.id === 'string' ? clause.node.attrs.id : null
+      const parent =
+        clause && clause.depth > 1 ? doc.resolve(clause.pos).node(clause.depth - 1) : null
+      const parentClauseId = typeof parent?.attrs.id === 'string' ? parent.attrs.id : null
       const start = Math.max(0, from - CONTEXT_CHARS)
       entry = {
         ...attrs,
@@ -61,6 +66,7 @@ export const listSuggestions = (doc: PMNode): SuggestionSummary[] => {
         context: doc.textBetween(start, from, ' ', ' ').replace(ZWSP, '').slice(-CONTEXT_CHARS),
         clauseId,
         clauseNumber: clauseId ? (numbers.get(clauseId) ?? null) : null,
+        parentClauseId,
         from,
         to,
       }
