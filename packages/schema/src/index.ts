@@ -71,6 +71,11 @@ export {
   type SuggestionKind,
   SuggestionMark,
 } from './suggestions/suggestionTypes.js'
+export {
+  isSuggestChangesEnabled,
+  suggestChangesKey,
+  suggestChangesPlugin,
+} from './suggestions/suggestModePlugin.js'
 export { suggestTransaction } from './suggestions/suggestTransaction.js'
 export {
   MAX_TEMPLATE_CLAUSES,

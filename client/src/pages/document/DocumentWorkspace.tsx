@@ -1,4 +1,10 @@
-import { canEditText, type DocumentInfo, type User } from '@accord/protocol'
+import {
+  canEditText,
+  canResolveSuggestions,
+  type DocumentInfo,
+  mustSuggest,
+  type User,
+} from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +21,9 @@ import { CommentsPanel } from '../../panels/comments/CommentsPanel'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
+import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
+import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
+import { useSuggestions } from '../../suggestions/useSuggestions'
 import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
@@ -62,6 +71,17 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   }, [stop, setUser])
 
   const mayEdit = canEditText(user.role, document.status)
+  const forcedSuggest = mustSuggest(user.role, document.status)
+  const suggestions = useSuggestions(editor)
+  useEffect(() => {
+    // Entering review while the document is open: a member's next keystroke is a suggestion.
+    if (forcedSuggest && editor && !editor.isDestroyed) editor.commands.setSuggestMode(true)
+  }, [forcedSuggest, editor])
+  const suggestPolicy = {
+    author: { authorId: user.id, authorName: user.name },
+    forced: forcedSuggest,
+    onRefused: () => announce(t('suggestions.refused')),
+  }
   const lostAccess = stop !== null && stop.reason !== 'rejected'
 
   return (
@@ -85,7 +105,12 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               {editor && <OutlinePanel editor={editor} openComments={comments.openByClause} />}
               {session && <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />}
             </div>
-            <div className="document-text">
+            <div
+              className={suggestions.modeOn ? 'document-text suggesting-frame' : 'document-text'}
+            >
+              {editor && mayEdit && !stop && (
+                <SuggestModeToggle editor={editor} on={suggestions.modeOn} forced={forcedSuggest} />
+              )}
               {session && (
                 <CollaborativeEditor
                   ydoc={session.ydoc}
@@ -95,6 +120,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                   onEditor={setEditor}
                   onCommentActivate={comments.setActiveId}
                   onCommentRequest={startComment}
+                  suggestPolicy={suggestPolicy}
                 />
               )}
             </div>
@@ -108,6 +134,15 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               >
                 {t('comments.add')}
               </button>
+              {editor && (
+                <SuggestionsPanel
+                  documentId={document.id}
+                  editor={editor}
+                  suggestions={suggestions.suggestions}
+                  canDecide={canResolveSuggestions(user.role, document.status) && !stop}
+                  onComment={startComment}
+                />
+              )}
               <CommentsPanel
                 user={user}
                 threads={comments.threads}
