@@ -81,9 +81,7 @@ describe('a review round with suggestions in two browsers', () => {
 
     // Both browsers converge on the decided text, without suggestion marks.
     for (const page of [m, c]) {
-      await expect
-        .poll(() => marked(page, 'p'))
-        .toBe('The rules apply to members today.')
+      await expect.poll(() => marked(page, 'p')).toBe('The rules apply to members today.')
       await expect.poll(() => page.locator('.ProseMirror ins, .ProseMirror del').count()).toBe(0)
     }
   })
