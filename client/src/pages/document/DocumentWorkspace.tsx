@@ -92,7 +92,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         <Link className="history-link" to={`/documents/${encodeURIComponent(document.id)}/history`}>
           {t('history.link')}
         </Link>
-        <ExportMenu documentId={document.id} />
+        <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
         {!stop && <ConnectionIndicator state={connection} />}
         {!stop && mayEdit && <SaveIndicator state={save} />}
       </header>
