@@ -20,7 +20,7 @@ import type {
   VersionInfo,
 } from '@accord/protocol'
 import { ErrorCode } from '@accord/protocol'
-import type { DocumentSettings } from '@accord/schema'
+import type { DocumentSettings, SuggestionSummary } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 
 /** Code of an error the client detects itself: the server could not be reached or answered garbage. */
@@ -148,6 +148,30 @@ export const api = {
       'DELETE',
       path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
     ),
+  decideSuggestions: (
+    documentId: string,
+    body: {
+      decision: 'accept' | 'reject'
+      ids?: string[]
+      clauseId?: string
+      authorId?: string
+      all?: true
+    },
+  ) =>
+    request<{ resolved: string[]; missing: string[] }>(
+      'POST',
+      path`/api/documents/${documentId}/suggestions/decisions`,
+      body,
+    ),
+  rollout: (documentId: string, body: { name: string; accept: string[]; reject: string[] }) =>
+    request<{
+      version: VersionInfo
+      accepted: string[]
+      rejected: string[]
+      carriedOver: string[]
+    }>('POST', path`/api/documents/${documentId}/suggestions/rollout`, body),
+  suggestions: (documentId: string) =>
+    json<{ suggestions: SuggestionSummary[] }>(path`/api/documents/${documentId}/suggestions`),
 }
 
 /** Typed calls for versions, comparison and activity (loaded with the history page). */

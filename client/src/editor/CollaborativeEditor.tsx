@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { CommentHighlights } from '../comments/CommentHighlights'
+import { SuggestMode, type SuggestPolicy } from '../suggestions/SuggestMode'
 import { ClauseEditing } from './ClauseEditing'
 import { ClauseNumbering, refreshNumbering } from './ClauseNumbering'
 import { ClausePaste } from './ClausePaste'
@@ -30,6 +31,8 @@ interface CollaborativeEditorProps {
   /** A highlighted comment was clicked, or the comment shortcut pressed. */
   onCommentActivate?: (threadId: string) => void
   onCommentRequest?: () => void
+  /** Who suggests, and whether they may only suggest (read on every change). */
+  suggestPolicy: SuggestPolicy
 }
 
 /** The document text, bound to the shared Y.Doc, with everyone's named carets and numbered clauses. */
@@ -41,6 +44,7 @@ export const CollaborativeEditor = ({
   onEditor,
   onCommentActivate,
   onCommentRequest,
+  suggestPolicy,
 }: CollaborativeEditorProps) => {
   const { t } = useTranslation()
   const label = t('editor.label')
@@ -62,6 +66,8 @@ export const CollaborativeEditor = ({
   const askToDelete = useRef<(clause: LocatedClause) => void>(() => {})
   const comment = useRef({ onCommentActivate, onCommentRequest })
   comment.current = { onCommentActivate, onCommentRequest }
+  const policy = useRef(suggestPolicy)
+  policy.current = suggestPolicy
 
   const editor = useEditor(
     {
@@ -78,6 +84,7 @@ export const CollaborativeEditor = ({
         }),
         ClauseEditing.configure({ onDeleteRequest: (clause) => askToDelete.current(clause) }),
         ClausePaste,
+        SuggestMode.configure({ policy: () => policy.current }),
         CommentHighlights.configure({
           onActivate: (threadId) => comment.current.onCommentActivate?.(threadId),
           onComment: () => comment.current.onCommentRequest?.(),

@@ -1,4 +1,5 @@
 import type { ClauseLabelStyle, DocumentLanguage } from '@accord/schema'
+import type { SuggestionMode } from './suggestionModes.js'
 
 /** One message of a comment thread, as the appendix of a review copy shows it. */
 export interface ExportCommentMessage {
@@ -30,4 +31,6 @@ export interface ExportMeta {
   date: Date
   /** Open threads to append (a review copy); absent or empty for no appendix. */
   threads?: readonly ExportThread[]
+  /** Open suggestions: left out (`clean`, the default) or shown as tracked changes (`tracked`). */
+  suggestions?: SuggestionMode
 }

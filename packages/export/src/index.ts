@@ -8,6 +8,7 @@ export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMet
 export { type ExportedFile, exportDocument } from './exportDocument.js'
 export { exportFileName } from './fileName.js'
 export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'
+export { SUGGESTION_MODES, type SuggestionMode } from './suggestionModes.js'
 export { toAkomaNtoso } from './toAkomaNtoso.js'
 export { toDocx } from './toDocx.js'
 export { toHtml } from './toHtml.js'

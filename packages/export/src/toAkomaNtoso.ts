@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core'
-import { aknBlock, aknInlines, aknLines } from './akn/aknBlocks.js'
+import { aknBlock, aknInlines, aknLines, aknTracked } from './akn/aknBlocks.js'
 import { aknMeta, SOURCE } from './akn/aknMeta.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime, isoDate } from './formatDate.js'
@@ -29,7 +29,7 @@ const article = (clause: ExportClause, eIds: Map<string, string>): Markup => {
     return e(
       'paragraph',
       { eId: paraId },
-      e('num', {}, item.label),
+      e('num', {}, aknTracked(item.change, item.label)),
       item.heading.length > 0 ? e('heading', {}, aknInlines(item.heading)) : null,
       blocks.length > 0 ? e('content', {}, blocks.map(aknBlock)) : null,
     )
@@ -37,7 +37,7 @@ const article = (clause: ExportClause, eIds: Map<string, string>): Markup => {
   return e(
     'article',
     { eId },
-    e('num', {}, clause.label),
+    e('num', {}, aknTracked(clause.change, clause.label)),
     clause.heading.length > 0 ? e('heading', {}, aknInlines(clause.heading)) : null,
     clause.children.map(child),
   )

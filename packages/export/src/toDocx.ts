@@ -61,7 +61,7 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Paragra
 export const toDocx = async (json: JSONContent, meta: ExportMeta): Promise<Uint8Array> => {
   const model = exportModel(json, meta)
   const lines = titleLines(meta)
-  const blocks = new DocxBlocks()
+  const blocks = new DocxBlocks(meta.date)
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: lines.title }),
     new Paragraph({

@@ -1,10 +1,14 @@
 import type { JSONContent } from '@tiptap/core'
-import type { Mark, Node as MdNode } from '@tiptap/pm/model'
-import { defaultMarkdownSerializer, MarkdownSerializer, schema as md } from 'prosemirror-markdown'
+import { type Mark, type Node as MdNode, Schema } from '@tiptap/pm/model'
+import {
+  schema as commonMark,
+  defaultMarkdownSerializer,
+  MarkdownSerializer,
+} from 'prosemirror-markdown'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
 import type { Block, ExportClause, Inline } from './model/Block.js'
-import { clauseHeadingPrefix } from './model/clauseHeadingPrefix.js'
+import { clauseHeadingPrefixInline } from './model/clauseHeadingPrefix.js'
 import { type ExportComment, exportModel } from './model/exportModel.js'
 import { blockHeadingLevel, clauseLevel } from './model/outlineLevel.js'
 import { titleLines } from './model/titleLines.js'
@@ -13,14 +17,26 @@ import { wordsFor } from './words.js'
 /*
  * The export is built as a document of prosemirror-markdown's CommonMark schema and written
  * by its serializer, which knows Markdown's escaping and list rules. CommonMark has no
- * underline or strike-through, so those marks leave their text plain.
+ * underline or strike-through, so those marks leave their text plain. A review copy writes
+ * suggestions in CriticMarkup, `{++added++}` and `{--removed--}`, which stays readable as
+ * plain text and which some editors and renderers show as tracked changes.
  */
+
+type CommonMarkNames = typeof commonMark extends Schema<infer N, infer M> ? [N, M] : never
+const md = new Schema<CommonMarkNames[0], CommonMarkNames[1] | 'insertion' | 'deletion'>({
+  nodes: commonMark.spec.nodes,
+  marks: commonMark.spec.marks.append({ insertion: {}, deletion: {} }),
+})
 
 // CommonMark's own rules, plus `<`, `>` and `&` escaped, so that a renderer that passes HTML
 // through shows a `<script>` in the text as text.
 const serializer = new MarkdownSerializer(
   defaultMarkdownSerializer.nodes,
-  defaultMarkdownSerializer.marks,
+  {
+    ...defaultMarkdownSerializer.marks,
+    insertion: { open: '{++', close: '++}', mixable: true, expelEnclosingWhitespace: true },
+    deletion: { open: '{--', close: '--}', mixable: true, expelEnclosingWhitespace: true },
+  },
   { escapeExtraCharacters: /[<>&]/g },
 )
 
@@ -33,6 +49,7 @@ const marksOf = (inline: Inline & { kind: 'text' }): Mark[] => {
   if (inline.marks.italic) marks.push(md.marks.em.create())
   if (inline.marks.code) marks.push(md.marks.code.create())
   if (inline.marks.href) marks.push(md.marks.link.create({ href: inline.marks.href }))
+  if (inline.marks.change) marks.push(md.marks[inline.marks.change.kind].create())
   return marks
 }
 
@@ -77,7 +94,7 @@ const block = (item: Block): MdNode => {
 }
 
 const clause = (item: ExportClause): MdNode[] => [
-  heading(clauseLevel(item), [...text(clauseHeadingPrefix(item)), ...inlines(item.heading)]),
+  heading(clauseLevel(item), inlines([clauseHeadingPrefixInline(item), ...item.heading])),
   ...item.children.flatMap((child) => (child.type === 'clause' ? clause(child) : [block(child)])),
 ]
 

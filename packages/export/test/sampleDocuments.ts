@@ -96,3 +96,56 @@ export const clauseId = (doc: JSONContent, n: number): string => {
   if (typeof id !== 'string') throw new Error(`no clause ${n}`)
   return id
 }
+
+/** Who suggested what in `suggestedDeclaration`. */
+export const SUGGESTED = {
+  inserted: 'ВСТАВКА АННЫ',
+  deleted: 'ЛИШНЕЕ СЛОВО',
+  deletedParagraph: 'Абзац, который Борис предлагает убрать.',
+  insertedClauseHeading: 'Новая статья Анны',
+  insertedClauseText: 'Текст новой статьи.',
+  anna: { id: 's-anna', authorId: 'u-anna', authorName: 'Анна', at: '2024-10-08T09:30:00.000Z' },
+  boris: {
+    id: 's-boris',
+    authorId: 'u-boris',
+    authorName: 'Борис',
+    at: '2024-10-08T10:00:00.000Z',
+  },
+} as const
+
+/**
+ * The declaration under review: in clause 1 Анна suggests inserting words and Борис deleting
+ * words of the agreed text; in clause 2 Борис suggests deleting a whole paragraph; after the
+ * last clause Анна suggests a whole new clause. Every suggestion is still open.
+ */
+export const suggestedDeclaration = (): JSONContent => {
+  const doc = sampleDocument('declaration')
+  const content = doc.content ?? []
+  const clauses = content.filter((node) => node.type === 'clause')
+  const [first, second] = clauses
+  if (!first?.content || !second?.content) throw new Error('the declaration has lost its clauses')
+  const { anna, boris } = SUGGESTED
+  first.content.push(
+    paragraph(
+      text('Согласованное начало; '),
+      text(SUGGESTED.inserted, [{ type: 'insertion', attrs: { ...anna, id: 's-anna-1' } }]),
+      text(SUGGESTED.deleted, [{ type: 'deletion', attrs: { ...boris, id: 's-boris-1' } }]),
+      text(' согласованный конец.'),
+    ),
+  )
+  second.content.push({
+    type: 'paragraph',
+    attrs: { suggestion: { kind: 'deletion', ...boris, id: 's-boris-2' } },
+    content: [text(SUGGESTED.deletedParagraph)],
+  })
+  const last = content.lastIndexOf(clauses.at(-1) as JSONContent)
+  content.splice(last + 1, 0, {
+    type: 'clause',
+    attrs: { id: 'clause-anna', suggestion: { kind: 'insertion', ...anna, id: 's-anna-2' } },
+    content: [
+      { type: 'clauseHeading', content: [text(SUGGESTED.insertedClauseHeading)] },
+      paragraph(text(SUGGESTED.insertedClauseText)),
+    ],
+  })
+  return doc
+}

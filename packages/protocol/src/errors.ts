@@ -18,6 +18,7 @@ export const ErrorCode = {
   tokenInvalid: 'token_invalid',
   setupDone: 'setup_done',
   documentFinal: 'document_final',
+  suggestionResolved: 'suggestion_resolved',
   tooLarge: 'too_large',
   tooManyRequests: 'too_many_requests',
   internal: 'internal',

@@ -86,3 +86,40 @@ export const updateDocumentRequest = z
   .object({ title: titleSchema.optional(), status: statusSchema.optional() })
   .refine((v) => v.title !== undefined || v.status !== undefined, 'nothing to change')
 export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>
+
+const suggestionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid suggestion id')
+
+/**
+ * Accept or reject suggestions, chosen by exactly one of: their ids, a clause (and its
+ * sub-clauses), an author, or all of them.
+ */
+export const resolveSuggestionsRequest = z
+  .object({
+    decision: z.enum(['accept', 'reject']),
+    ids: z.array(suggestionIdSchema).min(1).max(1000).optional(),
+    clauseId: idSchema.optional(),
+    authorId: idSchema.optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine(
+    (v) => [v.ids, v.clauseId, v.authorId, v.all].filter((x) => x !== undefined).length === 1,
+    'choose exactly one of ids, clauseId, authorId, all',
+  )
+export type ResolveSuggestionsRequest = z.infer<typeof resolveSuggestionsRequest>
+
+/**
+ * A rollout: accept `accept`, reject `reject`, carry every other suggestion over, and save
+ * the result as the named version, in one step.
+ */
+export const rolloutRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    note: z.string().trim().max(2000).optional(),
+    accept: z.array(suggestionIdSchema).max(5000).default([]),
+    reject: z.array(suggestionIdSchema).max(5000).default([]),
+  })
+  .refine(
+    (v) => !v.accept.some((id) => v.reject.includes(id)),
+    'a suggestion is either accepted or rejected',
+  )
+export type RolloutRequest = z.infer<typeof rolloutRequest>

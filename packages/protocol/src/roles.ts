@@ -36,3 +36,14 @@ export const canChangeStatus = (role: Role, from: DocumentStatus, to: DocumentSt
   if (from === DocumentStatus.final || to === DocumentStatus.final) return role === Role.secretariat
   return atLeast(role, Role.coordinator)
 }
+
+/**
+ * Must this role's text changes be suggestions? In review, members propose and
+ * coordinators decide: their direct edits are off, suggestions stay on.
+ */
+export const mustSuggest = (role: Role, status: DocumentStatus): boolean =>
+  status === DocumentStatus.review && role === Role.member
+
+/** May this role accept and reject suggestions (and roll them into a version)? */
+export const canResolveSuggestions = (role: Role, status: DocumentStatus): boolean =>
+  status !== DocumentStatus.final && atLeast(role, Role.coordinator)

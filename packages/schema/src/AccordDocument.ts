@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/core'
 import { ClauseNode } from './clauseNodeNames.js'
+import { BLOCK_SUGGESTION_MARKS } from './suggestions/BlockSuggestions.js'
 
 /**
  * The top node. Ordinary blocks and clauses may come in any order: a preface (title,
@@ -10,5 +11,7 @@ import { ClauseNode } from './clauseNodeNames.js'
 export const AccordDocument = Node.create({
   name: 'doc',
   topNode: true,
+  // Whole children may carry suggestion marks while suggest mode rewrites a change.
+  marks: BLOCK_SUGGESTION_MARKS,
   content: `(block | ${ClauseNode.clause})+`,
 })

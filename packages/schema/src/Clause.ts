@@ -1,6 +1,7 @@
 import { mergeAttributes, Node } from '@tiptap/core'
 import { clauseIdAttribute } from './clauseIdAttribute.js'
 import { ClauseNode } from './clauseNodeNames.js'
+import { BLOCK_SUGGESTION_MARKS } from './suggestions/BlockSuggestions.js'
 
 /**
  * A numbered clause (article): a heading, then body blocks and sub-clauses. Body blocks and
@@ -9,6 +10,8 @@ import { ClauseNode } from './clauseNodeNames.js'
  */
 export const Clause = Node.create({
   name: ClauseNode.clause,
+  // Whole children may carry suggestion marks while suggest mode rewrites a change.
+  marks: BLOCK_SUGGESTION_MARKS,
   content: `${ClauseNode.heading} (block | ${ClauseNode.subclause})*`,
   addAttributes: () => clauseIdAttribute,
   parseHTML: () => [{ tag: 'section[data-type="clause"]', priority: 60 }],

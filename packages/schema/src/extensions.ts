@@ -1,4 +1,6 @@
 import type { AnyExtension } from '@tiptap/core'
+import { Blockquote } from '@tiptap/extension-blockquote'
+import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list'
 import { StarterKit } from '@tiptap/starter-kit'
 import { AccordDocument } from './AccordDocument.js'
 import { Clause } from './Clause.js'
@@ -6,6 +8,11 @@ import { ClauseHeading } from './ClauseHeading.js'
 import { ClauseIds } from './ClauseIds.js'
 import { ClauseNode } from './clauseNodeNames.js'
 import { Subclause } from './Subclause.js'
+import { BLOCK_SUGGESTION_MARKS, BlockSuggestions } from './suggestions/BlockSuggestions.js'
+import { Deletion, Insertion, Modification } from './suggestions/SuggestionMarks.js'
+
+// Containers whose children suggest mode may mark whole (see suggestions/).
+const withSuggestionMarks = { marks: BLOCK_SUGGESTION_MARKS }
 
 /**
  * The extensions that define an Accord document. The client's editor and the server's
@@ -18,6 +25,11 @@ import { Subclause } from './Subclause.js'
 export const documentExtensions = (): AnyExtension[] => [
   StarterKit.configure({
     undoRedo: false,
+    // Re-added below, allowing suggestion marks on their children.
+    bulletList: false,
+    orderedList: false,
+    listItem: false,
+    blockquote: false,
     // AccordDocument replaces the stock top node, to admit clauses.
     document: false,
     // No empty paragraph after a final clause: Enter on a clause's empty last paragraph
@@ -31,9 +43,17 @@ export const documentExtensions = (): AnyExtension[] => [
       isAllowedUri: (url, ctx) => ctx.defaultValidate(url) && /^(https?:|mailto:|#|\/)/i.test(url),
     },
   }),
+  BulletList.extend(withSuggestionMarks),
+  OrderedList.extend(withSuggestionMarks),
+  ListItem.extend(withSuggestionMarks),
+  Blockquote.extend(withSuggestionMarks),
   AccordDocument,
   Clause,
   Subclause,
   ClauseHeading,
   ClauseIds,
+  Insertion,
+  Deletion,
+  Modification,
+  BlockSuggestions,
 ]

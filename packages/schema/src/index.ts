@@ -47,6 +47,36 @@ export { BODY_FRAGMENT, docToJSON, jsonToUpdate } from './fragment.js'
 export { isValidClauseId, newClauseId } from './newClauseId.js'
 export { type NumberedClause, numberedClauses } from './numberedClauses.js'
 export { Subclause } from './Subclause.js'
+export { attributeSuggestions, suggestionOwners } from './suggestions/attributeSuggestions.js'
+export { BlockSuggestions, SUGGESTABLE_BLOCKS } from './suggestions/BlockSuggestions.js'
+export { checkSuggestOnly, type SuggestOnlyViolation } from './suggestions/checkSuggestOnly.js'
+export { listSuggestions, type SuggestionSummary } from './suggestions/listSuggestions.js'
+export {
+  acceptedDocument,
+  baseDocument,
+  type Decision,
+  resolveSuggestions,
+  withoutMarkers,
+} from './suggestions/resolveSuggestions.js'
+export { Deletion, Insertion, Modification } from './suggestions/SuggestionMarks.js'
+export {
+  BLOCK_SUGGESTION_ATTR,
+  type BlockSuggestion,
+  isSuggestionKind,
+  newSuggestionId,
+  readBlockSuggestion,
+  SUGGESTION_MARK_NAMES,
+  type SuggestionAttrs,
+  type SuggestionAuthor,
+  type SuggestionKind,
+  SuggestionMark,
+} from './suggestions/suggestionTypes.js'
+export {
+  isSuggestChangesEnabled,
+  suggestChangesKey,
+  suggestChangesPlugin,
+} from './suggestions/suggestModePlugin.js'
+export { suggestTransaction } from './suggestions/suggestTransaction.js'
 export {
   MAX_TEMPLATE_CLAUSES,
   type TemplateOptions,

@@ -1,4 +1,4 @@
-import { CloseCode, canEditText, type DocumentStatus } from '@accord/protocol'
+import { CloseCode, canEditText, type DocumentStatus, mustSuggest } from '@accord/protocol'
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -20,6 +20,7 @@ import {
   writeUpdate,
 } from './protocol.js'
 import { ScratchCopy } from './ScratchCopy.js'
+import { NotASuggestionError, suggestOnlyGuard } from './suggestOnlyGuard.js'
 import {
   LOAD_ORIGIN,
   PEER_ORIGIN,
@@ -232,7 +233,20 @@ export class Room implements RoomReceiver {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const origin: TransactionOrigin = { kind: 'connection', connection }
-    this.scratch.applyWhole(update, origin)
+    // In review a member may only suggest: anything else is dropped like an observer's edit.
+    const vet = mustSuggest(connection.role, this.status)
+      ? suggestOnlyGuard(this.doc, connection.user.id)
+      : undefined
+    try {
+      this.scratch.applyWhole(update, origin, vet)
+    } catch (err) {
+      if (!(err instanceof NotASuggestionError)) throw err
+      this.logger.info(
+        { userId: connection.user.id, reason: err.message },
+        'dropped: not a suggestion',
+      )
+      return
+    }
     connection.editsApplied++
   }
 

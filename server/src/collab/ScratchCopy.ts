@@ -27,14 +27,23 @@ export class ScratchCopy {
   /**
    * Applies `update` to the live document only if it applied whole to the copy; otherwise
    * throws ProtocolError, rebuilds the copy and leaves the live document untouched.
+   * `vet`, when given, looks at the copy with the update applied and may throw to refuse it
+   * (its error is rethrown as it is, the copy rebuilt).
    */
-  applyWhole(update: Uint8Array, origin: unknown): void {
+  applyWhole(update: Uint8Array, origin: unknown, vet?: (copy: Y.Doc) => void): void {
     try {
       Y.applyUpdate(this.copy, update)
     } catch (err) {
-      this.copy.destroy()
-      this.copy = cloneOf(this.live)
+      this.rebuild()
       throw new ProtocolError(`update could not be applied: ${(err as Error).message}`)
+    }
+    if (vet) {
+      try {
+        vet(this.copy)
+      } catch (err) {
+        this.rebuild()
+        throw err
+      }
     }
     this.applyingTried = true
     try {
@@ -42,6 +51,11 @@ export class ScratchCopy {
     } finally {
       this.applyingTried = false
     }
+  }
+
+  private rebuild(): void {
+    this.copy.destroy()
+    this.copy = cloneOf(this.live)
   }
 
   destroy(): void {

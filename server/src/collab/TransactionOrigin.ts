@@ -9,8 +9,10 @@ export type TransactionOrigin =
   | { kind: 'peer' }
   /** Catching up from storage after messages between instances may have been lost: stored already. */
   | { kind: 'storage' }
+  | { kind: 'suggestions' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
 export const RESTORE_ORIGIN: TransactionOrigin = { kind: 'restore' }
 export const PEER_ORIGIN: TransactionOrigin = { kind: 'peer' }
 export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }
+export const SUGGESTIONS_ORIGIN: TransactionOrigin = { kind: 'suggestions' }

@@ -16,6 +16,7 @@ import { invitationsRouter } from './routes/invitations/router.js'
 import { meRouter } from './routes/me/router.js'
 import { sessionRouter } from './routes/session/router.js'
 import { setupRouter } from './routes/setup/router.js'
+import { suggestionsRouter } from './routes/suggestions/router.js'
 import { usersRouter } from './routes/users/router.js'
 import { versionsRouter } from './routes/versions/router.js'
 
@@ -71,6 +72,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))
   api.use(versionsRouter(deps))
+  api.use(suggestionsRouter(deps))
   api.use(exportRouter(deps))
   api.use(activityRouter(deps))
   api.use(apiNotFound)

@@ -196,7 +196,10 @@ describe('deleting clauses', () => {
 
   it('leaves an empty paragraph when the last thing goes', () => {
     const { state } = run(stateAt([clause('ca', 'A')], 'A'), deleteClause('ca'))
-    expect(state.doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    expect(state.doc.toJSON()).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { suggestion: null } }],
+    })
   })
 })
 

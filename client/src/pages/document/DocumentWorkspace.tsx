@@ -1,4 +1,10 @@
-import { canEditText, type DocumentInfo, type User } from '@accord/protocol'
+import {
+  canEditText,
+  canResolveSuggestions,
+  type DocumentInfo,
+  mustSuggest,
+  type User,
+} from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +23,9 @@ import { CommentsPanel } from '../../panels/comments/CommentsPanel'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
+import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
+import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
+import { useSuggestions } from '../../suggestions/useSuggestions'
 import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
@@ -87,6 +96,17 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   }, [stop, setUser])
 
   const mayEdit = canEditText(user.role, document.status)
+  const forcedSuggest = mustSuggest(user.role, document.status)
+  const suggestions = useSuggestions(editor)
+  useEffect(() => {
+    // Entering review while the document is open: a member's next keystroke is a suggestion.
+    if (forcedSuggest && editor && !editor.isDestroyed) editor.commands.setSuggestMode(true)
+  }, [forcedSuggest, editor])
+  const suggestPolicy = {
+    author: { authorId: user.id, authorName: user.name },
+    forced: forcedSuggest,
+    onRefused: () => announce(t('suggestions.refused')),
+  }
   const lostAccess = stop !== null && stop.reason !== 'rejected'
 
   return (
@@ -101,7 +121,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         >
           {t('history.link')}
         </Link>
-        <ExportMenu documentId={document.id} />
+        <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
         <button
           type="button"
           className="quiet panel-toggle"
@@ -123,10 +143,15 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               {editor && <OutlinePanel editor={editor} openComments={comments.openByClause} />}
               {session && <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />}
             </div>
-            <div className="document-text">
+            <div
+              className={suggestions.modeOn ? 'document-text suggesting-frame' : 'document-text'}
+            >
               {connection === 'connecting' && (
                 // The connection state in the header says it to screen readers; this is for the eye.
                 <Progress label={t('app.opening')} announce={false} />
+              )}
+              {editor && mayEdit && !stop && (
+                <SuggestModeToggle editor={editor} on={suggestions.modeOn} forced={forcedSuggest} />
               )}
               {session && (
                 <CollaborativeEditor
@@ -137,11 +162,21 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                   onEditor={setEditor}
                   onCommentActivate={comments.setActiveId}
                   onCommentRequest={startComment}
+                  suggestPolicy={suggestPolicy}
                 />
               )}
             </div>
             <aside className="document-side" aria-label={t('document.sideLabel')}>
               <PresenceList users={presence} selfId={user.id} />
+              {editor && (
+                <SuggestionsPanel
+                  documentId={document.id}
+                  editor={editor}
+                  suggestions={suggestions.suggestions}
+                  canDecide={canResolveSuggestions(user.role, document.status) && !stop}
+                  onComment={startComment}
+                />
+              )}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel returns to the text; the controls inside are the interactive ones. */}
               <div id={commentsId} hidden={!commentsOpen} onKeyDown={leaveComments}>
                 <button

@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from '@accord/export/formats'
+import { SUGGESTION_MODES, type SuggestionMode } from '@accord/export/suggestionModes'
 import { type KeyboardEvent, type MouseEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormMessage } from '../../app/FormMessage'
@@ -12,6 +13,8 @@ interface ExportMenuProps {
   documentId: string
   /** Export this version instead of the current text. */
   versionId?: string
+  /** The text has open suggestions: offer a clean copy or a review copy showing them. */
+  hasSuggestions?: boolean
 }
 
 /** A click that asks for something else than a plain download (new tab, save as…). */
@@ -19,21 +22,27 @@ const isModified = (event: MouseEvent) =>
   event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
 
 /**
- * "Export": choose a format and whether to append the open comments, then download. The
+ * "Export": choose a format, whether to append the open comments and, when the text has
+ * open suggestions, a clean copy or a review copy showing them, then download. The
  * download is a plain link to the export URL (it works without scripts, and with "save link
  * as"); a plain click fetches the file instead, so the menu can show progress and a
  * translated error.
  */
-export const ExportMenu = ({ documentId, versionId }: ExportMenuProps) => {
+export const ExportMenu = ({ documentId, versionId, hasSuggestions = false }: ExportMenuProps) => {
   const { t } = useTranslation()
   const formatId = useId()
   const progressId = useId()
   const [format, setFormat] = useState<ExportFormat>('pdf')
   const [comments, setComments] = useState(false)
+  const [suggestions, setSuggestions] = useState<SuggestionMode>('clean')
   const [progress, setProgress] = useState<DownloadProgress | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const { busy, error, run } = useAction()
-  const href = exportUrl(documentId, format, { versionId, comments })
+  const href = exportUrl(documentId, format, {
+    versionId,
+    comments,
+    suggestions: hasSuggestions ? suggestions : 'clean',
+  })
 
   const download = (event: MouseEvent<HTMLAnchorElement>) => {
     if (isModified(event)) return
@@ -90,6 +99,23 @@ export const ExportMenu = ({ documentId, versionId }: ExportMenuProps) => {
           />
           {t('export.includeComments')}
         </label>
+        {hasSuggestions && (
+          <fieldset className="export-suggestions" disabled={busy}>
+            <legend>{t('export.suggestions.legend')}</legend>
+            {SUGGESTION_MODES.map((mode) => (
+              <label key={mode} className="choice">
+                <input
+                  type="radio"
+                  name={`${formatId}-suggestions`}
+                  value={mode}
+                  checked={suggestions === mode}
+                  onChange={() => setSuggestions(mode)}
+                />
+                {t(`export.suggestions.${mode}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <a
           className="export-download"
           href={href}

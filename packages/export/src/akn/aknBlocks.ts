@@ -1,9 +1,23 @@
-import type { Block, Inline } from '../model/Block.js'
+import type { Block, Inline, TrackedChange } from '../model/Block.js'
 import { type Child, element as e, type Markup } from '../xml.js'
 
 /** Text with its line breaks as Akoma Ntoso `eol` markers. */
 export const aknLines = (text: string): Child[] =>
   text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [e('eol'), line]))
+
+/**
+ * A suggested passage as Akoma Ntoso's editorial `ins` or `del`; who suggested it and when
+ * go in `title`, the one free-text attribute these inline elements have.
+ */
+export const aknTracked = (change: TrackedChange | undefined, content: Child): Child => {
+  if (!change) return content
+  const when = change.at?.toISOString()
+  return e(
+    change.kind === 'insertion' ? 'ins' : 'del',
+    { class: 'suggestion', title: [change.author, when].filter(Boolean).join(', ') },
+    content,
+  )
+}
 
 const inline = (item: Inline): Child => {
   if (item.kind === 'break') return e('eol')
@@ -15,7 +29,7 @@ const inline = (item: Inline): Child => {
   if (marks.underline) out = e('u', {}, out)
   if (marks.strike) out = e('span', { class: 'strike' }, out)
   if (marks.href) out = e('a', { href: marks.href }, out)
-  return out
+  return aknTracked(marks.change, out)
 }
 
 export const aknInlines = (inlines: readonly Inline[]): Child[] => inlines.map(inline)
@@ -48,8 +62,8 @@ export const aknBlock = (block: Block): Markup => {
         block.blocks.length > 0 ? block.blocks.map(aknBlock) : e('p'),
       )
     case 'code':
-      return e('p', { class: 'code' }, aknLines(block.text))
+      return e('p', { class: 'code' }, aknTracked(block.change, aknLines(block.text)))
     case 'rule':
-      return e('p', { class: 'rule' })
+      return e('p', { class: block.change ? `rule suggestion-${block.change.kind}` : 'rule' })
   }
 }

@@ -1,15 +1,18 @@
 import {
   AlignmentType,
+  DeletedTextRun,
   ExternalHyperlink,
   HeadingLevel,
   type INumberingOptions,
+  InsertedTextRun,
+  type IRunOptions,
   LevelFormat,
   Paragraph,
   type ParagraphChild,
   TextRun,
 } from 'docx'
-import type { Block, ExportClause, Inline } from '../model/Block.js'
-import { clauseHeadingPrefix } from '../model/clauseHeadingPrefix.js'
+import type { Block, ExportClause, Inline, TrackedChange } from '../model/Block.js'
+import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 
 const MONOSPACE = 'Courier New'
@@ -27,22 +30,6 @@ const HEADINGS = [
 ] as const
 const wordHeading = (outlineLevel: 2 | 3 | 4 | 5 | 6) => HEADINGS[outlineLevel - 2]
 
-export const docxRuns = (inlines: readonly Inline[]): ParagraphChild[] =>
-  inlines.map((item) => {
-    if (item.kind === 'break') return new TextRun({ break: 1 })
-    const { marks } = item
-    const run = new TextRun({
-      text: item.text,
-      bold: marks.bold,
-      italics: marks.italic,
-      underline: marks.underline ? {} : undefined,
-      strike: marks.strike,
-      font: marks.code ? MONOSPACE : undefined,
-      style: marks.href ? 'Hyperlink' : undefined,
-    })
-    return marks.href ? new ExternalHyperlink({ link: marks.href, children: [run] }) : run
-  })
-
 /** Lines of plain text as runs with line breaks between them. */
 export const docxLines = (text: string, options: { font?: string } = {}): TextRun[] =>
   text
@@ -57,13 +44,63 @@ type NumberingDefinition = INumberingOptions['config'][number]
  */
 export class DocxBlocks {
   readonly numbering: NumberingDefinition[] = []
+  /** `w:id` of the last tracked change: Word wants each one unique in the document. */
+  private changeId = 0
+
+  /** @param fallbackDate the time of a suggestion that does not say when it was made */
+  constructor(private readonly fallbackDate: Date) {}
+
+  /**
+   * A run, or in a review copy a tracked insertion (`w:ins`) or deletion (`w:del` with
+   * `w:delText`) with its author and time, so Word's Review pane can accept or reject it.
+   */
+  private run(options: IRunOptions, change: TrackedChange | undefined): ParagraphChild {
+    if (!change) return new TextRun(options)
+    this.changeId += 1
+    const tracked = {
+      ...options,
+      id: this.changeId,
+      author: change.author,
+      // xsd:dateTime without milliseconds, as Word writes it.
+      date: (change.at ?? this.fallbackDate).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }
+    return change.kind === 'insertion' ? new InsertedTextRun(tracked) : new DeletedTextRun(tracked)
+  }
+
+  runs(inlines: readonly Inline[]): ParagraphChild[] {
+    return inlines.map((item) => {
+      if (item.kind === 'break') return new TextRun({ break: 1 })
+      const { marks } = item
+      const run = this.run(
+        {
+          text: item.text,
+          bold: marks.bold,
+          italics: marks.italic,
+          underline: marks.underline ? {} : undefined,
+          strike: marks.strike,
+          font: marks.code ? MONOSPACE : undefined,
+          style: marks.href ? 'Hyperlink' : undefined,
+        },
+        marks.change,
+      )
+      return marks.href ? new ExternalHyperlink({ link: marks.href, children: [run] }) : run
+    })
+  }
+
+  private codeLines(text: string, change: TrackedChange | undefined): ParagraphChild[] {
+    return text
+      .split('\n')
+      .map((line, i) =>
+        this.run({ text: line, break: i > 0 ? 1 : undefined, font: MONOSPACE }, change),
+      )
+  }
 
   clause(clause: ExportClause): Paragraph[] {
     return [
       new Paragraph({
         heading: wordHeading(clauseLevel(clause)),
         keepNext: true,
-        children: [new TextRun(clauseHeadingPrefix(clause)), ...docxRuns(clause.heading)],
+        children: this.runs([clauseHeadingPrefixInline(clause), ...clause.heading]),
       }),
       ...clause.children.flatMap((child) =>
         child.type === 'clause' ? this.clause(child) : this.block(child),
@@ -75,13 +112,13 @@ export class DocxBlocks {
     const left = indent > 0 ? { left: indent * INDENT } : undefined
     switch (block.type) {
       case 'paragraph':
-        return [new Paragraph({ indent: left, children: docxRuns(block.inlines) })]
+        return [new Paragraph({ indent: left, children: this.runs(block.inlines) })]
       case 'heading':
         return [
           new Paragraph({
             heading: wordHeading(blockHeadingLevel(block.level)),
             keepNext: true,
-            children: docxRuns(block.inlines),
+            children: this.runs(block.inlines),
           }),
         ]
       case 'list':
@@ -89,9 +126,7 @@ export class DocxBlocks {
       case 'quote':
         return block.blocks.flatMap((inner) => this.block(inner, indent + 1))
       case 'code':
-        return [
-          new Paragraph({ indent: left, children: docxLines(block.text, { font: MONOSPACE }) }),
-        ]
+        return [new Paragraph({ indent: left, children: this.codeLines(block.text, block.change) })]
       case 'rule':
         return [new Paragraph({ thematicBreak: true })]
     }
@@ -102,7 +137,7 @@ export class DocxBlocks {
     return list.items.flatMap((item) => {
       const [first, ...rest] = item
       const marker = new Paragraph({
-        children: first?.type === 'paragraph' ? docxRuns(first.inlines) : [],
+        children: first?.type === 'paragraph' ? this.runs(first.inlines) : [],
         ...(reference ? { numbering: { reference, level: depth } } : { bullet: { level: depth } }),
       })
       const others = first?.type === 'paragraph' ? rest : item

@@ -1,7 +1,25 @@
-import type { Block, ExportClause, Inline } from '../model/Block.js'
-import { clauseHeadingPrefix } from '../model/clauseHeadingPrefix.js'
+import type { Block, ExportClause, Inline, TrackedChange } from '../model/Block.js'
+import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 import { type Child, fragment, htmlElement as h, type Markup } from '../xml.js'
+
+/**
+ * A suggested passage as `ins` or `del`: coloured and underlined or struck through (never
+ * colour alone), the author and time in the tooltip and the time in `datetime`.
+ */
+const tracked = (change: TrackedChange | undefined, content: Child): Child => {
+  if (!change) return content
+  const when = change.at?.toISOString()
+  return h(
+    change.kind === 'insertion' ? 'ins' : 'del',
+    {
+      class: 'suggestion',
+      datetime: when,
+      title: [change.author, when?.slice(0, 16).replace('T', ' ')].filter(Boolean).join(', '),
+    },
+    content,
+  )
+}
 
 const inline = (item: Inline): Child => {
   if (item.kind === 'break') return h('br')
@@ -13,7 +31,7 @@ const inline = (item: Inline): Child => {
   if (marks.underline) out = h('u', {}, out)
   if (marks.strike) out = h('s', {}, out)
   if (marks.href) out = h('a', { href: marks.href, rel: 'noopener noreferrer' }, out)
-  return out
+  return tracked(marks.change, out)
 }
 
 export const htmlInlines = (inlines: readonly Inline[]): Markup => fragment(inlines.map(inline))
@@ -32,9 +50,9 @@ export const htmlBlock = (block: Block): Markup => {
     case 'quote':
       return h('blockquote', {}, block.blocks.map(htmlBlock))
     case 'code':
-      return h('pre', {}, h('code', {}, block.text))
+      return h('pre', {}, tracked(block.change, h('code', {}, block.text)))
     case 'rule':
-      return h('hr')
+      return h('hr', { class: block.change ? `suggestion-${block.change.kind}` : undefined })
   }
 }
 
@@ -51,7 +69,7 @@ export const htmlClause = (clause: ExportClause): Markup => {
     h(
       `h${clauseLevel(clause)}`,
       { id: headingId },
-      h('span', { class: 'clause-label' }, clauseHeadingPrefix(clause)),
+      h('span', { class: 'clause-label' }, inline(clauseHeadingPrefixInline(clause))),
       htmlInlines(clause.heading),
     ),
     clause.children.map((child) =>

@@ -14,8 +14,12 @@ blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid #c8c8c8;
 pre { padding: .75rem; overflow-x: auto; background: #f4f4f4; font-size: .9rem; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
 a { color: #0b4f9c; }
+ins.suggestion { color: #1a6d2b; text-decoration: underline; text-decoration-thickness: 2px; }
+del.suggestion { color: #b3261e; text-decoration: line-through; }
+hr.suggestion-insertion { border-color: #1a6d2b; }
+hr.suggestion-deletion { border-style: dashed; border-color: #b3261e; }
 .comments { border-top: 1px solid #c8c8c8; margin-top: 3rem; }
 .thread { margin: 1.5rem 0; }
 .comment-body { white-space: pre-wrap; }
-@media print { body { max-width: none; padding: 0; } a { color: inherit; } }
+@media print { body { max-width: none; padding: 0; } a { color: inherit; } ins.suggestion, del.suggestion { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `

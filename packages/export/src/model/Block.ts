@@ -4,6 +4,19 @@
  * none of them reads ProseMirror nodes itself.
  */
 
+/**
+ * A pending suggestion as a review copy shows it: words someone proposes to add or to
+ * remove, with who proposed it and when. Only `tracked` exports carry these.
+ */
+export interface TrackedChange {
+  kind: 'insertion' | 'deletion'
+  /** The suggestion's id in the document. */
+  id: string
+  author: string
+  /** When it was suggested; null when the document does not say. */
+  at: Date | null
+}
+
 /** Formatting of a run of text. `href` is set only for links that are safe to follow. */
 export interface Marks {
   bold?: true
@@ -12,6 +25,8 @@ export interface Marks {
   strike?: true
   code?: true
   href?: string
+  /** Set in a review copy on words that are suggested, not agreed. */
+  change?: TrackedChange
 }
 
 export type Inline = { kind: 'text'; text: string; marks: Marks } | { kind: 'break' }
@@ -23,8 +38,8 @@ export type Block =
   | { type: 'heading'; level: HeadingLevel; inlines: Inline[] }
   | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { type: 'quote'; blocks: Block[] }
-  | { type: 'code'; text: string }
-  | { type: 'rule' }
+  | { type: 'code'; text: string; change?: TrackedChange }
+  | { type: 'rule'; change?: TrackedChange }
 
 /** A clause (level 1) or sub-clause (level 2) with the number and label the editor shows. */
 export interface ExportClause {
@@ -36,6 +51,8 @@ export interface ExportClause {
   /** The label in the document's language and style: 'Статья 3', 'Clause 3.1', '3.', '§ 3'. */
   label: string
   heading: Inline[]
+  /** Set in a review copy when the whole clause is suggested: its label is then suggested too. */
+  change?: TrackedChange
   /** Body blocks and, in a clause, its sub-clauses, in document order. */
   children: (Block | ExportClause)[]
 }

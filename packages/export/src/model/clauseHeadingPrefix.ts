@@ -1,4 +1,4 @@
-import type { ExportClause } from './Block.js'
+import type { ExportClause, Inline } from './Block.js'
 import { inlineText } from './inlineText.js'
 
 /**
@@ -9,3 +9,10 @@ export const clauseHeadingPrefix = (clause: ExportClause): string => {
   if (inlineText(clause.heading).trim() === '') return clause.label
   return clause.label.endsWith('.') ? `${clause.label} ` : `${clause.label}. `
 }
+
+/** The prefix as a run of text: suggested too when the whole clause is suggested. */
+export const clauseHeadingPrefixInline = (clause: ExportClause): Inline => ({
+  kind: 'text',
+  text: clauseHeadingPrefix(clause),
+  marks: clause.change ? { change: clause.change } : {},
+})

@@ -1,16 +1,18 @@
 import {
+  baseDocument,
   ClauseNode,
   documentSchema,
   formatClauseLabel,
   type NumberedClause,
   numberedClauses,
+  withoutMarkers,
 } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { ExportCommentMessage, ExportMeta } from '../ExportMeta.js'
-import type { Block, ExportClause } from './Block.js'
+import type { Block, ExportClause, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
-import { readBlock, readInlines } from './readBlocks.js'
+import { blockChange, readBlock, readInlines } from './readBlocks.js'
 
 /** A thread of the appendix, with the label of its clause in the exported text. */
 export interface ExportComment {
@@ -49,7 +51,8 @@ class ClauseReader {
     for (const found of numberedClauses(doc)) this.numbers.set(found.node, found)
   }
 
-  read(node: PMNode): ExportClause {
+  read(node: PMNode, inherited?: TrackedChange): ExportClause {
+    const change = blockChange(node) ?? inherited
     const numbered = this.numbers.get(node)
     const number = numbered?.number ?? ''
     const clause: ExportClause = {
@@ -59,12 +62,14 @@ class ClauseReader {
       number,
       label: formatClauseLabel(number, this.meta.clauseLabel, this.meta.language),
       heading: [],
+      ...(change ? { change } : {}),
       children: [],
     }
     node.forEach((child) => {
-      if (child.type.name === ClauseNode.heading) clause.heading = readInlines(child)
-      else if (child.type.name === ClauseNode.subclause) clause.children.push(this.read(child))
-      else clause.children.push(readBlock(child))
+      if (child.type.name === ClauseNode.heading) clause.heading = readInlines(child, change)
+      else if (child.type.name === ClauseNode.subclause)
+        clause.children.push(this.read(child, change))
+      else clause.children.push(readBlock(child, change))
     })
     return clause
   }
@@ -100,12 +105,24 @@ const labelsById = (body: readonly (Block | ExportClause)[]): Map<string, string
 }
 
 /**
+ * The text an export writes. Clean: every open suggestion rejected (`baseDocument`), which is
+ * the text as agreed so far, the one the suggestions were made against; accepting them all
+ * instead would publish what nobody has agreed to. Tracked: the text with its suggestions,
+ * which the walk reads as tracked changes; only the zero-width markers go.
+ */
+const textToExport = (json: JSONContent, meta: ExportMeta): PMNode => {
+  const doc = documentSchema().nodeFromJSON(json)
+  return meta.suggestions === 'tracked' ? withoutMarkers(doc) : baseDocument(doc)
+}
+
+/**
  * The shared walk over a document (ProseMirror JSON, as `docToJSON` gives it): numbered
  * clauses with their labels, the preface and conclusions around them, and the open threads
- * tied to the labels of this text.
+ * tied to the labels of this text. Open suggestions are left out or kept as tracked changes
+ * as `meta.suggestions` says.
  */
 export const exportModel = (json: JSONContent, meta: ExportMeta): ExportModel => {
-  const doc = documentSchema().nodeFromJSON(json)
+  const doc = textToExport(json, meta)
   const clauses = new ClauseReader(doc, meta)
   const top: (Block | ExportClause)[] = []
   doc.forEach((node) => {

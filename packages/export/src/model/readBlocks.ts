@@ -1,5 +1,6 @@
+import { BLOCK_SUGGESTION_ATTR, readBlockSuggestion, SuggestionMark } from '@accord/schema'
 import type { Mark, Node as PMNode } from '@tiptap/pm/model'
-import type { Block, HeadingLevel, Inline, Marks } from './Block.js'
+import type { Block, HeadingLevel, Inline, Marks, TrackedChange } from './Block.js'
 
 /**
  * Only these link targets survive an export. The editor refuses others, but stored versions
@@ -7,10 +8,45 @@ import type { Block, HeadingLevel, Inline, Marks } from './Block.js'
  */
 const SAFE_HREF = /^(https?:|mailto:)/i
 
-const marksOf = (marks: readonly Mark[]): Marks => {
-  const out: Marks = {}
+const parseTime = (value: unknown): Date | null => {
+  if (typeof value !== 'string' || value === '') return null
+  const time = new Date(value)
+  return Number.isNaN(time.getTime()) ? null : time
+}
+
+const trackedChange = (
+  kind: string,
+  attrs: { id?: unknown; authorName?: unknown; at?: unknown },
+): TrackedChange | undefined =>
+  kind === SuggestionMark.insertion || kind === SuggestionMark.deletion
+    ? {
+        kind,
+        id: String(attrs.id ?? ''),
+        author: typeof attrs.authorName === 'string' ? attrs.authorName : '',
+        at: parseTime(attrs.at),
+      }
+    : undefined
+
+/**
+ * A block suggested whole (a clause inserted, a paragraph deleted). A suggested change of a
+ * block's type is shown as suggested, without a mark: the formats have no way to say "was a
+ * paragraph".
+ */
+export const blockChange = (node: PMNode): TrackedChange | undefined => {
+  const suggestion = readBlockSuggestion(node.attrs[BLOCK_SUGGESTION_ATTR])
+  return suggestion ? trackedChange(suggestion.kind, suggestion) : undefined
+}
+
+const marksOf = (marks: readonly Mark[], inherited: TrackedChange | undefined): Marks => {
+  const out: Marks = inherited ? { change: inherited } : {}
   for (const mark of marks) {
     switch (mark.type.name) {
+      case SuggestionMark.insertion:
+      case SuggestionMark.deletion: {
+        const change = trackedChange(mark.type.name, mark.attrs)
+        if (change) out.change = change
+        break
+      }
       case 'bold':
         out.bold = true
         break
@@ -36,12 +72,16 @@ const marksOf = (marks: readonly Mark[]): Marks => {
   return out
 }
 
-/** The inline content of a textblock (paragraph, heading, clause heading). */
-export const readInlines = (node: PMNode): Inline[] => {
+/**
+ * The inline content of a textblock (paragraph, heading, clause heading). `inherited` is the
+ * suggestion of a block around it that was suggested whole; a suggestion on the words wins.
+ */
+export const readInlines = (node: PMNode, inherited?: TrackedChange): Inline[] => {
   const inlines: Inline[] = []
+  const change = blockChange(node) ?? inherited
   node.forEach((child) => {
     if (child.isText)
-      inlines.push({ kind: 'text', text: child.text ?? '', marks: marksOf(child.marks) })
+      inlines.push({ kind: 'text', text: child.text ?? '', marks: marksOf(child.marks, change) })
     else if (child.type.name === 'hardBreak') inlines.push({ kind: 'break' })
   })
   return inlines
@@ -50,27 +90,35 @@ export const readInlines = (node: PMNode): Inline[] => {
 const headingLevel = (value: unknown): HeadingLevel =>
   typeof value === 'number' && value >= 1 && value <= 6 ? (value as HeadingLevel) : 1
 
-const readChildren = (node: PMNode): Block[] => {
+const readChildren = (node: PMNode, inherited: TrackedChange | undefined): Block[] => {
   const blocks: Block[] = []
   node.forEach((child) => {
-    blocks.push(readBlock(child))
+    blocks.push(readBlock(child, inherited))
   })
   return blocks
 }
 
-/** One ProseMirror block node as an export block. */
-export const readBlock = (node: PMNode): Block => {
+/**
+ * One ProseMirror block node as an export block. `inherited`: the suggestion of an enclosing
+ * block suggested whole, which every word inside shows.
+ */
+export const readBlock = (node: PMNode, inherited?: TrackedChange): Block => {
+  const change = blockChange(node) ?? inherited
   switch (node.type.name) {
     case 'paragraph':
-      return { type: 'paragraph', inlines: readInlines(node) }
+      return { type: 'paragraph', inlines: readInlines(node, change) }
     case 'heading':
-      return { type: 'heading', level: headingLevel(node.attrs.level), inlines: readInlines(node) }
+      return {
+        type: 'heading',
+        level: headingLevel(node.attrs.level),
+        inlines: readInlines(node, change),
+      }
     case 'bulletList':
     case 'orderedList': {
       const start = node.attrs.start
       const items: Block[][] = []
       node.forEach((item) => {
-        items.push(readChildren(item))
+        items.push(readChildren(item, blockChange(item) ?? change))
       })
       return {
         type: 'list',
@@ -80,16 +128,22 @@ export const readBlock = (node: PMNode): Block => {
       }
     }
     case 'blockquote':
-      return { type: 'quote', blocks: readChildren(node) }
+      return { type: 'quote', blocks: readChildren(node, change) }
     case 'codeBlock':
-      return { type: 'code', text: node.textContent }
+      return { type: 'code', text: node.textContent, ...(change ? { change } : {}) }
     case 'horizontalRule':
-      return { type: 'rule' }
+      return { type: 'rule', ...(change ? { change } : {}) }
     default:
       // A block type added to the schema after this writer still exports its words.
       return {
         type: 'paragraph',
-        inlines: [{ kind: 'text', text: node.textBetween(0, node.content.size, ' '), marks: {} }],
+        inlines: [
+          {
+            kind: 'text',
+            text: node.textBetween(0, node.content.size, ' '),
+            marks: change ? { change } : {},
+          },
+        ],
       }
   }
 }

@@ -1,5 +1,5 @@
 import type { Block, ExportClause } from '../model/Block.js'
-import { clauseHeadingPrefix } from '../model/clauseHeadingPrefix.js'
+import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 import { type Child, element as e, fragment, type Markup } from '../xml.js'
 import { type OdtText, odtText } from './OdtText.js'
@@ -20,13 +20,17 @@ export class OdtBlocks {
     return [
       odtHeading(
         clauseLevel(clause),
-        clauseHeadingPrefix(clause),
-        this.text.inlines(clause.heading),
+        this.text.inlines([clauseHeadingPrefixInline(clause), ...clause.heading]),
       ),
       ...clause.children.flatMap((child) =>
         child.type === 'clause' ? this.clause(child) : [this.block(child)],
       ),
     ]
+  }
+
+  private codeText(text: string, block: Block & { type: 'code' }): Child {
+    const name = block.change ? this.text.styleName({ change: block.change }) : null
+    return name ? e('text:span', { 'text:style-name': name }, odtText(text)) : odtText(text)
   }
 
   block(block: Block, paragraphStyle = 'Text_20_body'): Markup {
@@ -53,7 +57,11 @@ export class OdtBlocks {
       case 'quote':
         return fragment(block.blocks.map((inner) => this.block(inner, 'Quotations')))
       case 'code':
-        return e('text:p', { 'text:style-name': 'Preformatted_20_Text' }, odtText(block.text))
+        return e(
+          'text:p',
+          { 'text:style-name': 'Preformatted_20_Text' },
+          this.codeText(block.text, block),
+        )
       case 'rule':
         return e('text:p', { 'text:style-name': 'Horizontal_20_Line' })
     }

@@ -15,14 +15,26 @@ export const odtText = (text: string): Child[] =>
     return part
   })
 
-type StyleMarks = Omit<Marks, 'href'>
+/** The marks a text style shows; a suggestion counts by its kind. */
+type StyleMarks = Omit<Marks, 'href' | 'change'> & { insertion?: true; deletion?: true }
 const FLAGS: [keyof StyleMarks, string][] = [
   ['bold', 'b'],
   ['italic', 'i'],
   ['underline', 'u'],
   ['strike', 's'],
   ['code', 'c'],
+  ['insertion', 'ins'],
+  ['deletion', 'del'],
 ]
+
+/** Suggestions in a review copy: green and underlined, red and struck through. */
+const INSERTION_COLOUR = '#1a6d2b'
+const DELETION_COLOUR = '#b3261e'
+
+const styleMarks = ({ href: _href, change, ...marks }: Marks): StyleMarks => ({
+  ...marks,
+  ...(change ? { [change.kind]: true } : {}),
+})
 
 /**
  * Inline content as ODF spans. Each combination of marks used gets one automatic text style
@@ -34,7 +46,7 @@ export class OdtText {
   inlines(inlines: readonly Inline[]): Child[] {
     return inlines.map((item) => {
       if (item.kind === 'break') return e('text:line-break')
-      const name = this.styleFor(item.marks)
+      const name = this.styleFor(styleMarks(item.marks))
       const text = odtText(item.text)
       const span = name ? e('text:span', { 'text:style-name': name }, text) : text
       return item.marks.href
@@ -54,17 +66,28 @@ export class OdtText {
           'style:font-weight-complex': marks.bold ? 'bold' : undefined,
           'fo:font-style': marks.italic ? 'italic' : undefined,
           'style:font-style-complex': marks.italic ? 'italic' : undefined,
-          'style:text-underline-style': marks.underline ? 'solid' : undefined,
-          'style:text-underline-width': marks.underline ? 'auto' : undefined,
-          'style:text-underline-color': marks.underline ? 'font-color' : undefined,
-          'style:text-line-through-style': marks.strike ? 'solid' : undefined,
+          'fo:color': marks.insertion
+            ? INSERTION_COLOUR
+            : marks.deletion
+              ? DELETION_COLOUR
+              : undefined,
+          'style:text-underline-style': marks.underline || marks.insertion ? 'solid' : undefined,
+          'style:text-underline-width': marks.underline || marks.insertion ? 'auto' : undefined,
+          'style:text-underline-color':
+            marks.underline || marks.insertion ? 'font-color' : undefined,
+          'style:text-line-through-style': marks.strike || marks.deletion ? 'solid' : undefined,
           'style:font-name': marks.code ? MONOSPACE : undefined,
         }),
       ),
     )
   }
 
-  private styleFor(marks: Marks): string | null {
+  /** The text style of a suggested code block or clause label, or of plain marks. */
+  styleName(marks: Marks): string | null {
+    return this.styleFor(styleMarks(marks))
+  }
+
+  private styleFor(marks: StyleMarks): string | null {
     const flags = FLAGS.filter(([key]) => marks[key]).map(([, flag]) => flag)
     if (flags.length === 0) return null
     const name = `T_${flags.join('')}`

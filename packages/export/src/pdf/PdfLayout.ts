@@ -1,5 +1,5 @@
 import type { Block, ExportClause, Inline } from '../model/Block.js'
-import { clauseHeadingPrefix } from '../model/clauseHeadingPrefix.js'
+import { clauseHeadingPrefix, clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { inlineText } from '../model/inlineText.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 import { INDENT, type PdfWriter } from './PdfWriter.js'
@@ -25,7 +25,7 @@ export class PdfLayout {
   clause(clause: ExportClause, outline: OutlineItem): void {
     const prefix = clauseHeadingPrefix(clause)
     const level = clauseLevel(clause)
-    this.heading([{ kind: 'text', text: prefix, marks: {} }, ...clause.heading], level)
+    this.heading([clauseHeadingPrefixInline(clause), ...clause.heading], level)
     const item = outline.addItem(`${prefix}${inlineText(clause.heading)}`.trim())
     for (const child of clause.children) {
       if (child.type === 'clause') this.clause(child, item)
@@ -52,7 +52,16 @@ export class PdfLayout {
         for (const inner of block.blocks) this.block(inner, x + INDENT)
         return
       case 'code':
-        this.pdf.paragraph([{ kind: 'text', text: block.text, marks: { code: true } }], { x })
+        this.pdf.paragraph(
+          [
+            {
+              kind: 'text',
+              text: block.text,
+              marks: block.change ? { code: true, change: block.change } : { code: true },
+            },
+          ],
+          { x },
+        )
         return
       case 'rule':
         this.pdf.rule()

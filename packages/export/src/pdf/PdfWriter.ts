@@ -27,6 +27,15 @@ export interface TextBox {
   after?: number
 }
 
+/** Suggestions in a review copy: green and underlined, red and struck through (never colour alone). */
+const INSERTION_COLOUR = '#1a6d2b'
+const DELETION_COLOUR = '#b3261e'
+
+const colourFor = (marks: Marks): string => {
+  if (marks.change) return marks.change.kind === 'insertion' ? INSERTION_COLOUR : DELETION_COLOUR
+  return marks.href ? '#0b4f9c' : '#000000'
+}
+
 const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
   if (marks.code) return 'mono'
   const bold = weight === 'bold' || marks.bold
@@ -104,15 +113,17 @@ export class PdfWriter {
       this.doc
         .font(fontFor(run.marks, box.weight ?? 'regular'))
         .fontSize(run.marks.code ? size - 1 : size)
-        .fillColor(run.marks.href ? '#0b4f9c' : '#000000')
+        .fillColor(colourFor(run.marks))
       const options: PDFKit.Mixins.TextOptions = {
         continued: i < runs.length - 1,
         width: box.width ?? this.left + this.width - x,
         align: box.align ?? 'left',
         lineGap: LINE_GAP,
         paragraphGap: last ? (box.after ?? 6) : 0,
-        underline: Boolean(run.marks.underline || run.marks.href),
-        strike: Boolean(run.marks.strike),
+        underline: Boolean(
+          run.marks.underline || run.marks.href || run.marks.change?.kind === 'insertion',
+        ),
+        strike: Boolean(run.marks.strike || run.marks.change?.kind === 'deletion'),
         link: run.marks.href ?? null,
       }
       if (i === 0) this.doc.text(run.text, x, this.doc.y, options)

@@ -46,12 +46,18 @@ export const exportRouter = (deps: AppDeps): Router => {
       versionName: source.versionName,
       date: source.date,
       threads,
+      suggestions: query.suggestions,
     })
     await deps.audit.record({
       userId: user.id,
       action: 'document.exported',
       documentId: doc.id,
-      details: { format: query.format, versionId: versionId ?? null, comments: Boolean(threads) },
+      details: {
+        format: query.format,
+        versionId: versionId ?? null,
+        comments: Boolean(threads),
+        suggestions: query.suggestions,
+      },
     })
     res.setHeader('Content-Type', file.contentType)
     res.setHeader(

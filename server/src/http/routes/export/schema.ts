@@ -1,9 +1,11 @@
-import { EXPORT_FORMATS } from '@accord/export'
+import { EXPORT_FORMATS, SUGGESTION_MODES } from '@accord/export'
 import { z } from 'zod'
 
 /**
  * `format` is one of EXPORT_FORMATS (a wrong one is answered with the list); `version` a
- * version id (absent: the current text); `comments=open` appends the open threads.
+ * version id (absent: the current text); `comments=open` appends the open threads;
+ * `suggestions` is `clean` (the default: open suggestions left out) or `tracked` (a review
+ * copy showing them as tracked changes).
  */
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, {
@@ -11,5 +13,10 @@ export const exportQuery = z.object({
   }),
   version: z.string().optional(),
   comments: z.literal('open').optional(),
+  suggestions: z
+    .enum(SUGGESTION_MODES, {
+      error: `unknown suggestions mode; supported: ${SUGGESTION_MODES.join(', ')}`,
+    })
+    .default('clean'),
 })
 export type ExportQuery = z.infer<typeof exportQuery>

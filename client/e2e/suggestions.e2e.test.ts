@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+describe('a review round with suggestions in two browsers', () => {
+  const session = useBrowserSession()
+
+  const open = async (email: string, password: string, url: string): Promise<Page> => {
+    const page = await session.signedIn(email, password, {
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+    })
+    await page.goto(url)
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    return page
+  }
+
+  /** The text of every `tag` (ins, del, p) in the editor, without other people's caret labels. */
+  const marked = (page: Page, tag: 'ins' | 'del' | 'p') =>
+    page.evaluate(
+      (selector) =>
+        Array.from(document.querySelectorAll(selector))
+          .map((el) => {
+            const copy = el.cloneNode(true) as HTMLElement
+            for (const caret of copy.querySelectorAll('[class*="caret"]')) caret.remove()
+            return copy.textContent ?? ''
+          })
+          .join(''),
+      `.ProseMirror ${tag}`,
+    )
+
+  it('a member suggests in review, the coordinator sees it live, accepts one and rejects one', async () => {
+    const maria = await session.server.newUser('member', 'Maria Member')
+    const chris = await session.server.newUser('coordinator', 'Chris Coordinator')
+    const cookie = await session.server.signIn(chris.email, chris.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Charter',
+    })
+    const url = `${session.server.url}/documents/${id}`
+    const c = await open(chris.email, chris.password, url)
+    await c.locator('.ProseMirror').click()
+    await c.keyboard.type('The rules apply to members.')
+    await session.server.api('PATCH', `/api/documents/${id}`, cookie, { status: 'review' })
+
+    const m = await open(maria.email, maria.password, url)
+    // In review the member is told that changes are suggestions.
+    await expect
+      .poll(() => m.locator('.suggest-mode-banner').textContent())
+      .toContain('recorded as suggestions')
+    await m.locator('.ProseMirror').click()
+    await m.keyboard.press('End')
+    await m.keyboard.press('ArrowLeft')
+    await m.keyboard.type(' today')
+    // The typed words are a suggested insertion, underlined, in both browsers.
+    await expect.poll(() => marked(m, 'ins')).toBe(' today')
+    await expect.poll(() => marked(c, 'ins')).toBe(' today')
+    // Delete "rules " with Backspace: struck through, still there.
+    await m.keyboard.press('Home')
+    for (let i = 0; i < 'The rules '.length; i++) await m.keyboard.press('ArrowRight')
+    for (let i = 0; i < 'rules '.length; i++) await m.keyboard.press('Backspace')
+    await expect.poll(() => marked(c, 'del')).toBe('rules ')
+
+    // The coordinator's panel lists both, in document order, with the author.
+    const cards = c.locator('.suggestion-card')
+    await expect.poll(() => cards.count()).toBe(2)
+    await expect.poll(() => cards.nth(0).textContent()).toContain('rules')
+    await expect.poll(() => cards.nth(0).textContent()).toContain('Maria Member')
+    await expect.poll(() => cards.nth(1).textContent()).toContain('Insertion')
+    await cards
+      .nth(1)
+      .getByRole('button', { name: 'Accept the suggestion by Maria Member' })
+      .click()
+    await expect.poll(() => cards.count()).toBe(1)
+    await cards
+      .nth(0)
+      .getByRole('button', { name: 'Reject the suggestion by Maria Member' })
+      .click()
+    await expect.poll(() => cards.count()).toBe(0)
+
+    // Both browsers converge on the decided text, without suggestion marks.
+    for (const page of [m, c]) {
+      await expect.poll(() => marked(page, 'p')).toBe('The rules apply to members today.')
+      await expect.poll(() => page.locator('.ProseMirror ins, .ProseMirror del').count()).toBe(0)
+    }
+  })
+})

@@ -1,0 +1,6 @@
+export {
+  type ResolveSuggestionsRequest,
+  type RolloutRequest,
+  resolveSuggestionsRequest,
+  rolloutRequest,
+} from '@accord/protocol/requests'
