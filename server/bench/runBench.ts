@@ -7,7 +7,7 @@
  *   --rounds N         A/B rounds per load setting (default 2)
  *   --no-record        print only; leave docs/performance.md alone
  *   --note TEXT        a line recorded with the results (e.g. "shared busy machine")
- *   --cpu-prof DIR     run our server with `node --cpu-prof` and keep the profiles in DIR
+ *   --cpu-prof DIR     run every server with `node --cpu-prof`; profiles in DIR/ours, DIR/reference
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -54,8 +54,9 @@ const runOnce = async (
   setting: Pick<LoadSetting, 'docs' | 'clients' | 'rate' | 'sizeKb' | 'probes'>,
   seconds: number,
 ): Promise<HarnessResult> => {
-  const nodeFlags =
-    cpuProfDir && target.role === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
+  const nodeFlags = cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, target.role)}`]
+    : []
   const server = await target.launch({ port: await freePort(), env: target.env, nodeFlags })
   try {
     const { rooms, headers } = await server.prepareRooms(setting.docs)

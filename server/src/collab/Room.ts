@@ -9,15 +9,10 @@ import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
+import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
-import {
-  readMessage,
-  writeAwareness,
-  writeSyncStep1,
-  writeSyncStep2,
-  writeUpdate,
-} from './protocol.js'
+import { readMessage, writeAwareness, writeSyncStep1, writeSyncStep2 } from './protocol.js'
 import { ScratchCopy } from './ScratchCopy.js'
 import { LOAD_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
 
@@ -43,6 +38,10 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
+  /** Updates applied in one event-loop turn go out as one frame, encoded once. */
+  private readonly broadcast = new BroadcastCoalescer<Connection>((frame, except) => {
+    for (const c of this.connections) if (c !== except) c.send(frame)
+  })
 
   private constructor(
     readonly id: string,
@@ -203,6 +202,8 @@ export class Room {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    // A caret may point into text queued for relay: the text goes first.
+    this.broadcast.flush()
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     if (origin && this.connections.has(origin as Connection)) {
       const connection = origin as Connection
@@ -221,9 +222,7 @@ export class Room {
     const from = origin as TransactionOrigin | undefined
     if (from?.kind === 'load') return
     const sender = from?.kind === 'connection' ? from.connection : undefined
-    // Encoded once, sent to every other connection.
-    const message = writeUpdate(update)
-    for (const c of this.connections) if (c !== sender) c.send(message)
+    this.broadcast.add(update, sender)
     this.saver.add(update)
   }
 
@@ -232,11 +231,13 @@ export class Room {
    * that updates their clients sent before seeing the close are applied and saved.
    */
   async goAway(): Promise<void> {
+    this.broadcast.flush()
     await Promise.all([...this.connections].map((c) => c.goAway(CloseCode.goingAway)))
   }
 
   destroy(): void {
     this.saver.stop()
+    this.broadcast.cancel()
     // Whoever is still here did not answer goAway in time.
     for (const c of this.connections) c.drop()
     this.connections.clear()
