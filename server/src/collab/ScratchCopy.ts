@@ -7,6 +7,15 @@ const cloneOf = (doc: Y.Doc): Y.Doc => {
   return copy
 }
 
+/** True when applying `update` to `doc` would change nothing; false when unsure (e.g. malformed). */
+const containedIn = (doc: Y.Doc, update: Uint8Array): boolean => {
+  try {
+    return Y.snapshotContainsUpdate(Y.snapshot(doc), update)
+  } catch {
+    return false
+  }
+}
+
 /**
  * A second Y.Doc kept identical to the live one, on which every client update is tried
  * first. Yjs can throw halfway through applying a well-formed but hostile update (an item
@@ -14,13 +23,16 @@ const cloneOf = (doc: Y.Doc): Y.Doc => {
  * and would be relayed and stored. Trying it here first means the live document only ever
  * sees updates that apply whole. Costs one more apply per update and one more copy of the
  * document in memory; a refused update costs one rebuild of the copy.
+ *
+ * The copy is made at the first update that brings something new, not when the document
+ * loads: copying a large document costs about as much as loading it, and every provider
+ * answers the server's SyncStep1 with a SyncStep2 that usually holds nothing new.
  */
 export class ScratchCopy {
-  private copy: Y.Doc
+  private copy: Y.Doc | undefined
   private applyingTried = false
 
   constructor(private readonly live: Y.Doc) {
-    this.copy = cloneOf(live)
     live.on('update', this.follow)
   }
 
@@ -29,11 +41,16 @@ export class ScratchCopy {
    * throws ProtocolError, rebuilds the copy and leaves the live document untouched.
    */
   applyWhole(update: Uint8Array, origin: unknown): void {
+    if (!this.copy) {
+      if (containedIn(this.live, update)) return
+      this.copy = cloneOf(this.live)
+    }
     try {
       Y.applyUpdate(this.copy, update)
     } catch (err) {
+      // Rebuilt from the live document when the next update comes.
       this.copy.destroy()
-      this.copy = cloneOf(this.live)
+      this.copy = undefined
       throw new ProtocolError(`update could not be applied: ${(err as Error).message}`)
     }
     this.applyingTried = true
@@ -46,7 +63,8 @@ export class ScratchCopy {
 
   destroy(): void {
     this.live.off('update', this.follow)
-    this.copy.destroy()
+    this.copy?.destroy()
+    this.copy = undefined
   }
 
   /**
@@ -54,6 +72,6 @@ export class ScratchCopy {
    * server-side restore later) reach the copy too, so the two never drift apart.
    */
   private readonly follow = (update: Uint8Array): void => {
-    if (!this.applyingTried) Y.applyUpdate(this.copy, update)
+    if (!this.applyingTried && this.copy) Y.applyUpdate(this.copy, update)
   }
 }
