@@ -12,6 +12,7 @@ import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awa
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
+import { FullStateCache, isEmptyStateVector } from './FullStateCache.js'
 import { readMessage, writeAwareness, writeSyncStep1, writeSyncStep2 } from './protocol.js'
 import { ScratchCopy } from './ScratchCopy.js'
 import { LOAD_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
@@ -38,6 +39,7 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
+  private readonly fullState: FullStateCache
   /** Updates applied in one event-loop turn go out as one frame, encoded once. */
   private readonly broadcast = new BroadcastCoalescer<Connection>((frame, except) => {
     for (const c of this.connections) if (c !== except) c.send(frame)
@@ -50,14 +52,19 @@ export class Room {
     store: DocumentStore,
     options: RoomOptions,
     private readonly logger: Logger,
-    stored: { lastSeq: number; logLength: number },
+    stored: { updates: Uint8Array[]; lastSeq: number; logLength: number },
   ) {
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
+    // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
+    this.fullState = new FullStateCache(
+      doc,
+      stored.updates.length === 1 ? stored.updates[0] : undefined,
+    )
     this.saver = new DocumentSaver(
       id,
       store,
-      () => Y.encodeStateAsUpdate(this.doc),
+      () => this.fullState.get(),
       options,
       logger,
       stored.lastSeq,
@@ -148,7 +155,13 @@ export class Room {
       const message = readMessage(data)
       switch (message.type) {
         case 'syncStep1':
-          connection.send(writeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          connection.send(
+            writeSyncStep2(
+              isEmptyStateVector(message.stateVector)
+                ? this.fullState.get()
+                : Y.encodeStateAsUpdate(this.doc, message.stateVector),
+            ),
+          )
           return
         case 'syncStep2':
         case 'update':
@@ -245,6 +258,7 @@ export class Room {
     this.awareness.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.scratch.destroy()
+    this.fullState.destroy()
     this.doc.destroy()
   }
 }
