@@ -10,15 +10,11 @@ import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
+import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
-import {
-  readMessage,
-  writeAwareness,
-  writeSyncStep1,
-  writeSyncStep2,
-  writeUpdate,
-} from './protocol.js'
+import { FullStateCache, isEmptyStateVector } from './FullStateCache.js'
+import { readMessage, writeAwareness, writeSyncStep1, writeSyncStep2 } from './protocol.js'
 import { ScratchCopy } from './ScratchCopy.js'
 import { NotASuggestionError, suggestOnlyGuard } from './suggestOnlyGuard.js'
 import {
@@ -51,6 +47,11 @@ export class Room implements RoomReceiver {
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
+  private readonly fullState: FullStateCache
+  /** Updates applied in one event-loop turn go out as one frame, encoded once. */
+  private readonly broadcast = new BroadcastCoalescer<Connection>((frame, except) => {
+    for (const c of this.connections) if (c !== except) c.send(frame)
+  })
 
   private constructor(
     readonly id: string,
@@ -59,12 +60,17 @@ export class Room implements RoomReceiver {
     store: DocumentStore,
     options: RoomOptions,
     private readonly logger: Logger,
-    logLength: number,
+    stored: { updates: Uint8Array[]; logLength: number },
     private readonly channel: RoomChannel,
   ) {
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
-    this.saver = new DocumentSaver(id, store, options, logger, logLength)
+    // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
+    this.fullState = new FullStateCache(
+      doc,
+      stored.updates.length === 1 ? stored.updates[0] : undefined,
+    )
+    this.saver = new DocumentSaver(id, store, options, logger, stored.logLength)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -107,7 +113,7 @@ export class Room implements RoomReceiver {
       store,
       options,
       logger.child({ documentId: id }),
-      stored.logLength,
+      stored,
       channel,
     )
   }
@@ -200,7 +206,13 @@ export class Room implements RoomReceiver {
       const message = readMessage(data)
       switch (message.type) {
         case 'syncStep1':
-          connection.send(writeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          connection.send(
+            writeSyncStep2(
+              isEmptyStateVector(message.stateVector)
+                ? this.fullState.get()
+                : Y.encodeStateAsUpdate(this.doc, message.stateVector),
+            ),
+          )
           return
         case 'syncStep2':
         case 'update':
@@ -267,6 +279,8 @@ export class Room implements RoomReceiver {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    // A caret may point into text queued for relay: the text goes first.
+    this.broadcast.flush()
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     if (origin && this.connections.has(origin as Connection)) {
       const connection = origin as Connection
@@ -287,9 +301,7 @@ export class Room implements RoomReceiver {
     const from = origin as TransactionOrigin | undefined
     if (from?.kind === 'load') return
     const sender = from?.kind === 'connection' ? from.connection : undefined
-    // Encoded once, sent to every other connection.
-    const message = writeUpdate(update)
-    for (const c of this.connections) if (c !== sender) c.send(message)
+    this.broadcast.add(update, sender)
     if (from?.kind === 'storage') return
     if (from?.kind !== 'peer') this.channel.publishUpdate(update)
     // Peers' changes are saved here too: should the instance they came from die before its
@@ -302,12 +314,14 @@ export class Room implements RoomReceiver {
    * that updates their clients sent before seeing the close are applied and saved.
    */
   async goAway(): Promise<void> {
+    this.broadcast.flush()
     await Promise.all([...this.connections].map((c) => c.goAway(CloseCode.goingAway)))
   }
 
   destroy(): void {
     void this.channel.leave()
     this.saver.stop()
+    this.broadcast.cancel()
     // Whoever is still here did not answer goAway in time.
     for (const c of this.connections) c.drop()
     this.connections.clear()
@@ -315,6 +329,7 @@ export class Room implements RoomReceiver {
     this.awareness.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.scratch.destroy()
+    this.fullState.destroy()
     this.doc.destroy()
   }
 }

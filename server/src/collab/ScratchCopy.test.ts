@@ -83,4 +83,18 @@ describe('ScratchCopy', () => {
     scratch.applyWhole(edit, null)
     expect(base.getXmlFragment('default').length).toBe(3)
   })
+
+  it('passes over an update the document already holds, such as an empty SyncStep2', () => {
+    const { base, edit } = fixture()
+    const scratch = new ScratchCopy(base)
+    let updates = 0
+    base.on('update', () => updates++)
+    scratch.applyWhole(Y.encodeStateAsUpdate(base, Y.encodeStateVector(base)), null)
+    scratch.applyWhole(Y.encodeStateAsUpdate(base), null)
+    expect(updates).toBe(0)
+    scratch.applyWhole(edit, null)
+    scratch.applyWhole(edit, null)
+    expect(updates).toBe(1)
+    expect(base.getXmlFragment('default').length).toBe(2)
+  })
 })

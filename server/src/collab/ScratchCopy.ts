@@ -7,6 +7,15 @@ const cloneOf = (doc: Y.Doc): Y.Doc => {
   return copy
 }
 
+/** True when applying `update` to `doc` would change nothing; false when unsure (e.g. malformed). */
+const containedIn = (doc: Y.Doc, update: Uint8Array): boolean => {
+  try {
+    return Y.snapshotContainsUpdate(Y.snapshot(doc), update)
+  } catch {
+    return false
+  }
+}
+
 /**
  * A second Y.Doc kept identical to the live one, on which every client update is tried
  * first. Yjs can throw halfway through applying a well-formed but hostile update (an item
@@ -14,13 +23,16 @@ const cloneOf = (doc: Y.Doc): Y.Doc => {
  * and would be relayed and stored. Trying it here first means the live document only ever
  * sees updates that apply whole. Costs one more apply per update and one more copy of the
  * document in memory; a refused update costs one rebuild of the copy.
+ *
+ * The copy is made at the first update that brings something new, not when the document
+ * loads: copying a large document costs about as much as loading it, and every provider
+ * answers the server's SyncStep1 with a SyncStep2 that usually holds nothing new.
  */
 export class ScratchCopy {
-  private copy: Y.Doc
+  private copy: Y.Doc | undefined
   private applyingTried = false
 
   constructor(private readonly live: Y.Doc) {
-    this.copy = cloneOf(live)
     live.on('update', this.follow)
   }
 
@@ -31,17 +43,22 @@ export class ScratchCopy {
    * (its error is rethrown as it is, the copy rebuilt).
    */
   applyWhole(update: Uint8Array, origin: unknown, vet?: (copy: Y.Doc) => void): void {
+    if (!this.copy) {
+      if (containedIn(this.live, update)) return
+      this.copy = cloneOf(this.live)
+    }
+    const copy = this.copy
     try {
-      Y.applyUpdate(this.copy, update)
+      Y.applyUpdate(copy, update)
     } catch (err) {
-      this.rebuild()
+      this.discard()
       throw new ProtocolError(`update could not be applied: ${(err as Error).message}`)
     }
     if (vet) {
       try {
-        vet(this.copy)
+        vet(copy)
       } catch (err) {
-        this.rebuild()
+        this.discard()
         throw err
       }
     }
@@ -53,14 +70,16 @@ export class ScratchCopy {
     }
   }
 
-  private rebuild(): void {
-    this.copy.destroy()
-    this.copy = cloneOf(this.live)
+  /** Drops a copy that took something the live document did not; the next update copies afresh. */
+  private discard(): void {
+    this.copy?.destroy()
+    this.copy = undefined
   }
 
   destroy(): void {
     this.live.off('update', this.follow)
-    this.copy.destroy()
+    this.copy?.destroy()
+    this.copy = undefined
   }
 
   /**
@@ -68,6 +87,6 @@ export class ScratchCopy {
    * server-side restore later) reach the copy too, so the two never drift apart.
    */
   private readonly follow = (update: Uint8Array): void => {
-    if (!this.applyingTried) Y.applyUpdate(this.copy, update)
+    if (!this.applyingTried && this.copy) Y.applyUpdate(this.copy, update)
   }
 }

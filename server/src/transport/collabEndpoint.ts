@@ -104,7 +104,12 @@ export const attachCollabEndpoint = (
     ws.on('error', (err) => logger.warn({ err: err.message, documentId }, 'websocket error'))
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return connection.close(CloseCode.badMessage)
-      const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
+      // A Buffer (the default binaryType) is used as is: Buffer.from(buffer) would copy every frame.
+      const buffer = Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data)
       connection.receive(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength))
     })
     ws.on('close', () => {

@@ -1,0 +1,109 @@
+/**
+ * Runs the shared load harness (../shared/bench/collab-load.mjs, or BENCH_HARNESS_DIR) and
+ * returns its JSON report. The harness speaks plain y-websocket; we hand it prepared rooms,
+ * upgrade headers and the server's pid.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { REPO_ROOT } from './launchers.js'
+
+export const HARNESS_DIR = path.resolve(
+  process.env.BENCH_HARNESS_DIR ?? path.join(REPO_ROOT, '../shared/bench'),
+)
+
+/** The part of the harness's JSON report the bench reads. */
+export interface HarnessResult {
+  pass: boolean
+  exitCode: number
+  problems: string[]
+  connect?: { connected: number; expected: number; syncMs: Percentiles | null }
+  probes?: { syncMs: Percentiles | null; failed: number }
+  largeDoc?: { docBytes: number }
+  edits?: { sent: number; delivered: number; expectedDeliveries: number; deliveryRatio: number }
+  latencyMs?: Percentiles | null
+  throughput?: { deliveriesPerSec: number; editsPerSec: number }
+  server?: { rssPeakMB: number; rssEndMB: number; cpuS: number; cpuEditS: number | null } | null
+  harness?: { cpuS: number }
+  convergence?: { pass: boolean }
+}
+
+export interface Percentiles {
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  n: number
+}
+
+/** Installs the harness's pinned dependencies once, if a fresh clone lacks them. */
+export const ensureHarness = (): void => {
+  const script = path.join(HARNESS_DIR, 'collab-load.mjs')
+  if (!existsSync(script)) throw new Error(`load harness not found at ${script}`)
+  if (existsSync(path.join(HARNESS_DIR, 'node_modules/yjs'))) return
+  process.stderr.write(`installing the harness's pinned dependencies in ${HARNESS_DIR}\n`)
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: HARNESS_DIR,
+    stdio: 'inherit',
+  })
+  if (npm.status !== 0) throw new Error('npm ci in the harness directory failed')
+}
+
+export interface HarnessRun {
+  wsUrl: string
+  rooms: string[]
+  headers: string[]
+  pid: number
+  clients: number
+  rate: number
+  seconds: number
+  sizeKb?: number
+  probes?: number
+}
+
+/** One harness run; resolves with its report even when the run failed (pass: false). */
+export const runHarness = (run: HarnessRun): Promise<HarnessResult> => {
+  const args = [
+    path.join(HARNESS_DIR, 'collab-load.mjs'),
+    '--url',
+    run.wsUrl,
+    '--rooms',
+    run.rooms.join(','),
+    '--clients',
+    String(run.clients),
+    '--rate',
+    String(run.rate),
+    '--seconds',
+    String(run.seconds),
+    '--pid',
+    String(run.pid),
+    '--drain',
+    '5',
+    '--quiet',
+    '0.5',
+    '--json',
+  ]
+  for (const header of run.headers) args.push('--header', header)
+  if (run.sizeKb) args.push('--size-kb', String(run.sizeKb))
+  if (run.probes !== undefined) args.push('--probes', String(run.probes))
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').at(-1) ?? ''
+      try {
+        resolve(JSON.parse(last) as HarnessResult)
+      } catch {
+        reject(new Error(`harness exited ${code} without JSON:\n${stderr.slice(-2000)}`))
+      }
+    })
+  })
+}

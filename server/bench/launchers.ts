@@ -1,0 +1,218 @@
+/**
+ * Starting the servers under test: each launch is a fresh process on a loopback port with
+ * its own environment, so no run inherits rooms, caches or heap from another. A launcher
+ * takes a port and extra env and returns a handle that knows how to prepare rooms (accounts
+ * and documents for Accord, nothing for the reference) and how to stop.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, openSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** What the harness needs to reach prepared rooms on a server. */
+export interface PreparedRooms {
+  rooms: string[]
+  /** `Name: value` upgrade headers (session cookie, Origin). */
+  headers: string[]
+}
+
+export interface ServerHandle {
+  /** Process whose RSS and CPU the harness samples. */
+  pid: number
+  /** Base WebSocket URL; the harness appends `/ROOM`. */
+  wsUrl: string
+  /** Creates `count` rooms the harness may open, with whatever credentials they need. */
+  prepareRooms(count: number): Promise<PreparedRooms>
+  /** SIGTERM, then waits for exit (Accord flushes to disk on SIGTERM). */
+  stop(): Promise<void>
+}
+
+export interface LaunchOptions {
+  port: number
+  /** Added to the environment (e.g. IDLE_UNLOAD_MS, later DATABASE_URL/REDIS_URL). */
+  env?: Record<string, string>
+  /** Reuse this data directory (a restart); default a fresh temporary one, removed on stop. */
+  dataDir?: string
+  /** Extra node flags, e.g. `--cpu-prof`. */
+  nodeFlags?: string[]
+}
+
+export type Launcher = (options: LaunchOptions) => Promise<ServerHandle>
+
+/** A port the kernel just gave us and took back; good enough on loopback. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls `url` until it answers 200, or throws after `timeoutMs` or when the process exits. */
+const waitForHttp = async (url: string, child: ChildProcess, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} (${url})`)
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(50)
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`)
+}
+
+const stopChild = (child: ChildProcess, timeoutMs = 15_000): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+
+const spawnNode = (
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  logFile: string,
+  nodeFlags: string[] = [],
+): ChildProcess => {
+  const out = openSync(logFile, 'a')
+  return spawn(process.execPath, [...nodeFlags, script, ...args], {
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', out, out],
+  })
+}
+
+const BENCH_EMAIL = 'bench-admin@example.org'
+const BENCH_PASSWORD = 'bench-Password-9f3e1c7a'
+const MEMBER_PASSWORD = 'member-Password-4d2b8e6f'
+
+/** Accord's production build (`npm run build` first): server/dist/main.js. */
+export const launchAccord: Launcher = async ({ port, env = {}, dataDir, nodeFlags }) => {
+  const ownDir = dataDir === undefined
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'accord-bench-'))
+  const origin = `http://127.0.0.1:${port}`
+  const child = spawnNode(
+    path.join(REPO_ROOT, 'server/dist/main.js'),
+    [],
+    {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dir,
+      PUBLIC_ORIGIN: origin,
+      ADMIN_EMAIL: BENCH_EMAIL,
+      ADMIN_PASSWORD: BENCH_PASSWORD,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    path.join(dir, 'server.log'),
+    nodeFlags,
+  )
+  await waitForHttp(`${origin}/api/health`, child)
+  let memberCookie: string | undefined
+
+  const api = async (method: string, route: string, cookie?: string, body?: unknown) => {
+    const res = await fetch(`${origin}${route}`, {
+      method,
+      headers: {
+        Origin: origin,
+        'Content-Type': 'application/json',
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`)
+    return res
+  }
+  const login = async (email: string, password: string) => {
+    const res = await api('POST', '/api/session', undefined, { email, password })
+    const setCookie = res.headers.get('set-cookie')
+    if (!setCookie) throw new Error('POST /api/session set no cookie')
+    return setCookie.split(';')[0] as string
+  }
+
+  /** The editing clients are a plain member, so every message goes through the full role check. */
+  const member = async () => {
+    if (memberCookie) return memberCookie
+    const admin = await login(BENCH_EMAIL, BENCH_PASSWORD)
+    const email = 'bench-member@example.org'
+    await api('POST', '/api/users', admin, {
+      email,
+      name: 'Bench Member',
+      password: MEMBER_PASSWORD,
+      role: 'member',
+    }).catch((err: Error) => {
+      // A restart on the same data directory: the account exists already.
+      if (!/409/.test(err.message)) throw err
+    })
+    memberCookie = await login(email, MEMBER_PASSWORD)
+    return memberCookie
+  }
+
+  return {
+    pid: child.pid as number,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    async prepareRooms(count) {
+      const cookie = await member()
+      const rooms: string[] = []
+      for (let i = 0; i < count; i++) {
+        const res = await api('POST', '/api/documents', cookie, { title: `Bench ${i + 1}` })
+        rooms.push(((await res.json()) as { id: string }).id)
+      }
+      return { rooms, headers: [`Cookie: ${cookie}`, `Origin: ${origin}`] }
+    },
+    async stop() {
+      await stopChild(child)
+      if (ownDir) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** @y/websocket-server 0.1.1, the bare reference: no auth, no persistence. */
+export const launchReference: Launcher = async ({ port, env = {}, nodeFlags }) => {
+  const require = createRequire(import.meta.url)
+  const pkg = require.resolve('@y/websocket-server/package.json')
+  const dir = mkdtempSync(path.join(tmpdir(), 'ywss-bench-'))
+  const child = spawnNode(
+    path.join(path.dirname(pkg), 'src/server.js'),
+    [],
+    { HOST: '127.0.0.1', PORT: String(port), ...env },
+    path.join(dir, 'server.log'),
+    nodeFlags,
+  )
+  await waitForHttp(`http://127.0.0.1:${port}/`, child)
+  let prepared = 0
+  return {
+    pid: child.pid as number,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    async prepareRooms(count) {
+      // Any name opens a room; fresh names per call so no run reuses one.
+      const base = prepared
+      prepared += count
+      return {
+        rooms: Array.from({ length: count }, (_, i) => `bench-${port}-${base + i}`),
+        headers: [],
+      }
+    },
+    async stop() {
+      await stopChild(child)
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

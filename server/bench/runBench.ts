@@ -1,0 +1,289 @@
+/**
+ * `npm run bench`: Accord against the bare reference y-websocket server, side by side, each
+ * run on a fresh process; prints one table of figures and ratios and records it in
+ * docs/performance.md. Not part of `npm test`. Options:
+ *   --quick            shorter runs (about 4 minutes instead of about 10)
+ *   --only a,b,c,d,cold,idle,size   a subset (default: all)
+ *   --rounds N         A/B rounds per load setting (default 2)
+ *   --no-record        print only; leave docs/performance.md alone
+ *   --note TEXT        a line recorded with the results (e.g. "shared busy machine")
+ *   --cpu-prof DIR     run every server with `node --cpu-prof`; profiles in DIR/ours, DIR/reference
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { measureColdLoad, measureIdleRooms, measureStorage } from './accordExtras.js'
+import { ensureHarness, type HarnessResult, runHarness } from './harness.js'
+import { freePort, REPO_ROOT } from './launchers.js'
+import { median } from './procStats.js'
+import { machine, markdownTable, type Row, ratioOf, recordResults, textTable } from './report.js'
+import {
+  LOAD_SETTINGS,
+  type LoadSetting,
+  SATURATION,
+  stepHeld,
+  TARGETS,
+  type Target,
+} from './settings.js'
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    rounds: { type: 'string' },
+    'no-record': { type: 'boolean', default: false },
+    note: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+  },
+})
+const quick = args.quick ?? false
+const rounds = Number(args.rounds ?? 2)
+const only = new Set((args.only ?? 'a,b,c,d,cold,idle,size').split(',').map((s) => s.trim()))
+const cpuProfDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined
+if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
+
+const reference = TARGETS.find((t) => t.role === 'reference') as Target
+const ours = TARGETS.filter((t) => t.role === 'ours')
+
+const secondsFor = (full: number) => (quick ? Math.max(2, Math.round(full / 3)) : full)
+
+/** One harness run against a fresh server process of `target`. */
+const runOnce = async (
+  target: Target,
+  setting: Pick<LoadSetting, 'docs' | 'clients' | 'rate' | 'sizeKb' | 'probes'>,
+  seconds: number,
+): Promise<HarnessResult> => {
+  const nodeFlags = cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, target.role)}`]
+    : []
+  const server = await target.launch({ port: await freePort(), env: target.env, nodeFlags })
+  try {
+    const { rooms, headers } = await server.prepareRooms(setting.docs)
+    return await runHarness({
+      wsUrl: server.wsUrl,
+      rooms,
+      headers,
+      pid: server.pid,
+      clients: setting.clients,
+      rate: setting.rate,
+      seconds,
+      sizeKb: setting.sizeKb,
+      probes: setting.probes,
+    })
+  } finally {
+    await server.stop()
+  }
+}
+
+const summary = (r: HarnessResult) =>
+  `p50 ${r.latencyMs?.p50 ?? '–'} p99 ${r.latencyMs?.p99 ?? '–'} ms, deliveries ${
+    r.edits ? (r.edits.deliveryRatio * 100).toFixed(2) : '–'
+  }%, cpu ${r.server?.cpuEditS ?? '–'} s, sync p50 ${r.probes?.syncMs?.p50 ?? r.connect?.syncMs?.p50 ?? '–'} ms, ${
+    r.pass ? 'PASS' : `FAIL ${r.problems.join('; ')}`
+  }`
+
+const rows: Row[] = []
+const details: string[] = []
+
+const runLoadSetting = async (setting: LoadSetting) => {
+  const results = new Map<Target, HarnessResult[]>()
+  for (let round = 1; round <= rounds; round++) {
+    for (const target of [...ours, reference]) {
+      const seconds = secondsFor(setting.seconds)
+      log(`(${setting.id}) round ${round}: ${target.name}`)
+      const result = await runOnce(target, setting, seconds)
+      log(`(${setting.id}) round ${round}: ${target.name}: ${summary(result)}`)
+      details.push(`(${setting.id}) round ${round}, ${target.name}: ${summary(result)}`)
+      results.set(target, [...(results.get(target) ?? []), result])
+    }
+  }
+  const value = (target: Target, read: (r: HarnessResult) => number | undefined) => {
+    const values = (results.get(target) ?? []).map(read).filter((v): v is number => v !== undefined)
+    return values.length ? median(values) : undefined
+  }
+  for (const target of ours) {
+    for (const metric of setting.metrics) {
+      const row: Row = {
+        setting: `(${setting.id}) ${setting.title}${ours.length > 1 ? ` [${target.name}]` : ''}`,
+        metric: metric.name,
+        unit: metric.unit,
+        ours: value(target, metric.read),
+        reference: value(reference, metric.read),
+      }
+      if (metric.targetRatio !== undefined) {
+        const ratio = ratioOf(row)
+        row.target = `${metric.higherIsBetter ? '≥' : '≤'} ${metric.targetRatio.toFixed(1)}×`
+        row.met =
+          ratio !== undefined &&
+          (metric.higherIsBetter ? ratio >= metric.targetRatio : ratio <= metric.targetRatio)
+      } else if (metric.unit === '%') {
+        row.target = '100%'
+        row.met = row.ours === 100
+      } else if (metric.name.startsWith('convergence')) {
+        row.target = 'PASS'
+        row.met = row.ours === 1
+      }
+      rows.push(row)
+    }
+  }
+}
+
+/** (d): each round raises the rate of (a) for every target until a step fails. */
+const runSaturation = async () => {
+  const base = LOAD_SETTINGS.find((s) => s.id === SATURATION.base) as LoadSetting
+  const satRounds = quick ? 1 : rounds
+  const held = new Map<Target, number[]>()
+  for (let round = 1; round <= satRounds; round++) {
+    const stillGoing = new Set<Target>([...ours, reference])
+    const best = new Map<Target, number>()
+    for (const rate of SATURATION.rates) {
+      if (stillGoing.size === 0) break
+      for (const target of [...ours, reference]) {
+        if (!stillGoing.has(target)) continue
+        const seconds = quick ? 4 : SATURATION.seconds
+        const result = await runOnce(target, { ...base, rate }, seconds)
+        const ok = stepHeld(result)
+        log(
+          `(d) round ${round}, ${rate}/s: ${target.name}: ${summary(result)} → ${ok ? 'held' : 'failed'}`,
+        )
+        details.push(
+          `(d) round ${round}, ${rate} edits/s/client, ${target.name}: ${summary(result)} → ${ok ? 'held' : 'failed'}`,
+        )
+        if (ok) best.set(target, rate)
+        else stillGoing.delete(target)
+      }
+    }
+    for (const target of [...ours, reference]) {
+      held.set(target, [...(held.get(target) ?? []), best.get(target) ?? 0])
+    }
+  }
+  for (const target of ours) {
+    const row: Row = {
+      setting: `(d) saturation of (a): highest rate held in every round`,
+      metric: 'edits/s per client (× 50 clients)',
+      unit: '',
+      ours: Math.min(...(held.get(target) ?? [0])),
+      reference: Math.min(...(held.get(reference) ?? [0])),
+      target: '≥ 1.5×',
+    }
+    const ratio = ratioOf(row)
+    row.met = ratio !== undefined && ratio >= 1.5
+    rows.push(row)
+  }
+}
+
+const main = async () => {
+  if (!existsSync(path.join(REPO_ROOT, 'server/dist/main.js'))) {
+    throw new Error('server/dist/main.js is missing: run `npm run build` first')
+  }
+  ensureHarness()
+  const startedAt = new Date()
+  const machineLine = machine()
+  log(machineLine)
+  for (const setting of LOAD_SETTINGS) if (only.has(setting.id)) await runLoadSetting(setting)
+  if (only.has('d')) await runSaturation()
+  for (const target of ours) {
+    if (only.has('cold')) {
+      log('cold load of 1 MiB after a restart')
+      const cold = await measureColdLoad(target.launch, quick ? 2 : 3)
+      details.push(
+        `cold load runs (ms): ${cold.runsMs.map((ms) => ms.toFixed(1)).join(', ')}; state ${cold.docBytes} B`,
+      )
+      rows.push({
+        setting: 'cold load of 1 MiB from SQLite after a restart',
+        metric: 'ms to first complete sync',
+        unit: 'ms',
+        ours: cold.medianMs,
+        reference: undefined,
+        target: '< 150 ms',
+        met: cold.medianMs < 150,
+      })
+    }
+    if (only.has('idle')) {
+      const count = quick ? 300 : 1000
+      const idleMs = 5000
+      log(`${count} documents opened once and left idle`)
+      const a = await measureIdleRooms(target.launch, count, idleMs)
+      const b = await measureIdleRooms(reference.launch, count, idleMs)
+      const setting = `${count} documents opened once, idle ${a.idleWaitS} s (IDLE_UNLOAD_MS=${idleMs})`
+      rows.push(
+        {
+          setting,
+          metric: 'RSS before opening',
+          unit: 'MB',
+          ours: a.baselineMB,
+          reference: b.baselineMB,
+        },
+        {
+          setting,
+          metric: 'RSS peak while opening',
+          unit: 'MB',
+          ours: a.peakMB,
+          reference: b.peakMB,
+        },
+        {
+          setting,
+          metric: 'RSS after the idle timeout',
+          unit: 'MB',
+          ours: a.afterIdleMB,
+          reference: b.afterIdleMB,
+          target: '≤ baseline + 25%',
+          met: a.afterIdleMB <= a.baselineMB * 1.25,
+        },
+      )
+    }
+    if (only.has('size')) {
+      const edits = quick ? 20_000 : 100_000
+      log(`${edits} small edits, then the SQLite file size`)
+      const size = await measureStorage(target.launch, edits)
+      const setting = `SQLite file after ${size.edits} small edits (with compaction)`
+      rows.push(
+        {
+          setting,
+          metric: 'encoded document state',
+          unit: 'KB',
+          ours: size.stateBytes / 1024,
+          reference: undefined,
+        },
+        {
+          setting,
+          metric: 'SQLite file',
+          unit: 'KB',
+          ours: size.fileBytes / 1024,
+          reference: undefined,
+          target: '< 3× state',
+          met: size.ratio < 3,
+        },
+        { setting, metric: 'file / state', unit: '×', ours: size.ratio, reference: undefined },
+      )
+    }
+  }
+  const table = textTable(rows)
+  process.stdout.write(`\n${table}\n\nmachine: ${machineLine}\n`)
+  if (!args['no-record']) {
+    const stamp = startedAt.toISOString().replace('T', ' ').slice(0, 16)
+    const section = [
+      `## ${stamp} UTC${quick ? ' (--quick)' : ''}`,
+      '',
+      `Machine: ${machineLine}.`,
+      ...(args.note ? ['', `Note: ${args.note}`] : []),
+      '',
+      markdownTable(rows),
+      '',
+      '<details><summary>Every run</summary>',
+      '',
+      ...details.map((d) => `- ${d}`),
+      '',
+      '</details>',
+    ].join('\n')
+    const file = path.join(REPO_ROOT, 'docs/performance.md')
+    recordResults(file, section)
+    log(`recorded in ${path.relative(process.cwd(), file)}`)
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`)
+  process.exit(1)
+})
