@@ -56,10 +56,16 @@ describe('a review round with suggestions in two browsers', () => {
     // The typed words are a suggested insertion, underlined, in both browsers.
     await expect.poll(() => marked(m, 'ins')).toBe(' today')
     await expect.poll(() => marked(c, 'ins')).toBe(' today')
-    // Delete "rules " with Backspace: struck through, still there.
+    // Select "rules " and delete it with Backspace: struck through, still there.
     await m.keyboard.press('Home')
-    for (let i = 0; i < 'The rules '.length; i++) await m.keyboard.press('ArrowRight')
-    for (let i = 0; i < 'rules '.length; i++) await m.keyboard.press('Backspace')
+    for (let i = 0; i < 'The '.length; i++) await m.keyboard.press('ArrowRight')
+    for (let i = 0; i < 'rules '.length; i++) await m.keyboard.press('Shift+ArrowRight')
+    // ProseMirror reads the selection on the browser's asynchronous selectionchange.
+    await expect.poll(() => m.evaluate(() => document.getSelection()?.toString())).toBe('rules ')
+    await m.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
+    await m.keyboard.press('Backspace')
     await expect.poll(() => marked(c, 'del')).toBe('rules ')
 
     // The coordinator's panel lists both, in document order, with the author.
