@@ -40,6 +40,8 @@ export interface LaunchOptions {
   dataDir?: string
   /** Extra node flags, e.g. `--cpu-prof`. */
   nodeFlags?: string[]
+  /** The origin clients use when it is not the server's own (a proxy in front). */
+  publicOrigin?: string
 }
 
 export type Launcher = (options: LaunchOptions) => Promise<ServerHandle>
@@ -104,10 +106,17 @@ const BENCH_PASSWORD = 'bench-Password-9f3e1c7a'
 const MEMBER_PASSWORD = 'member-Password-4d2b8e6f'
 
 /** Accord's production build (`npm run build` first): server/dist/main.js. */
-export const launchAccord: Launcher = async ({ port, env = {}, dataDir, nodeFlags }) => {
+export const launchAccord: Launcher = async ({
+  port,
+  env = {},
+  dataDir,
+  nodeFlags,
+  publicOrigin,
+}) => {
   const ownDir = dataDir === undefined
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'accord-bench-'))
-  const origin = `http://127.0.0.1:${port}`
+  const own = `http://127.0.0.1:${port}`
+  const origin = publicOrigin ?? own
   const child = spawnNode(
     path.join(REPO_ROOT, 'server/dist/main.js'),
     [],
@@ -124,11 +133,11 @@ export const launchAccord: Launcher = async ({ port, env = {}, dataDir, nodeFlag
     path.join(dir, 'server.log'),
     nodeFlags,
   )
-  await waitForHttp(`${origin}/api/health`, child)
+  await waitForHttp(`${own}/api/health`, child)
   let memberCookie: string | undefined
 
   const api = async (method: string, route: string, cookie?: string, body?: unknown) => {
-    const res = await fetch(`${origin}${route}`, {
+    const res = await fetch(`${own}${route}`, {
       method,
       headers: {
         Origin: origin,

@@ -44,7 +44,13 @@ if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
 
 const reference = TARGETS.find((t) => t.role === 'reference') as Target
-const ours = TARGETS.filter((t) => t.role === 'ours')
+const unavailable = TARGETS.flatMap((t) => {
+  const reason = t.unavailable?.()
+  return reason ? [`${t.name}: not run (${reason})`] : []
+})
+const ours = TARGETS.filter((t) => t.role === 'ours' && !t.unavailable?.())
+/** Our targets that run a given setting ('a', 'd', 'cold', …). */
+const oursFor = (id: string) => ours.filter((t) => !t.settings || t.settings.includes(id))
 
 const secondsFor = (full: number) => (quick ? Math.max(2, Math.round(full / 3)) : full)
 
@@ -88,8 +94,9 @@ const details: string[] = []
 
 const runLoadSetting = async (setting: LoadSetting) => {
   const results = new Map<Target, HarnessResult[]>()
+  const targets = oursFor(setting.id)
   for (let round = 1; round <= rounds; round++) {
-    for (const target of [...ours, reference]) {
+    for (const target of [...targets, reference]) {
       const seconds = secondsFor(setting.seconds)
       log(`(${setting.id}) round ${round}: ${target.name}`)
       const result = await runOnce(target, setting, seconds)
@@ -102,10 +109,10 @@ const runLoadSetting = async (setting: LoadSetting) => {
     const values = (results.get(target) ?? []).map(read).filter((v): v is number => v !== undefined)
     return values.length ? median(values) : undefined
   }
-  for (const target of ours) {
+  for (const target of targets) {
     for (const metric of setting.metrics) {
       const row: Row = {
-        setting: `(${setting.id}) ${setting.title}${ours.length > 1 ? ` [${target.name}]` : ''}`,
+        setting: `(${setting.id}) ${setting.title}${targets.length > 1 ? ` [${target.name}]` : ''}`,
         metric: metric.name,
         unit: metric.unit,
         ours: value(target, metric.read),
@@ -134,12 +141,13 @@ const runSaturation = async () => {
   const base = LOAD_SETTINGS.find((s) => s.id === SATURATION.base) as LoadSetting
   const satRounds = quick ? 1 : rounds
   const held = new Map<Target, number[]>()
+  const targets = oursFor('d')
   for (let round = 1; round <= satRounds; round++) {
-    const stillGoing = new Set<Target>([...ours, reference])
+    const stillGoing = new Set<Target>([...targets, reference])
     const best = new Map<Target, number>()
     for (const rate of SATURATION.rates) {
       if (stillGoing.size === 0) break
-      for (const target of [...ours, reference]) {
+      for (const target of [...targets, reference]) {
         if (!stillGoing.has(target)) continue
         const seconds = quick ? 4 : SATURATION.seconds
         const result = await runOnce(target, { ...base, rate }, seconds)
@@ -154,11 +162,11 @@ const runSaturation = async () => {
         else stillGoing.delete(target)
       }
     }
-    for (const target of [...ours, reference]) {
+    for (const target of [...targets, reference]) {
       held.set(target, [...(held.get(target) ?? []), best.get(target) ?? 0])
     }
   }
-  for (const target of ours) {
+  for (const target of targets) {
     const row: Row = {
       setting: `(d) saturation of (a): highest rate held in every round`,
       metric: 'edits/s per client (× 50 clients)',
@@ -181,9 +189,11 @@ const main = async () => {
   const startedAt = new Date()
   const machineLine = machine()
   log(machineLine)
+  for (const line of unavailable) log(line)
+  details.push(...unavailable)
   for (const setting of LOAD_SETTINGS) if (only.has(setting.id)) await runLoadSetting(setting)
   if (only.has('d')) await runSaturation()
-  for (const target of ours) {
+  for (const target of oursFor('extras')) {
     if (only.has('cold')) {
       log('cold load of 1 MiB after a restart')
       const cold = await measureColdLoad(target.launch, quick ? 2 : 3)

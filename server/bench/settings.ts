@@ -4,6 +4,7 @@
  * launcher and env; adding a load is one more LOAD_SETTINGS row.
  */
 import type { HarnessResult } from './harness.js'
+import { accordPairUnavailable, launchAccordPair } from './launchAccordPair.js'
 import { type Launcher, launchAccord, launchReference } from './launchers.js'
 
 export interface Target {
@@ -14,10 +15,22 @@ export interface Target {
   launch: Launcher
   /** Env added to every launch of this target. */
   env?: Record<string, string>
+  /** The settings it runs, by id ('a', 'b', 'c', 'd', 'extras' for cold/idle/size); default all. */
+  settings?: readonly string[]
+  /** Why it cannot run on this machine (the table says so), or undefined. */
+  unavailable?: () => string | undefined
 }
 
 export const TARGETS: readonly Target[] = [
   { name: 'accord (SQLite)', role: 'ours', launch: launchAccord },
+  {
+    // Clients of each document split across two instances; CPU and RSS are one instance's.
+    name: 'accord ×2 (PostgreSQL + Redis)',
+    role: 'ours',
+    launch: launchAccordPair,
+    settings: ['a'],
+    unavailable: accordPairUnavailable,
+  },
   { name: '@y/websocket-server 0.1.1', role: 'reference', launch: launchReference },
 ]
 
