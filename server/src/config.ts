@@ -29,7 +29,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: int(256 * 1024),
   /** Messages per second one socket may send, averaged over a short burst window. */
   MAX_MESSAGES_PER_SECOND: int(200),
-  /** How long updates are gathered before one batched write (ms). */
+  /** Updates are gathered and written every this many ms, every open document's in one transaction. */
   FLUSH_DELAY_MS: int(25),
   /** A document's log is compacted into one state once it holds this many rows. */
   COMPACT_AFTER_UPDATES: int(500),

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 
 export interface SaverOptions {
-  /** How long updates gather before one write (ms). */
+  /** Updates are written at every multiple of this many ms since the epoch, the same instants for every room. */
   flushDelayMs: number
   /** Compact the log into one state once it holds this many rows. */
   compactAfterUpdates: number
@@ -20,7 +20,7 @@ const MAX_RETRY_MS = 10_000
 const FIRST_RETRY_MS = 100
 
 /**
- * Persists one document: gathers updates for `flushDelayMs`, merges them and appends them
+ * Persists one document: gathers updates until the next `flushDelayMs` tick, merges them and appends them
  * in one write, compacts the log now and then. Saves never overlap. A failed save keeps the
  * batch in memory, first in line, and retries with backoff; nothing is dropped.
  */
@@ -45,7 +45,9 @@ export class DocumentSaver {
   /** Queues an update for the next write. */
   add(update: Uint8Array): void {
     this.pending.push(update)
-    this.schedule(this.options.flushDelayMs)
+    // On a grid shared by every room, so the store writes all rooms' batches in one transaction.
+    const every = this.options.flushDelayMs
+    this.schedule(every > 0 ? every - (Date.now() % every) : 0)
   }
 
   get hasPending(): boolean {

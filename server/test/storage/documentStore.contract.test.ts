@@ -133,6 +133,20 @@ for (const engine of engines) {
       expect(((await catalog.get(id))?.updatedAt as string) > before).toBe(true)
     })
 
+    it('writes appends to several documents together; one that cannot be written fails alone', async () => {
+      const x = await newDocument()
+      const y = await newDocument()
+      const doc = new Y.Doc()
+      const results = await Promise.allSettled([
+        store.append(x, paragraphUpdate(doc, 'for x')),
+        store.append('no-such-document', paragraphUpdate(doc, 'for nobody')),
+        store.append(y, paragraphUpdate(doc, 'for y')),
+      ])
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      expect((await store.load(x)).logLength).toBe(1)
+      expect((await store.load(y)).logLength).toBe(1)
+    })
+
     it('compacts the log into one state that holds the same text, without deleted content', async () => {
       const id = await newDocument()
       const doc = new Y.Doc()
