@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { useBrowserSession } from './utils/useBrowserSession'
@@ -6,17 +5,7 @@ import { useBrowserSession } from './utils/useBrowserSession'
 describe('a clause-by-clause discussion in two browsers', () => {
   const session = useBrowserSession()
 
-  const open = async (email: string, password: string, url: string): Promise<Page> => {
-    const page = await session.signedIn(email, password, {
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-    })
-    await page.goto(url)
-    await expect
-      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
-      .toBe('connected')
-    return page
-  }
+  const open = session.openDocument
 
   it('A comments on a selection, B sees the highlight and thread and replies, A resolves it', async () => {
     const anna = await session.server.newUser('member', 'Anna Petrova')

@@ -5,17 +5,7 @@ import { useBrowserSession } from './utils/useBrowserSession'
 describe('a review round with suggestions in two browsers', () => {
   const session = useBrowserSession()
 
-  const open = async (email: string, password: string, url: string): Promise<Page> => {
-    const page = await session.signedIn(email, password, {
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-    })
-    await page.goto(url)
-    await expect
-      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
-      .toBe('connected')
-    return page
-  }
+  const open = session.openDocument
 
   /** The text of every `tag` (ins, del, p) in the editor, without other people's caret labels. */
   const marked = (page: Page, tag: 'ins' | 'del' | 'p') =>

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { launchBrowser, signInThroughForm } from './browser'
 import { type ServerProcess, startServerProcess } from './serverProcess'
 
@@ -14,6 +14,8 @@ export interface BrowserSession {
     password: string,
     options?: Parameters<Browser['newContext']>[0],
   ): Promise<Page>
+  /** A person signed in on a desktop-sized window, on `url`, once its document is connected. */
+  openDocument(email: string, password: string, url: string): Promise<Page>
 }
 
 /**
@@ -50,6 +52,17 @@ export const useBrowserSession = (): BrowserSession => {
     async signedIn(email, password, options) {
       const page = await (await session.newContext(options)).newPage()
       await signInThroughForm(page, session.server.url, email, password)
+      return page
+    },
+    async openDocument(email, password, url) {
+      const page = await session.signedIn(email, password, {
+        viewport: { width: 1440, height: 900 },
+        locale: 'en-US',
+      })
+      await page.goto(url)
+      await expect
+        .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+        .toBe('connected')
       return page
     },
   }
