@@ -97,11 +97,6 @@ export class PostgresDatabase implements Database {
     }
   }
 
-  /** Runs statements as they are (migrations): several statements, no parameters. */
-  async exec(sql: string): Promise<void> {
-    await this.pool.query(sql)
-  }
-
   /** Takes a pooled client for work that must stay on one connection (session-level locks). */
   async withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
