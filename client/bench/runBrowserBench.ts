@@ -26,9 +26,9 @@ import {
 } from '../../server/bench/launchers.js'
 import {
   machine,
-  markdownTable,
   type Row,
   recordResults,
+  resultsSection,
   textTable,
 } from '../../server/bench/report.js'
 import { launchBrowser } from '../e2e/utils/browser.js'
@@ -364,23 +364,16 @@ const main = async () => {
   const machineLine = machine()
   process.stdout.write(`\n${textTable(rows)}\n\nmachine: ${machineLine}\n`)
   if (!args['no-record']) {
-    const stamp = new Date().toISOString().replace('T', ' ').slice(0, 16)
     recordResults(
       path.join(REPO_ROOT, 'docs/performance.md'),
-      [
-        `## ${stamp} UTC, browser (npm run bench:browser${args.quick ? ' -- --quick' : ''})`,
-        '',
-        `Machine: ${machineLine}; Chromium ${browser.version()}.`,
-        ...(args.note ? ['', `Note: ${args.note}`] : []),
-        '',
-        markdownTable(rows),
-        '',
-        '<details><summary>Every run</summary>',
-        '',
-        ...details.map((d) => `- ${d}`),
-        '',
-        '</details>',
-      ].join('\n'),
+      resultsSection({
+        title: `, browser (npm run bench:browser${args.quick ? ' -- --quick' : ''})`,
+        startedAt: new Date(),
+        machine: `${machineLine}; Chromium ${browser.version()}`,
+        note: args.note,
+        rows,
+        details,
+      }),
     )
   }
 }

@@ -78,6 +78,30 @@ export const machine = (): string => {
 
 const MARKER = '<!-- bench results, newest first: npm run bench inserts a section below -->'
 
+/** One run's section: heading with the time, the machine, the note, the table, every run. */
+export const resultsSection = (run: {
+  title: string
+  startedAt: Date
+  machine: string
+  note?: string
+  rows: readonly Row[]
+  details: readonly string[]
+}): string =>
+  [
+    `## ${run.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC${run.title}`,
+    '',
+    `Machine: ${run.machine}.`,
+    ...(run.note ? ['', `Note: ${run.note}`] : []),
+    '',
+    markdownTable(run.rows),
+    '',
+    '<details><summary>Every run</summary>',
+    '',
+    ...run.details.map((d) => `- ${d}`),
+    '',
+    '</details>',
+  ].join('\n')
+
 /** Inserts a dated section below the marker, keeping every earlier section. */
 export const recordResults = (file: string, section: string): void => {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : `# Performance\n\n${MARKER}\n`

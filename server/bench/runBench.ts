@@ -16,7 +16,7 @@ import { measureColdLoad, measureIdleRooms, measureStorage } from './accordExtra
 import { ensureHarness, type HarnessResult, runHarness } from './harness.js'
 import { freePort, REPO_ROOT } from './launchers.js'
 import { median } from './procStats.js'
-import { machine, markdownTable, type Row, ratioOf, recordResults, textTable } from './report.js'
+import { machine, type Row, ratioOf, recordResults, resultsSection, textTable } from './report.js'
 import {
   LOAD_SETTINGS,
   type LoadSetting,
@@ -272,21 +272,14 @@ const main = async () => {
   const table = textTable(rows)
   process.stdout.write(`\n${table}\n\nmachine: ${machineLine}\n`)
   if (!args['no-record']) {
-    const stamp = startedAt.toISOString().replace('T', ' ').slice(0, 16)
-    const section = [
-      `## ${stamp} UTC${quick ? ' (--quick)' : ''}`,
-      '',
-      `Machine: ${machineLine}.`,
-      ...(args.note ? ['', `Note: ${args.note}`] : []),
-      '',
-      markdownTable(rows),
-      '',
-      '<details><summary>Every run</summary>',
-      '',
-      ...details.map((d) => `- ${d}`),
-      '',
-      '</details>',
-    ].join('\n')
+    const section = resultsSection({
+      title: quick ? ' (--quick)' : '',
+      startedAt,
+      machine: machineLine,
+      note: args.note,
+      rows,
+      details,
+    })
     const file = path.join(REPO_ROOT, 'docs/performance.md')
     recordResults(file, section)
     log(`recorded in ${path.relative(process.cwd(), file)}`)

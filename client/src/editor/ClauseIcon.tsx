@@ -1,4 +1,5 @@
 import type { ClauseAction } from './clauseShortcuts'
+import { LineIcon } from './LineIcon'
 
 /**
  * Line drawings for the clause actions, in the text colour: horizontal bars are clauses,
@@ -15,21 +16,4 @@ const PATHS: Record<ClauseAction, string> = {
   delete: 'M4 6h12M8 6V4h4v2M6 6l1 11h6l1-11M9 9v5M11 9v5',
 }
 
-export const ClauseIcon = ({ action }: { action: ClauseAction }) => (
-  <svg
-    className="toolbar-icon"
-    viewBox="0 0 20 20"
-    width="20"
-    height="20"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.6"
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    focusable="false"
-    // Decorative: the button's label names the action.
-    aria-hidden="true"
-  >
-    <path d={PATHS[action]} />
-  </svg>
-)
+export const ClauseIcon = ({ action }: { action: ClauseAction }) => <LineIcon d={PATHS[action]} />
