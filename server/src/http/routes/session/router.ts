@@ -3,6 +3,7 @@ import { loginRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { burnPasswordCheck, verifyPassword } from '../../../auth/password.js'
+import { endSessions } from '../../../services/endSessions.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
@@ -62,7 +63,8 @@ export const sessionRouter = (deps: AppDeps): Router => {
 
   router.delete('/session', async (req, res) => {
     const token = requireAuth(req).token
-    await deps.sessions.delete(token)
+    // This session only; its sockets and event streams close on every instance.
+    await endSessions(deps, { token })
     clearSession(deps, res)
     res.status(204).end()
   })
