@@ -1,4 +1,4 @@
-import { ErrorCode } from '@accord/protocol'
+import { ErrorCode, normalizeEmail } from '@accord/protocol'
 import { loginRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
@@ -30,8 +30,9 @@ const signInLimits = () => [
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // The address as the account lookup normalizes it, so " Ann@x.org" counts against ann@x.org.
     keyGenerator: (req) =>
-      `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
+      `${ipKeyGenerator(req.ip ?? '')}|${normalizeEmail(String(req.body?.email ?? ''))}`,
     handler: tooMany,
   }),
   rateLimit({
