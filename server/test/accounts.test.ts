@@ -197,6 +197,42 @@ describe('accounts, sessions and roles', () => {
     )
     expect(list.body.documents.map((d) => d.title)).toEqual(['Стандарт, ред. 2'])
   })
+
+  it('a final document keeps its title, whatever else the same request asks', async () => {
+    const member = await t.newUser('member')
+    const admin = await t.adminCookie()
+    const id = await t.newDocument(member.cookie, 'Стандарт')
+    const patch = (cookie: string, body: object) =>
+      t.api('PATCH', `/api/documents/${id}`, { cookie, body })
+    const current = async () =>
+      (
+        await t.api<{ title: string; status: string }>('GET', `/api/documents/${id}`, {
+          cookie: admin,
+        })
+      ).body
+
+    // Nothing of a refused request is applied, whichever part was refused.
+    expect((await patch(member.cookie, { title: 'Переименован', status: 'final' })).status).toBe(
+      403,
+    )
+    expect(await current()).toMatchObject({ title: 'Стандарт', status: 'draft' })
+    expect((await patch(admin, { status: 'final' })).status).toBe(200)
+
+    // Naming the status it already has does not make a rename of a final document allowed.
+    const renamed = await patch(member.cookie, { title: 'X', status: 'final' })
+    expect(renamed.status).toBe(409)
+    expect(renamed.body).toMatchObject({ error: { code: 'document_final' } })
+    expect((await patch(admin, { title: 'X', status: 'final' })).status).toBe(409)
+    // Reopening and renaming in one request: reopen first.
+    expect((await patch(admin, { title: 'X', status: 'draft' })).status).toBe(409)
+    expect(await current()).toMatchObject({ title: 'Стандарт', status: 'final' })
+
+    // Renaming a document and finalizing it in one request is a rename of a document that is not final yet.
+    expect((await patch(admin, { status: 'review' })).status).toBe(200)
+    const both = await patch(admin, { title: 'Стандарт, итог', status: 'final' })
+    expect(both.status).toBe(200)
+    expect(await current()).toMatchObject({ title: 'Стандарт, итог', status: 'final' })
+  })
 })
 
 describe('first start without ADMIN_EMAIL', () => {
