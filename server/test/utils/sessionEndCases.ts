@@ -1,6 +1,7 @@
 import { CloseCode, type CommentThread, type User } from '@accord/protocol'
 import { expect, it, vi } from 'vitest'
 import { type EventStream, openEventStream } from '../reliability/support/eventStream.js'
+import { reportFigure } from '../reliability/support/figures.js'
 import { clientFrame, type RawExchange, rawUpgrade } from '../reliability/support/rawTcp.js'
 import { anchorOver, firstText } from './anchors.js'
 import { newTestClient, type TestClient } from './newTestClient.js'
@@ -184,7 +185,9 @@ export const sessionEndCases = (installation: Installation): void => {
         },
       ]
       try {
+        const started = performance.now()
         await end.run(actOn, person)
+        const answeredMs = performance.now() - started
 
         for (const { opened } of sessions.filter((s) => s.ended)) {
           await vi.waitFor(
@@ -195,6 +198,12 @@ export const sessionEndCases = (installation: Installation): void => {
             },
             { timeout: PROMPT_MS },
           )
+          reportFigure('21 session end', {
+            instances: installation.all().length,
+            action: end.name,
+            requestMs: Math.round(answeredMs),
+            closedAfterAnswerMs: Math.round(performance.now() - started - answeredMs),
+          })
           // The stock provider takes 4401 as final: no reconnecting with a dead cookie.
           expect(opened.finalClose).toBe(CloseCode.unauthorized.code)
           expect(opened.client.provider.shouldConnect).toBe(false)
