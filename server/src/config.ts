@@ -39,6 +39,10 @@ const envSchema = z.object({
   AUTO_VERSION_SECONDS: int(600),
   /** How long a session lasts without use (days). */
   SESSION_DAYS: int(14),
+  /** Event streams (GET /api/documents/:id/events) one account may hold open on one instance. */
+  MAX_EVENT_STREAMS_PER_ACCOUNT: int(20),
+  /** Event streams one instance holds open in all. */
+  MAX_EVENT_STREAMS: int(2000),
 })
 
 export interface Config {
@@ -61,6 +65,8 @@ export interface Config {
   idleUnloadMs: number
   sessionMs: number
   autoVersionMs: number
+  maxEventStreamsPerAccount: number
+  maxEventStreams: number
 }
 
 const defaultClientDist = () =>
@@ -99,5 +105,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     sessionMs: e.SESSION_DAYS * 24 * 60 * 60 * 1000,
     autoVersionMs: Math.max(1, e.AUTO_VERSION_SECONDS) * 1000,
+    maxEventStreamsPerAccount: e.MAX_EVENT_STREAMS_PER_ACCOUNT,
+    maxEventStreams: e.MAX_EVENT_STREAMS,
   }
 }

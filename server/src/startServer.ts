@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Role } from '@accord/protocol'
 import { Authenticator } from './auth/Authenticator.js'
+import { LiveSessions } from './auth/LiveSessions.js'
 import { hashPassword } from './auth/password.js'
 import type { Cluster } from './cluster/Cluster.js'
 import { LocalCluster } from './cluster/LocalCluster.js'
@@ -29,6 +30,8 @@ export interface RunningServer {
   url: string
   port: number
   registry: RoomRegistry
+  /** The WebSockets and event streams open on each session here. */
+  liveSessions: LiveSessions
   /** Present when the first account must be created through the console's setup link. */
   setupUrl: string | undefined
   /** Stops accepting, saves every open document, closes the database. Safe to call twice. */
@@ -71,12 +74,14 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     logger,
     cluster,
   )
+  const liveSessions = new LiveSessions()
   cluster.onEvent((event) => {
     if (event.kind === 'user') registry.updateUser(event.userId, event.user ?? undefined)
     else if (event.kind === 'status') registry.setStatus(event.documentId, event.status)
+    else if (event.kind === 'sessionsEnded') liveSessions.end(event.sessionIds)
   })
   keeper = new VersionKeeper(registry, versions, logger, config.autoVersionMs)
-  const authenticator = new Authenticator(sessions, users)
+  const authenticator = new Authenticator(sessions, users, liveSessions)
   // Before listening, so the first request already finds the secretariat account.
   const needsSetup = await bootstrapFirstAccount(users, config, logger)
 
@@ -145,7 +150,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     })()
     return closing
   }
-  return { url: effective.publicOrigin, port, registry, setupUrl, close }
+  return { url: effective.publicOrigin, port, registry, liveSessions, setupUrl, close }
 }
 
 /** How long the readiness check waits for the database. */

@@ -95,6 +95,68 @@ describe('accounts, sessions and roles', () => {
     expect((await t.api('GET', '/api/me', { cookie: second })).status).toBe(401)
   })
 
+  describe('a reset link stops working once it is no longer the way in', () => {
+    const issueLink = async (userId: string) => {
+      const res = await t.api<{ invitationUrl: string }>(
+        'POST',
+        `/api/users/${userId}/invitation`,
+        { cookie: await t.adminCookie(), body: {} },
+      )
+      expect(res.status).toBe(201)
+      return res.body.invitationUrl.split('/invite/')[1] as string
+    }
+    const linkWorks = async (token: string) => {
+      const shown = await t.api('GET', `/api/invitations/${token}`)
+      const used = await t.api('POST', `/api/invitations/${token}`, {
+        body: { password: 'whoever holds the link' },
+      })
+      return { shown: shown.status, used: used.status, code: used.body }
+    }
+    const refused = {
+      shown: 404,
+      used: 404,
+      code: { error: expect.objectContaining({ code: 'token_invalid' }) },
+    }
+
+    it('after the person changed their password', async () => {
+      const member = await t.newUser('member')
+      const token = await issueLink(member.user.id)
+      const changed = await t.api('POST', '/api/me/password', {
+        cookie: member.cookie,
+        body: { currentPassword: member.password, newPassword: 'changed since the link' },
+      })
+      expect(changed.status).toBe(204)
+      expect(await linkWorks(token)).toEqual(refused)
+      await t.signIn(member.email, 'changed since the link')
+    })
+
+    it('once it has been used', async () => {
+      const member = await t.newUser('member')
+      const token = await issueLink(member.user.id)
+      expect(
+        (
+          await t.api('POST', `/api/invitations/${token}`, {
+            body: { password: 'set through the link' },
+          })
+        ).status,
+      ).toBe(200)
+      expect(await linkWorks(token)).toEqual(refused)
+      await t.signIn(member.email, 'set through the link')
+    })
+
+    it('after the account was deactivated, also once it is active again', async () => {
+      const member = await t.newUser('member')
+      const token = await issueLink(member.user.id)
+      const admin = await t.adminCookie()
+      const deactivate = (active: boolean) =>
+        t.api('PATCH', `/api/users/${member.user.id}`, { cookie: admin, body: { active } })
+      expect((await deactivate(false)).status).toBe(200)
+      expect((await deactivate(true)).status).toBe(200)
+      expect(await linkWorks(token)).toEqual(refused)
+      await t.signIn(member.email, member.password)
+    })
+  })
+
   it('remembers the interface language per account', async () => {
     const member = await t.newUser('member')
     const res = await t.api('PATCH', '/api/me', {
@@ -134,6 +196,42 @@ describe('accounts, sessions and roles', () => {
       },
     )
     expect(list.body.documents.map((d) => d.title)).toEqual(['Стандарт, ред. 2'])
+  })
+
+  it('a final document keeps its title, whatever else the same request asks', async () => {
+    const member = await t.newUser('member')
+    const admin = await t.adminCookie()
+    const id = await t.newDocument(member.cookie, 'Стандарт')
+    const patch = (cookie: string, body: object) =>
+      t.api('PATCH', `/api/documents/${id}`, { cookie, body })
+    const current = async () =>
+      (
+        await t.api<{ title: string; status: string }>('GET', `/api/documents/${id}`, {
+          cookie: admin,
+        })
+      ).body
+
+    // Nothing of a refused request is applied, whichever part was refused.
+    expect((await patch(member.cookie, { title: 'Переименован', status: 'final' })).status).toBe(
+      403,
+    )
+    expect(await current()).toMatchObject({ title: 'Стандарт', status: 'draft' })
+    expect((await patch(admin, { status: 'final' })).status).toBe(200)
+
+    // Naming the status it already has does not make a rename of a final document allowed.
+    const renamed = await patch(member.cookie, { title: 'X', status: 'final' })
+    expect(renamed.status).toBe(409)
+    expect(renamed.body).toMatchObject({ error: { code: 'document_final' } })
+    expect((await patch(admin, { title: 'X', status: 'final' })).status).toBe(409)
+    // Reopening and renaming in one request: reopen first.
+    expect((await patch(admin, { title: 'X', status: 'draft' })).status).toBe(409)
+    expect(await current()).toMatchObject({ title: 'Стандарт', status: 'final' })
+
+    // Renaming a document and finalizing it in one request is a rename of a document that is not final yet.
+    expect((await patch(admin, { status: 'review' })).status).toBe(200)
+    const both = await patch(admin, { title: 'Стандарт, итог', status: 'final' })
+    expect(both.status).toBe(200)
+    expect(await current()).toMatchObject({ title: 'Стандарт, итог', status: 'final' })
   })
 })
 

@@ -8,6 +8,13 @@ export interface Auth {
   setUser: (user: User | null) => void
   /** Ends the session on the server and forgets the account here. */
   signOut: () => Promise<void>
+  /**
+   * The server ended the session (signed out in another tab or browser, password changed or
+   * reset, account deactivated, expired): show the sign-in page, saying why.
+   */
+  sessionEnded: () => void
+  /** True on the sign-in page shown after `sessionEnded`, until the next sign-in. */
+  endedElsewhere: boolean
 }
 
 export const AuthContext = createContext<Auth | null>(null)

@@ -10,7 +10,7 @@ import { usePageTitle } from '../app/usePageTitle'
 /** Email and password; on success the page the person asked for appears in place. */
 export const SignInPage = () => {
   const { t } = useTranslation()
-  const { setUser } = useAuth()
+  const { setUser, endedElsewhere } = useAuth()
   const { busy, error, run } = useAction()
   const [setupNeeded, setSetupNeeded] = useState(false)
   usePageTitle(t('signIn.title'))
@@ -38,6 +38,11 @@ export const SignInPage = () => {
   return (
     <section className="narrow">
       <h1>{t('signIn.title')}</h1>
+      {endedElsewhere && (
+        <p className="notice" role="status">
+          {t('signIn.sessionEnded')}
+        </p>
+      )}
       {setupNeeded && <p className="notice">{t('signIn.setupNeeded')}</p>}
       <form onSubmit={submit}>
         <Field

@@ -1,4 +1,5 @@
 export * from './closeCodes.js'
+export * from './email.js'
 export * from './errors.js'
 export type * from './requests.js'
 export * from './roles.js'

@@ -4,6 +4,7 @@
  * client imports only the inferred types, through the main entry.
  */
 import { z } from 'zod'
+import { normalizeEmail } from './email.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
 import { LANGUAGES } from './types.js'
 
@@ -12,7 +13,7 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id')
 
 /** OWASP ASVS: at least 8 characters, and long passphrases (64+) must be accepted. */
 export const passwordSchema = z.string().min(8).max(256)
-const emailSchema = z.string().trim().toLowerCase().email().max(254)
+const emailSchema = z.string().overwrite(normalizeEmail).email().max(254)
 const nameSchema = z.string().trim().min(1).max(120)
 const roleSchema = z.enum(ROLES as [Role, ...Role[]])
 

@@ -1,12 +1,20 @@
-import type { SessionStore } from '../store/SessionStore.js'
+import { type SessionStore, sessionIdOf } from '../store/SessionStore.js'
 import type { StoredUser, UserStore } from '../store/UserStore.js'
+import type { LiveSessions, SessionHold } from './LiveSessions.js'
 import { readSessionCookie } from './sessionCookie.js'
+
+interface ActiveUser {
+  user: StoredUser
+  /** When the session expires (ms since the epoch). */
+  expiresAt: number
+}
 
 /** Turns a Cookie header into the signed-in, active user; shared by the HTTP API and the WebSocket upgrade. */
 export class Authenticator {
   constructor(
     private readonly sessions: SessionStore,
     private readonly users: UserStore,
+    private readonly live: LiveSessions,
   ) {}
 
   async userFromCookie(
@@ -14,9 +22,41 @@ export class Authenticator {
   ): Promise<{ user: StoredUser; token: string } | undefined> {
     const token = readSessionCookie(cookieHeader)
     if (!token) return undefined
-    const userId = await this.sessions.userIdFor(token)
-    if (!userId) return undefined
-    const user = await this.users.byId(userId)
-    return user?.active ? { user, token } : undefined
+    const found = await this.activeUser(token)
+    return found && { user: found.user, token }
+  }
+
+  /**
+   * For what stays open after the request (a WebSocket, an event stream): the user, and a
+   * hold that is told when the session ends, on whichever instance it was ended. Release
+   * the hold when the socket or stream closes.
+   */
+  async holdSession(
+    cookieHeader: string | undefined,
+  ): Promise<{ user: StoredUser; hold: SessionHold } | undefined> {
+    const token = readSessionCookie(cookieHeader)
+    if (!token) return undefined
+    // Before the read: an end announced after it is then not missed (see LiveSessions).
+    const hold = this.live.hold(sessionIdOf(token))
+    let found: ActiveUser | undefined
+    try {
+      found = await this.activeUser(token)
+    } catch (err) {
+      hold.release()
+      throw err
+    }
+    if (!found || hold.ended) {
+      hold.release()
+      return undefined
+    }
+    hold.expireAt(found.expiresAt)
+    return { user: found.user, hold }
+  }
+
+  private async activeUser(token: string): Promise<ActiveUser | undefined> {
+    const session = await this.sessions.find(token)
+    if (!session) return undefined
+    const user = await this.users.byId(session.userId)
+    return user?.active ? { user, expiresAt: session.expiresAt } : undefined
   }
 }

@@ -8,6 +8,11 @@ export type ClusterEvent =
   | { kind: 'user'; userId: string; user: PresenceUser | null }
   /** A document's status changed: open sockets follow from their next message. */
   | { kind: 'status'; documentId: string; status: DocumentStatus }
+  /**
+   * Sessions ended (signed out, password changed or reset, account deactivated): their
+   * WebSockets and event streams close. Ids are the stored hashes, never tokens.
+   */
+  | { kind: 'sessionsEnded'; sessionIds: string[] }
 
 /** Where a room hands what other instances' clients did. */
 export interface RoomReceiver {

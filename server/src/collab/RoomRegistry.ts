@@ -23,6 +23,8 @@ export class ShuttingDownError extends Error {}
 interface Entry {
   room: Promise<Room>
   loaded?: Room
+  /** A status announced while the room loaded: newer than the one the load read. */
+  status?: DocumentStatus
   unloadTimer?: NodeJS.Timeout
   unloading?: Promise<void>
 }
@@ -138,6 +140,7 @@ export class RoomRegistry {
     created.room.then(
       (room) => {
         created.loaded = room
+        if (created.status) room.status = created.status
         this.options.onRoomLoaded?.(room)
       },
       () => {
@@ -232,8 +235,11 @@ export class RoomRegistry {
 
   /** A status change (e.g. finalized) applies to the next message of every open socket. */
   setStatus(documentId: string, status: DocumentStatus): void {
-    const room = this.loaded(documentId)
-    if (room) room.status = status
+    const entry = this.rooms.get(documentId)
+    if (!entry) return
+    // A room still loading read its status before this change: it takes this one when loaded.
+    if (entry.loaded) entry.loaded.status = status
+    else entry.status = status
   }
 
   /**

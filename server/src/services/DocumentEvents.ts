@@ -31,7 +31,9 @@ export class DocumentEvents {
     set.add(listener)
     return () => {
       set.delete(listener)
-      if (set.size === 0) this.listeners.delete(documentId)
+      // Only this set: a second call must not drop a newer subscriber's.
+      if (set.size === 0 && this.listeners.get(documentId) === set)
+        this.listeners.delete(documentId)
     }
   }
 }

@@ -58,26 +58,32 @@ export class DocumentCatalog {
     return found.map(toInfo)
   }
 
+  /**
+   * Renames and/or moves a document in one statement, only while its status is still
+   * `from` (the one the permission check saw). Undefined when it was not: the status changed
+   * meanwhile (check again) or the document is gone.
+   */
   async update(
     id: string,
+    from: DocumentStatus,
     patch: { title?: string; status?: DocumentStatus },
     userId: string,
   ): Promise<DocumentInfo | undefined> {
     const now = nowIso()
+    const sets = ['updated_at = ?']
+    const params: string[] = [now]
     if (patch.title !== undefined) {
-      await this.db.run('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?', [
-        patch.title,
-        now,
-        id,
-      ])
+      sets.push('title = ?')
+      params.push(patch.title)
     }
-    if (patch.status !== undefined) {
-      await this.db.run(
-        `UPDATE documents SET status = ?, status_changed_at = ?, status_changed_by = ?, updated_at = ?
-         WHERE id = ? AND status != ?`,
-        [patch.status, now, userId, now, id, patch.status],
-      )
+    if (patch.status !== undefined && patch.status !== from) {
+      sets.push('status = ?', 'status_changed_at = ?', 'status_changed_by = ?')
+      params.push(patch.status, now, userId)
     }
-    return this.get(id)
+    const { changes } = await this.db.run(
+      `UPDATE documents SET ${sets.join(', ')} WHERE id = ? AND status = ?`,
+      [...params, id, from],
+    )
+    return changes === 1 ? this.get(id) : undefined
   }
 }

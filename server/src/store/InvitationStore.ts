@@ -3,7 +3,10 @@ import { hashToken, newToken, nowIso } from './ids.js'
 
 const LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
-/** One-time links that let a person set their own password. A new link replaces older ones. */
+/**
+ * One-time links that let a person set their own password. A new link replaces older ones;
+ * a new password (set any way) or a deactivation withdraws them (`deleteForUser`).
+ */
 export class InvitationStore {
   constructor(private readonly db: Database) {}
 
@@ -34,5 +37,10 @@ export class InvitationStore {
       [hashToken(token), Date.now()],
     )
     return result.changes === 1
+  }
+
+  /** Withdraws every outstanding link of a user. */
+  async deleteForUser(userId: string): Promise<void> {
+    await this.db.run('DELETE FROM invitations WHERE user_id = ?', [userId])
   }
 }

@@ -1,4 +1,4 @@
-import type { Language, Role, User } from '@accord/protocol'
+import { type Language, normalizeEmail, type Role, type User } from '@accord/protocol'
 import { colorFor } from '../services/colorFor.js'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
@@ -48,7 +48,7 @@ export class UserStore {
 
   async byEmail(email: string): Promise<StoredUser | undefined> {
     const row = await this.db.get<UserRow>('SELECT * FROM users WHERE email = ?', [
-      email.toLowerCase(),
+      normalizeEmail(email),
     ])
     return row && toUser(row)
   }
@@ -69,7 +69,7 @@ export class UserStore {
     const result = await this.db.run(
       `INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(email) DO NOTHING`,
-      [id, input.email.toLowerCase(), input.name, input.role, input.passwordHash, nowIso()],
+      [id, normalizeEmail(input.email), input.name, input.role, input.passwordHash, nowIso()],
     )
     return result.changes === 1 ? this.byId(id) : undefined
   }

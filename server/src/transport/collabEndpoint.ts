@@ -63,11 +63,16 @@ export const attachCollabEndpoint = (
     if (origin !== undefined && origin !== config.publicOrigin) {
       return refuse(socket, 403, 'cross_origin', 'This origin may not connect')
     }
-    const auth = await authenticator.userFromCookie(req.headers.cookie)
-    if (!auth) return refuse(socket, 401, 'unauthenticated', 'Sign in first')
+    const held = await authenticator.holdSession(req.headers.cookie)
+    if (!held) return refuse(socket, 401, 'unauthenticated', 'Sign in first')
+    const { user, hold } = held
+    // Released however the upgrade ends: refused, failed, dropped by the peer, or closed later.
+    socket.once('close', () => hold.release())
+    if (socket.destroyed) hold.release()
     if (!(await catalog.get(documentId)))
       return refuse(socket, 404, 'not_found', 'Unknown document')
-    const { user } = auth
+    // The session ended while the document was looked up.
+    if (hold.ended) return refuse(socket, 401, 'unauthenticated', 'Sign in first')
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = new Connection(
         {
@@ -86,6 +91,8 @@ export const attachCollabEndpoint = (
           maxBufferedBytes: 4 * config.maxMessageBytes,
         },
       )
+      // The session ended (signed out, password changed, deactivated): nothing more is taken from it.
+      hold.onEnd(() => connection.close(CloseCode.unauthorized))
       serve(ws, connection, documentId)
     })
   }

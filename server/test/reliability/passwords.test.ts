@@ -189,6 +189,30 @@ describe('passwords and sign-in', () => {
     })
   })
 
+  it('counts padded and re-cased spellings of one address as that address', async () => {
+    // The sign-in lookup trims and lower-cases; the count must see the same account.
+    const spellings = [
+      ADMIN.email,
+      ` ${ADMIN.email}`,
+      `${ADMIN.email} `,
+      `\t${ADMIN.email}\n`,
+      ADMIN.email.toUpperCase(),
+      `  ${ADMIN.email.replace('s', 'S')}`,
+    ]
+    for (let i = 0; i < 10; i++) {
+      const res = await t.api('POST', '/api/session', {
+        body: { email: spellings[i % spellings.length], password: `wrong-${i}` },
+      })
+      expect(res.status).toBe(401)
+    }
+    for (const email of [`   ${ADMIN.email}   `, ADMIN.email]) {
+      const blocked = await t.api('POST', '/api/session', {
+        body: { email, password: ADMIN.password },
+      })
+      expect(blocked.status).toBe(429)
+    }
+  })
+
   it.runIf(LONG)(
     'slows one address trying many accounts (100 failures in 15 minutes)',
     async () => {

@@ -50,7 +50,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const { t } = useTranslation()
   const titleId = useId()
   const [editor, setEditor] = useState<Editor | null>(null)
-  const { setUser } = useAuth()
+  const { sessionEnded } = useAuth()
   const presenceUser = { id: user.id, name: user.name, color: user.color, role: user.role }
   const { session, connection, presence, stop, save } = useCollabDocument(document.id, presenceUser)
   const comments = useComments(document.id, editor)
@@ -92,8 +92,8 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
 
   useEffect(() => {
     // The server ended the session: show the sign-in page (the URL stays, to come back here).
-    if (stop?.reason === 'unauthorized') setUser(null)
-  }, [stop, setUser])
+    if (stop?.reason === 'unauthorized') sessionEnded()
+  }, [stop, sessionEnded])
 
   const mayEdit = canEditText(user.role, document.status)
   const forcedSuggest = mustSuggest(user.role, document.status)

@@ -2,6 +2,8 @@ import type { DocumentEvent } from '@accord/protocol'
 
 export interface EventStream {
   events: DocumentEvent[]
+  /** True once the server ended the stream (or it broke). */
+  readonly ended: boolean
   close(): void
 }
 
@@ -23,6 +25,7 @@ export const openEventStream = async (
   const events: DocumentEvent[] = []
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ''
+  let ended = false
   void (async () => {
     try {
       for (;;) {
@@ -44,7 +47,15 @@ export const openEventStream = async (
       }
     } catch {
       // Aborted by close(), or the server went away: the events so far stay.
+    } finally {
+      ended = true
     }
   })()
-  return { events, close: () => controller.abort() }
+  return {
+    events,
+    get ended() {
+      return ended
+    },
+    close: () => controller.abort(),
+  }
 }

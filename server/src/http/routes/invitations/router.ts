@@ -3,6 +3,7 @@ import { acceptInvitationRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
 import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
+import { setPassword } from '../../../services/setPassword.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
@@ -32,12 +33,11 @@ export const invitationsRouter = (deps: AppDeps): Router => {
     // Before the link is used up, so a refused password can be replaced with a better one.
     assertStrongPassword(body.password, { email: user.email, name: body.name ?? user.name })
     if (!(await deps.invitations.consume(token))) throw invalid()
-    const passwordHash = await hashPassword(body.password)
-    const updated = await deps.users.update(user.id, {
-      passwordHash,
-      ...(body.name ? { name: body.name } : {}),
+    // A reset: every session of the account ends (whoever had one may be why it was reset).
+    const updated = await setPassword(deps, user.id, {
+      passwordHash: await hashPassword(body.password),
+      name: body.name,
     })
-    await deps.sessions.deleteForUser(user.id)
     await deps.audit.record({ userId: user.id, action: 'user.invitationAccepted' })
     await startSession(deps, res, user.id)
     res.json({ user: publicUser(updated ?? user) })

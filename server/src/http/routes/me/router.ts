@@ -4,6 +4,7 @@ import { Router } from 'express'
 import { hashPassword, verifyPassword } from '../../../auth/password.js'
 import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
 import { presenceOf } from '../../../services/presenceOf.js'
+import { setPassword } from '../../../services/setPassword.js'
 import { publicUser, type StoredUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
@@ -35,9 +36,12 @@ export const meRouter = (deps: AppDeps): Router => {
       throw new HttpError(403, ErrorCode.badCredentials, 'The current password is wrong')
     }
     assertStrongPassword(body.newPassword, user)
-    await deps.users.update(user.id, { passwordHash: await hashPassword(body.newPassword) })
     // Every other session ends: a changed password must lock out whoever knew the old one.
-    await deps.sessions.deleteForUser(user.id, token)
+    // This one stays: it just proved the old password, and the person's other tabs share it.
+    await setPassword(deps, user.id, {
+      passwordHash: await hashPassword(body.newPassword),
+      keepToken: token,
+    })
     await deps.audit.record({ userId: user.id, action: 'user.passwordChanged' })
     res.status(204).end()
   })

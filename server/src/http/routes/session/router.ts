@@ -1,8 +1,9 @@
-import { ErrorCode } from '@accord/protocol'
+import { ErrorCode, normalizeEmail } from '@accord/protocol'
 import { loginRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { burnPasswordCheck, verifyPassword } from '../../../auth/password.js'
+import { endSessions } from '../../../services/endSessions.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
@@ -29,8 +30,9 @@ const signInLimits = () => [
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // The address as the account lookup normalizes it, so " Ann@x.org" counts against ann@x.org.
     keyGenerator: (req) =>
-      `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
+      `${ipKeyGenerator(req.ip ?? '')}|${normalizeEmail(String(req.body?.email ?? ''))}`,
     handler: tooMany,
   }),
   rateLimit({
@@ -62,7 +64,8 @@ export const sessionRouter = (deps: AppDeps): Router => {
 
   router.delete('/session', async (req, res) => {
     const token = requireAuth(req).token
-    await deps.sessions.delete(token)
+    // This session only; its sockets and event streams close on every instance.
+    await endSessions(deps, { token })
     clearSession(deps, res)
     res.status(204).end()
   })

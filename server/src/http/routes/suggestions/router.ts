@@ -56,8 +56,10 @@ export const suggestionsRouter = (deps: AppDeps): Router => {
     mayDecide(user.role, doc.status)
     const body = parse(resolveSuggestionsRequest, req.body)
     const ids = new Set(body.ids ?? [])
-    const outcome = await deps.registry.withDocument(doc.id, (room) =>
-      decideSuggestions(room, (s) => {
+    const outcome = await deps.registry.withDocument(doc.id, (room) => {
+      // Again on the live room, in the same step as the write: it may have become final meanwhile.
+      mayDecide(user.role, room.status)
+      return decideSuggestions(room, (s) => {
         const chosen =
           body.all === true ||
           ids.has(s.id) ||
@@ -65,8 +67,8 @@ export const suggestionsRouter = (deps: AppDeps): Router => {
           (body.clauseId !== undefined &&
             (s.clauseId === body.clauseId || s.parentClauseId === body.clauseId))
         return chosen ? body.decision : undefined
-      }),
-    )
+      })
+    })
     const done = [...outcome.accepted, ...outcome.rejected]
     const missing = [...ids].filter((id) => !done.some((s) => s.id === id))
     if (body.ids && done.length === 0) {
@@ -104,6 +106,7 @@ export const suggestionsRouter = (deps: AppDeps): Router => {
     const { outcome, state, content, carriedOver } = await deps.registry.withDocument(
       doc.id,
       (room) => {
+        mayDecide(user.role, room.status)
         const outcome = decideSuggestions(room, (s) =>
           accept.has(s.id) ? 'accept' : reject.has(s.id) ? 'reject' : undefined,
         )

@@ -3,6 +3,7 @@ import { createUserRequest, updateUserRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { hashPassword } from '../../../auth/password.js'
 import { assertStrongPassword } from '../../../auth/passwordPolicy.js'
+import { endSessions } from '../../../services/endSessions.js'
 import { presenceOf } from '../../../services/presenceOf.js'
 import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
@@ -62,7 +63,11 @@ export const usersRouter = (deps: AppDeps): Router => {
     }
     const updated = await deps.users.update(id, patch)
     if (!updated) throw notFound('Unknown account')
-    if (!updated.active) await deps.sessions.deleteForUser(id)
+    if (!updated.active) {
+      // Every session ends, its sockets and event streams with it; no old link brings it back.
+      await deps.invitations.deleteForUser(id)
+      await endSessions(deps, { userId: id })
+    }
     // Open sockets follow at once: a deactivated person is disconnected, a demoted one loses write access.
     deps.cluster.broadcast({
       kind: 'user',
