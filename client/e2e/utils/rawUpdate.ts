@@ -1,27 +1,26 @@
+import * as encoding from 'lib0/encoding'
 import type { Page } from 'playwright-core'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
 
-/** lib0's variable-length unsigned integer, as y-websocket frames length-prefix their payload. */
-const varUint = (value: number): number[] => {
-  const bytes: number[] = []
-  let rest = value
-  while (rest > 127) {
-    bytes.push((rest & 127) | 128)
-    rest = Math.floor(rest / 128)
-  }
-  bytes.push(rest)
-  return bytes
+/** y-websocket's message type for sync messages (y-protocols' own types follow it). */
+const MESSAGE_SYNC = 0
+
+/** A y-websocket sync message carrying a Yjs update, as the stock provider frames it. */
+export const updateFrame = (update: Uint8Array): number[] => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return [...encoding.toUint8Array(encoder)]
 }
 
-/** A y-websocket sync message carrying a Yjs update (message type 0, sync type 2). */
-export const updateFrame = (update: Uint8Array): number[] => [
-  0,
-  2,
-  ...varUint(update.length),
-  ...update,
-]
-
 /** Sync step 1 with an empty state vector: "send me everything". */
-const STEP_1_FRAME = [0, 0, 1, 0]
+const step1Frame = (): number[] => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc())
+  return [...encoding.toUint8Array(encoder)]
+}
 
 /**
  * Writes `update` into a document through a raw WebSocket opened by `page` (signed in, on the
@@ -45,6 +44,7 @@ export const sendRawUpdate = (
         })
         ws.addEventListener('message', (event) => {
           const bytes = new Uint8Array(event.data as ArrayBuffer)
+          // The answer to step 1: sync message, step 2.
           if (bytes[0] === 0 && bytes[1] === 1) {
             ws.close()
             resolve()
@@ -55,6 +55,6 @@ export const sendRawUpdate = (
       }),
     {
       url: `${serverUrl.replace(/^http/, 'ws')}/collab/${encodeURIComponent(documentId)}`,
-      frames: [updateFrame(update), STEP_1_FRAME],
+      frames: [updateFrame(update), step1Frame()],
     },
   )
