@@ -25,7 +25,8 @@ interface TextblockEdit {
   after: string
 }
 
-const isPlainText = (block: PMNode) => {
+/** Text nodes only: no hard break or other inline node, so the shared side is one Y.XmlText. */
+const holdsOnlyText = (block: PMNode) => {
   let plain = true
   block.forEach((child) => {
     if (!child.isText) plain = false
@@ -47,7 +48,7 @@ const textblockEdit = (before: PMNode, after: PMNode): TextblockEdit | null => {
   if ($after.start() !== textStart || !$after.parent.sameMarkup(block)) return null
   const afterTextEnd = textEnd + after.content.size - before.content.size
   if (end.a < textStart || end.b < textStart || end.a > textEnd || end.b > afterTextEnd) return null
-  if (!isPlainText(block) || !isPlainText($after.parent)) return null
+  if (!holdsOnlyText(block) || !holdsOnlyText($after.parent)) return null
   return {
     path: Array.from({ length: $before.depth }, (_, depth) => $before.index(depth)),
     textStart,
