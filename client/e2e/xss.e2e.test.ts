@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { signInThroughForm } from './utils/browser'
+import { updateFrame } from './utils/rawUpdate'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 /** Every payload sets a flag on window if it ever runs. */
@@ -39,18 +40,6 @@ const rawHostileUpdate = (): Uint8Array => {
   heading.insert(0, [new Y.XmlText('raw heading')])
   fragment.insert(0, [paragraph, image, script, heading])
   return Y.encodeStateAsUpdate(doc)
-}
-
-/** A y-websocket Update message (sync, step 2) carrying `update`. */
-const updateFrame = (update: Uint8Array): number[] => {
-  const len: number[] = []
-  let rest = update.length
-  while (rest > 127) {
-    len.push((rest & 127) | 128)
-    rest = Math.floor(rest / 128)
-  }
-  len.push(rest)
-  return [0, 2, ...len, ...update]
 }
 
 /** What in the editor could run script: event-handler attributes, script-ish elements, unsafe links. */

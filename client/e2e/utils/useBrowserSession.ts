@@ -61,7 +61,9 @@ export const useBrowserSession = (): BrowserSession => {
       })
       await page.goto(url)
       await expect
-        .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+        .poll(() => page.getByTestId('connection-state').getAttribute('data-state'), {
+          timeout: 20_000,
+        })
         .toBe('connected')
       return page
     },

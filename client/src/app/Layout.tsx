@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet, useMatch } from 'react-router'
+import { Outlet, useLocation, useMatch } from 'react-router'
 import { EDITOR_ID } from '../editor/editorId'
 import { HelpDialog } from '../help/HelpDialog'
 import { useHelpShortcut } from '../help/useHelpShortcut'
 import { Header } from './Header'
+import { PartBoundary } from './PartBoundary'
 import { SkipLink } from './SkipLink'
 import { useFocusOnNavigation } from './useFocusOnNavigation'
 
@@ -12,6 +13,7 @@ import { useFocusOnNavigation } from './useFocusOnNavigation'
 export const Layout = () => {
   const { t } = useTranslation()
   const inEditor = useMatch('/documents/:id') !== null
+  const { pathname } = useLocation()
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigation(main)
   const [helpOpen, setHelpOpen] = useState(false)
@@ -25,7 +27,10 @@ export const Layout = () => {
       />
       <Header onHelp={openHelp} />
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        {/* A page that fails to draw leaves the header and navigation usable. */}
+        <PartBoundary part="page" resetKeys={[pathname]}>
+          <Outlet />
+        </PartBoundary>
       </main>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>

@@ -9,6 +9,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { CommentHighlights } from '../comments/CommentHighlights'
 import { SuggestMode, type SuggestPolicy } from '../suggestions/SuggestMode'
+import { CaretFollowsText } from './CaretFollowsText'
 import { ClauseEditing } from './ClauseEditing'
 import { ClauseNumbering, refreshNumbering } from './ClauseNumbering'
 import { ClausePaste } from './ClausePaste'
@@ -18,6 +19,7 @@ import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
+import { TypingAtCaret } from './TypingAtCaret'
 
 interface CollaborativeEditorProps {
   ydoc: Y.Doc
@@ -74,6 +76,8 @@ export const CollaborativeEditor = ({
       extensions: [
         ...documentExtensions(),
         Collaboration.configure({ document: ydoc }),
+        CaretFollowsText,
+        TypingAtCaret,
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ClauseNumbering.configure({
           ydoc,

@@ -9,6 +9,7 @@ import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
+import { PartBoundary } from '../../app/PartBoundary'
 import { Progress } from '../../app/Progress'
 import { useAnnouncer } from '../../app/useAnnouncer'
 import { useAuth } from '../../app/useAuth'
@@ -140,8 +141,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           {!mayEdit && <ReadOnlyNotice document={document} />}
           <div className="document-body">
             <div className="document-outline">
-              {editor && <OutlinePanel editor={editor} openComments={comments.openByClause} />}
-              {session && <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />}
+              {editor && (
+                <PartBoundary part="outline">
+                  <OutlinePanel editor={editor} openComments={comments.openByClause} />
+                </PartBoundary>
+              )}
+              {session && (
+                <PartBoundary part="settings">
+                  <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />
+                </PartBoundary>
+              )}
             </div>
             <div
               className={suggestions.modeOn ? 'document-text suggesting-frame' : 'document-text'}
@@ -154,28 +163,34 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 <SuggestModeToggle editor={editor} on={suggestions.modeOn} forced={forcedSuggest} />
               )}
               {session && (
-                <CollaborativeEditor
-                  ydoc={session.ydoc}
-                  provider={session.provider}
-                  user={presenceUser}
-                  editable={mayEdit && !stop}
-                  onEditor={setEditor}
-                  onCommentActivate={comments.setActiveId}
-                  onCommentRequest={startComment}
-                  suggestPolicy={suggestPolicy}
-                />
+                <PartBoundary part="text">
+                  <CollaborativeEditor
+                    ydoc={session.ydoc}
+                    provider={session.provider}
+                    user={presenceUser}
+                    editable={mayEdit && !stop}
+                    onEditor={setEditor}
+                    onCommentActivate={comments.setActiveId}
+                    onCommentRequest={startComment}
+                    suggestPolicy={suggestPolicy}
+                  />
+                </PartBoundary>
               )}
             </div>
             <aside className="document-side" aria-label={t('document.sideLabel')}>
-              <PresenceList users={presence} selfId={user.id} />
+              <PartBoundary part="presence">
+                <PresenceList users={presence} selfId={user.id} />
+              </PartBoundary>
               {editor && (
-                <SuggestionsPanel
-                  documentId={document.id}
-                  editor={editor}
-                  suggestions={suggestions.suggestions}
-                  canDecide={canResolveSuggestions(user.role, document.status) && !stop}
-                  onComment={startComment}
-                />
+                <PartBoundary part="suggestions" resetKeys={[suggestions.suggestions]}>
+                  <SuggestionsPanel
+                    documentId={document.id}
+                    editor={editor}
+                    suggestions={suggestions.suggestions}
+                    canDecide={canResolveSuggestions(user.role, document.status) && !stop}
+                    onComment={startComment}
+                  />
+                </PartBoundary>
               )}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel returns to the text; the controls inside are the interactive ones. */}
               <div id={commentsId} hidden={!commentsOpen} onKeyDown={leaveComments}>
@@ -187,23 +202,25 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 >
                   {t('comments.add')}
                 </button>
-                <CommentsPanel
-                  user={user}
-                  threads={comments.threads}
-                  anchoredIds={comments.anchoredIds}
-                  activeId={comments.activeId}
-                  onActivate={comments.setActiveId}
-                  draft={comments.draft}
-                  onCreate={async (body) => {
-                    await comments.create(body)
-                    backToText()
-                  }}
-                  onCancelDraft={() => {
-                    comments.cancelDraft()
-                    backToText()
-                  }}
-                  actions={comments}
-                />
+                <PartBoundary part="comments">
+                  <CommentsPanel
+                    user={user}
+                    threads={comments.threads}
+                    anchoredIds={comments.anchoredIds}
+                    activeId={comments.activeId}
+                    onActivate={comments.setActiveId}
+                    draft={comments.draft}
+                    onCreate={async (body) => {
+                      await comments.create(body)
+                      backToText()
+                    }}
+                    onCancelDraft={() => {
+                      comments.cancelDraft()
+                      backToText()
+                    }}
+                    actions={comments}
+                  />
+                </PartBoundary>
               </div>
             </aside>
           </div>

@@ -1,0 +1,135 @@
+import { jsonToUpdate } from '@accord/schema'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { sendRawUpdate } from './utils/rawUpdate'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+/** A paragraph whose text is a suggested insertion carrying `at`, as a raw client writes it. */
+const suggestedParagraph = (id: string, text: string, at: string) =>
+  jsonToUpdate({
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          {
+            type: 'text',
+            text,
+            marks: [
+              {
+                type: 'insertion',
+                attrs: { id, authorId: 'raw-client', authorName: 'Mallory Raw', at },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  })
+
+const editorOf = (page: Page) => page.locator('.ProseMirror')
+const suggestionsPanel = (page: Page) => page.locator('.suggestions-panel')
+const failedParts = (page: Page) =>
+  page.getByTestId('part-failed').evaluateAll((notices) => notices.map((n) => n.dataset.part))
+
+/** Types at the end of the text in one browser and waits until another sees it. */
+const typedReaches = async (from: Page, to: Page, words: string) => {
+  await editorOf(from).click()
+  await from.keyboard.press('Control+End')
+  await from.keyboard.type(words)
+  await expect.poll(() => editorOf(to).textContent(), { timeout: 10_000 }).toContain(words)
+}
+
+describe('malformed shared content is contained to the part that shows it', () => {
+  const session = useBrowserSession()
+
+  const twoPeopleIn = async () => {
+    const anna = await session.server.newUser('member', `Anna Contained ${Date.now()}`)
+    const ben = await session.server.newUser('member', `Ben Contained ${Date.now()}`)
+    const cookie = await session.server.signIn(anna.email, anna.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Сдерживание сбоев',
+    })
+    const url = `${session.server.url}/documents/${id}`
+    const annaPage = await session.openDocument(anna.email, anna.password, url)
+    const benPage = await session.openDocument(ben.email, ben.password, url)
+    return { id, annaPage, benPage }
+  }
+
+  it('a suggestion whose time is not a date: the text stays usable for everyone, its time shows as unknown', async () => {
+    const { id, annaPage, benPage } = await twoPeopleIn()
+    // Ben's browser, skipping the editor, writes the malformed suggestion while both are in.
+    await sendRawUpdate(
+      benPage,
+      session.server.url,
+      id,
+      suggestedParagraph('sBadTime01', 'предложено сырым клиентом', 'not a date'),
+    )
+    for (const page of [annaPage, benPage]) {
+      await expect
+        .poll(() => editorOf(page).textContent(), { timeout: 10_000 })
+        .toContain('предложено сырым клиентом')
+      await expect
+        .poll(() => suggestionsPanel(page).textContent(), { timeout: 10_000 })
+        .toContain('time unknown')
+      expect(await failedParts(page)).toEqual([])
+    }
+    await typedReaches(annaPage, benPage, ' Анна пишет дальше.')
+    await typedReaches(benPage, annaPage, ' Бен тоже.')
+
+    // Someone opening the document afterwards gets the same working page.
+    const carol = await session.server.newUser('member', 'Carol Contained')
+    const carolPage = await session.openDocument(carol.email, carol.password, annaPage.url())
+    await expect
+      .poll(() => editorOf(carolPage).textContent(), { timeout: 10_000 })
+      .toContain('Бен тоже.')
+    await expect.poll(() => suggestionsPanel(carolPage).textContent()).toContain('time unknown')
+  })
+
+  it('a panel that fails to draw is replaced by a notice; the text and the other panels stay', async () => {
+    const { id, annaPage, benPage } = await twoPeopleIn()
+    // Any failure while drawing the suggestions panel; here formatting a time throws.
+    const formatting = (broken: boolean) =>
+      annaPage.evaluate((broken) => {
+        const saved = window as unknown as { originalFormat?: PropertyDescriptor }
+        const proto = Intl.DateTimeFormat.prototype
+        saved.originalFormat ??= Object.getOwnPropertyDescriptor(proto, 'format')
+        const fails = () => {
+          throw new RangeError('Invalid time value')
+        }
+        Object.defineProperty(
+          proto,
+          'format',
+          broken ? { configurable: true, get: () => fails } : (saved.originalFormat ?? {}),
+        )
+      }, broken)
+    await formatting(true)
+    await sendRawUpdate(
+      benPage,
+      session.server.url,
+      id,
+      suggestedParagraph('sGoodTime1', 'обычное предложение', new Date().toISOString()),
+    )
+    await expect.poll(() => failedParts(annaPage), { timeout: 10_000 }).toEqual(['suggestions'])
+    await expect
+      .poll(() => annaPage.getByRole('alert').allTextContents())
+      .toContainEqual(expect.stringContaining('The suggestions panel could not be shown.'))
+    await expect(suggestionsPanel(annaPage).count()).resolves.toBe(0)
+    // Everything else still works: the text both ways, the comments panel, the outline.
+    await typedReaches(annaPage, benPage, ' Текст по-прежнему правится.')
+    await typedReaches(benPage, annaPage, ' И доходит до всех.')
+    await expect(
+      annaPage.getByRole('button', { name: 'Comment on selection' }).count(),
+    ).resolves.toBe(1)
+    await expect(annaPage.getByTestId('outline').count()).resolves.toBe(1)
+    expect(await failedParts(benPage)).toEqual([])
+
+    // Once the cause is gone, "Try again" brings the panel back.
+    await formatting(false)
+    await annaPage.getByTestId('part-failed').getByRole('button', { name: 'Try again' }).click()
+    await expect
+      .poll(() => suggestionsPanel(annaPage).textContent())
+      .toContain('обычное предложение')
+    expect(await failedParts(annaPage)).toEqual([])
+  })
+})

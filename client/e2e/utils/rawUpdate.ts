@@ -1,0 +1,60 @@
+import * as encoding from 'lib0/encoding'
+import type { Page } from 'playwright-core'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+/** y-websocket's message type for sync messages (y-protocols' own types follow it). */
+const MESSAGE_SYNC = 0
+
+/** A y-websocket sync message carrying a Yjs update, as the stock provider frames it. */
+export const updateFrame = (update: Uint8Array): number[] => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return [...encoding.toUint8Array(encoder)]
+}
+
+/** Sync step 1 with an empty state vector: "send me everything". */
+const step1Frame = (): number[] => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc())
+  return [...encoding.toUint8Array(encoder)]
+}
+
+/**
+ * Writes `update` into a document through a raw WebSocket opened by `page` (signed in, on the
+ * server's origin), as a client that skips the editor would. Resolves once the server has
+ * handled it: a connection's messages are handled in order, so the answer (step 2) to a step 1
+ * sent after the update comes after the update was applied.
+ */
+export const sendRawUpdate = (
+  page: Page,
+  serverUrl: string,
+  documentId: string,
+  update: Uint8Array,
+): Promise<void> =>
+  page.evaluate(
+    ({ url, frames }) =>
+      new Promise<void>((resolve, reject) => {
+        const ws = new WebSocket(url)
+        ws.binaryType = 'arraybuffer'
+        ws.addEventListener('open', () => {
+          for (const frame of frames) ws.send(new Uint8Array(frame))
+        })
+        ws.addEventListener('message', (event) => {
+          const bytes = new Uint8Array(event.data as ArrayBuffer)
+          // The answer to step 1: sync message, step 2.
+          if (bytes[0] === 0 && bytes[1] === 1) {
+            ws.close()
+            resolve()
+          }
+        })
+        ws.addEventListener('close', (event) => reject(new Error(`closed: ${event.code}`)))
+        ws.addEventListener('error', () => reject(new Error('socket error')))
+      }),
+    {
+      url: `${serverUrl.replace(/^http/, 'ws')}/collab/${encodeURIComponent(documentId)}`,
+      frames: [updateFrame(update), step1Frame()],
+    },
+  )
