@@ -11,6 +11,7 @@ import type { Config } from './config.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
+import { InFlightEdits } from './services/restore/InFlightEdits.js'
 import { SetupToken } from './services/SetupToken.js'
 import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
@@ -54,6 +55,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const setup = new SetupToken()
   const events = new DocumentEvents(cluster)
   const versions = new VersionStore(db)
+  const inFlightEdits = new InFlightEdits(versions, logger)
   // The keeper needs the registry and the registry reports to the keeper: bound late.
   let keeper: VersionKeeper | undefined
   const registry = new RoomRegistry(
@@ -122,6 +124,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     events,
     comments: new CommentStore(db),
     versions,
+    inFlightEdits,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
@@ -140,6 +143,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       await registry.closeAll()
       server.closeAllConnections()
       await stopped
+      await inFlightEdits.close()
       await cluster.close()
       await storage.close()
     })()
