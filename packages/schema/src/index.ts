@@ -21,6 +21,25 @@
  *   'article'). Read them with `readSettings`; labels come from `formatClauseLabel`.
  */
 export { AccordDocument } from './AccordDocument.js'
+export {
+  type AnchorPositions,
+  decodeAnchor,
+  type EncodedAnchor,
+  encodeAnchor,
+} from './anchors/anchorCodec.js'
+export { type AnchorPoint, pathOf, placeOf, pointAt, pointOf } from './anchors/anchorPoints.js'
+export { type AnchorState, resolveAnchor, textOfAnchor } from './anchors/resolveAnchor.js'
+export { BLOCK_BREAK, hasWords, textBetween } from './anchors/textBetween.js'
+export {
+  type AnyType,
+  beforeTransaction,
+  indexOf,
+  isInsertedIn,
+  itemsOf,
+  LIVE,
+  textOf,
+  type Visibility,
+} from './anchors/visibility.js'
 export { Clause } from './Clause.js'
 export { ClauseHeading } from './ClauseHeading.js'
 export { ClauseIds } from './ClauseIds.js'
