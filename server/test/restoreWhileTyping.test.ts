@@ -2,6 +2,7 @@ import type { VersionInfo } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { reportFigure } from './reliability/support/figures.js'
 import type { TestClient } from './utils/newTestClient.js'
 import { paragraphs } from './utils/paragraphs.js'
 import { storedVersionDocs } from './utils/storedVersions.js'
@@ -104,20 +105,33 @@ describe('restoring versions while members type', () => {
     )
 
     const lines = appenders.flatMap((typing) => typing.lines)
-    await vi.waitFor(
-      async () => {
-        const before = await storedVersionDocs(t.dataDir, docId, 'Before restore')
-        expect(before).toHaveLength(5)
-        const kept = new Set([watcher.doc, ...before].flatMap((doc) => paragraphs(doc)))
-        expect(lines.filter((line) => !kept.has(line))).toEqual([])
-        const lost = typist.typed.filter(
-          (id) => ![watcher.doc, ...before].some((doc) => visibleIn(doc, id)),
-        )
-        expect(lost).toEqual([])
-        for (const doc of before) doc.destroy()
-      },
-      { timeout: 10_000 },
-    )
+    let lostLines: string[] = []
+    let lostCharacters: Y.ID[] = []
+    try {
+      await vi.waitFor(
+        async () => {
+          const before = await storedVersionDocs(t.dataDir, docId, 'Before restore')
+          expect(before).toHaveLength(5)
+          const kept = new Set([watcher.doc, ...before].flatMap((doc) => paragraphs(doc)))
+          lostLines = lines.filter((line) => !kept.has(line))
+          lostCharacters = typist.typed.filter(
+            (id) => ![watcher.doc, ...before].some((doc) => visibleIn(doc, id)),
+          )
+          for (const doc of before) doc.destroy()
+          expect(lostLines).toEqual([])
+          expect(lostCharacters).toEqual([])
+        },
+        { timeout: 10_000 },
+      )
+    } finally {
+      reportFigure('restore while typing', {
+        restores: 5,
+        lines: lines.length,
+        lostLines: lostLines.length,
+        characters: typist.typed.length,
+        lostCharacters: lostCharacters.length,
+      })
+    }
     expect(lines.length).toBeGreaterThan(50)
     expect(typist.typed.length).toBeGreaterThan(25)
   })
