@@ -1,14 +1,9 @@
 import type { CommentThread } from '@accord/protocol'
-import {
-  BODY_FRAGMENT,
-  decodeAnchor,
-  type EncodedAnchor,
-  encodeAnchor,
-  resolveAnchor,
-} from '@accord/schema'
+import { BODY_FRAGMENT, type EncodedAnchor } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { anchorOnWords, textsOf, wordsOfAnchor } from './utils/anchors.js'
 import { editAs, pmDoc, posOf, writeBody } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
 
@@ -35,33 +30,8 @@ const charter: JSONContent = {
   ],
 }
 
-/** Every text of the body, in order. */
-const textsOf = (doc: Y.Doc): Y.XmlText[] => {
-  const out: Y.XmlText[] = []
-  const walk = (type: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of type.toArray()) {
-      if (child instanceof Y.XmlText) out.push(child)
-      else if (child instanceof Y.XmlElement) walk(child)
-    }
-  }
-  walk(doc.getXmlFragment(BODY_FRAGMENT))
-  return out
-}
-
-/** An anchor on `words` in the text that begins with `paragraphStart`, as the editor makes it. */
-const anchorOn = (doc: Y.Doc, paragraphStart: string, words: string): EncodedAnchor => {
-  const target = textsOf(doc).find((t) => t.toString().startsWith(paragraphStart))
-  if (!target) throw new Error(`no paragraph begins with "${paragraphStart}"`)
-  const at = target.toString().indexOf(words)
-  return encodeAnchor({ type: target, index: at }, { type: target, index: at + words.length })
-}
-
 /** The words a thread's stored anchor is on in `doc`, or "removed". */
-const wordsOf = (doc: Y.Doc, thread: CommentThread): string => {
-  const positions = decodeAnchor(thread.anchor)
-  const state = positions ? resolveAnchor(doc, positions) : undefined
-  return state?.kind === 'anchored' ? state.text : (state?.kind ?? 'undecodable')
-}
+const wordsOf = (doc: Y.Doc, thread: CommentThread): string => wordsOfAnchor(doc, thread.anchor)
 
 /** The clause a ProseMirror position is in, found by id. */
 const clauseNode = (doc: Y.Doc, id: string) => {
@@ -136,7 +106,10 @@ describe('comments follow their words when the words are re-created, and only th
 
   it('a clause moved (out, then back in): on the same words in the moved clause', async () => {
     const { a, b, comment, expectOn } = await setup()
-    const thread = await comment(anchorOn(a.doc, 'Каждый', 'право на доступ'), 'право на доступ')
+    const thread = await comment(
+      anchorOnWords(a.doc, 'Каждый', 'право на доступ'),
+      'право на доступ',
+    )
     moveAfter(b.doc, 'access', 'terms')
     expect(pmDoc(b.doc).child(2).attrs.id).toBe('access')
     const moved = await expectOn(thread.id, 'право на доступ')
@@ -148,7 +121,7 @@ describe('comments follow their words when the words are re-created, and only th
 
   it('words deleted, then their clause moved: stays removed, never on the same words elsewhere', async () => {
     const { a, b, comment, expectOn } = await setup()
-    const thread = await comment(anchorOn(a.doc, 'Каждый', 'доступ'), 'доступ')
+    const thread = await comment(anchorOnWords(a.doc, 'Каждый', 'доступ'), 'доступ')
     const at = posOf(pmDoc(b.doc), 'доступ к сведениям')
     editAs(b.doc, (tr) => tr.delete(at, at + 'доступ '.length))
     await expectOn(thread.id, 'removed')
@@ -158,7 +131,7 @@ describe('comments follow their words when the words are re-created, and only th
 
   it('a paragraph split before the words, then joined again: on the same words', async () => {
     const { a, b, comment, expectOn } = await setup()
-    const thread = await comment(anchorOn(a.doc, 'Каждый', 'доступ к сведениям'), 'доступ')
+    const thread = await comment(anchorOnWords(a.doc, 'Каждый', 'доступ к сведениям'), 'доступ')
     editAs(b.doc, (tr) => tr.split(posOf(pmDoc(b.doc), 'на доступ к')))
     await expectOn(thread.id, 'доступ к сведениям')
     expect(textsOf(a.doc).some((x) => x.toString() === 'на доступ к сведениям.')).toBe(true)
@@ -169,7 +142,10 @@ describe('comments follow their words when the words are re-created, and only th
 
   it('a whole paragraph deleted: removed; the deletion undone: on the same words again', async () => {
     const { a, b, comment, expectOn } = await setup()
-    const thread = await comment(anchorOn(a.doc, 'Каждый', 'право на доступ'), 'право на доступ')
+    const thread = await comment(
+      anchorOnWords(a.doc, 'Каждый', 'право на доступ'),
+      'право на доступ',
+    )
     const undo = new Y.UndoManager(b.doc.getXmlFragment(BODY_FRAGMENT))
     const start = posOf(pmDoc(b.doc), 'Каждый') - 1
     const end = posOf(pmDoc(b.doc), 'Доступ ограничивается') - 1
@@ -182,7 +158,10 @@ describe('comments follow their words when the words are re-created, and only th
 
   it('a clause deleted: removed; the deletion undone: on the same words again', async () => {
     const { a, b, comment, expectOn } = await setup()
-    const thread = await comment(anchorOn(a.doc, 'Доступ ограничивается', 'законом'), 'законом')
+    const thread = await comment(
+      anchorOnWords(a.doc, 'Доступ ограничивается', 'законом'),
+      'законом',
+    )
     const undo = new Y.UndoManager(b.doc.getXmlFragment(BODY_FRAGMENT))
     const access = clauseNode(b.doc, 'access')
     editAs(b.doc, (tr) => tr.delete(access.pos, access.pos + access.size))

@@ -40,17 +40,10 @@ const twoCopies = (content: JSONContent) => {
 }
 
 /** Every text of the body, in order. */
-const textsOf = (doc: Y.Doc): Y.XmlText[] => {
-  const out: Y.XmlText[] = []
-  const walk = (type: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of type.toArray()) {
-      if (child instanceof Y.XmlText) out.push(child)
-      else if (child instanceof Y.XmlElement) walk(child)
-    }
-  }
-  walk(doc.getXmlFragment(BODY_FRAGMENT))
-  return out
-}
+const textsOf = (doc: Y.Doc): Y.XmlText[] =>
+  [
+    ...doc.getXmlFragment(BODY_FRAGMENT).createTreeWalker((type) => type instanceof Y.XmlText),
+  ] as Y.XmlText[]
 
 /** An anchor over the first `words` in the text that contains `within`, as the editor makes it. */
 const anchorOn = (doc: Y.Doc, within: string, words: string): EncodedAnchor => {

@@ -1,13 +1,8 @@
-import {
-  BODY_FRAGMENT,
-  decodeAnchor,
-  type EncodedAnchor,
-  encodeAnchor,
-  resolveAnchor,
-} from '@accord/schema'
+import { BODY_FRAGMENT, encodeAnchor } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { textStarting, wordsOfAnchor } from '../../../test/utils/anchors.js'
 import { editAs, pmDoc, posOf, writeBody } from '../../../test/utils/editAs.js'
 import { FollowedAnchors } from './FollowedAnchors.js'
 import type { Recreated } from './recreatedWords.js'
@@ -29,15 +24,7 @@ const clause = (id: string, heading: string, ...body: string[]): JSONContent => 
 const followed = (content: JSONContent, start: string, words: string) => {
   const doc = new Y.Doc()
   writeBody(doc, content)
-  const texts: Y.XmlText[] = []
-  const walk = (type: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of type.toArray()) {
-      if (child instanceof Y.XmlText) texts.push(child)
-      else if (child instanceof Y.XmlElement) walk(child)
-    }
-  }
-  walk(doc.getXmlFragment(BODY_FRAGMENT))
-  const text = texts.find((t) => t.toString().startsWith(start)) as Y.XmlText
+  const text = textStarting(doc, start)
   const at = text.toString().indexOf(words)
   const moves: Recreated[] = []
   const anchors = new FollowedAnchors(
@@ -54,15 +41,9 @@ const followed = (content: JSONContent, start: string, words: string) => {
   /** The words the thread is on now: its last new anchor, or "none" if it never moved. */
   const now = () => {
     const last = moves.at(-1)
-    return last ? wordsOf(doc, last.anchor) : 'none'
+    return last ? wordsOfAnchor(doc, last.anchor) : 'none'
   }
   return { doc, moves, now, text }
-}
-
-const wordsOf = (doc: Y.Doc, anchor: EncodedAnchor): string => {
-  const positions = decodeAnchor(anchor)
-  const state = positions && resolveAnchor(doc, positions)
-  return state?.kind === 'anchored' ? state.text : (state?.kind ?? 'undecodable')
 }
 
 const charter: JSONContent = {
