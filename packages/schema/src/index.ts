@@ -19,6 +19,9 @@
  * - Settings live in the Y.Doc: `ydoc.getMap('settings')`, keys `language` ('ru' | 'en',
  *   default 'ru') and `clauseLabel` ('article' | 'clause' | 'numeric' | 'section', default
  *   'article'). Read them with `readSettings`; labels come from `formatClauseLabel`.
+ * - A comment's anchor is a pair of Yjs relative positions (`decodeAnchor`, `encodeAnchor`);
+ *   `resolveAnchor` is the one rule for where it is now (on its words, or removed), used by
+ *   the editor and the server alike.
  */
 export { AccordDocument } from './AccordDocument.js'
 export {
@@ -27,9 +30,9 @@ export {
   type EncodedAnchor,
   encodeAnchor,
 } from './anchors/anchorCodec.js'
-export { type AnchorPoint, pathOf, placeOf, pointAt, pointOf } from './anchors/anchorPoints.js'
-export { type AnchorState, resolveAnchor, textOfAnchor } from './anchors/resolveAnchor.js'
-export { BLOCK_BREAK, hasWords, textBetween } from './anchors/textBetween.js'
+export { type AnchorPoint, pathOf, pointAt } from './anchors/anchorPoints.js'
+export { type AnchorState, resolveAnchor } from './anchors/resolveAnchor.js'
+export { textBetween } from './anchors/textBetween.js'
 export {
   type AnyType,
   beforeTransaction,
@@ -37,7 +40,6 @@ export {
   isInsertedIn,
   itemsOf,
   LIVE,
-  textOf,
   type Visibility,
 } from './anchors/visibility.js'
 export { Clause } from './Clause.js'

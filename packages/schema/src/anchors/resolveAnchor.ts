@@ -40,7 +40,7 @@ export const resolveAnchor = (
 }
 
 /** The text between two points of the body; within one text, without walking the body. */
-export const textOfAnchor = (
+const textOfAnchor = (
   body: AnyType,
   from: AnchorPoint,
   to: AnchorPoint,

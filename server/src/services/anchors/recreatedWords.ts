@@ -25,8 +25,9 @@ import * as Y from 'yjs'
  *   when a paragraph is split or joined, a block changes type, words are dragged, or a
  *   restore rewrites a block with the same words;
  * - in a later transaction, the clause or sub-clause that held them comes back with the
- *   same id (a clause move is "out, then back in"; a clause cut and pasted back), or the
- *   deleted container is put back where it was (undo).
+ *   same id (a clause move is "out, then back in"; a clause cut and pasted back; an undone
+ *   deletion), or the same words are written anew at the same place of the clause (or
+ *   preamble) that held them (an undo).
  * Only then does the comment get a new anchor on the copy; words that are simply deleted
  * stay deleted, however often they occur elsewhere.
  */
@@ -58,7 +59,6 @@ export interface Recreated {
 /** A run of characters of one text: all deleted by a transaction, or all inserted by it. */
 interface Run {
   text: Y.XmlText
-  first: Y.Item
   /** Index of the run's start in its text, counting what `visible` shows. */
   start: number
   words: string
@@ -81,7 +81,7 @@ const deletedRunAround = (
   for (let item = text._start; item; item = item.right) {
     if (!item.countable || !before(item)) continue
     if (Y.isDeleted(transaction.deleteSet, item.id)) {
-      run ??= { text, first: item, start: index, words: '' }
+      run ??= { text, start: index, words: '' }
       run.words += wordsOf(item)
     } else {
       if (holds(run, index)) return run
@@ -101,7 +101,7 @@ const insertedRuns = (doc: Y.Doc, transaction: Y.Transaction): Run[] => {
     let left = item.left
     while (left && (!left.countable || left.deleted)) left = left.left
     if (left && inserted(left)) continue
-    const run: Run = { text: item.parent, first: item, start: indexOf(item, LIVE), words: '' }
+    const run: Run = { text: item.parent, start: indexOf(item, LIVE), words: '' }
     for (let next: Y.Item | null = item; next; next = next.right) {
       if (!next.countable || next.deleted) continue
       if (!isInsertedIn(transaction, next.id)) break
