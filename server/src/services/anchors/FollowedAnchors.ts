@@ -4,7 +4,7 @@ import {
   type EncodedAnchor,
   resolveAnchor,
 } from '@accord/schema'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import {
   copyInTransaction,
   insertedClauses,
@@ -23,6 +23,31 @@ interface Followed {
   /** On its words after the last transaction (so a transaction that removes them is noticed). */
   anchored: boolean
 }
+
+/**
+ * True when `transaction` changed the list of the text (or container) an anchor's end is
+ * in, or of one of its containers: only then can it have removed or brought back the words.
+ * Cheap (a few lookups), so that typing elsewhere costs nothing per thread.
+ */
+const touches = (doc: Y.Doc, transaction: Y.Transaction, positions: AnchorPositions): boolean =>
+  [positions.start, positions.end].some((position) => {
+    let type: unknown
+    if (position.tname !== null) type = doc.share.get(position.tname)
+    else {
+      const id = position.item ?? position.type
+      if (!id || id.clock >= Y.getState(doc.store, id.client)) return false
+      const item = Y.getItem(doc.store, id)
+      if (!(item instanceof Y.Item)) return false
+      type = position.item
+        ? item.parent
+        : item.content instanceof Y.ContentType && item.content.type
+    }
+    while (type instanceof Y.AbstractType) {
+      if (transaction.changed.has(type)) return true
+      type = type._item?.parent
+    }
+    return false
+  })
 
 /**
  * Comment anchors followed through every transaction of one Y.Doc. When a transaction
@@ -87,6 +112,7 @@ export class FollowedAnchors {
       }
     }
     for (const [threadId, thread] of this.threads) {
+      if (!touches(doc, transaction, thread.positions)) continue
       if (thread.anchored && deleted) {
         const lost = lostWords(doc, transaction, thread.positions)
         if (!lost) continue
