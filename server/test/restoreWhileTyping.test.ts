@@ -3,6 +3,7 @@ import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { reportFigure } from './reliability/support/figures.js'
+import { serverDatabase } from './reliability/support/serverDatabase.js'
 import type { TestClient } from './utils/newTestClient.js'
 import { paragraphs } from './utils/paragraphs.js'
 import { storedVersionDocs } from './utils/storedVersions.js'
@@ -134,6 +135,42 @@ describe('restoring versions while members type', () => {
     }
     expect(lines.length).toBeGreaterThan(50)
     expect(typist.typed.length).toBeGreaterThan(25)
+  })
+
+  it('restores nothing when the text before it cannot be kept as a version', async () => {
+    const coordinator = await t.newUser('coordinator')
+    const docId = await t.newDocument(coordinator.cookie)
+    const a = t.client(docId, coordinator.cookie)
+    await a.synced()
+    a.type('Статья 1.')
+    const v1 = await t.api<VersionInfo>('POST', `/api/documents/${docId}/versions`, {
+      cookie: coordinator.cookie,
+      body: { name: 'V1' },
+    })
+    a.type('Статья 2. Не терять.')
+    await vi.waitFor(async () => {
+      const current = await t.api<{ units: unknown[] }>(
+        'GET',
+        `/api/documents/${docId}/diff?from=${v1.body.id}&to=current`,
+        { cookie: coordinator.cookie },
+      )
+      expect(JSON.stringify(current.body)).toContain('Не терять')
+    })
+    // The versions table refuses writes, as a full disk would refuse this one.
+    const db = serverDatabase(t)
+    await db.run(
+      "CREATE TRIGGER refuse_versions BEFORE INSERT ON versions BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    )
+    const restored = await t.api('POST', `/api/documents/${docId}/versions/${v1.body.id}/restore`, {
+      cookie: coordinator.cookie,
+      body: {},
+    })
+    expect(restored.status).toBe(500)
+    await db.run('DROP TRIGGER refuse_versions')
+    const fresh = t.client(docId, coordinator.cookie)
+    await fresh.synced()
+    await vi.waitFor(() => expect(fresh.text()).toBe('Статья 1.\nСтатья 2. Не терять.'))
+    expect(a.text()).toBe('Статья 1.\nСтатья 2. Не терять.')
   })
 
   it('adds an edit made before a restore but arriving after it to the "Before restore" version', async () => {
