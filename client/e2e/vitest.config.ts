@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // A loaded 2-core machine can take seconds to connect a page or relay a change.
+    expect: { poll: { timeout: 10_000 } },
   },
 })

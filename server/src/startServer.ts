@@ -11,7 +11,9 @@ import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
+import { AnchorFollower } from './services/anchors/AnchorFollower.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
+import { InFlightEdits } from './services/restore/InFlightEdits.js'
 import { SetupToken } from './services/SetupToken.js'
 import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
@@ -57,6 +59,9 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const setup = new SetupToken()
   const events = new DocumentEvents(cluster)
   const versions = new VersionStore(db)
+  const inFlightEdits = new InFlightEdits(versions, logger)
+  const comments = new CommentStore(db)
+  const anchors = new AnchorFollower({ comments, events, logger })
   // The keeper needs the registry and the registry reports to the keeper: bound late.
   let keeper: VersionKeeper | undefined
   const registry = new RoomRegistry(
@@ -66,7 +71,10 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       flushDelayMs: config.flushDelayMs,
       compactAfterUpdates: config.compactAfterUpdates,
       idleUnloadMs: config.idleUnloadMs,
-      onRoomLoaded: (room) => keeper?.onRoomLoaded(room),
+      onRoomLoaded: (room) => {
+        keeper?.onRoomLoaded(room)
+        anchors.onRoomLoaded(room)
+      },
       onRoomEmpty: (room) => keeper?.onRoomEmpty(room),
       onSaveStateChange: (documentId, failing) =>
         events.publish(documentId, { type: 'saveState', failing }),
@@ -125,8 +133,9 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     authenticator,
     setup,
     events,
-    comments: new CommentStore(db),
+    comments,
     versions,
+    inFlightEdits,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
@@ -145,6 +154,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       await registry.closeAll()
       server.closeAllConnections()
       await stopped
+      await inFlightEdits.close()
       await cluster.close()
       await storage.close()
     })()

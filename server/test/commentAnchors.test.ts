@@ -52,6 +52,22 @@ describe('a comment stays on the same words while others edit', () => {
     await vi.waitFor(() => expect(anchoredText(late.doc, anchor)).toBe('непри-косновенность'))
   })
 
+  it('keeps a comment posted just after someone removed its paragraph, as on removed text', async () => {
+    const { b, docId, alice } = await setup()
+    const anchor = anchorOver(b.doc, 'Каждый '.length, 'имеет'.length)
+    // While Alice writes her comment, Bob removes the whole paragraph.
+    b.fragment.delete(0, 1)
+    await vi.waitFor(async () => {
+      const res = await t.api<{ thread: CommentThread }>(
+        'POST',
+        `/api/documents/${docId}/comments`,
+        { cookie: alice.cookie, body: { body: 'Не терять', quote: 'имеет', anchor } },
+      )
+      expect(res.status).toBe(201)
+      expect(anchoredText(b.doc, res.body.thread.anchor)).toBe('')
+    })
+  })
+
   it('reports the text as removed when the range is deleted, and the thread stays', async () => {
     const { a, b, docId, alice, thread } = await setup()
     firstText(b.doc).delete('Каждый имеет право на '.length, 'неприкосновенность '.length)

@@ -1,7 +1,8 @@
 import type { CommentThread } from '@accord/protocol'
 import { Extension } from '@tiptap/core'
-import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { threadRange } from './threadRange'
 
 interface HighlightInput {
@@ -44,11 +45,17 @@ const highlightsOf = (state: EditorState, { threads, activeId }: HighlightInput)
   return DecorationSet.create(state.doc, decorations)
 }
 
+/** True for a transaction the Yjs binding made from a change to the Y.Doc (remote, undo). */
+const fromYjs = (tr: Transaction): boolean =>
+  !!(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
+
 /**
  * Draws open threads' ranges as decorations: commenting never changes the text. The
  * threads come in through a transaction meta (`commentHighlightsKey`); ranges are
- * recomputed from the Yjs anchors when the text or the threads change, not on every
- * selection move.
+ * recomputed from the Yjs anchors when the threads change and when the Y.Doc changed the
+ * text (another person, an undo). This person's own edits reach the Y.Doc only after the
+ * transaction is applied, so for those the ranges are mapped like any decoration (words
+ * deleted drop out; the server re-anchors words that were moved, and the thread arrives).
  */
 export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'commentHighlights',
@@ -77,7 +84,8 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             const input: HighlightInput | undefined = tr.getMeta(commentHighlightsKey)
             if (input) return { ...input, decorations: highlightsOf(state, input) }
             if (!tr.docChanged) return value
-            return { ...value, decorations: highlightsOf(state, value) }
+            if (fromYjs(tr)) return { ...value, decorations: highlightsOf(state, value) }
+            return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
           },
         },
         props: {

@@ -1,3 +1,4 @@
+import { type AnchorPoint, type AnchorPositions, resolveAnchor } from '@accord/schema'
 import type { EditorState } from '@tiptap/pm/state'
 import {
   absolutePositionToRelativePosition,
@@ -16,7 +17,6 @@ const bindingOf = (state: EditorState): Binding | undefined =>
   (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding
 
 const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes))
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 
 /** The selection as a pair of Yjs relative positions, base64 as the API takes them. */
 export const anchorFromRange = (
@@ -36,29 +36,26 @@ export const anchorFromRange = (
 }
 
 /**
- * Where an anchor is in the editor now; null when its text was removed (the two ends met)
- * or it cannot be found.
+ * Where an anchor's words are in the editor now, by the rule the server applies too
+ * (`resolveAnchor`); null when they were removed (or the anchor names nothing here).
  */
 export const rangeOfAnchor = (
   state: EditorState,
-  anchor: { start: string; end: string },
+  positions: AnchorPositions,
 ): { from: number; to: number } | null => {
   const binding = bindingOf(state)
   if (!binding) return null
-  try {
-    const resolve = (b64: string) =>
-      relativePositionToAbsolutePosition(
-        binding.doc,
-        binding.type,
-        Y.decodeRelativePosition(fromBase64(b64)),
-        binding.mapping,
-      )
-    const from = resolve(anchor.start)
-    const to = resolve(anchor.end)
-    if (from === null || to === null || to <= from) return null
-    return { from, to }
-  } catch {
-    // A malformed anchor is treated like removed text: the thread stays readable.
-    return null
-  }
+  const found = resolveAnchor(binding.doc, positions)
+  if (found.kind !== 'anchored') return null
+  // The rule's points, turned into editor positions through the binding's own mapping.
+  const toEditor = (point: AnchorPoint) =>
+    relativePositionToAbsolutePosition(
+      binding.doc,
+      binding.type,
+      Y.createRelativePositionFromTypeIndex(point.type, point.index),
+      binding.mapping,
+    )
+  const from = toEditor(found.from)
+  const to = toEditor(found.to)
+  return from === null || to === null || to <= from ? null : { from, to }
 }

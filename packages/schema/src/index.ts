@@ -19,8 +19,29 @@
  * - Settings live in the Y.Doc: `ydoc.getMap('settings')`, keys `language` ('ru' | 'en',
  *   default 'ru') and `clauseLabel` ('article' | 'clause' | 'numeric' | 'section', default
  *   'article'). Read them with `readSettings`; labels come from `formatClauseLabel`.
+ * - A comment's anchor is a pair of Yjs relative positions (`decodeAnchor`, `encodeAnchor`);
+ *   `resolveAnchor` is the one rule for where it is now (on its words, or removed), used by
+ *   the editor and the server alike.
  */
 export { AccordDocument } from './AccordDocument.js'
+export {
+  type AnchorPositions,
+  decodeAnchor,
+  type EncodedAnchor,
+  encodeAnchor,
+} from './anchors/anchorCodec.js'
+export { type AnchorPoint, pathOf, pointAt } from './anchors/anchorPoints.js'
+export { type AnchorState, resolveAnchor } from './anchors/resolveAnchor.js'
+export { textBetween } from './anchors/textBetween.js'
+export {
+  type AnyType,
+  beforeTransaction,
+  indexOf,
+  isInsertedIn,
+  itemsOf,
+  LIVE,
+  type Visibility,
+} from './anchors/visibility.js'
 export { Clause } from './Clause.js'
 export { ClauseHeading } from './ClauseHeading.js'
 export { ClauseIds } from './ClauseIds.js'

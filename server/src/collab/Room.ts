@@ -48,6 +48,7 @@ export class Room implements RoomReceiver {
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
   private readonly fullState: FullStateCache
+  private readonly appliedWatchers = new Set<(update: Uint8Array) => void>()
   /** Updates applied in one event-loop turn go out as one frame, encoded once. */
   private readonly broadcast = new BroadcastCoalescer<Connection>((frame, except) => {
     for (const c of this.connections) if (c !== except) c.send(frame)
@@ -140,6 +141,15 @@ export class Room implements RoomReceiver {
     this.applyFrom(STORAGE_ORIGIN, (await store.load(this.id)).updates)
   }
 
+  /**
+   * Calls `watcher` with every update applied from a client or another instance, as it was
+   * sent (a restore keeps the edits that were in flight when it ran). Returns the unsubscribe.
+   */
+  watchApplied(watcher: (update: Uint8Array) => void): () => void {
+    this.appliedWatchers.add(watcher)
+    return () => this.appliedWatchers.delete(watcher)
+  }
+
   private applyFrom(origin: TransactionOrigin, updates: readonly Uint8Array[]): void {
     try {
       Y.transact(
@@ -149,6 +159,8 @@ export class Room implements RoomReceiver {
         },
         origin,
       )
+      // What storage holds is everything, restores included: not an edit in flight.
+      if (origin.kind === 'peer') for (const update of updates) this.tellApplied(update)
     } catch (err) {
       this.logger.error(
         { err: (err as Error).message, from: origin.kind },
@@ -260,6 +272,11 @@ export class Room implements RoomReceiver {
       return
     }
     connection.editsApplied++
+    this.tellApplied(update)
+  }
+
+  private tellApplied(update: Uint8Array): void {
+    for (const watcher of this.appliedWatchers) watcher(update)
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array): void {

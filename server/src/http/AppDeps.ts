@@ -4,6 +4,7 @@ import type { RoomRegistry } from '../collab/RoomRegistry.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
+import type { InFlightEdits } from '../services/restore/InFlightEdits.js'
 import type { SetupToken } from '../services/SetupToken.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
@@ -32,4 +33,6 @@ export interface AppDeps {
   events: DocumentEvents
   comments: CommentStore
   versions: VersionStore
+  /** Adds edits in flight at a restore to its "before" version. */
+  inFlightEdits: InFlightEdits
 }

@@ -1,34 +1,13 @@
-import { BODY_FRAGMENT } from '@accord/schema'
-import * as Y from 'yjs'
-
-/** Decodes a base64 `Y.encodeRelativePosition` value; undefined when it is not one. */
-export const decodeAnchor = (base64: string): Y.RelativePosition | undefined => {
-  try {
-    return Y.decodeRelativePosition(Buffer.from(base64, 'base64'))
-  } catch {
-    return undefined
-  }
-}
-
-const isInside = (type: Y.AbstractType<unknown>, root: Y.XmlFragment): boolean => {
-  let current: Y.AbstractType<unknown> | null = type
-  while (current) {
-    if (current === root) return true
-    current = current._item?.parent instanceof Y.AbstractType ? current._item.parent : null
-  }
-  return false
-}
+import { decodeAnchor, type EncodedAnchor, resolveAnchor } from '@accord/schema'
+import type * as Y from 'yjs'
 
 /**
- * True when a relative position points into this document's body. A position made in
- * another document names items this one never had, so it does not resolve here.
+ * True when an anchor names places in this document's body, by the rule every copy applies
+ * (`resolveAnchor`): on its words, or on words removed since the person selected them (the
+ * thread is then kept and shows "text removed"). False for an anchor made in another
+ * document, one into something other than the body, or bytes that are not an anchor.
  */
-export const anchorResolves = (doc: Y.Doc, base64: string): boolean => {
-  const position = decodeAnchor(base64)
-  if (!position) return false
-  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc)
-  return (
-    absolute !== null &&
-    isInside(absolute.type as Y.AbstractType<unknown>, doc.getXmlFragment(BODY_FRAGMENT))
-  )
+export const anchorResolves = (doc: Y.Doc, anchor: EncodedAnchor): boolean => {
+  const positions = decodeAnchor(anchor)
+  return positions !== undefined && resolveAnchor(doc, positions).kind !== 'unknown'
 }

@@ -73,6 +73,30 @@ export class CommentStore {
     return threads.map((t) => toThread(t, byThread.get(t.id) ?? []))
   }
 
+  /** Every thread's anchor in a document, for the server to follow re-created words. */
+  async anchors(
+    documentId: string,
+  ): Promise<{ id: string; anchor: { start: string; end: string } }[]> {
+    const rows = await this.db.all<{ id: string; anchor_start: string; anchor_end: string }>(
+      'SELECT id, anchor_start, anchor_end FROM comment_threads WHERE document_id = ?',
+      [documentId],
+    )
+    return rows.map((r) => ({ id: r.id, anchor: { start: r.anchor_start, end: r.anchor_end } }))
+  }
+
+  /** Moves a thread onto its words' new place (they were re-created); its quote stays. */
+  async setAnchor(
+    documentId: string,
+    threadId: string,
+    anchor: { start: string; end: string },
+    clauseId: string | null,
+  ): Promise<void> {
+    await this.db.run(
+      'UPDATE comment_threads SET anchor_start = ?, anchor_end = ?, clause_id = ? WHERE id = ? AND document_id = ?',
+      [anchor.start, anchor.end, clauseId, threadId, documentId],
+    )
+  }
+
   /** A thread of this document, or undefined (also for a thread of another document). */
   async get(documentId: string, threadId: string): Promise<CommentThread | undefined> {
     const row = await this.db.get<ThreadRow>(

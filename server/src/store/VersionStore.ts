@@ -59,6 +59,22 @@ export class VersionStore {
     return (await this.info(input.documentId, id)) as VersionInfo
   }
 
+  /**
+   * Replaces a version's state and JSON with a fuller one; its name, author and time stay.
+   * Only a restore's "before" version is amended, with edits that were in flight when it ran.
+   */
+  async amend(
+    documentId: string,
+    id: string,
+    state: Uint8Array,
+    content: JSONContent,
+  ): Promise<void> {
+    await this.db.run(
+      'UPDATE versions SET state = ?, content = ? WHERE id = ? AND document_id = ?',
+      [Buffer.from(state), JSON.stringify(content), id, documentId],
+    )
+  }
+
   /** Newest first. */
   async list(documentId: string): Promise<VersionInfo[]> {
     const rows = await this.db.all<VersionRow>(

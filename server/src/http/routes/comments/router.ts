@@ -47,10 +47,8 @@ export const commentsRouter = (deps: AppDeps): Router => {
     const { user } = requireAuth(req)
     const documentId = await documentOf(req.params.id)
     const body = parse(createThreadRequest, req.body)
-    const resolves = await deps.registry.withDocument(
-      documentId,
-      (room) =>
-        anchorResolves(room.doc, body.anchor.start) && anchorResolves(room.doc, body.anchor.end),
+    const resolves = await deps.registry.withDocument(documentId, (room) =>
+      anchorResolves(room.doc, body.anchor),
     )
     if (!resolves) {
       throw new HttpError(

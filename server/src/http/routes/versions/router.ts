@@ -3,7 +3,7 @@ import { ErrorCode, Role } from '@accord/protocol'
 import { docToJSON, readSettings } from '@accord/schema'
 import { Router } from 'express'
 import * as Y from 'yjs'
-import { restoreVersion } from '../../../services/restoreVersion.js'
+import { restoreVersion } from '../../../services/restore/restoreVersion.js'
 import { snapshotVersion } from '../../../services/snapshotVersion.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError, notFound } from '../../HttpError.js'
@@ -27,9 +27,6 @@ export const versionsRouter = (deps: AppDeps): Router => {
     return doc
   }
 
-  const snapshot = (documentId: string, name: string, note: string | null, userId: string) =>
-    snapshotVersion(deps, { documentId, name, note, userId })
-
   router.get(base, async (req, res) => {
     requireAuth(req)
     const doc = await documentOf(req.params.id)
@@ -40,7 +37,12 @@ export const versionsRouter = (deps: AppDeps): Router => {
     const user = requireRole(req, Role.coordinator)
     const doc = await documentOf(req.params.id)
     const body = parse(createVersionRequest, req.body)
-    const version = await snapshot(doc.id, body.name, body.note ?? null, user.id)
+    const version = await snapshotVersion(deps, {
+      documentId: doc.id,
+      name: body.name,
+      note: body.note ?? null,
+      userId: user.id,
+    })
     await deps.audit.record({
       userId: user.id,
       action: 'version.created',
@@ -101,9 +103,9 @@ export const versionsRouter = (deps: AppDeps): Router => {
       deps.versions.content(doc.id, id),
     ])
     if (!version || !stored) throw notFound('Unknown version')
-    const before = await snapshot(doc.id, `Before restore of “${version.name}”`, null, user.id)
-    await deps.registry.withDocument(doc.id, (room) =>
-      restoreVersion(room, stored.content, stored.state),
+    const before = await restoreVersion(
+      { registry: deps.registry, versions: deps.versions, inFlight: deps.inFlightEdits },
+      { documentId: doc.id, version, stored, userId: user.id },
     )
     await deps.audit.record({
       userId: user.id,

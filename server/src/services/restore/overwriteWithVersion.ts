@@ -2,8 +2,8 @@ import { BODY_FRAGMENT, documentSchema } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import type { Room } from '../collab/Room.js'
-import { RESTORE_ORIGIN } from '../collab/TransactionOrigin.js'
+import type { Room } from '../../collab/Room.js'
+import { RESTORE_ORIGIN } from '../../collab/TransactionOrigin.js'
 
 /**
  * Writes a version's content into the live document as a new change: history moves
@@ -11,7 +11,7 @@ import { RESTORE_ORIGIN } from '../collab/TransactionOrigin.js'
  * update. Unchanged blocks are kept as they are (the binding diffs the trees), so
  * comments on text the restore does not touch stay anchored.
  */
-export const restoreVersion = (
+export const overwriteWithVersion = (
   room: Room,
   content: JSONContent,
   versionState: Uint8Array,
