@@ -128,8 +128,9 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): MdNode[
 }
 
 /** CommonMark text: the title as `#`, clauses as `##` with their labels, sub-clauses as `###`. */
-export const toMarkdown = (json: JSONContent, meta: ExportMeta): string => {
-  const model = exportModel(json, meta)
+export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
+  const model = exportModel(json, given)
+  const { meta } = model
   const lines = titleLines(meta)
   const doc = md.nodes.doc.createChecked(null, [
     heading(1, text(lines.title)),
