@@ -80,12 +80,14 @@ const markdownIt = new MarkdownIt()
  * list levels, so any heading, list, link, quote, code, HTML, table or emphasis shows up.
  */
 const structure = (markdown: string): string[] =>
-  markdownIt.parse(markdown, {}).flatMap((token) => [
-    `${token.type}:${token.tag}`,
-    ...(token.children ?? [])
-      .filter((child) => !['text', 'softbreak', 'hardbreak'].includes(child.type))
-      .map((child) => `  ${child.type}:${child.tag}`),
-  ])
+  markdownIt
+    .parse(markdown, {})
+    .flatMap((token) => [
+      `${token.type}:${token.tag}`,
+      ...(token.children ?? [])
+        .filter((child) => !['text', 'softbreak', 'hardbreak'].includes(child.type))
+        .map((child) => `  ${child.type}:${child.tag}`),
+    ])
 
 const renderedText = (markdown: string): string =>
   markdownIt
