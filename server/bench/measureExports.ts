@@ -105,6 +105,15 @@ const probeDuring = async <T>(
   }
 }
 
+/** The error code of a JSON error body, or what the body was instead. */
+const errorCode = (body: string): string => {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? 'no code'
+  } catch {
+    return body === '' ? 'empty body' : 'not JSON'
+  }
+}
+
 interface ExportAnswer {
   status: number
   ms: number
@@ -146,7 +155,8 @@ const main = async () => {
         ms: Math.round(performance.now() - started),
         retryAfter: res.headers.get('retry-after'),
       }
-      if (res.status !== 200) answer.code = JSON.parse(body.toString()).error?.code
+      // Before exports had their own limits, a request could also time out with no JSON body.
+      if (res.status !== 200) answer.code = errorCode(body.toString())
       return answer
     }
 

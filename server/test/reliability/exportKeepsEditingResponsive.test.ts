@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { writeLongDocument } from '../utils/longDocument.js'
 import { useTestServer } from '../utils/useTestServer.js'
+import { writeLongDocument } from '../utils/writeLongDocument.js'
 import { reportFigure } from './support/figures.js'
 
 const t = useTestServer()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { writeLongDocument } from '../utils/longDocument.js'
 import { newTestServer } from '../utils/newTestServer.js'
+import { writeLongDocument } from '../utils/writeLongDocument.js'
 
 interface Answer {
   status: number

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { writeLongDocument } from '../utils/longDocument.js'
 import { newTestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
+import { writeLongDocument } from '../utils/writeLongDocument.js'
 
 const exportAs = async (t: TestServer, cookie: string, id: string, format: string) => {
   const res = await fetch(`${t.url}/api/documents/${id}/export?format=${format}`, {
