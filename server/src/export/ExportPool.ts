@@ -55,7 +55,8 @@ export class ExportPool {
 
   /**
    * Renders one export in a worker. The caller keeps the number of exports at or below
-   * `workers` (ExportQueue), so the task starts at once and the timeout measures rendering.
+   * `workers` (ExportQueue), so the task starts at once (after a worker starts, when none is
+   * warm) and the timeout measures its time in a worker, not a wait in a queue.
    * A renderer's own error is thrown as it is (a 500); a worker that dies or runs out of time
    * gives `ExportFailed`, and the pool starts a fresh worker for the next export.
    */
