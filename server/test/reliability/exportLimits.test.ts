@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { type ExportAnswer, exportAs } from '../utils/exportAs.js'
 import { newTestServer } from '../utils/newTestServer.js'
 import { writeLongDocument } from '../utils/writeLongDocument.js'
 
-interface Answer {
-  status: number
-  code?: string
-  scope?: string
-  retryAfter: string | null
-}
-
-/** An export as a download client sees it: status, the error's code and scope, Retry-After. */
-const exportAs = async (
-  url: string,
-  cookie: string,
-  id: string,
-  format = 'pdf',
-): Promise<Answer> => {
-  const res = await fetch(`${url}/api/documents/${id}/export?format=${format}`, {
-    headers: { cookie },
-  })
-  const answer: Answer = { status: res.status, retryAfter: res.headers.get('retry-after') }
-  if (res.status === 200) await res.arrayBuffer()
-  else {
-    const body = (await res.json()) as { error: { code: string; details?: { scope?: string } } }
-    answer.code = body.error.code
-    answer.scope = body.error.details?.scope
-  }
-  return answer
-}
-
-const count = (answers: readonly Answer[], status: number) =>
+const count = (answers: readonly ExportAnswer[], status: number) =>
   answers.filter((answer) => answer.status === status).length
 
 /** Enough text that each PDF renders for a second or more, so exports asked at once overlap. */
@@ -48,7 +22,9 @@ describe('export limits: per account, in total, per minute', () => {
       const id = await t.newDocument(member.cookie, 'Long standard')
       await writeLongDocument(t.wsUrl, id, member.cookie, PARAGRAPHS)
 
-      const burst = Promise.all(Array.from({ length: 6 }, () => exportAs(t.url, member.cookie, id)))
+      const burst = Promise.all(
+        Array.from({ length: 6 }, () => exportAs(t.url, member.cookie, id, 'pdf')),
+      )
       const others = exportAs(t.url, observer.cookie, id, 'md')
       const answers = await burst
       expect(count(answers, 200)).toBeGreaterThanOrEqual(2)
@@ -92,7 +68,7 @@ describe('export limits: per account, in total, per minute', () => {
       const id = await t.newDocument(people[0].cookie, 'Long standard')
       await writeLongDocument(t.wsUrl, id, people[0].cookie, PARAGRAPHS)
 
-      const answers = await Promise.all(people.map((p) => exportAs(t.url, p.cookie, id)))
+      const answers = await Promise.all(people.map((p) => exportAs(t.url, p.cookie, id, 'pdf')))
       expect(count(answers, 200)).toBeGreaterThanOrEqual(1)
       expect(count(answers, 429)).toBeGreaterThanOrEqual(1)
       for (const refused of answers.filter((answer) => answer.status === 429)) {

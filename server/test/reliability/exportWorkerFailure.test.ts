@@ -1,19 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
+import { exportAs } from '../utils/exportAs.js'
 import { newTestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
 import { writeLongDocument } from '../utils/writeLongDocument.js'
-
-const exportAs = async (t: TestServer, cookie: string, id: string, format: string) => {
-  const res = await fetch(`${t.url}/api/documents/${id}/export?format=${format}`, {
-    headers: { cookie },
-  })
-  const body = Buffer.from(await res.arrayBuffer())
-  return {
-    status: res.status,
-    retryAfter: res.headers.get('retry-after'),
-    error: res.status === 200 ? undefined : (JSON.parse(body.toString()).error as { code: string }),
-  }
-}
 
 /**
  * After a failed export the server serves on: health answers, an editor's change reaches
@@ -33,7 +22,7 @@ const expectServing = async (t: TestServer, cookie: string) => {
     a.destroy()
     b.destroy()
   }
-  await vi.waitFor(async () => expect((await exportAs(t, cookie, id, 'md')).status).toBe(200), {
+  await vi.waitFor(async () => expect((await exportAs(t.url, cookie, id, 'md')).status).toBe(200), {
     timeout: 60_000,
     interval: 200,
   })
@@ -48,9 +37,9 @@ describe('an export whose worker fails', () => {
       const id = await t.newDocument(member.cookie, 'Long standard')
       await writeLongDocument(t.wsUrl, id, member.cookie, 3000)
       const started = performance.now()
-      const answer = await exportAs(t, member.cookie, id, 'pdf')
+      const answer = await exportAs(t.url, member.cookie, id, 'pdf')
       expect(answer.status).toBe(503)
-      expect(answer.error?.code).toBe('export_failed')
+      expect(answer.code).toBe('export_failed')
       expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1)
       // Stopped at the limit, not left to finish.
       expect(performance.now() - started).toBeLessThan(20_000)
@@ -67,9 +56,9 @@ describe('an export whose worker fails', () => {
       const member = await t.newUser('member')
       const id = await t.newDocument(member.cookie, 'Long standard')
       await writeLongDocument(t.wsUrl, id, member.cookie, 3000)
-      const answer = await exportAs(t, member.cookie, id, 'pdf')
+      const answer = await exportAs(t.url, member.cookie, id, 'pdf')
       expect(answer.status).toBe(500)
-      expect(answer.error?.code).toBe('export_failed')
+      expect(answer.code).toBe('export_failed')
       await expectServing(t, member.cookie)
     } finally {
       await t.close()
@@ -83,7 +72,7 @@ describe('an export whose worker fails', () => {
     await writeLongDocument(t.wsUrl, id, member.cookie, 3000)
     // Three long PDFs for an account allowed two: whichever comes third is refused at once,
     // so once a refusal is in, the other two are rendering and waiting.
-    const answers = [0, 1, 2].map(() => exportAs(t, member.cookie, id, 'pdf'))
+    const answers = [0, 1, 2].map(() => exportAs(t.url, member.cookie, id, 'pdf'))
     const refused = await Promise.race(answers)
     expect(refused.status).toBe(429)
     const stopping = performance.now()
@@ -93,7 +82,7 @@ describe('an export whose worker fails', () => {
     expect(settled.filter((answer) => answer.status === 429)).toHaveLength(1)
     for (const answer of settled.filter((answer) => answer.status !== 429)) {
       expect(answer.status).toBe(503)
-      expect(answer.error?.code).toBe('export_failed')
+      expect(answer.code).toBe('export_failed')
     }
     // A 3,000-paragraph PDF takes seconds to render; shutdown did not wait for it.
     expect(stopMs).toBeLessThan(5000)
