@@ -56,10 +56,10 @@ const envSchema = z.object({
   EXPORTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(2),
   /** Exports one account may ask for per minute; more are refused (429). */
   EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  /** Longest an export may render (ms); then its worker is stopped and the answer is 503. */
+  /** Longest an export may take in its worker, the worker's start included (ms); then 503. */
   EXPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
   /** Heap of one export worker (MiB); an export that needs more fails alone, with a 500. */
-  EXPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(16).default(512),
+  EXPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
 })
 
 export interface Config {
