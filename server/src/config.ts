@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -43,6 +44,22 @@ const envSchema = z.object({
   MAX_EVENT_STREAMS_PER_ACCOUNT: int(20),
   /** Event streams one instance holds open in all. */
   MAX_EVENT_STREAMS: int(2000),
+  /** Worker threads rendering exports (default: one less than the CPUs, 1 to 4). */
+  EXPORT_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(Math.min(4, Math.max(1, availableParallelism() - 1))),
+  /** Exports that may wait for a worker, beyond those being rendered; more are refused (429). */
+  EXPORT_QUEUE: int(8),
+  /** Exports one account may have rendering or waiting at once; more are refused (429). */
+  EXPORTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(2),
+  /** Exports one account may ask for per minute; more are refused (429). */
+  EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Longest an export may take in its worker, the worker's start included (ms); then 503. */
+  EXPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
+  /** Heap of one export worker (MiB); an export that needs more fails alone, with a 500. */
+  EXPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
 })
 
 export interface Config {
@@ -67,6 +84,17 @@ export interface Config {
   autoVersionMs: number
   maxEventStreamsPerAccount: number
   maxEventStreams: number
+  exports: ExportLimits
+}
+
+/** How exports are rendered and limited (see docs/operations.md). */
+export interface ExportLimits {
+  workers: number
+  queue: number
+  perAccount: number
+  perMinute: number
+  timeoutMs: number
+  workerMemoryMb: number
 }
 
 const defaultClientDist = () =>
@@ -107,5 +135,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     autoVersionMs: Math.max(1, e.AUTO_VERSION_SECONDS) * 1000,
     maxEventStreamsPerAccount: e.MAX_EVENT_STREAMS_PER_ACCOUNT,
     maxEventStreams: e.MAX_EVENT_STREAMS,
+    exports: {
+      workers: e.EXPORT_WORKERS,
+      queue: e.EXPORT_QUEUE,
+      perAccount: e.EXPORTS_PER_ACCOUNT,
+      perMinute: e.EXPORTS_PER_MINUTE,
+      timeoutMs: e.EXPORT_TIMEOUT_MS,
+      workerMemoryMb: e.EXPORT_WORKER_MEMORY_MB,
+    },
   }
 }

@@ -9,6 +9,8 @@ import { LocalCluster } from './cluster/LocalCluster.js'
 import { RedisCluster } from './cluster/RedisCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
+import { ExportPool } from './export/ExportPool.js'
+import { ExportQueue } from './export/ExportQueue.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
 import { AnchorFollower } from './services/anchors/AnchorFollower.js'
@@ -90,6 +92,13 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   })
   keeper = new VersionKeeper(registry, versions, logger, config.autoVersionMs)
   const authenticator = new Authenticator(sessions, users, liveSessions)
+  const exportQueue = new ExportQueue({
+    running: config.exports.workers,
+    waiting: config.exports.queue,
+    perAccount: config.exports.perAccount,
+  })
+  // Workers start with the first export, so an idle server holds none.
+  const exportPool = new ExportPool(config.exports, logger)
   // Before listening, so the first request already finds the secretariat account.
   const needsSetup = await bootstrapFirstAccount(users, config, logger)
 
@@ -100,6 +109,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
   }).catch(async (err) => {
+    await exportPool.close()
     await cluster.close()
     await storage.close()
     throw err
@@ -136,6 +146,8 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     comments,
     versions,
     inFlightEdits,
+    exportQueue,
+    exportPool,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
@@ -151,6 +163,9 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       keeper.stop()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
+      // Exports waiting or rendering are answered 503 now, not cut off with their connection.
+      exportQueue.close()
+      await exportPool.close()
       await registry.closeAll()
       server.closeAllConnections()
       await stopped

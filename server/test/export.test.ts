@@ -70,7 +70,8 @@ describe('export: GET /api/documents/:id/export', () => {
   }
 
   beforeAll(async () => {
-    t = await newTestServer({ AUTO_VERSION_SECONDS: '3600' })
+    // Every format, every option: more exports than the per-minute limit allows a person.
+    t = await newTestServer({ AUTO_VERSION_SECONDS: '3600', EXPORTS_PER_MINUTE: '1000' })
     member = await t.newUser('member')
     observer = await t.newUser('observer')
     coordinator = await t.newUser('coordinator')
@@ -82,9 +83,15 @@ describe('export: GET /api/documents/:id/export', () => {
       writer.doc,
       jsonToUpdate(textToDocument(DECLARATION), { language: 'ru', clauseLabel: 'article' }),
     )
-    await vi.waitFor(async () => {
-      expect((await download('?format=md')).bytes.toString('utf8')).toContain(`## ${FIRST_CLAUSE}`)
-    })
+    // The first export also starts a worker thread: allow for it on a busy machine.
+    await vi.waitFor(
+      async () => {
+        expect((await download('?format=md')).bytes.toString('utf8')).toContain(
+          `## ${FIRST_CLAUSE}`,
+        )
+      },
+      { timeout: 20_000 },
+    )
   })
   afterAll(async () => {
     writer.destroy()

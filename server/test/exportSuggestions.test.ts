@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { editAs, posOf, suggestionsIn, twoClauses, writeBody } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
 
-const t = useTestServer()
+// The test polls the export until the suggestions are in: past the per-minute limit.
+const t = useTestServer({ EXPORTS_PER_MINUTE: '1000' })
 
 describe('export with open suggestions', () => {
   it('is clean by default, a review copy with suggestions=tracked, and refuses another mode', async () => {
@@ -29,9 +30,13 @@ describe('export with open suggestions', () => {
       })
       return { status: res.status, text: await res.text() }
     }
-    await vi.waitFor(async () => {
-      expect((await md('&suggestions=tracked')).text).toContain('apply to {++all++} members.')
-    })
+    // The first export also starts a worker thread: allow for it on a busy machine.
+    await vi.waitFor(
+      async () => {
+        expect((await md('&suggestions=tracked')).text).toContain('apply to {++all++} members.')
+      },
+      { timeout: 20_000 },
+    )
     const tracked = (await md('&suggestions=tracked')).text
     expect(tracked).toContain('{--what they say--}')
     for (const query of ['', '&suggestions=clean']) {

@@ -1,15 +1,17 @@
 import type { ExportMeta } from './ExportMeta.js'
 import { isoDate } from './formatDate.js'
 import { type ExportFormat, FORMAT_FILES } from './formats.js'
+import { xmlSafeText } from './model/xmlSafe.js'
 import { wordsFor } from './words.js'
 
 // Characters that no file system or browser accepts in a name, and control characters.
 const UNSAFE = /[\p{Cc}<>:"/\\|?*]+/gu
 const MAX_PART = 80
 
-// Leading dots would hide the file on Unix; trailing ones Windows drops.
+// Leading dots would hide the file on Unix; trailing ones Windows drops. A lone surrogate
+// (dropped with the other characters XML forbids) could not be percent-encoded in the header.
 const clean = (part: string): string =>
-  part
+  xmlSafeText(part)
     .replace(UNSAFE, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')

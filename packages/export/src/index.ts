@@ -6,6 +6,7 @@
 
 export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
 export { type ExportedFile, exportDocument } from './exportDocument.js'
+export type { ExportTask, ExportTaskResult } from './exportWorker.js'
 export { exportFileName } from './fileName.js'
 export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'
 export { SUGGESTION_MODES, type SuggestionMode } from './suggestionModes.js'

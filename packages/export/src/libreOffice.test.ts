@@ -3,7 +3,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { meta, PRINCIPLES, richDeclaration, SUBCLAUSE_HEADING } from '../test/sampleDocuments.js'
+import {
+  FIELD_WORDS,
+  forbiddenEverywhere,
+  meta,
+  PRINCIPLES,
+  richDeclaration,
+  SUBCLAUSE_HEADING,
+} from '../test/sampleDocuments.js'
 import { pdfText } from '../test/tools.js'
 import { toDocx } from './toDocx.js'
 import { toOdt } from './toOdt.js'
@@ -57,6 +64,17 @@ describe.skipIf(process.env.ACCORD_LIBREOFFICE !== '1')(
 
     it('opens the ODT', () => {
       expectDocument(convert('export.odt', toOdt(richDeclaration(), meta())))
+    }, 180_000)
+
+    it('opens a DOCX and an ODT whose every field held characters XML forbids', async () => {
+      const { json, meta: given } = forbiddenEverywhere()
+      for (const text of [
+        convert('forbidden.docx', await toDocx(json, given)),
+        convert('forbidden.odt', toOdt(json, given)),
+      ]) {
+        for (const field of ['title', 'clauseHeading', 'paragraph', 'commentBody'] as const)
+          expect(text).toContain(FIELD_WORDS[field])
+      }
     }, 180_000)
   },
 )

@@ -129,8 +129,9 @@ const notes = (
  * blocks before the first clause, whose body holds one `article` per clause, and whose
  * conclusions hold the blocks after the last clause.
  */
-export const toAkomaNtoso = (json: JSONContent, meta: ExportMeta): string => {
-  const model = exportModel(json, meta)
+export const toAkomaNtoso = (json: JSONContent, given: ExportMeta): string => {
+  const model = exportModel(json, given)
+  const { meta } = model
   const lines = titleLines(meta)
   const eIds = new Map<string, string>()
   const counter = { n: 0 }

@@ -58,8 +58,9 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Paragra
 }
 
 /** A Word document (Office Open XML): title, clauses as headings, page numbers in the footer. */
-export const toDocx = async (json: JSONContent, meta: ExportMeta): Promise<Uint8Array> => {
-  const model = exportModel(json, meta)
+export const toDocx = async (json: JSONContent, given: ExportMeta): Promise<Uint8Array> => {
+  const model = exportModel(json, given)
+  const { meta } = model
   const lines = titleLines(meta)
   const blocks = new DocxBlocks(meta.date)
   const children = [

@@ -48,8 +48,9 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Markup 
  * One standalone HTML file: styles inline, no scripts, no external resources. Every piece of
  * text is escaped, so a title or clause holding `<script>` stays text.
  */
-export const toHtml = (json: JSONContent, meta: ExportMeta): string => {
-  const model = exportModel(json, meta)
+export const toHtml = (json: JSONContent, given: ExportMeta): string => {
+  const model = exportModel(json, given)
+  const { meta } = model
   const lines = titleLines(meta)
   const page = h(
     'html',

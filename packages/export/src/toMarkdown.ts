@@ -28,8 +28,23 @@ const md = new Schema<CommonMarkNames[0], CommonMarkNames[1] | 'insertion' | 'de
   marks: commonMark.spec.marks.append({ insertion: {}, deletion: {} }),
 })
 
-// CommonMark's own rules, plus `<`, `>` and `&` escaped, so that a renderer that passes HTML
-// through shows a `<script>` in the text as text.
+/**
+ * What the serializer escapes besides its own rules. Those escape inline syntax everywhere
+ * but block markers only at the very start of a block, not after indentation and not on a
+ * line that follows a line break (a comment's second line), and they miss `1)`, `2.` ending
+ * a line, `+` before a tab, `=` underlines, and a `#` closing a heading. The serializer
+ * applies this to every line of every text (each line is its own string), so:
+ * - anywhere: `<`, `>` and `&` (a renderer that passes HTML through shows `<script>` as
+ *   text; a `>` the serializer has escaped already is left alone) and `|` (GFM tables);
+ * - at the start of a line, after any indentation: the markers of headings, lists, setext
+ *   underlines and thematic breaks, and the `.` or `)` of an ordered list's number;
+ * - a `#` ending a line, which a heading would drop as its closing sequence.
+ * Each is ASCII punctuation, which a backslash turns into itself, so an extra escape shows
+ * nothing.
+ */
+const ESCAPE_EXTRA =
+  /[<&|]|(?<!\\)>|(?<=^[ \t]*)[#+\-=]|(?<=^[ \t]*\d{1,9})[.)](?=[ \t]|$)|#(?=[ \t]*$)/g
+
 const serializer = new MarkdownSerializer(
   defaultMarkdownSerializer.nodes,
   {
@@ -37,7 +52,7 @@ const serializer = new MarkdownSerializer(
     insertion: { open: '{++', close: '++}', mixable: true, expelEnclosingWhitespace: true },
     deletion: { open: '{--', close: '--}', mixable: true, expelEnclosingWhitespace: true },
   },
-  { escapeExtraCharacters: /[<>&]/g },
+  { escapeExtraCharacters: ESCAPE_EXTRA },
 )
 
 const text = (value: string, marks: readonly Mark[] = []): MdNode[] =>
@@ -98,8 +113,34 @@ const clause = (item: ExportClause): MdNode[] => [
   ...item.children.flatMap((child) => (child.type === 'clause' ? clause(child) : [block(child)])),
 ]
 
-const withBreaks = (lines: readonly string[]): MdNode[] =>
-  lines.flatMap((line, i) => [...(i > 0 ? [md.nodes.hard_break.create()] : []), ...text(line)])
+const LINE_END = /\r\n|\r|\n/
+
+/*
+ * The fields around the text (title, version name, comment quotes, authors and bodies) are
+ * plain text from people, not Markdown. Besides the escaping above, their line breaks are
+ * placed by us: a field that is one line where it stands (a heading, a name) has them
+ * turned into spaces, since a heading cannot span lines and a blank line would end it; a
+ * field of several lines gets a hard line break between lines. Indentation at the start of
+ * a line goes: Markdown drops it anyway, or reads four spaces as code.
+ */
+
+/** A field shown on one line: its lines joined by spaces. */
+const oneLine = (value: string): string =>
+  value
+    .split(LINE_END)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+
+/** A field of several lines: each line after a hard line break. */
+const lines = (value: string, marks: readonly Mark[] = []): MdNode[] =>
+  value
+    .trim()
+    .split(LINE_END)
+    .flatMap((line, i) => [
+      ...(i > 0 ? [md.nodes.hard_break.create()] : []),
+      ...text(line.trimStart(), marks),
+    ])
 
 const appendix = (comments: readonly ExportComment[], meta: ExportMeta): MdNode[] => {
   if (comments.length === 0) return []
@@ -107,19 +148,19 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): MdNode[
   return [
     heading(2, text(words.openComments)),
     ...comments.flatMap((comment) => [
-      heading(3, text(comment.clauseLabel ?? words.noClause)),
-      ...(comment.quote
-        ? [md.nodes.blockquote.createChecked(null, [paragraph(text(comment.quote))])]
+      heading(3, text(oneLine(comment.clauseLabel ?? words.noClause))),
+      ...(comment.quote.trim()
+        ? [md.nodes.blockquote.createChecked(null, [paragraph(lines(comment.quote))])]
         : []),
       md.nodes.bullet_list.createChecked(
         { tight: true },
         comment.messages.map((message) =>
           md.nodes.list_item.createChecked(null, [
             paragraph([
-              ...text(message.author, [md.marks.strong.create()]),
+              ...text(oneLine(message.author), [md.marks.strong.create()]),
               ...text(`, ${dateTime(message.createdAt, meta.language)}`),
             ]),
-            paragraph(withBreaks(message.body.split(/\r?\n/))),
+            paragraph(lines(message.body)),
           ]),
         ),
       ),
@@ -128,12 +169,13 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): MdNode[
 }
 
 /** CommonMark text: the title as `#`, clauses as `##` with their labels, sub-clauses as `###`. */
-export const toMarkdown = (json: JSONContent, meta: ExportMeta): string => {
-  const model = exportModel(json, meta)
-  const lines = titleLines(meta)
+export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
+  const model = exportModel(json, given)
+  const { meta } = model
+  const title = titleLines(meta)
   const doc = md.nodes.doc.createChecked(null, [
-    heading(1, text(lines.title)),
-    paragraph(text(`${lines.version} · ${lines.date}`, [md.marks.em.create()])),
+    heading(1, text(oneLine(title.title))),
+    paragraph(text(oneLine(`${title.version} · ${title.date}`), [md.marks.em.create()])),
     ...model.preface.map(block),
     ...model.body.flatMap((item) => (item.type === 'clause' ? clause(item) : [block(item)])),
     ...model.conclusions.map(block),

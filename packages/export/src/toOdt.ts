@@ -51,8 +51,9 @@ const metaXml = (meta: ExportMeta): string =>
   )
 
 /** An OpenDocument text (ODF 1.3), the open standard's counterpart of the DOCX export. */
-export const toOdt = (json: JSONContent, meta: ExportMeta): Uint8Array => {
-  const model = exportModel(json, meta)
+export const toOdt = (json: JSONContent, given: ExportMeta): Uint8Array => {
+  const model = exportModel(json, given)
+  const { meta } = model
   const lines = titleLines(meta)
   const text = new OdtText()
   const blocks = new OdtBlocks(text)

@@ -55,8 +55,9 @@ const appendix = (
  * A4 PDF: a title page (title, version, date), then the text with clauses as headings and
  * bookmarks, page numbers at the foot. Fonts (DejaVu) are embedded, Cyrillic included.
  */
-export const toPdf = (json: JSONContent, meta: ExportMeta): Promise<Uint8Array> => {
-  const model = exportModel(json, meta)
+export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array> => {
+  const model = exportModel(json, given)
+  const { meta } = model
   const lines = titleLines(meta)
   const pdf = new PdfWriter({
     title: meta.title,

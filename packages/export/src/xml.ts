@@ -21,12 +21,9 @@ const ESCAPES: Record<string, string> = {
   "'": '&apos;',
 }
 
-// XML 1.0 forbids control characters other than tab and line ends, even as character
-// references (C1 controls and U+FFFE/U+FFFF go too: no text needs them).
-const FORBIDDEN = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]/gu
-
-export const escapeXml = (text: string): string =>
-  text.replace(FORBIDDEN, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+// Characters XML forbids never get here: the export model (`model/xmlSafe.ts`) drops them
+// from every string a writer is given.
+export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 
 /** Trusted markup: only for the writers' own constant snippets, never for document text. */
 export const raw = (markup: string): Markup => ({ markup })

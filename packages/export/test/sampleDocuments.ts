@@ -149,3 +149,125 @@ export const suggestedDeclaration = (): JSONContent => {
   })
   return doc
 }
+
+/**
+ * Every kind of character XML 1.0 forbids (C0 controls but tab, line feed and carriage
+ * return; lone high and low surrogates; U+FFFE, U+FFFF), and the C1 controls and DEL it
+ * discourages. No two surrogates stand side by side, so none make a valid pair.
+ */
+export const XML_FORBIDDEN = [
+  '\uD800',
+  '\u0000',
+  '\uDBFF',
+  '\u0001',
+  '\uDC00',
+  '\u0008',
+  '\uDFFF',
+  '\u000B',
+  '\u000C',
+  '\u000E',
+  '\u001F',
+  '\u007F',
+  '\u0085',
+  '\u009F',
+  '\uFFFE',
+  '\uFFFF',
+]
+
+/** A regular expression that finds any of XML_FORBIDDEN in a text. */
+export const XML_FORBIDDEN_PATTERN = /(?![\t\n\r])\p{Cc}|\p{Cs}|[\uFFFE\uFFFF]/u
+
+/** `word` with every forbidden character in the middle of it; what should survive is `word` alone. */
+export const withForbidden = (word: string): string =>
+  `${word.slice(0, 2)}${XML_FORBIDDEN.join('')}${word.slice(2)}`
+
+/** The words `forbiddenEverywhere` hides forbidden characters in, one per field. */
+export const FIELD_WORDS = {
+  title: 'ЗАГОЛОВОК',
+  version: 'ВЕРСИЯ',
+  preface: 'ПРЕАМБУЛА',
+  clauseHeading: 'ЗАГЛАВИЕ',
+  paragraph: 'АБЗАЦ',
+  subclauseHeading: 'ПОДПУНКТ',
+  listItem: 'ПУНКТ',
+  quote: 'ЦИТАТА',
+  code: 'КОДБЛОК',
+  link: 'ССЫЛКА',
+  inserted: 'ВСТАВКА',
+  suggester: 'ПРЕДЛОЖИЛ',
+  commentQuote: 'ЦИТИРУЕТ',
+  commentAuthor: 'АВТОР',
+  commentBody: 'КОММЕНТАРИЙ',
+} as const
+
+/**
+ * A document and its metadata with forbidden characters in every field an export writes:
+ * title, version name, document id, every kind of block, a link target, a suggestion (its
+ * text, id and author), clause ids, and a comment thread (quote, author, body). Emoji (a valid
+ * surrogate pair) stand beside them and must survive.
+ */
+export const forbiddenEverywhere = (): { json: JSONContent; meta: ExportMeta } => {
+  const w = (key: keyof typeof FIELD_WORDS) => withForbidden(FIELD_WORDS[key])
+  const suggestion = {
+    id: withForbidden('s-1x'),
+    authorId: 'u-1',
+    authorName: w('suggester'),
+    at: '2024-10-08T09:30:00.000Z',
+  }
+  const clauseId = withForbidden('clause-1')
+  const json: JSONContent = {
+    type: 'doc',
+    content: [
+      paragraph(text(`${w('preface')} 😀\tтабуляция`)),
+      {
+        type: 'clause',
+        attrs: { id: clauseId },
+        content: [
+          { type: 'clauseHeading', content: [text(w('clauseHeading'))] },
+          paragraph(
+            text(w('paragraph')),
+            text(` ${w('link')}`, [
+              { type: 'link', attrs: { href: `https://example.org/${withForbidden('path')}` } },
+            ]),
+            text(` ${w('inserted')}`, [{ type: 'insertion', attrs: suggestion }]),
+            { type: 'hardBreak' },
+            text('😀'),
+          ),
+          { type: 'bulletList', content: [item(w('listItem'))] },
+          { type: 'blockquote', content: [paragraph(text(w('quote')))] },
+          { type: 'codeBlock', content: [text(w('code'))] },
+          {
+            type: 'subclause',
+            attrs: { id: withForbidden('sub-1') },
+            content: [
+              { type: 'clauseHeading', content: [text(w('subclauseHeading'))] },
+              paragraph(text(w('paragraph'))),
+            ],
+          },
+        ],
+      },
+    ],
+  }
+  return {
+    json,
+    meta: meta({
+      documentId: withForbidden('doc-1'),
+      title: w('title'),
+      versionName: w('version'),
+      suggestions: 'tracked',
+      threads: [
+        {
+          clauseId,
+          quote: w('commentQuote'),
+          messages: [
+            {
+              author: w('commentAuthor'),
+              body: `${w('commentBody')}\n${w('commentBody')} 😀`,
+              createdAt: new Date('2024-10-09T10:00:00Z'),
+            },
+          ],
+        },
+      ],
+    }),
+  }
+}

@@ -24,6 +24,8 @@ export const ErrorCode = {
   internal: 'internal',
   /** The database (or, with several instances, Redis) is briefly out of reach; retry. */
   unavailable: 'unavailable',
+  /** An export could not be rendered: it took too long (503, retry) or its worker failed (500). */
+  exportFailed: 'export_failed',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -2,6 +2,8 @@ import type { Authenticator } from '../auth/Authenticator.js'
 import type { Cluster } from '../cluster/Cluster.js'
 import type { RoomRegistry } from '../collab/RoomRegistry.js'
 import type { Config } from '../config.js'
+import type { ExportPool } from '../export/ExportPool.js'
+import type { ExportQueue } from '../export/ExportQueue.js'
 import type { Logger } from '../logger.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
 import type { InFlightEdits } from '../services/restore/InFlightEdits.js'
@@ -35,4 +37,8 @@ export interface AppDeps {
   versions: VersionStore
   /** Adds edits in flight at a restore to its "before" version. */
   inFlightEdits: InFlightEdits
+  /** Places for exports: how many render at once, wait, and per account. */
+  exportQueue: ExportQueue
+  /** The worker threads that render exports. */
+  exportPool: ExportPool
 }

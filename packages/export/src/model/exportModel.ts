@@ -13,6 +13,7 @@ import type { ExportCommentMessage, ExportMeta } from '../ExportMeta.js'
 import type { Block, ExportClause, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
+import { xmlSafe } from './xmlSafe.js'
 
 /** A thread of the appendix, with the label of its clause in the exported text. */
 export interface ExportComment {
@@ -29,6 +30,7 @@ export interface ExportComment {
  * the last, with the blocks that stand between clauses in place.
  */
 export interface ExportModel {
+  /** The metadata as given, every string cleaned like the text (writers read this one). */
   meta: ExportMeta
   preface: Block[]
   body: (Block | ExportClause)[]
@@ -120,9 +122,15 @@ const textToExport = (json: JSONContent, meta: ExportMeta): PMNode => {
  * clauses with their labels, the preface and conclusions around them, and the open threads
  * tied to the labels of this text. Open suggestions are left out or kept as tracked changes
  * as `meta.suggestions` says.
+ *
+ * Every string that reaches a writer passes here first and loses the characters XML 1.0
+ * forbids (`xmlSafe`): the text, its attributes (link targets, suggestion authors, ids) and
+ * every field of the metadata and the threads. One step for all formats and fields, so no
+ * writer and no new field can let one through.
  */
-export const exportModel = (json: JSONContent, meta: ExportMeta): ExportModel => {
-  const doc = textToExport(json, meta)
+export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel => {
+  const meta = xmlSafe(given)
+  const doc = textToExport(xmlSafe(json), meta)
   const clauses = new ClauseReader(doc, meta)
   const top: (Block | ExportClause)[] = []
   doc.forEach((node) => {

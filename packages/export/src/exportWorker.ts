@@ -1,0 +1,32 @@
+/**
+ * The entry of a worker thread that renders exports, loaded by file name
+ * (`@accord/export/worker`) by the server's pool (piscina calls the default export once per
+ * task). Rendering a long text takes seconds of CPU; in a worker thread it does not stop the
+ * server's main thread, where everyone's editing is answered.
+ */
+import type { JSONContent } from '@tiptap/core'
+import type { ExportMeta } from './ExportMeta.js'
+import { type ExportedFile, exportDocument } from './exportDocument.js'
+import type { ExportFormat } from './formats.js'
+
+/** One export to render: `exportDocument`'s arguments, as they cross to the worker. */
+export interface ExportTask {
+  format: ExportFormat
+  content: JSONContent
+  meta: ExportMeta
+}
+
+/**
+ * The file, or why the renderer threw. A renderer's error comes back as a value, so the pool
+ * can tell it from the worker itself failing (out of memory, stopped, exited), which is the
+ * only way a task's promise rejects.
+ */
+export type ExportTaskResult = { file: ExportedFile } | { error: string }
+
+export default async (task: ExportTask): Promise<ExportTaskResult> => {
+  try {
+    return { file: await exportDocument(task.format, task.content, task.meta) }
+  } catch (err) {
+    return { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+  }
+}
