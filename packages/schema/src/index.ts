@@ -36,6 +36,7 @@ export {
   DOCUMENT_LANGUAGES,
   type DocumentLanguage,
   type DocumentSettings,
+  isValidSetting,
   observeSettings,
   readSettings,
   SETTINGS_MAP,
@@ -70,6 +71,7 @@ export {
   type SuggestionAuthor,
   type SuggestionKind,
   SuggestionMark,
+  wellFormedAttribution,
 } from './suggestions/suggestionTypes.js'
 export {
   isSuggestChangesEnabled,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { FullStateCache, isEmptyStateVector } from './FullStateCache.js'
+import { asksForEverything, FullStateCache } from './FullStateCache.js'
+import { readMessage, writeSyncStep2 } from './protocol.js'
 
 const docWith = (text: string) => {
   const doc = new Y.Doc()
@@ -45,8 +46,34 @@ describe('FullStateCache', () => {
     expect(textOf(cache.get())).toBe('ba')
   })
 
-  it('recognizes the empty state vector of a fresh peer', () => {
-    expect(isEmptyStateVector(Y.encodeStateVector(new Y.Doc()))).toBe(true)
-    expect(isEmptyStateVector(Y.encodeStateVector(docWith('x')))).toBe(false)
+  it('frames the answer once, as a sync step 2 of the whole document', () => {
+    const doc = docWith('hello')
+    const cache = new FullStateCache(doc)
+    const answer = cache.answer()
+    expect(cache.answer()).toBe(answer)
+    expect(answer).toEqual(writeSyncStep2(cache.get()))
+    doc.getText('t').insert(0, '!')
+    const message = readMessage(cache.answer())
+    expect(message.type === 'syncStep2' && textOf(message.update)).toBe('!hello')
+  })
+
+  it('tells which state vectors ask for the whole document, answering them as a fresh encoding would', () => {
+    const doc = docWith('hello')
+    const known = doc.clientID
+    const vector = (entries: [number, number][]) => Y.encodeStateVector(new Map(entries))
+    const everything = [
+      Y.encodeStateVector(new Y.Doc()),
+      vector([[123_456_789, 5]]),
+      vector([
+        [known, 0],
+        [42, 7],
+      ]),
+    ]
+    for (const sv of everything) {
+      expect(asksForEverything(doc, sv)).toBe(true)
+      expect(Y.encodeStateAsUpdate(doc, sv)).toEqual(Y.encodeStateAsUpdate(doc))
+    }
+    expect(asksForEverything(doc, vector([[known, 2]]))).toBe(false)
+    expect(asksForEverything(doc, Y.encodeStateVector(doc))).toBe(false)
   })
 })

@@ -74,6 +74,8 @@ export const attachCollabEndpoint = (
           send: (data) => ws.send(data),
           close: (code, reason) => ws.close(code, reason),
           terminate: () => ws.terminate(),
+          pause: () => ws.pause(),
+          resume: () => ws.resume(),
           get bufferedAmount() {
             return ws.bufferedAmount
           },
@@ -83,7 +85,10 @@ export const attachCollabEndpoint = (
           maxMessagesPerSecond: config.maxMessagesPerSecond,
           // One full-size frame per second on average; an initial sync of a large document fits the burst.
           maxBytesPerSecond: config.maxMessageBytes,
+          maxAnswerBytesPerSecond: config.maxMessageBytes,
           maxBufferedBytes: 4 * config.maxMessageBytes,
+          // Once paused, ws delivers at most the frame it was reading and the rest of its chunk.
+          maxQueuedBytes: 2 * config.maxMessageBytes + 64 * 1024,
         },
       )
       serve(ws, connection, documentId)
