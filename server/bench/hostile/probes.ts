@@ -1,9 +1,13 @@
 /**
  * What everyone else feels while one client misbehaves: a bystander editing another document
  * (its round trip: a sync step 1 and the server's answer), `/api/health`, and the server
- * process's CPU time and resident memory, sampled every PROBE_MS while a case runs.
+ * process's CPU time and resident memory, sampled every PROBE_MS while a case runs. The
+ * probes run in a process of their own, so the misbehaving client's own work (thousands of
+ * Yjs transactions in the bench process) does not show up as the server's latency.
  */
+import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { connectClient } from '../benchClient.js'
 import { median, rssMB, sleep } from '../procStats.js'
 
@@ -35,8 +39,34 @@ export interface Probes {
   stop(): Promise<ProbeFigures>
 }
 
-/** Starts probing; `bystanderRoom` is a document nobody else touches. */
+interface ProbeTarget {
+  pid: number
+  url: string
+  wsUrl: string
+}
+
+/** Starts probing in a child process; `bystanderRoom` is a document nobody else touches. */
 export const startProbes = async (
+  server: ProbeTarget,
+  bystanderRoom: string,
+  headers: Record<string, string>,
+): Promise<Probes> => {
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'] })
+  const next = () => new Promise<unknown>((resolve) => child.once('message', resolve))
+  child.send({ server, bystanderRoom, headers })
+  await next()
+  return {
+    async stop() {
+      child.send('stop')
+      const figures = (await next()) as ProbeFigures
+      child.disconnect()
+      return figures
+    },
+  }
+}
+
+/** The probes themselves, in this process. */
+const probeHere = async (
   server: { pid: number; url: string; wsUrl: string },
   bystanderRoom: string,
   headers: Record<string, string>,
@@ -85,4 +115,18 @@ export const startProbes = async (
       }
     },
   }
+}
+
+// Run as the probing child: start on the first message, report and stop on 'stop'.
+if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.once('message', async (message) => {
+    const { server, bystanderRoom, headers } = message as {
+      server: ProbeTarget
+      bystanderRoom: string
+      headers: Record<string, string>
+    }
+    const probes = await probeHere(server, bystanderRoom, headers)
+    process.send?.('started')
+    process.once('message', async () => process.send?.(await probes.stop()))
+  })
 }

@@ -7,6 +7,7 @@
  *   --main PATH     the server entry point to run (default: this worktree's server/dist/main.js),
  *                   e.g. a build of an older commit, for the "before" column
  *   --label TEXT    printed with each line (e.g. "before", "after")
+ *   --cpu-prof DIR  run the server with `node --cpu-prof`, profiles in DIR
  */
 import { parseArgs } from 'node:util'
 import { freePort, launchAccord } from '../launchers.js'
@@ -17,8 +18,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     main: { type: 'string' },
     label: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 })
+const nodeFlags = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : []
 const names = (args.only ?? Object.keys(CASES).join(',')).split(',').map((s) => s.trim())
 
 for (const name of names) {
@@ -26,6 +29,7 @@ for (const name of names) {
   if (!run) throw new Error(`unknown case ${name}; known: ${Object.keys(CASES).join(', ')}`)
   const server = await launchAccord({
     port: await freePort(),
+    nodeFlags,
     ...(args.main ? { mainScript: args.main } : {}),
   })
   try {

@@ -14,12 +14,14 @@ export interface ConnectionLimits {
    */
   maxBytesPerSecond: number
   /**
-   * Bytes of answers to sync step 1 sent per second on average; bursts up to twice that. One
-   * answer may be larger (a first sync of a large document); the socket then is not read until
-   * the allowance has refilled, so asking again and again for the whole document costs the
-   * asker time, not the server work.
+   * Bytes of answers to sync step 1 sent per second on average, after a burst of
+   * `answerBurstBytes`. One answer may be larger than what is left (a first sync of a large
+   * document); the socket then is not read until the allowance has refilled, so asking again
+   * and again for the whole document costs the asker time, not the server work.
    */
   maxAnswerBytesPerSecond: number
+  /** See maxAnswerBytesPerSecond: what a connection may be sent in answers at once. */
+  answerBurstBytes: number
   /**
    * Bytes that may wait in this socket's send buffer. A peer that stops reading is
    * disconnected at this point (it syncs again when it reconnects) instead of making the
@@ -83,7 +85,7 @@ export class Connection {
     this.nameAtOpen = user.name
     this.messages = new RateLimiter(limits.maxMessagesPerSecond)
     this.bytes = new RateLimiter(limits.maxBytesPerSecond)
-    this.answers = new RateLimiter(limits.maxAnswerBytesPerSecond)
+    this.answers = new RateLimiter(limits.maxAnswerBytesPerSecond, limits.answerBurstBytes)
   }
 
   get role(): Role {

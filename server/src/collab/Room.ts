@@ -21,18 +21,12 @@ import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awa
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
-import { asksForEverything, FullStateCache } from './FullStateCache.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
 import { KnownSuggestions } from './KnownSuggestions.js'
-import {
-  type IncomingMessage,
-  readMessage,
-  writeAwareness,
-  writeSyncStep1,
-  writeSyncStep2,
-} from './protocol.js'
+import { type IncomingMessage, readMessage, writeAwareness, writeSyncStep1 } from './protocol.js'
 import { RefusedUpdateError } from './RefusedUpdateError.js'
 import { ScratchCopy } from './ScratchCopy.js'
+import { SyncAnswerCache } from './SyncAnswerCache.js'
 import {
   type AttributionRewrite,
   applyAttributionRewrites,
@@ -81,7 +75,7 @@ export class Room implements RoomReceiver {
   private readonly awarenessOwners = new AwarenessOwners<Connection>()
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
-  private readonly fullState: FullStateCache
+  private readonly answers: SyncAnswerCache
   private readonly known: KnownSuggestions
   private readonly held = new HeldUpdates<Connection>(DEFAULT_HELD_LIMITS, (connection) => {
     this.logger.warn(
@@ -108,7 +102,7 @@ export class Room implements RoomReceiver {
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
     // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
-    this.fullState = new FullStateCache(
+    this.answers = new SyncAnswerCache(
       doc,
       stored.updates.length === 1 ? stored.updates[0] : undefined,
     )
@@ -288,9 +282,7 @@ export class Room implements RoomReceiver {
     try {
       switch (message.type) {
         case 'syncStep1': {
-          const answer = asksForEverything(this.doc, message.stateVector)
-            ? this.fullState.answer()
-            : writeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))
+          const answer = this.answers.answer(message.stateVector)
           connection.chargeAnswer(answer.byteLength)
           connection.send(answer)
           return
@@ -483,7 +475,7 @@ export class Room implements RoomReceiver {
     this.doc.off('update', this.onDocUpdate)
     this.held.destroy()
     this.scratch.destroy()
-    this.fullState.destroy()
+    this.answers.destroy()
     this.known.destroy()
     this.doc.destroy()
   }
