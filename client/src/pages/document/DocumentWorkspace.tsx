@@ -1,4 +1,5 @@
 import {
+  canChangeSettings,
   canEditText,
   canResolveSuggestions,
   type DocumentInfo,
@@ -141,7 +142,13 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           <div className="document-body">
             <div className="document-outline">
               {editor && <OutlinePanel editor={editor} openComments={comments.openByClause} />}
-              {session && <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />}
+              {session && (
+                <DocumentSettingsForm
+                  ydoc={session.ydoc}
+                  // In review the settings are the coordinators' (the server refuses a member's change).
+                  editable={canChangeSettings(user.role, document.status) && !stop}
+                />
+              )}
             </div>
             <div
               className={suggestions.modeOn ? 'document-text suggesting-frame' : 'document-text'}
