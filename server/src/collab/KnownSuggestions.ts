@@ -8,47 +8,57 @@ import * as Y from 'yjs'
 
 /**
  * The attribution of every suggestion a document holds, by suggestion id, read from its Yjs
- * structs (formats and block attributes) when first asked and again only after the document
- * changed. Asked only for updates that write an attribution that is not plainly the sender's
- * own, so a refused forgery, however often repeated, costs one reading of the document.
+ * structs (formats and block attributes) when first asked, then kept up to date from each
+ * transaction's new structs, so a lookup costs what the last update added. An entry stays
+ * when its suggestion is deleted afterwards: that id cannot be taken over with another name
+ * either.
  */
 export class KnownSuggestions {
   private index: Map<string, SuggestionAttrs> | undefined
 
   constructor(private readonly doc: Y.Doc) {
-    doc.on('update', this.invalidate)
+    doc.on('afterTransaction', this.follow)
   }
 
   get(id: string): SuggestionAttrs | undefined {
-    this.index ??= this.read()
+    if (!this.index) {
+      this.index = new Map()
+      for (const structs of this.doc.store.clients.values()) {
+        for (const struct of structs) this.record(struct)
+      }
+    }
     return this.index.get(id)
   }
 
   destroy(): void {
-    this.doc.off('update', this.invalidate)
+    this.doc.off('afterTransaction', this.follow)
     this.index = undefined
   }
 
-  private readonly invalidate = (): void => {
-    this.index = undefined
-  }
-
-  private read(): Map<string, SuggestionAttrs> {
-    const index = new Map<string, SuggestionAttrs>()
-    for (const structs of this.doc.store.clients.values()) {
-      for (const struct of structs) {
-        if (!(struct instanceof Y.Item) || struct.deleted) continue
-        const { content } = struct
-        let value: unknown
-        if (content instanceof Y.ContentFormat) {
-          if (isSuggestionKind(content.key.split('--')[0] as string)) value = content.value
-        } else if (struct.parentSub === BLOCK_SUGGESTION_ATTR && content instanceof Y.ContentAny) {
-          value = content.arr.at(-1)
-        }
-        const attrs = value ? wellFormedAttribution(value) : null
-        if (attrs && !index.has(attrs.id)) index.set(attrs.id, attrs)
+  private readonly follow = (transaction: Y.Transaction): void => {
+    if (!this.index) return
+    for (const [client, after] of transaction.afterState) {
+      const before = transaction.beforeState.get(client) ?? 0
+      if (after <= before) continue
+      const structs = this.doc.store.clients.get(client) ?? []
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+        const struct = structs[i] as Y.Item | Y.GC
+        if (struct.id.clock >= after) break
+        this.record(struct)
       }
     }
-    return index
+  }
+
+  private record(struct: Y.Item | Y.GC): void {
+    if (!(struct instanceof Y.Item) || struct.deleted) return
+    const { content } = struct
+    let value: unknown
+    if (content instanceof Y.ContentFormat) {
+      if (isSuggestionKind(content.key.split('--')[0] as string)) value = content.value
+    } else if (struct.parentSub === BLOCK_SUGGESTION_ATTR && content instanceof Y.ContentAny) {
+      value = content.arr.at(-1)
+    }
+    const attrs = value ? wellFormedAttribution(value) : null
+    if (attrs) this.index?.set(attrs.id, attrs)
   }
 }

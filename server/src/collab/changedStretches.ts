@@ -2,7 +2,9 @@
  * The stretches of the body an update changed, before and after, as ProseMirror nodes: the
  * top-level blocks it touched (inserted, deleted, or changed anywhere inside), each run of
  * them with the unchanged block on either side. Checks that compare the text before and
- * after an update then cost what the update touched, not the whole document.
+ * after an update then cost what the update touched, not the whole document: the touched
+ * blocks are found from the update's own transaction, and their neighbours by following the
+ * body's links from them, never by walking the body.
  *
  * Why the unchanged neighbours: "the text with every suggestion rejected" can join a block to
  * the next one (a suggested paragraph break), so a change at the edge of a run can change how
@@ -20,37 +22,56 @@ export interface Stretch {
   after: PMNode
 }
 
-const keyOf = (id: Y.ID): string => `${id.client}:${id.clock}`
+type AnyType = Y.AbstractType<unknown>
 
-/** The body's blocks as Yjs items, in order. */
-const blocksOf = (body: Y.XmlFragment): Y.Item[] => {
-  const blocks: Y.Item[] = []
-  for (let item = body._start; item; item = item.right) if (!item.deleted) blocks.push(item)
-  return blocks
-}
-
-/** Keys of the top-level blocks the trial's update inserted, deleted or changed inside. */
-const touchedBlocks = ({ copy, transaction }: Trial): Set<string> => {
-  const body = copy.getXmlFragment(BODY_FRAGMENT)
-  const touched = new Set<string>()
-  let bodyItself = false
-  for (const type of transaction.changed.keys() as Iterable<Y.AbstractType<unknown>>) {
-    if (type === (body as Y.AbstractType<unknown>)) {
-      bodyItself = true
-      continue
-    }
-    let item = type._item
-    while (item && item.parent !== body) item = (item.parent as Y.AbstractType<unknown>)._item
-    if (item) touched.add(keyOf(item.id))
+/** The top-level blocks (items of the body, in the copy) the trial's update touched. */
+const touchedBlocks = ({ copy, transaction }: Trial): Set<Y.Item> => {
+  const body = copy.getXmlFragment(BODY_FRAGMENT) as unknown as AnyType
+  const touched = new Set<Y.Item>()
+  const addBlockOf = (item: Y.Item | null) => {
+    while (item && item.parent !== body) item = (item.parent as AnyType)._item
+    if (item) touched.add(item)
   }
-  if (bodyItself) {
-    for (let item = body._start; item; item = item.right) {
-      const isNew = item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
-      if (isNew || Y.isDeleted(transaction.deleteSet, item.id)) touched.add(keyOf(item.id))
+  for (const type of transaction.changed.keys() as Iterable<AnyType>) addBlockOf(type._item)
+  // Blocks the update inserted or deleted: the body itself changed.
+  if (transaction.changed.has(body as never)) {
+    for (const [client, after] of transaction.afterState) {
+      const before = transaction.beforeState.get(client) ?? 0
+      if (after <= before) continue
+      const structs = copy.store.clients.get(client) ?? []
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+        const struct = structs[i] as Y.Item | Y.GC
+        if (struct.id.clock >= after) break
+        if (struct instanceof Y.Item && struct.parent === body) touched.add(struct)
+      }
     }
+    Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+      if (struct instanceof Y.Item && struct.parent === body) touched.add(struct)
+    })
   }
   return touched
 }
+
+/** The nearest block beside `item` (`right` or `left`) that is there and the update did not touch. */
+const untouchedBeside = (item: Y.Item, side: 'left' | 'right', touched: Set<Y.Item>) => {
+  let next = item[side]
+  while (next && (next.deleted || touched.has(next))) next = next[side]
+  return next
+}
+
+/** The visible blocks from `from` to `to`, both included; null ends mean the body's ends. */
+const blocksBetween = (body: Y.XmlFragment, from: Y.Item | null, to: Y.Item | null): Y.Item[] => {
+  const blocks: Y.Item[] = []
+  for (let item = from ?? body._start; item; item = item.right) {
+    if (!item.deleted) blocks.push(item)
+    if (item === to) break
+  }
+  return blocks
+}
+
+/** The live document's item with the same id as the copy's `item`. */
+const inLive = (live: Y.Doc, item: Y.Item | null): Y.Item | null =>
+  item ? (Y.getItem(live.store, item.id) as Y.Item) : null
 
 /** Builds blocks into a document node with y-tiptap's own conversion. */
 const asDocument = (blocks: readonly Y.Item[]): PMNode => {
@@ -66,39 +87,23 @@ const asDocument = (blocks: readonly Y.Item[]): PMNode => {
 /** The changed stretches of a trial against the live document (the state before it); none when the body did not change. */
 export const changedStretches = (live: Y.Doc, trial: Trial): Stretch[] => {
   const touched = touchedBlocks(trial)
-  if (touched.size === 0) return []
-  const isTouched = (item: Y.Item | undefined) => item !== undefined && touched.has(keyOf(item.id))
-  const old = blocksOf(live.getXmlFragment(BODY_FRAGMENT))
-  const now = blocksOf(trial.copy.getXmlFragment(BODY_FRAGMENT))
-  // Unchanged blocks are the same items, in the same order, on both sides: walk them together.
-  const ranges: { oldFrom: number; oldTo: number; nowFrom: number; nowTo: number }[] = []
-  let i = 0
-  let j = 0
-  while (i < old.length || j < now.length) {
-    if (!isTouched(old[i]) && !isTouched(now[j])) {
-      i++
-      j++
-      continue
-    }
-    const oldFrom = Math.max(0, i - 1)
-    const nowFrom = Math.max(0, j - 1)
-    while (isTouched(old[i])) i++
-    while (isTouched(now[j])) j++
-    const range = {
-      oldFrom,
-      oldTo: Math.min(i, old.length - 1),
-      nowFrom,
-      nowTo: Math.min(j, now.length - 1),
-    }
-    const last = ranges.at(-1)
-    // Runs one unchanged block apart share it as a neighbour: one stretch.
-    if (last && range.oldFrom <= last.oldTo) {
-      last.oldTo = range.oldTo
-      last.nowTo = range.nowTo
-    } else ranges.push(range)
+  // Runs of touched blocks, each between two unchanged neighbours: the same items on both
+  // sides, since the update neither deleted nor changed them. Runs sharing a neighbour join.
+  const runs = new Map<Y.Item | null, Y.Item | null>()
+  for (const item of touched) {
+    const left = untouchedBeside(item, 'left', touched)
+    if (!runs.has(left)) runs.set(left, untouchedBeside(item, 'right', touched))
   }
-  return ranges.map((r) => ({
-    before: asDocument(old.slice(r.oldFrom, r.oldTo + 1)),
-    after: asDocument(now.slice(r.nowFrom, r.nowTo + 1)),
+  for (const [left, right] of runs) {
+    const next = right && runs.get(right)
+    if (next === undefined || !runs.has(left)) continue
+    runs.set(left, next)
+    runs.delete(right)
+  }
+  const copyBody = trial.copy.getXmlFragment(BODY_FRAGMENT)
+  const liveBody = live.getXmlFragment(BODY_FRAGMENT)
+  return [...runs].map(([left, right]) => ({
+    before: asDocument(blocksBetween(liveBody, inLive(live, left), inLive(live, right))),
+    after: asDocument(blocksBetween(copyBody, left, right)),
   }))
 }
