@@ -5,6 +5,7 @@ import {
   wellFormedAttribution,
 } from '@accord/schema'
 import * as Y from 'yjs'
+import { newItems } from './newItems.js'
 
 /**
  * The attribution of every suggestion a document holds, by suggestion id, read from its Yjs
@@ -37,16 +38,7 @@ export class KnownSuggestions {
 
   private readonly follow = (transaction: Y.Transaction): void => {
     if (!this.index) return
-    for (const [client, after] of transaction.afterState) {
-      const before = transaction.beforeState.get(client) ?? 0
-      if (after <= before) continue
-      const structs = this.doc.store.clients.get(client) ?? []
-      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-        const struct = structs[i] as Y.Item | Y.GC
-        if (struct.id.clock >= after) break
-        this.record(struct)
-      }
-    }
+    for (const item of newItems(this.doc, transaction)) this.record(item)
   }
 
   private record(struct: Y.Item | Y.GC): void {

@@ -15,6 +15,7 @@ import { BODY_FRAGMENT, documentSchema } from '@accord/schema'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { newItems } from './newItems.js'
 import type { Trial } from './ScratchCopy.js'
 
 export interface Stretch {
@@ -35,16 +36,7 @@ const touchedBlocks = ({ copy, transaction }: Trial): Set<Y.Item> => {
   for (const type of transaction.changed.keys() as Iterable<AnyType>) addBlockOf(type._item)
   // Blocks the update inserted or deleted: the body itself changed.
   if (transaction.changed.has(body as never)) {
-    for (const [client, after] of transaction.afterState) {
-      const before = transaction.beforeState.get(client) ?? 0
-      if (after <= before) continue
-      const structs = copy.store.clients.get(client) ?? []
-      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-        const struct = structs[i] as Y.Item | Y.GC
-        if (struct.id.clock >= after) break
-        if (struct instanceof Y.Item && struct.parent === body) touched.add(struct)
-      }
-    }
+    for (const item of newItems(copy, transaction)) if (item.parent === body) touched.add(item)
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (struct instanceof Y.Item && struct.parent === body) touched.add(struct)
     })

@@ -19,6 +19,7 @@ import {
   SETTINGS_MAP,
 } from '@accord/schema'
 import * as Y from 'yjs'
+import { newItems } from './newItems.js'
 import { RefusedUpdateError } from './RefusedUpdateError.js'
 import type { Trial } from './ScratchCopy.js'
 
@@ -116,18 +117,10 @@ export const checkUpdateRules = (trial: Trial, maySetSettings: boolean): Attribu
   }
 
   const writes: AttributionWrite[] = []
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0
-    if (after <= before) continue
-    const structs = copy.store.clients.get(client) ?? []
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const struct = structs[i] as Y.Item | Y.GC
-      if (struct.id.clock >= after) break
-      if (!(struct instanceof Y.Item) || struct.deleted) continue
-      if (rootOf(struct.parent as AnyType) !== (body as unknown as AnyType)) continue
-      const write = checkBodyStruct(struct, body)
-      if (write) writes.push({ id: struct.id, ...write })
-    }
+  for (const item of newItems(copy, transaction)) {
+    if (item.deleted || rootOf(item.parent as AnyType) !== (body as unknown as AnyType)) continue
+    const write = checkBodyStruct(item, body)
+    if (write) writes.push({ id: item.id, ...write })
   }
   return writes
 }

@@ -1,27 +1,8 @@
 import { CloseCode } from '@accord/protocol'
 import { describe, expect, it, vi } from 'vitest'
-import { writeAwarenessUpdate } from '../../src/collab/awarenessGuard.js'
-import { rawSocket } from '../utils/rawSocket.js'
+import { awarenessFrame, rawSocket } from '../utils/rawSocket.js'
 import { useTestServer } from '../utils/useTestServer.js'
 import { reportFigure } from './support/figures.js'
-
-/** An awareness message (type 1) carrying `entries`. */
-const awarenessFrame = (
-  entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[],
-): Uint8Array => {
-  const update = writeAwarenessUpdate(entries)
-  const frame = new Uint8Array(update.length + 5)
-  let n = 0
-  frame[n++] = 1
-  let len = update.length
-  while (len > 127) {
-    frame[n++] = (len & 127) | 128
-    len >>>= 7
-  }
-  frame[n++] = len
-  frame.set(update, n)
-  return frame.subarray(0, n + update.length)
-}
 
 type Seen = { user?: { id: string; name: string }; cursor?: unknown } | undefined
 /** Gives in-flight messages time to arrive, so that "nothing happened" is a real observation. */
