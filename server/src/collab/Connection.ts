@@ -178,7 +178,8 @@ export class Connection {
         const affordable = this.affordable()
         if (affordable === 0) break
         const used = this.handler(this.queue.slice(0, affordable))
-        if (used <= 0) break
+        // Closed from inside the handler: the queue is gone already.
+        if (used <= 0 || this.closed) break
         const taken = this.queue.splice(0, used)
         const bytes = taken.reduce((sum, frame) => sum + frame.byteLength, 0)
         this.queuedBytes -= bytes
