@@ -42,6 +42,8 @@ export interface LaunchOptions {
   nodeFlags?: string[]
   /** The origin clients use when it is not the server's own (a proxy in front). */
   publicOrigin?: string
+  /** The server's entry point; default this worktree's `server/dist/main.js` (e.g. an older build, to compare). */
+  mainScript?: string
 }
 
 export type Launcher = (options: LaunchOptions) => Promise<ServerHandle>
@@ -105,20 +107,31 @@ const BENCH_EMAIL = 'bench-admin@example.org'
 const BENCH_PASSWORD = 'bench-Password-9f3e1c7a'
 const MEMBER_PASSWORD = 'member-Password-4d2b8e6f'
 
+/** What Accord's handle adds: accounts of any role and the HTTP API, for setting up a scene. */
+export interface AccordHandle extends ServerHandle {
+  /** http://127.0.0.1:PORT */
+  url: string
+  /** The headers a browser of that role would send on the upgrade (Cookie, Origin), for a fresh account. */
+  accountHeaders(role: 'observer' | 'member' | 'coordinator'): Promise<Record<string, string>>
+  /** Calls the API as the administrator. */
+  adminCall(method: string, route: string, body?: unknown): Promise<Response>
+}
+
 /** Accord's production build (`npm run build` first): server/dist/main.js. */
-export const launchAccord: Launcher = async ({
+export const launchAccord = async ({
   port,
   env = {},
   dataDir,
   nodeFlags,
   publicOrigin,
-}) => {
+  mainScript,
+}: LaunchOptions): Promise<AccordHandle> => {
   const ownDir = dataDir === undefined
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'accord-bench-'))
   const own = `http://127.0.0.1:${port}`
   const origin = publicOrigin ?? own
   const child = spawnNode(
-    path.join(REPO_ROOT, 'server/dist/main.js'),
+    mainScript ?? path.join(REPO_ROOT, 'server/dist/main.js'),
     [],
     {
       HOST: '127.0.0.1',
@@ -174,9 +187,29 @@ export const launchAccord: Launcher = async ({
     return memberCookie
   }
 
+  let adminCookie: string | undefined
+  let accounts = 0
+  const adminSession = async () => {
+    adminCookie ??= await login(BENCH_EMAIL, BENCH_PASSWORD)
+    return adminCookie
+  }
+
   return {
     pid: child.pid as number,
+    url: own,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
+    async accountHeaders(role) {
+      accounts++
+      const email = `bench-${role}-${accounts}@example.org`
+      await api('POST', '/api/users', await adminSession(), {
+        email,
+        name: `Bench ${role} ${accounts}`,
+        password: MEMBER_PASSWORD,
+        role,
+      })
+      return { Cookie: await login(email, MEMBER_PASSWORD), Origin: origin }
+    },
+    adminCall: async (method, route, body) => api(method, route, await adminSession(), body),
     async prepareRooms(count) {
       const cookie = await member()
       const rooms: string[] = []

@@ -12,12 +12,14 @@ describe('stopReasonForClose', () => {
   it('stops when the server refused what this tab sent: it would send it again', () => {
     expect(stopReasonForClose(CloseCode.badMessage.code)).toBe('rejected')
     expect(stopReasonForClose(CloseCode.tooLarge.code)).toBe('rejected')
+    // Its edits build on changes the server never got, though it was asked for them.
+    expect(stopReasonForClose(CloseCode.missingDependencies.code)).toBe('rejected')
     // A frame over MAX_MESSAGE_BYTES: ws closes with the RFC's own code.
     expect(stopReasonForClose(1009)).toBe('rejected')
   })
 
-  it('keeps reconnecting after network trouble, shutdown, rate limiting and load failures', () => {
-    for (const code of [1001, 1006, CloseCode.tooMany.code, CloseCode.unavailable.code]) {
+  it('keeps reconnecting after network trouble, shutdown, "try again later" and load failures', () => {
+    for (const code of [1001, 1006, CloseCode.tryAgainLater.code, CloseCode.unavailable.code]) {
       expect(stopReasonForClose(code)).toBeNull()
     }
   })

@@ -8,7 +8,7 @@ export type StopReason = 'unauthorized' | 'forbidden' | 'notFound' | 'rejected'
 
 /**
  * What a /collab close code means here; null when reconnecting later makes sense
- * (network trouble, shutdown, rate limit, a document that failed to load).
+ * (network trouble, shutdown, "try again later", a document that failed to load).
  */
 export const stopReasonForClose = (code: number): StopReason | null => {
   switch (code) {
@@ -21,6 +21,7 @@ export const stopReasonForClose = (code: number): StopReason | null => {
     // The server refused what this tab sent; sending it again would be refused again.
     case CloseCode.badMessage.code:
     case CloseCode.tooLarge.code:
+    case CloseCode.missingDependencies.code:
     case MESSAGE_TOO_BIG:
       return 'rejected'
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canChangeStatus, canEditText } from './roles.js'
+import { canChangeSettings, canChangeStatus, canEditText } from './roles.js'
 
 describe('roles', () => {
   it('lets members and up edit text, never on a final document', () => {
@@ -17,5 +17,13 @@ describe('roles', () => {
     expect(canChangeStatus('secretariat', 'review', 'final')).toBe(true)
     expect(canChangeStatus('coordinator', 'final', 'draft')).toBe(false)
     expect(canChangeStatus('secretariat', 'final', 'draft')).toBe(true)
+  })
+
+  it('leaves settings to coordinators and up in review; whoever edits may change them in a draft', () => {
+    expect(canChangeSettings('member', 'draft')).toBe(true)
+    expect(canChangeSettings('member', 'review')).toBe(false)
+    expect(canChangeSettings('coordinator', 'review')).toBe(true)
+    expect(canChangeSettings('observer', 'draft')).toBe(false)
+    expect(canChangeSettings('secretariat', 'final')).toBe(false)
   })
 })

@@ -44,6 +44,13 @@ export const canChangeStatus = (role: Role, from: DocumentStatus, to: DocumentSt
 export const mustSuggest = (role: Role, status: DocumentStatus): boolean =>
   status === DocumentStatus.review && role === Role.member
 
+/**
+ * May this role change a document's settings (language, clause labels)? Whoever may edit the
+ * text, except a member in review: settings are not suggestions, so they are the coordinators'.
+ */
+export const canChangeSettings = (role: Role, status: DocumentStatus): boolean =>
+  canEditText(role, status) && !mustSuggest(role, status)
+
 /** May this role accept and reject suggestions (and roll them into a version)? */
 export const canResolveSuggestions = (role: Role, status: DocumentStatus): boolean =>
   status !== DocumentStatus.final && atLeast(role, Role.coordinator)

@@ -27,6 +27,16 @@ export const DEFAULT_SETTINGS: Readonly<DocumentSettings> = {
 /** The Y.Map that holds the settings: `ydoc.getMap(SETTINGS_MAP)`. */
 export const SETTINGS_MAP = 'settings'
 
+const SETTING_VALUES: { readonly [K in keyof DocumentSettings]: readonly string[] } = {
+  language: DOCUMENT_LANGUAGES,
+  clauseLabel: CLAUSE_LABEL_STYLES,
+}
+
+/** True when `key` is a setting and `value` one of its values: what the server lets anyone write. */
+export const isValidSetting = (key: string, value: unknown): boolean =>
+  Object.hasOwn(SETTING_VALUES, key) &&
+  SETTING_VALUES[key as keyof DocumentSettings].includes(value as string)
+
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback
 

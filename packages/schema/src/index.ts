@@ -57,6 +57,7 @@ export {
   DOCUMENT_LANGUAGES,
   type DocumentLanguage,
   type DocumentSettings,
+  isValidSetting,
   observeSettings,
   readSettings,
   SETTINGS_MAP,
@@ -91,6 +92,7 @@ export {
   type SuggestionAuthor,
   type SuggestionKind,
   SuggestionMark,
+  wellFormedAttribution,
 } from './suggestions/suggestionTypes.js'
 export {
   isSuggestChangesEnabled,

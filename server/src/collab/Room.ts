@@ -1,4 +1,11 @@
-import { CloseCode, canEditText, type DocumentStatus, mustSuggest } from '@accord/protocol'
+import {
+  CloseCode,
+  canChangeSettings,
+  canEditText,
+  type DocumentStatus,
+  mustSuggest,
+} from '@accord/protocol'
+import { BODY_FRAGMENT, SETTINGS_MAP } from '@accord/schema'
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -9,20 +16,32 @@ import * as Y from 'yjs'
 import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
+import { AwarenessOwners } from './AwarenessOwners.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
-import { FullStateCache, isEmptyStateVector } from './FullStateCache.js'
-import { readMessage, writeAwareness, writeSyncStep1, writeSyncStep2 } from './protocol.js'
+import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
+import { KnownSuggestions } from './KnownSuggestions.js'
+import { type IncomingMessage, readMessage, writeAwareness, writeSyncStep1 } from './protocol.js'
+import { RefusedUpdateError } from './RefusedUpdateError.js'
 import { ScratchCopy } from './ScratchCopy.js'
-import { NotASuggestionError, suggestOnlyGuard } from './suggestOnlyGuard.js'
+import { SyncAnswerCache } from './SyncAnswerCache.js'
 import {
+  type AttributionRewrite,
+  applyAttributionRewrites,
+  attributionRewrites,
+} from './suggestionAttribution.js'
+import { checkSuggestsOnly } from './suggestOnlyGuard.js'
+import {
+  ATTRIBUTION_ORIGIN,
   LOAD_ORIGIN,
   PEER_ORIGIN,
   STORAGE_ORIGIN,
   type TransactionOrigin,
 } from './TransactionOrigin.js'
+import { meetsNeeds, readNeeds, type UpdateNeeds } from './updateNeeds.js'
+import { checkUpdateRules } from './updateRules.js'
 
 export type RoomOptions = SaverOptions
 
@@ -36,19 +55,36 @@ const MAX_AWARENESS_BYTES = 64 * 1024
 
 /**
  * One open document: its Y.Doc, awareness and connections. Decides per message what a
- * connection may change, tries updates on a scratch copy before they touch the document,
- * relays changes (to its connections and, through its channel, to other instances), and
- * hands every change it did not read from storage to its saver.
+ * connection may change, relays changes (to its connections and, through its channel, to
+ * other instances), and hands every change it did not read from storage to its saver.
+ *
+ * The update path, for each update (or run of updates merged into one) from a connection:
+ * 1. may this connection edit at all (role, status)? Otherwise it is ignored.
+ * 2. does the document hold everything the update builds on (updateNeeds)? Otherwise it is
+ *    held aside (HeldUpdates, bounded) and the client is asked for what is missing.
+ * 3. it is tried on the scratch copy; the trial must pass updateRules (shared types,
+ *    settings, body shape), for a member in review checkSuggestsOnly, and the suggestion
+ *    attributions it writes are checked (suggestionAttribution). A refused update is dropped.
+ * 4. it is applied to the live document; attributions that were not the sender's truth are
+ *    rewritten; held updates whose needs are now met go through steps 3 and 4.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly connections = new Set<Connection>()
-  private readonly awarenessOwners = new Map<number, Connection>()
+  private readonly awarenessOwners = new AwarenessOwners<Connection>()
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
-  private readonly fullState: FullStateCache
   private readonly appliedWatchers = new Set<(update: Uint8Array) => void>()
+  private readonly answers: SyncAnswerCache
+  private readonly known: KnownSuggestions
+  private readonly held = new HeldUpdates<Connection>(DEFAULT_HELD_LIMITS, (connection) => {
+    this.logger.warn(
+      { userId: connection.user.id },
+      'closing socket: updates waited too long for changes it never sent',
+    )
+    connection.close(CloseCode.missingDependencies)
+  })
   /** Updates applied in one event-loop turn go out as one frame, encoded once. */
   private readonly broadcast = new BroadcastCoalescer<Connection>((frame, except) => {
     for (const c of this.connections) if (c !== except) c.send(frame)
@@ -67,11 +103,12 @@ export class Room implements RoomReceiver {
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
     // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
-    this.fullState = new FullStateCache(
+    this.answers = new SyncAnswerCache(
       doc,
       stored.updates.length === 1 ? stored.updates[0] : undefined,
     )
     this.saver = new DocumentSaver(id, store, options, logger, stored.logLength)
+    this.known = new KnownSuggestions(doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -107,6 +144,10 @@ export class Room implements RoomReceiver {
       doc.destroy()
       throw new DocumentLoadError(`stored document ${id} is unreadable: ${(err as Error).message}`)
     }
+    // The document's two shared types, typed from the start (the scratch copy follows suit),
+    // so that the types the update rules see are the ones the document keeps.
+    doc.getXmlFragment(BODY_FRAGMENT)
+    doc.getMap(SETTINGS_MAP)
     return new Room(
       id,
       status,
@@ -167,6 +208,7 @@ export class Room implements RoomReceiver {
         'could not apply a change',
       )
     }
+    this.releaseHeld()
   }
 
   /** Adds a connection and opens the sync: our state vector, then everyone's presence. */
@@ -180,13 +222,14 @@ export class Room implements RoomReceiver {
         ),
       )
     }
-    connection.attach((data) => this.receive(connection, data))
+    connection.attach((frames) => this.handleFrames(connection, frames))
   }
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.held.drop(connection)
     const ids = [...connection.awarenessIds]
-    for (const id of ids) this.awarenessOwners.delete(id)
+    this.awarenessOwners.release(connection, ids)
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null)
   }
 
@@ -213,24 +256,49 @@ export class Room implements RoomReceiver {
     return this.saver.persistForUnload()
   }
 
-  private receive(connection: Connection, data: Uint8Array): void {
+  /**
+   * Handles frames in order and returns how many it took. Consecutive updates are merged and
+   * applied as one (a burst the connection held back while it was over its rate costs one
+   * trial). After an answer that used up the connection's allowance it stops; the connection
+   * hands over the rest once the allowance has refilled.
+   */
+  private handleFrames(connection: Connection, frames: readonly Uint8Array[]): number {
+    const updates: Uint8Array[] = []
+    for (let i = 0; i < frames.length; i++) {
+      let message: IncomingMessage
+      try {
+        message = readMessage(frames[i] as Uint8Array)
+      } catch (err) {
+        this.applyUpdates(connection, updates)
+        this.closeForBadMessage(connection, err)
+        return frames.length
+      }
+      if (message.type === 'syncStep2' || message.type === 'update') {
+        // Both carry document content; a connection that may not edit is ignored, never relayed.
+        if (this.canEdit(connection)) updates.push(message.update)
+        continue
+      }
+      this.applyUpdates(connection, updates.splice(0))
+      if (!connection.closed) this.handleRequest(connection, message)
+      if (connection.closed) return frames.length
+      if (connection.answersExhausted) return i + 1
+    }
+    this.applyUpdates(connection, updates)
+    return frames.length
+  }
+
+  private handleRequest(
+    connection: Connection,
+    message: Exclude<IncomingMessage, { type: 'syncStep2' | 'update' }>,
+  ): void {
     try {
-      const message = readMessage(data)
       switch (message.type) {
-        case 'syncStep1':
-          connection.send(
-            writeSyncStep2(
-              isEmptyStateVector(message.stateVector)
-                ? this.fullState.get()
-                : Y.encodeStateAsUpdate(this.doc, message.stateVector),
-            ),
-          )
+        case 'syncStep1': {
+          const answer = this.answers.answer(message.stateVector)
+          connection.chargeAnswer(answer.byteLength)
+          connection.send(answer)
           return
-        case 'syncStep2':
-        case 'update':
-          // Both carry document content; a connection that may not edit is ignored, never relayed.
-          if (this.canEdit(connection)) this.applyClientUpdate(connection, message.update)
-          return
+        }
         case 'awareness':
           if (message.update.byteLength > MAX_AWARENESS_BYTES) {
             connection.close(CloseCode.tooLarge)
@@ -247,29 +315,100 @@ export class Room implements RoomReceiver {
           return
       }
     } catch (err) {
-      this.logger.warn(
-        { err: (err as Error).message, userId: connection.user.id },
-        'closing socket: bad message',
-      )
-      connection.close(CloseCode.badMessage)
+      this.closeForBadMessage(connection, err)
     }
   }
 
-  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    const origin: TransactionOrigin = { kind: 'connection', connection }
-    // In review a member may only suggest: anything else is dropped like an observer's edit.
-    const vet = mustSuggest(connection.role, this.status)
-      ? suggestOnlyGuard(this.doc, connection.user.id)
-      : undefined
+  private closeForBadMessage(connection: Connection, err: unknown): void {
+    this.logger.warn(
+      { err: (err as Error).message, userId: connection.user.id },
+      'closing socket: bad message',
+    )
+    connection.close(CloseCode.badMessage)
+  }
+
+  /** Applies updates from one connection, merged into one. */
+  private applyUpdates(connection: Connection, updates: readonly Uint8Array[]): void {
+    if (updates.length === 0 || connection.closed) return
     try {
-      this.scratch.applyWhole(update, origin, vet)
+      const update =
+        updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates([...updates])
+      const needs = readNeeds(update)
+      if (!meetsNeeds(this.doc, needs)) {
+        this.hold(connection, update, needs)
+        return
+      }
+      this.tryUpdate(connection, update)
     } catch (err) {
-      if (!(err instanceof NotASuggestionError)) throw err
+      this.closeForBadMessage(connection, err)
+      return
+    }
+    this.releaseHeld()
+  }
+
+  /** Sets aside an update the document cannot take whole yet; asks the client for what is missing. */
+  private hold(connection: Connection, update: Uint8Array, needs: UpdateNeeds): void {
+    const held = this.held.hold(connection, update, needs)
+    if (held === 'overLimit') {
+      this.logger.warn(
+        { userId: connection.user.id, bytes: update.byteLength, structs: needs.structs },
+        'closing socket: too much waiting for changes it never sent',
+      )
+      this.held.drop(connection)
+      connection.close(CloseCode.missingDependencies)
+      return
+    }
+    // A provider answers a sync step 1 with everything the server lacks, the missing part included.
+    if (held === 'first') connection.send(writeSyncStep1(Y.encodeStateVector(this.doc)))
+  }
+
+  /** Applies held updates whose needs the document now meets, until none is left that can go. */
+  private releaseHeld(): void {
+    while (this.held.size > 0) {
+      const ready = this.held.takeReady((needs) => meetsNeeds(this.doc, needs))
+      if (ready.length === 0) return
+      for (const { connection, update } of ready) {
+        if (connection.closed || !this.canEdit(connection)) continue
+        try {
+          this.tryUpdate(connection, update)
+        } catch (err) {
+          this.closeForBadMessage(connection, err)
+        }
+      }
+    }
+  }
+
+  /**
+   * Steps 3 and 4 of the update path (see the class comment). Throws ProtocolError for an
+   * update Yjs cannot apply; drops one a rule refuses.
+   */
+  private tryUpdate(connection: Connection, update: Uint8Array): void {
+    const origin: TransactionOrigin = { kind: 'connection', connection }
+    const suggestOnly = mustSuggest(connection.role, this.status)
+    const maySetSettings = canChangeSettings(connection.role, this.status)
+    const sender = {
+      userId: connection.user.id,
+      name: connection.user.name,
+      names: [connection.user.name, connection.nameAtOpen],
+    }
+    let rewrites: AttributionRewrite[] = []
+    try {
+      this.scratch.applyWhole(update, origin, (trial) => {
+        const writes = checkUpdateRules(trial, maySetSettings)
+        if (suggestOnly) checkSuggestsOnly(this.doc, trial, connection.user.id)
+        if (writes.length > 0)
+          rewrites = attributionRewrites(writes, sender, (id) => this.known.get(id), Date.now())
+      })
+    } catch (err) {
+      if (!(err instanceof RefusedUpdateError)) throw err
       this.logger.info(
-        { userId: connection.user.id, reason: err.message },
-        'dropped: not a suggestion',
+        { userId: connection.user.id, rule: err.rule, reason: err.message },
+        'dropped: refused update',
       )
       return
+    }
+    if (rewrites.length > 0) {
+      Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
     connection.editsApplied++
     this.tellApplied(update)
@@ -284,8 +423,7 @@ export class Room implements RoomReceiver {
     let allowance = MAX_AWARENESS_IDS_PER_CONNECTION - connection.awarenessIds.size
     const entries = guardAwareness(
       readAwarenessUpdate(update),
-      connection,
-      (id) => this.awarenessOwners.get(id),
+      (id) => this.awarenessOwners.mayWrite(connection, id),
       { ...connection.user },
     ).filter((entry) => connection.awarenessIds.has(entry.clientId) || allowance-- > 0)
     if (entries.length === 0) return
@@ -299,13 +437,20 @@ export class Room implements RoomReceiver {
     // A caret may point into text queued for relay: the text goes first.
     this.broadcast.flush()
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
+    const written = [...changes.added, ...changes.updated]
     if (origin && this.connections.has(origin as Connection)) {
       const connection = origin as Connection
-      for (const id of [...changes.added, ...changes.updated]) {
-        if (!this.awarenessOwners.has(id)) {
-          this.awarenessOwners.set(id, connection)
-          connection.awarenessIds.add(id)
-        }
+      for (const id of written) {
+        if (connection.awarenessIds.has(id)) continue
+        this.awarenessOwners.hold(connection, id)
+        connection.awarenessIds.add(id)
+      }
+    } else if (origin === PEER_ORIGIN) {
+      // Another instance's client: its id stays bound to the person that instance shows.
+      for (const id of written) {
+        const user = (this.awareness.getStates().get(id) as { user?: { id?: unknown } } | undefined)
+          ?.user?.id
+        if (typeof user === 'string') this.awarenessOwners.seenElsewhere(id, user)
       }
     }
     const update = encodeAwarenessUpdate(this.awareness, changed)
@@ -345,8 +490,10 @@ export class Room implements RoomReceiver {
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.off('update', this.onDocUpdate)
+    this.held.destroy()
     this.scratch.destroy()
-    this.fullState.destroy()
+    this.answers.destroy()
+    this.known.destroy()
     this.doc.destroy()
   }
 }

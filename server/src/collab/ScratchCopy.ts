@@ -3,6 +3,11 @@ import { ProtocolError } from './protocol.js'
 
 const cloneOf = (doc: Y.Doc): Y.Doc => {
   const copy = new Y.Doc({ gc: doc.gc })
+  // The live document's kinds of shared types first: typing one later replaces its object,
+  // and a trial's transaction would name one that is no longer in the copy.
+  for (const [name, type] of doc.share) {
+    copy.get(name, type.constructor as new () => Y.AbstractType<unknown>)
+  }
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
   return copy
 }
@@ -14,6 +19,13 @@ const containedIn = (doc: Y.Doc, update: Uint8Array): boolean => {
   } catch {
     return false
   }
+}
+
+/** A client update applied to the scratch copy: the copy now, and what the update changed in it. */
+export interface Trial {
+  copy: Y.Doc
+  /** Its Yjs transaction, ended: `changed`, `deleteSet` and `beforeState` tell what the update did. */
+  transaction: Y.Transaction
 }
 
 /**
@@ -39,28 +51,43 @@ export class ScratchCopy {
   /**
    * Applies `update` to the live document only if it applied whole to the copy; otherwise
    * throws ProtocolError, rebuilds the copy and leaves the live document untouched.
-   * `vet`, when given, looks at the copy with the update applied and may throw to refuse it
-   * (its error is rethrown as it is, the copy rebuilt).
+   * `vet`, when given, looks at the trial (the copy with the update applied) and may throw to
+   * refuse it (its error is rethrown as it is, the copy rebuilt).
    */
-  applyWhole(update: Uint8Array, origin: unknown, vet?: (copy: Y.Doc) => void): void {
+  applyWhole(update: Uint8Array, origin: unknown, vet?: (trial: Trial) => void): void {
     if (!this.copy) {
       if (containedIn(this.live, update)) return
       this.copy = cloneOf(this.live)
     }
     const copy = this.copy
+    let transaction: Y.Transaction | undefined
     try {
-      Y.applyUpdate(copy, update)
+      Y.transact(copy, (tr) => {
+        transaction = tr
+        Y.applyUpdate(copy, update)
+      })
     } catch (err) {
       this.discard()
       throw new ProtocolError(`update could not be applied: ${(err as Error).message}`)
     }
     if (vet) {
+      const trial = { copy, transaction: transaction as Y.Transaction }
+      // Reading the copy may change it (y-tiptap deletes a node it cannot build): then it is
+      // no longer what the live document will be, and is copied afresh next time.
+      let changedByVet = false
+      const onChange = () => {
+        changedByVet = true
+      }
+      copy.on('afterTransaction', onChange)
       try {
-        vet(copy)
+        vet(trial)
       } catch (err) {
         this.discard()
         throw err
+      } finally {
+        copy.off('afterTransaction', onChange)
       }
+      if (changedByVet) this.discard()
     }
     this.applyingTried = true
     try {

@@ -4,6 +4,9 @@ export interface SocketLike {
   close(code: number, reason: string): void
   /** Drops the connection without a closing handshake, for a peer that no longer reads. */
   terminate(): void
+  /** Stops reading from the peer (frames already read may still arrive); TCP then makes it wait. */
+  pause(): void
+  resume(): void
   /** Bytes queued for sending and not yet handed to the network. */
   readonly bufferedAmount: number
 }

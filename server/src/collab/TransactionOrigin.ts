@@ -10,9 +10,12 @@ export type TransactionOrigin =
   /** Catching up from storage after messages between instances may have been lost: stored already. */
   | { kind: 'storage' }
   | { kind: 'suggestions' }
+  /** The server setting a suggestion's author and time to its own truth (suggestionAttribution). */
+  | { kind: 'attribution' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
 export const RESTORE_ORIGIN: TransactionOrigin = { kind: 'restore' }
 export const PEER_ORIGIN: TransactionOrigin = { kind: 'peer' }
 export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }
 export const SUGGESTIONS_ORIGIN: TransactionOrigin = { kind: 'suggestions' }
+export const ATTRIBUTION_ORIGIN: TransactionOrigin = { kind: 'attribution' }

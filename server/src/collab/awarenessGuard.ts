@@ -1,7 +1,8 @@
 /**
  * Awareness updates are rewritten before the room applies them: a client may
- * announce only client ids it owns (no overwriting another connection's
- * presence), and the `user` it shows is always the authenticated one.
+ * announce only client ids that are its own (AwarenessOwners: no overwriting another
+ * connection's presence, nor taking over a person's id while they reconnect), and the
+ * `user` it shows is always the authenticated one.
  *
  * Format of an awareness update: varUint count, then per entry varUint
  * clientID, varUint clock, varString JSON state (`null` = gone).
@@ -53,18 +54,14 @@ export const writeAwarenessUpdate = (entries: readonly AwarenessEntry[]): Uint8A
 }
 
 /**
- * Keeps the entries this connection may write and stamps its real user on them.
- * `ownerOf` tells which connection announced a client id first.
+ * Keeps the entries whose client id the connection may write (`mayWrite`, see
+ * AwarenessOwners) and stamps its real user on them.
  */
-export const guardAwareness = <C>(
+export const guardAwareness = (
   entries: readonly AwarenessEntry[],
-  connection: C,
-  ownerOf: (clientId: number) => C | undefined,
+  mayWrite: (clientId: number) => boolean,
   user: Record<string, unknown>,
 ): AwarenessEntry[] =>
   entries
-    .filter((entry) => {
-      const owner = ownerOf(entry.clientId)
-      return owner === undefined || owner === connection
-    })
+    .filter((entry) => mayWrite(entry.clientId))
     .map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user } }))

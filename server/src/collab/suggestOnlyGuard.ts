@@ -1,24 +1,21 @@
-import { BODY_FRAGMENT, checkSuggestOnly, documentSchema } from '@accord/schema'
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { checkSuggestOnly } from '@accord/schema'
 import type * as Y from 'yjs'
-
-/** A client update that changes more than suggestions, from someone who may only suggest. */
-export class NotASuggestionError extends Error {}
-
-const bodyOf = (doc: Y.Doc) =>
-  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), documentSchema())
+import { changedStretches } from './changedStretches.js'
+import { RefusedUpdateError } from './RefusedUpdateError.js'
+import type { Trial } from './ScratchCopy.js'
 
 /**
  * The check for a person who may only suggest (a member while the document is in review),
- * run on the scratch copy after it took the update and before the live document does:
- * the text with every suggestion rejected must not change, new suggestions must be theirs,
- * and other people's suggestions must stay as they were (`checkSuggestOnly`). `live` is
- * read now, before the update, as the "before" side.
+ * run on the trial (the scratch copy with the update applied) before the live document takes
+ * it: the text with every suggestion rejected must not change, new suggestions must be theirs,
+ * and other people's suggestions must stay as they were (`checkSuggestOnly`). It compares only
+ * the stretches of the body the update changed (changedStretches), read from `live` as it is
+ * now (before) and from the copy (after), so a keystroke in a long document costs about what
+ * its paragraph does.
  */
-export const suggestOnlyGuard = (live: Y.Doc, userId: string): ((copy: Y.Doc) => void) => {
-  const before = bodyOf(live)
-  return (copy) => {
-    const violation = checkSuggestOnly(before, bodyOf(copy), userId)
-    if (violation) throw new NotASuggestionError(violation.reason)
+export const checkSuggestsOnly = (live: Y.Doc, trial: Trial, userId: string): void => {
+  for (const { before, after } of changedStretches(live, trial)) {
+    const violation = checkSuggestOnly(before, after, userId)
+    if (violation) throw new RefusedUpdateError('notASuggestion', violation.reason)
   }
 }

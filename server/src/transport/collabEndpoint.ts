@@ -79,6 +79,8 @@ export const attachCollabEndpoint = (
           send: (data) => ws.send(data),
           close: (code, reason) => ws.close(code, reason),
           terminate: () => ws.terminate(),
+          pause: () => ws.pause(),
+          resume: () => ws.resume(),
           get bufferedAmount() {
             return ws.bufferedAmount
           },
@@ -88,7 +90,13 @@ export const attachCollabEndpoint = (
           maxMessagesPerSecond: config.maxMessagesPerSecond,
           // One full-size frame per second on average; an initial sync of a large document fits the burst.
           maxBytesPerSecond: config.maxMessageBytes,
+          // A first sync of a document up to twice the frame limit at once; after that, asking
+          // for the document again and again gets an eighth of a frame's worth a second.
+          maxAnswerBytesPerSecond: config.maxMessageBytes / 8,
+          answerBurstBytes: 2 * config.maxMessageBytes,
           maxBufferedBytes: 4 * config.maxMessageBytes,
+          // Once paused, ws delivers at most the frame it was reading and the rest of its chunk.
+          maxQueuedBytes: 2 * config.maxMessageBytes + 64 * 1024,
         },
       )
       // The session ended (signed out, password changed, deactivated): nothing more is taken from it.

@@ -1,27 +1,8 @@
 import { CloseCode } from '@accord/protocol'
 import { describe, expect, it, vi } from 'vitest'
-import { writeAwarenessUpdate } from '../../src/collab/awarenessGuard.js'
-import { rawSocket } from '../utils/rawSocket.js'
+import { awarenessFrame, rawSocket } from '../utils/rawSocket.js'
 import { useTestServer } from '../utils/useTestServer.js'
 import { reportFigure } from './support/figures.js'
-
-/** An awareness message (type 1) carrying `entries`. */
-const awarenessFrame = (
-  entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[],
-): Uint8Array => {
-  const update = writeAwarenessUpdate(entries)
-  const frame = new Uint8Array(update.length + 5)
-  let n = 0
-  frame[n++] = 1
-  let len = update.length
-  while (len > 127) {
-    frame[n++] = (len & 127) | 128
-    len >>>= 7
-  }
-  frame[n++] = len
-  frame.set(update, n)
-  return frame.subarray(0, n + update.length)
-}
 
 type Seen = { user?: { id: string; name: string }; cursor?: unknown } | undefined
 /** Gives in-flight messages time to arrive, so that "nothing happened" is a real observation. */
@@ -102,5 +83,41 @@ describe('awareness cannot be spoofed', () => {
       idsPerConnectionAtMost: 4,
       oversizedClosedWith: CloseCode.tooLarge.code,
     })
+  })
+
+  it('while a person reconnects, nobody else can take their client id: watchers never see an impostor under it', async () => {
+    const alice = await t.newUser('member', 'Alice')
+    const bob = await t.newUser('member', 'Bob')
+    const mallory = await t.newUser('member', 'Mallory')
+    const docId = await t.newDocument(alice.cookie)
+    const a = t.client(docId, alice.cookie)
+    const b = t.client(docId, bob.cookie)
+    await Promise.all([a.synced(), b.synced()])
+    const id = a.doc.clientID
+    const seenByB = () => b.provider.awareness.getStates().get(id) as Seen
+    a.provider.awareness.setLocalStateField('cursor', { at: 1 })
+    await vi.waitFor(() => expect(seenByB()?.user?.name).toBe('Alice'))
+
+    // Alice's connection drops; before she is back, Mallory announces Alice's client id.
+    a.provider.disconnect()
+    await vi.waitFor(() => expect(seenByB()).toBeUndefined())
+    const { ws } = await rawSocket(`${t.wsUrl}/${docId}`, { cookie: mallory.cookie })
+    ws.send(awarenessFrame([{ clientId: id, clock: 1_000_000, state: { cursor: 'here' } }]))
+    await settle()
+    expect(seenByB()).toBeUndefined()
+
+    // Alice is back with the same id (her editor's Y.Doc). The server counted her leaving as a
+    // newer presence than her last one, so she shows again at her next moves of the caret.
+    a.provider.connect()
+    await a.synced()
+    a.provider.awareness.setLocalStateField('cursor', { at: 2 })
+    a.provider.awareness.setLocalStateField('cursor', { at: 3 })
+    await vi.waitFor(() =>
+      expect(seenByB()).toMatchObject({ user: { name: 'Alice' }, cursor: { at: 3 } }),
+    )
+    ws.send(awarenessFrame([{ clientId: id, clock: 2_000_000, state: { cursor: 'again' } }]))
+    await settle()
+    expect(seenByB()).toMatchObject({ user: { name: 'Alice' }, cursor: { at: 3 } })
+    ws.close()
   })
 })

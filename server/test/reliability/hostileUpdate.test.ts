@@ -14,12 +14,13 @@ const BASE = Buffer.from(
   'hex',
 )
 /**
- * Client 2's edit of BASE with one byte changed, found by a seeded fuzz: it decodes in full
- * (Y.decodeUpdate accepts it), and Yjs throws halfway through applying it, after it has
- * already made "lo world" bold. A decode check alone would let that half-change through.
+ * Client 2's edit of BASE with bytes changed, found by a seeded fuzz: it decodes in full
+ * (Y.decodeUpdate accepts it), everything it refers to is in BASE (so the room does not hold
+ * it back as waiting for a predecessor), and Yjs throws halfway through applying it, after it
+ * has already made "lo world" bold. A decode check alone would let that half-change through.
  */
 const HALF_APPLYING = Buffer.from(
-  '01040200c60104010504626f6c640474727565c4022b01050358595ac60203010504626f6c64046e756c6c87010003097061726167726170680101010202',
+  '01040200c60104010504626f6c640474727565c4020501050358595ac60203010504626f6c64046e756c6c87010003097061726167726170680101010202',
   'hex',
 )
 

@@ -5,6 +5,7 @@ import { anchorOver } from '../utils/anchors.js'
 import { newTestClient, type TestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
 import { freshPostgresDatabase, POSTGRES_URL } from '../utils/postgres.js'
+import { awarenessFrame, rawSocket } from '../utils/rawSocket.js'
 import { REDIS_SERVER, startRedis, type TestRedis } from '../utils/redisServer.js'
 
 /** Two (and later three) real instances on one PostgreSQL database and one Redis. */
@@ -72,6 +73,24 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
       )
       expect(names).toContain('Ann')
     })
+  })
+
+  it("a client id another instance shows as someone's presence cannot be taken on this one", async () => {
+    const ann = await a.newUser('member', 'Ann')
+    const mallory = await a.newUser('member', 'Mallory')
+    const documentId = await a.newDocument(ann.cookie)
+    const onA = client(a, documentId, ann.cookie)
+    const onB = client(b, documentId, ann.cookie)
+    await Promise.all([onA.synced(), onB.synced()])
+    const id = onA.doc.clientID
+    onA.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    const seenOnB = () => onB.provider.awareness.getStates().get(id) as { user?: { name?: string } }
+    await vi.waitFor(() => expect(seenOnB()?.user?.name).toBe('Ann'))
+    const { ws } = await rawSocket(`${b.wsUrl}/${documentId}`, { cookie: mallory.cookie })
+    ws.send(awarenessFrame([{ clientId: id, clock: 1_000_000, state: { cursor: 'x' } }]))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(seenOnB()).toMatchObject({ user: { name: 'Ann' }, cursor: { anchor: 1 } })
+    ws.close()
   })
 
   it('applies a demotion and a finalized status made on one instance to sockets on the other', async () => {

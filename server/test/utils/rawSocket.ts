@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { writeAwarenessUpdate } from '../../src/collab/awarenessGuard.js'
 
 /** A bare WebSocket for sending crafted frames, as a hostile client would. */
 export const rawSocket = (
@@ -47,4 +48,22 @@ export const paragraphUpdate = (text: string): Uint8Array => {
   p.insert(0, [new Y.XmlText(text)])
   doc.getXmlFragment('default').insert(0, [p])
   return Y.encodeStateAsUpdate(doc)
+}
+
+/** An awareness message (type 1) carrying `entries`. */
+export const awarenessFrame = (
+  entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[],
+): Uint8Array => {
+  const update = writeAwarenessUpdate(entries)
+  const frame = new Uint8Array(update.length + 5)
+  let n = 0
+  frame[n++] = 1
+  let len = update.length
+  while (len > 127) {
+    frame[n++] = (len & 127) | 128
+    len >>>= 7
+  }
+  frame[n++] = len
+  frame.set(update, n)
+  return frame.subarray(0, n + update.length)
 }

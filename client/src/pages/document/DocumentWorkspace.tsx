@@ -1,4 +1,5 @@
 import {
+  canChangeSettings,
   canEditText,
   canResolveSuggestions,
   type DocumentInfo,
@@ -148,7 +149,11 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               )}
               {session && (
                 <PartBoundary part="settings">
-                  <DocumentSettingsForm ydoc={session.ydoc} editable={mayEdit && !stop} />
+                  <DocumentSettingsForm
+                    ydoc={session.ydoc}
+                    // In review the settings are the coordinators' (the server refuses a member's change).
+                    editable={canChangeSettings(user.role, document.status) && !stop}
+                  />
                 </PartBoundary>
               )}
             </div>

@@ -45,6 +45,29 @@ export interface BlockSuggestion extends SuggestionAttrs {
 export const isSuggestionKind = (name: string): name is SuggestionKind =>
   SUGGESTION_MARK_NAMES.includes(name)
 
+/** An ISO 8601 date and time, as `Date.prototype.toISOString` writes it (offsets accepted too). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+/** Longer than any id, name or author id Accord makes; bounds what a peer can make everyone render. */
+const MAX_ATTRIBUTE_LENGTH = 256
+
+const isShortString = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_ATTRIBUTE_LENGTH
+
+/**
+ * The attribution of a suggestion (a mark's attributes or a block's `suggestion` value) when it
+ * is well-formed: a non-empty id, an author id and name, and a real ISO 8601 time. Null for
+ * anything else, e.g. `at: "not a date"`, which would make every editor fail to show the time.
+ */
+export const wellFormedAttribution = (value: unknown): SuggestionAttrs | null => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null
+  const { id, authorId, authorName, at } = value as Record<string, unknown>
+  if (!isShortString(id) || id === '' || !isShortString(authorId) || !isShortString(authorName))
+    return null
+  if (typeof at !== 'string' || !ISO_DATE_TIME.test(at) || !Number.isFinite(Date.parse(at)))
+    return null
+  return { id, authorId, authorName, at }
+}
+
 /** Reads a block's `suggestion` attribute, tolerating anything a peer may have written. */
 export const readBlockSuggestion = (value: unknown): BlockSuggestion | null => {
   if (!value || typeof value !== 'object') return null

@@ -5,7 +5,8 @@ import { vi } from 'vitest'
 import { ADMIN } from '../../utils/newTestServer.js'
 
 const serverDir = path.resolve(import.meta.dirname, '../../..')
-const MAIN = path.join(serverDir, 'dist/main.js')
+/** The built server; ACCORD_SERVER_MAIN runs another build (e.g. an older commit's, to compare). */
+const MAIN = process.env.ACCORD_SERVER_MAIN ?? path.join(serverDir, 'dist/main.js')
 
 export { freePort } from '../../utils/freePort.js'
 
