@@ -13,6 +13,16 @@ import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
+import { type Clock, systemClock } from './mail/Clock.js'
+import { serverKey } from './mail/ServerKeys.js'
+import { startMail } from './mail/startMail.js'
+import { UnsubscribeTokens } from './mail/UnsubscribeTokens.js'
+import { DigestScheduler } from './notifications/DigestScheduler.js'
+import { InboxEvents } from './notifications/InboxEvents.js'
+import { NotificationSettingsStore } from './notifications/NotificationSettingsStore.js'
+import { NotificationStore } from './notifications/NotificationStore.js'
+import { Notifier } from './notifications/Notifier.js'
+import { WatchStore } from './notifications/WatchStore.js'
 import { AnchorFollower } from './services/anchors/AnchorFollower.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
 import { InFlightEdits } from './services/restore/InFlightEdits.js'
@@ -23,6 +33,7 @@ import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { InvitationStore } from './store/InvitationStore.js'
 import { openStorage } from './store/openStorage.js'
+import { PasswordResetStore } from './store/PasswordResetStore.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
 import { UserStore } from './store/UserStore.js'
@@ -42,8 +53,17 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+export interface StartOptions {
+  /** The time digests and deadlines go by (default: the system clock; tests move their own). */
+  clock?: Clock
+}
+
 /** Composes the whole server: store → cluster → HTTP → WebSocket → shutdown. */
-export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
+export const startServer = async (
+  config: Config,
+  logger: Logger,
+  { clock = systemClock }: StartOptions = {},
+): Promise<RunningServer> => {
   const storage = await openStorage(config, logger)
   const { db } = storage
   let cluster: Cluster
@@ -123,6 +143,51 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       }
     : config
 
+  const audit = new AuditLog(db)
+  const watches = new WatchStore(db)
+  const notifications = new NotificationStore(db)
+  const notificationSettings = new NotificationSettingsStore(db)
+  const inbox = new InboxEvents(cluster)
+  const unsubscribeTokens = new UnsubscribeTokens(await serverKey(db, 'unsubscribe'))
+  const mail = startMail(effective, db, logger, clock)
+  const notifier = new Notifier({
+    db,
+    users,
+    catalog,
+    comments,
+    watches,
+    notifications,
+    settings: notificationSettings,
+    inbox,
+    logger,
+    clock,
+    mail: mail && {
+      mailer: mail.mailer,
+      tokens: unsubscribeTokens,
+      origin: effective.publicOrigin,
+      immediatePerHour: effective.mail?.immediatePerHour ?? 0,
+    },
+  })
+  audit.onRecorded((entry) => notifier.onActivity(entry))
+  const digests =
+    mail &&
+    new DigestScheduler(
+      {
+        db,
+        users,
+        notifications,
+        settings: notificationSettings,
+        mailer: mail.mailer,
+        tokens: unsubscribeTokens,
+        origin: effective.publicOrigin,
+        clock,
+        logger,
+        immediatePerHour: effective.mail?.immediatePerHour ?? 0,
+      },
+      effective.mail?.pollMs ?? 60_000,
+    )
+  digests?.start()
+
   const deps = {
     config: effective,
     logger,
@@ -130,7 +195,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     sessions,
     invitations: new InvitationStore(db),
     catalog,
-    audit: new AuditLog(db),
+    audit,
     registry,
     cluster,
     readiness: async () => ({
@@ -148,6 +213,13 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     inFlightEdits,
     exportQueue,
     exportPool,
+    passwordResets: new PasswordResetStore(db),
+    mailer: mail?.mailer,
+    unsubscribeTokens,
+    notifications,
+    notificationSettings,
+    watches,
+    inbox,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
@@ -170,6 +242,9 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       server.closeAllConnections()
       await stopped
       await inFlightEdits.close()
+      await digests?.stop()
+      await notifier.settled()
+      await mail?.stop()
       await cluster.close()
       await storage.close()
     })()

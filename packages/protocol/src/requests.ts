@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { normalizeEmail } from './email.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
-import { LANGUAGES } from './types.js'
+import { EMAIL_MODES, LANGUAGES, NOTIFICATION_TYPES } from './types.js'
 
 /** Ids are URL-safe tokens; anything path-like is refused before it reaches storage. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id')
@@ -38,8 +38,37 @@ export const updateUserRequest = z
   .refine((v) => Object.keys(v).length > 0, 'nothing to change')
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>
 
+const emailModeSchema = z.enum(EMAIL_MODES)
+
+/** An IANA time zone this runtime knows, e.g. Europe/Moscow. */
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'unknown time zone')
+
+/** Mail preferences; every field optional, what is left out stays as it was. */
+export const notificationSettingsPatch = z.object({
+  email: emailModeSchema.optional(),
+  kinds: z.partialRecord(z.enum(NOTIFICATION_TYPES), emailModeSchema.nullable()).optional(),
+  digestHour: z.number().int().min(0).max(23).optional(),
+  timeZone: timeZoneSchema.optional(),
+})
+export type NotificationSettingsPatch = z.infer<typeof notificationSettingsPatch>
+
 export const updateProfileRequest = z
-  .object({ name: nameSchema.optional(), language: z.enum(LANGUAGES).nullable().optional() })
+  .object({
+    name: nameSchema.optional(),
+    language: z.enum(LANGUAGES).nullable().optional(),
+    notifications: notificationSettingsPatch.optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change')
 export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>
 
@@ -124,3 +153,12 @@ export const rolloutRequest = z
     'a suggestion is either accepted or rejected',
   )
 export type RolloutRequest = z.infer<typeof rolloutRequest>
+
+/** Marks inbox items read: the ones named, or all of them. */
+export const markNotificationsReadRequest = z
+  .object({
+    ids: z.array(idSchema).min(1).max(1000).optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'give either ids or all: true')
+export type MarkNotificationsReadRequest = z.infer<typeof markNotificationsReadRequest>

@@ -117,3 +117,44 @@ export interface EditsPerDay {
   name: string
   changes: number
 }
+
+/** What a person can be notified of. */
+export const NOTIFICATION_TYPES = [
+  'mention',
+  'reply',
+  'suggestionAccepted',
+  'suggestionRejected',
+  'versionNamed',
+  'documentInReview',
+  'documentFinalized',
+] as const
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+
+/** How a person gets mail: at once, in a daily digest, or not at all. */
+export const EMAIL_MODES = ['immediate', 'daily', 'off'] as const
+export type EmailMode = (typeof EMAIL_MODES)[number]
+
+/** One item of a person's inbox (`GET /api/notifications`). */
+export interface Notification {
+  id: string
+  type: NotificationType
+  documentId: string | null
+  documentTitle: string | null
+  threadId: string | null
+  /** Where exactly: a clause, a suggestion or a version, when the event has one. */
+  target: { clauseId?: string; suggestionId?: string; versionId?: string; detail?: string } | null
+  actor: { id: string; name: string } | null
+  createdAt: string
+  readAt: string | null
+}
+
+/** A person's mail preferences (`GET /api/me/notifications`, `PATCH /api/me`). */
+export interface NotificationSettings {
+  /** For every kind not named in `kinds`. */
+  email: EmailMode
+  kinds: Partial<Record<NotificationType, EmailMode>>
+  /** The hour (0–23, in `timeZone`) the daily digest is sent at. */
+  digestHour: number
+  /** An IANA time zone, e.g. Europe/Moscow. */
+  timeZone: string
+}

@@ -5,6 +5,12 @@ import type { Config } from '../config.js'
 import type { ExportPool } from '../export/ExportPool.js'
 import type { ExportQueue } from '../export/ExportQueue.js'
 import type { Logger } from '../logger.js'
+import type { Mailer } from '../mail/Mailer.js'
+import type { UnsubscribeTokens } from '../mail/UnsubscribeTokens.js'
+import type { InboxEvents } from '../notifications/InboxEvents.js'
+import type { NotificationSettingsStore } from '../notifications/NotificationSettingsStore.js'
+import type { NotificationStore } from '../notifications/NotificationStore.js'
+import type { WatchStore } from '../notifications/WatchStore.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
 import type { InFlightEdits } from '../services/restore/InFlightEdits.js'
 import type { SetupToken } from '../services/SetupToken.js'
@@ -12,6 +18,7 @@ import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { InvitationStore } from '../store/InvitationStore.js'
+import type { PasswordResetStore } from '../store/PasswordResetStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
@@ -41,4 +48,13 @@ export interface AppDeps {
   exportQueue: ExportQueue
   /** The worker threads that render exports. */
   exportPool: ExportPool
+  passwordResets: PasswordResetStore
+  /** Absent when SMTP_URL and MAIL_FROM are not set. */
+  mailer: Mailer | undefined
+  unsubscribeTokens: UnsubscribeTokens
+  notifications: NotificationStore
+  notificationSettings: NotificationSettingsStore
+  watches: WatchStore
+  /** Unread counts, live, to each person's inbox streams. */
+  inbox: InboxEvents
 }

@@ -1,5 +1,6 @@
 import type { Cluster } from '../cluster/Cluster.js'
 import type { InvitationStore } from '../store/InvitationStore.js'
+import type { PasswordResetStore } from '../store/PasswordResetStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
 import type { StoredUser, UserStore } from '../store/UserStore.js'
 import { endSessions } from './endSessions.js'
@@ -13,6 +14,7 @@ export const setPassword = async (
   deps: {
     users: UserStore
     invitations: InvitationStore
+    passwordResets: PasswordResetStore
     sessions: SessionStore
     cluster: Cluster
   },
@@ -25,6 +27,7 @@ export const setPassword = async (
   })
   // After the new hash is stored: a link or session taken in between would otherwise outlive it.
   await deps.invitations.deleteForUser(userId)
+  await deps.passwordResets.deleteForUser(userId)
   await endSessions(deps, { userId, keepToken: change.keepToken })
   return updated
 }

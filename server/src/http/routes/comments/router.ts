@@ -1,5 +1,6 @@
 import { atLeast, ErrorCode, Role } from '@accord/protocol'
 import { type Request, Router } from 'express'
+import { invalidMentions } from '../../../notifications/invalidMentions.js'
 import { anchorResolves } from '../../../services/anchorResolves.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { forbidden, HttpError, notFound } from '../../HttpError.js'
@@ -38,6 +39,23 @@ export const commentsRouter = (deps: AppDeps): Router => {
     return thread
   }
 
+  /** Refuses a mention of someone with no active account; the audit details otherwise. */
+  const validMentions = async (ids: string[] | undefined) => {
+    if (!ids?.length) return {}
+    const invalid = await invalidMentions(deps.users, ids)
+    if (invalid.length > 0) {
+      throw new HttpError(
+        400,
+        ErrorCode.mentionInvalid,
+        'Mentioned people must have an active account',
+        {
+          invalid,
+        },
+      )
+    }
+    return { mentions: [...new Set(ids)] }
+  }
+
   router.get(base, async (req, res) => {
     requireAuth(req)
     res.json({ threads: await deps.comments.list(await documentOf(req.params.id)) })
@@ -47,6 +65,7 @@ export const commentsRouter = (deps: AppDeps): Router => {
     const { user } = requireAuth(req)
     const documentId = await documentOf(req.params.id)
     const body = parse(createThreadRequest, req.body)
+    const mentions = await validMentions(body.mentions)
     const resolves = await deps.registry.withDocument(documentId, (room) =>
       anchorResolves(room.doc, body.anchor),
     )
@@ -70,7 +89,7 @@ export const commentsRouter = (deps: AppDeps): Router => {
       userId: user.id,
       action: 'comment.created',
       documentId,
-      details: { threadId: created.id },
+      details: { threadId: created.id, ...mentions },
     })
     res.status(201).json({ thread: await publish(documentId, created.id) })
   })
@@ -79,13 +98,14 @@ export const commentsRouter = (deps: AppDeps): Router => {
     const { user } = requireAuth(req)
     const documentId = await documentOf(req.params.id)
     const thread = await threadOf(documentId, req.params.threadId)
-    const { body } = parse(replyRequest, req.body)
+    const { body, mentions: mentioned } = parse(replyRequest, req.body)
+    const mentions = await validMentions(mentioned)
     await deps.comments.reply(thread.id, user.id, body)
     await deps.audit.record({
       userId: user.id,
       action: 'comment.replied',
       documentId,
-      details: { threadId: thread.id },
+      details: { threadId: thread.id, ...mentions },
     })
     res.status(201).json({ thread: await publish(documentId, thread.id) })
   })

@@ -11,7 +11,7 @@ import { HttpError } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse } from '../../parse.js'
 
-/** The signed-in person's own account: profile, language, password. */
+/** The signed-in person's own account: profile, language, mail settings, password. */
 export const meRouter = (deps: AppDeps): Router => {
   const router = Router()
 
@@ -21,12 +21,15 @@ export const meRouter = (deps: AppDeps): Router => {
 
   router.patch('/me', async (req, res) => {
     const { user } = requireAuth(req)
-    const patch = parse(updateProfileRequest, req.body)
+    const { notifications, ...patch } = parse(updateProfileRequest, req.body)
     const updated = (await deps.users.update(user.id, patch)) as StoredUser
     if (patch.name !== undefined) {
       deps.cluster.broadcast({ kind: 'user', userId: updated.id, user: presenceOf(updated) })
     }
-    res.json({ user: publicUser(updated) })
+    const settings = notifications
+      ? await deps.notificationSettings.update(user.id, notifications)
+      : undefined
+    res.json({ user: publicUser(updated), ...(settings ? { notifications: settings } : {}) })
   })
 
   router.post('/me/password', async (req, res) => {

@@ -66,6 +66,7 @@ export const usersRouter = (deps: AppDeps): Router => {
     if (!updated.active) {
       // Every session ends, its sockets and event streams with it; no old link brings it back.
       await deps.invitations.deleteForUser(id)
+      await deps.passwordResets.deleteForUser(id)
       await endSessions(deps, { userId: id })
     }
     // Open sockets follow at once: a deactivated person is disconnected, a demoted one loses write access.
