@@ -11,6 +11,9 @@ import type {
   EditsPerDay,
   ErrorBody,
   LoginRequest,
+  Notification,
+  NotificationSettings,
+  NotificationSettingsPatch,
   SetupRequest,
   ThreadStatus,
   UpdateDocumentRequest,
@@ -124,11 +127,11 @@ export const api = {
     json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),
   createThread: (documentId: string, body: NewThread) =>
     request<{ thread: CommentThread }>('POST', path`/api/documents/${documentId}/comments`, body),
-  reply: (documentId: string, threadId: string, body: string) =>
+  reply: (documentId: string, threadId: string, body: string, mentions?: string[]) =>
     request<{ thread: CommentThread }>(
       'POST',
       path`/api/documents/${documentId}/comments/${threadId}/replies`,
-      { body },
+      { body, ...(mentions?.length ? { mentions } : {}) },
     ),
   setThreadStatus: (documentId: string, threadId: string, status: ThreadStatus) =>
     request<{ thread: CommentThread }>(
@@ -175,6 +178,36 @@ export const api = {
 }
 
 /** Typed calls for versions, comparison and activity (loaded with the history page). */
+/** The inbox, mail settings, watching, and people one may mention. */
+export const inboxApi = {
+  list: () => json<{ notifications: Notification[]; unread: number }>('/api/notifications'),
+  markRead: (which: { ids: string[] } | { all: true }) =>
+    request<void>('POST', '/api/notifications/read', which),
+  settings: () =>
+    json<{ notifications: NotificationSettings; mail: boolean }>('/api/me/notifications'),
+  updateSettings: (notifications: NotificationSettingsPatch) =>
+    request<{ user: User; notifications: NotificationSettings }>('PATCH', '/api/me', {
+      notifications,
+    }),
+  watching: (documentId: string) =>
+    json<{ watching: boolean }>(path`/api/documents/${documentId}/watch`),
+  setWatching: (documentId: string, watching: boolean) =>
+    request<{ watching: boolean }>(
+      watching ? 'PUT' : 'DELETE',
+      path`/api/documents/${documentId}/watch`,
+      {},
+    ),
+  mentionable: (query: string) =>
+    json<{ people: { id: string; name: string }[] }>(
+      `/api/people/mentionable?q=${encodeURIComponent(query)}`,
+    ),
+  requestReset: (email: string) => request<void>('POST', '/api/password-resets', { email }),
+  reset: (token: string) =>
+    json<{ email: string; name: string }>(path`/api/password-resets/${token}`),
+  completeReset: (token: string, password: string) =>
+    request<{ user: User }>('POST', path`/api/password-resets/${token}`, { password }),
+}
+
 export const historyApi = {
   versions: (documentId: string) =>
     json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),
@@ -208,4 +241,6 @@ export interface NewThread {
   quote: string
   anchor: { start: string; end: string }
   clauseId: string | null
+  /** Ids of the people the comment mentions. */
+  mentions?: string[]
 }

@@ -9,7 +9,7 @@ import {
 import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation } from 'react-router'
+import { Link, useLocation, useSearchParams } from 'react-router'
 import { PartBoundary } from '../../app/PartBoundary'
 import { Progress } from '../../app/Progress'
 import { useAnnouncer } from '../../app/useAnnouncer'
@@ -21,6 +21,7 @@ import { useDocumentEvents } from '../../collab/useDocumentEvents'
 import { usePresenceAnnouncements } from '../../collab/usePresenceAnnouncements'
 import { useComments } from '../../comments/useComments'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
+import { WatchToggle } from '../../notifications/WatchToggle'
 import { CommentsPanel } from '../../panels/comments/CommentsPanel'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
@@ -92,6 +93,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     if (returnFocus === 'history') historyLink.current?.focus()
   }, [returnFocus])
 
+  // A link from a notification (?thread=…) opens that thread once the threads are loaded.
+  const wantedThread = useSearchParams()[0].get('thread')
+  const { setActiveId } = comments
+  const threadsLoaded = comments.threads !== null
+  useEffect(() => {
+    if (!wantedThread || !threadsLoaded) return
+    setCommentsOpen(true)
+    setActiveId(wantedThread)
+  }, [wantedThread, threadsLoaded, setActiveId])
+
   useEffect(() => {
     // The server ended the session: show the sign-in page (the URL stays, to come back here).
     if (stop?.reason === 'unauthorized') sessionEnded()
@@ -124,6 +135,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           {t('history.link')}
         </Link>
         <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
+        <WatchToggle documentId={document.id} />
         <button
           type="button"
           className="quiet panel-toggle"
@@ -215,8 +227,8 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     activeId={comments.activeId}
                     onActivate={comments.setActiveId}
                     draft={comments.draft}
-                    onCreate={async (body) => {
-                      await comments.create(body)
+                    onCreate={async (body, mentions) => {
+                      await comments.create(body, mentions)
                       backToText()
                     }}
                     onCancelDraft={() => {

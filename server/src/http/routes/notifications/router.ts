@@ -4,7 +4,10 @@ import type { AppDeps } from '../../AppDeps.js'
 import { notFound } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse, parseId } from '../../parse.js'
-import { listNotificationsQuery } from './schema.js'
+import { listNotificationsQuery, mentionableQuery } from './schema.js'
+
+/** People offered for a mention at once. */
+const MENTIONABLE_SHOWN = 8
 
 /**
  * The signed-in person's inbox, mail settings and what they watch. The live unread count is
@@ -29,6 +32,18 @@ export const notificationsRouter = (deps: AppDeps): Router => {
     await deps.notifications.markRead(user.id, which)
     deps.inbox.publish(user.id, await deps.notifications.unread(user.id))
     res.status(204).end()
+  })
+
+  // Everyone may mention anyone with an active account: names and ids only, no addresses.
+  router.get('/people/mentionable', async (req, res) => {
+    requireAuth(req)
+    const { q } = parse(mentionableQuery, req.query)
+    const query = q.trim().toLocaleLowerCase()
+    const people = (await deps.users.list())
+      .filter((u) => u.active && u.name.toLocaleLowerCase().includes(query))
+      .slice(0, MENTIONABLE_SHOWN)
+      .map((u) => ({ id: u.id, name: u.name }))
+    res.json({ people })
   })
 
   router.get('/me/notifications', async (req, res) => {
