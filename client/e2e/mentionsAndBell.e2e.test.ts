@@ -65,7 +65,6 @@ describe('a mention typed with the keyboard reaches the other person’s bell, l
     // Boris, on another page, sees his bell count it without reloading.
     await expect.poll(() => bell.getAttribute('data-unread'), { timeout: 10_000 }).toBe('1')
     await expect.poll(() => bell.textContent()).toContain('Notifications11 unread')
-    await docScreenshot(b, 'inbox-bell')
     await bell.click()
     await expect.poll(() => b.getByRole('heading', { name: 'Declaration' }).count()).toBe(1)
     const item = b.getByRole('link', { name: 'Anna Petrova mentioned you' })
