@@ -78,6 +78,8 @@ const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(40),
   /** How long one SMTP step (connect, greeting, a command) may take (ms). */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** How often review rounds are looked at for reminders and deadlines (ms). */
+  REVIEW_TICK_MS: z.coerce.number().int().min(10).default(30_000),
   /** Mails one person gets "immediately" per hour; beyond, what follows waits for one batch mail. */
   MAIL_IMMEDIATE_PER_HOUR: z.coerce.number().int().min(1).default(12),
 })
@@ -107,6 +109,7 @@ export interface Config {
   exports: ExportLimits
   /** Present when SMTP_URL and MAIL_FROM are both set. */
   mail: MailConfig | undefined
+  reviewTickMs: number
 }
 
 /** How mail is sent (see docs/operations.md). */
@@ -177,6 +180,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       timeoutMs: e.EXPORT_TIMEOUT_MS,
       workerMemoryMb: e.EXPORT_WORKER_MEMORY_MB,
     },
+    reviewTickMs: e.REVIEW_TICK_MS,
     mail:
       e.SMTP_URL && e.MAIL_FROM
         ? {

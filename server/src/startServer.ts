@@ -23,6 +23,8 @@ import { NotificationSettingsStore } from './notifications/NotificationSettingsS
 import { NotificationStore } from './notifications/NotificationStore.js'
 import { Notifier } from './notifications/Notifier.js'
 import { WatchStore } from './notifications/WatchStore.js'
+import { ReviewRoundStore } from './reviewRounds/ReviewRoundStore.js'
+import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AnchorFollower } from './services/anchors/AnchorFollower.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
 import { InFlightEdits } from './services/restore/InFlightEdits.js'
@@ -150,7 +152,10 @@ export const startServer = async (
   const inbox = new InboxEvents(cluster)
   const unsubscribeTokens = new UnsubscribeTokens(await serverKey(db, 'unsubscribe'))
   const mail = startMail(effective, db, logger, clock)
+  const roundStore = new ReviewRoundStore(db)
   const notifier = new Notifier({
+    roundParticipants: async (roundId) =>
+      (await roundStore.get(roundId))?.participantIds ?? undefined,
     db,
     users,
     catalog,
@@ -187,6 +192,19 @@ export const startServer = async (
       effective.mail?.pollMs ?? 60_000,
     )
   digests?.start()
+  const reviewRounds = new ReviewRounds({
+    db,
+    rounds: roundStore,
+    catalog,
+    users,
+    cluster,
+    events,
+    audit,
+    clock,
+    logger,
+  })
+  // At once too: rounds whose deadline passed while the server was down close now.
+  reviewRounds.start(effective.reviewTickMs)
 
   const deps = {
     config: effective,
@@ -220,6 +238,8 @@ export const startServer = async (
     notificationSettings,
     watches,
     inbox,
+    reviewRounds,
+    reviewRoundStore: roundStore,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
@@ -243,6 +263,7 @@ export const startServer = async (
       await stopped
       await inFlightEdits.close()
       await digests?.stop()
+      await reviewRounds.stop()
       await notifier.settled()
       await mail?.stop()
       await cluster.close()

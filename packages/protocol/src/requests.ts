@@ -162,3 +162,13 @@ export const markNotificationsReadRequest = z
   })
   .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'give either ids or all: true')
 export type MarkNotificationsReadRequest = z.infer<typeof markNotificationsReadRequest>
+
+/** Opens a review round: until `deadline` (ISO time), for everyone or the people listed. */
+export const openReviewRoundRequest = z.object({
+  deadline: z.iso.datetime({ offset: true }),
+  instructions: z.string().trim().max(5000).default(''),
+  participants: z.union([z.literal('everyone'), z.array(idSchema).min(1).max(500)]),
+  /** The document's status once the round is over. */
+  afterClose: z.enum(['draft', 'review']),
+})
+export type OpenReviewRoundRequest = z.input<typeof openReviewRoundRequest>

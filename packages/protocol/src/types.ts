@@ -127,6 +127,9 @@ export const NOTIFICATION_TYPES = [
   'versionNamed',
   'documentInReview',
   'documentFinalized',
+  'roundOpened',
+  'roundReminder',
+  'roundClosed',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -157,4 +160,31 @@ export interface NotificationSettings {
   digestHour: number
   /** An IANA time zone, e.g. Europe/Moscow. */
   timeZone: string
+}
+
+/** What a closed review round came to (kept with it, shown in history and activity). */
+export interface RoundSummary {
+  participants: { id: string; name: string; comments: number; edits: number }[]
+  comments: number
+  replies: number
+  edits: number
+  decisions: { accepted: number; rejected: number }
+}
+
+/** A review round on a document (`/api/documents/:id/review-rounds`). */
+export interface ReviewRound {
+  id: string
+  documentId: string
+  openedBy: { id: string; name: string }
+  openedAt: string
+  deadline: string
+  instructions: string
+  /** Null: everyone with an account. */
+  participants: { id: string; name: string }[] | null
+  afterClose: 'draft' | 'review'
+  status: 'open' | 'closed'
+  closedAt: string | null
+  /** Null when it closed at its deadline. */
+  closedBy: { id: string; name: string } | null
+  summary: RoundSummary | null
 }

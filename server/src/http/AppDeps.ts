@@ -11,6 +11,8 @@ import type { InboxEvents } from '../notifications/InboxEvents.js'
 import type { NotificationSettingsStore } from '../notifications/NotificationSettingsStore.js'
 import type { NotificationStore } from '../notifications/NotificationStore.js'
 import type { WatchStore } from '../notifications/WatchStore.js'
+import type { ReviewRoundStore } from '../reviewRounds/ReviewRoundStore.js'
+import type { ReviewRounds } from '../reviewRounds/ReviewRounds.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
 import type { InFlightEdits } from '../services/restore/InFlightEdits.js'
 import type { SetupToken } from '../services/SetupToken.js'
@@ -57,4 +59,6 @@ export interface AppDeps {
   watches: WatchStore
   /** Unread counts, live, to each person's inbox streams. */
   inbox: InboxEvents
+  reviewRounds: ReviewRounds
+  reviewRoundStore: ReviewRoundStore
 }

@@ -17,6 +17,7 @@ import { mailRouter } from './routes/mail/router.js'
 import { meRouter } from './routes/me/router.js'
 import { notificationsRouter } from './routes/notifications/router.js'
 import { passwordResetsRouter } from './routes/passwordResets/router.js'
+import { reviewRoundsRouter } from './routes/reviewRounds/router.js'
 import { sessionRouter } from './routes/session/router.js'
 import { setupRouter } from './routes/setup/router.js'
 import { suggestionsRouter } from './routes/suggestions/router.js'
@@ -77,6 +78,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(passwordResetsRouter(deps))
   api.use(notificationsRouter(deps))
   api.use(mailRouter(deps))
+  api.use(reviewRoundsRouter(deps))
   api.use(documentsRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))

@@ -48,6 +48,10 @@ export const MAIL_TEXTS: Record<MailLanguage, Texts> = {
       versionNamed: (v) => `${v.actor} named a version of “${v.document}”: ${v.detail}`,
       documentInReview: (v) => `${v.actor} opened “${v.document}” for review`,
       documentFinalized: (v) => `${v.actor} finalized “${v.document}”`,
+      roundOpened: (v) => `${v.actor} opened a review round on “${v.document}” until ${v.detail}`,
+      roundReminder: (v) => `The review round on “${v.document}” closes in 24 hours (${v.detail})`,
+      roundClosed: (v) =>
+        `The review round on “${v.document}” is closed; its summary is in the document’s history`,
     },
     digestSubject: (n) => `${n} ${n === 1 ? 'update' : 'updates'} in Accord`,
     digestIntro: 'What happened since the last mail:',
@@ -73,6 +77,12 @@ export const MAIL_TEXTS: Record<MailLanguage, Texts> = {
       versionNamed: (v) => `${v.actor}: сохранена версия документа «${v.document}»: ${v.detail}`,
       documentInReview: (v) => `${v.actor}: документ «${v.document}» открыт для рассмотрения`,
       documentFinalized: (v) => `${v.actor}: документ «${v.document}» утверждён окончательно`,
+      roundOpened: (v) =>
+        `${v.actor}: открыт раунд рассмотрения документа «${v.document}» до ${v.detail}`,
+      roundReminder: (v) =>
+        `Раунд рассмотрения документа «${v.document}» закрывается через 24 часа (${v.detail})`,
+      roundClosed: (v) =>
+        `Раунд рассмотрения документа «${v.document}» закрыт; итоги — в истории документа`,
     },
     digestSubject: (n) => `${n} ${ruCount(n, 'новость', 'новости', 'новостей')} в Accord`,
     digestIntro: 'Что произошло с прошлого письма:',

@@ -37,6 +37,14 @@ export interface NotifierDeps {
   clock: Clock
   /** Absent when the server sends no mail. */
   mail?: { mailer: Mailer; tokens: UnsubscribeTokens; origin: string; immediatePerHour: number }
+  /** A review round's participants (undefined: everyone). */
+  roundParticipants(roundId: string): Promise<string[] | undefined>
+}
+
+/** A time for a mail or an inbox line, the same in every language: 2026-03-04 09:00 UTC. */
+const readableTime = (iso: string): string => {
+  const at = new Date(iso)
+  return Number.isNaN(at.getTime()) ? '' : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
 const HOUR_MS = 60 * 60 * 1000
@@ -73,8 +81,13 @@ export class Notifier {
 
   private async handle(entry: ActivityRecord): Promise<void> {
     const { documentId, userId: actorId } = entry
-    if (!documentId || !actorId) return
+    if (!documentId) return
     const details = entry.details ?? {}
+    if (entry.action.startsWith('review.')) {
+      await this.reviewRound(entry.action, actorId, documentId, details)
+      return
+    }
+    if (!actorId) return
     const threadId = typeof details.threadId === 'string' ? details.threadId : undefined
     switch (entry.action) {
       case 'document.created':
@@ -134,12 +147,47 @@ export class Notifier {
         })
         return
       case 'document.statusChanged':
+        // A round tells its participants itself (review.opened).
+        if (details.roundId) return
         if (details.to === 'review') await this.toWatchers(actorId, documentId, 'documentInReview')
         if (details.to === 'final') await this.toWatchers(actorId, documentId, 'documentFinalized')
         return
       default:
         return
     }
+  }
+
+  private async reviewRound(
+    action: string,
+    actorId: string | null,
+    documentId: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const type: NotificationType | undefined =
+      action === 'review.opened'
+        ? 'roundOpened'
+        : action === 'review.reminder'
+          ? 'roundReminder'
+          : action === 'review.closed'
+            ? 'roundClosed'
+            : undefined
+    const roundId = typeof details.roundId === 'string' ? details.roundId : undefined
+    if (!type || !roundId) return
+    const people =
+      (await this.deps.roundParticipants(roundId)) ??
+      (await this.deps.users.list()).filter((u) => u.active).map((u) => u.id)
+    const watchers = type === 'roundClosed' ? await this.deps.watches.watchers(documentId) : []
+    const deadline = typeof details.deadline === 'string' ? readableTime(details.deadline) : ''
+    await this.deliver(
+      actorId,
+      documentId,
+      [...people, ...watchers].map((userId) => ({
+        userId,
+        type,
+        target: { detail: deadline },
+        direct: true,
+      })),
+    )
   }
 
   private async toWatchers(
@@ -158,7 +206,7 @@ export class Notifier {
 
   /** Writes each person's notification (one per person and event: the first kind wins). */
   private async deliver(
-    actorId: string,
+    actorId: string | null,
     documentId: string,
     deliveries: Delivery[],
   ): Promise<void> {
@@ -172,7 +220,7 @@ export class Notifier {
     if (chosen.size === 0) return
     const [document, actor] = await Promise.all([
       this.deps.catalog.get(documentId),
-      this.deps.users.byId(actorId),
+      actorId ? this.deps.users.byId(actorId) : undefined,
     ])
     if (!document) return
     const recipients: { d: Delivery; user: StoredUser; settings: NotificationSettings }[] = []

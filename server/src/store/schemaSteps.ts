@@ -101,7 +101,7 @@ export const SCHEMA_STEPS: readonly string[] = [
   );
   CREATE INDEX versions_doc ON versions(document_id, created_at);
   `,
-  // 4: mail outbox, password-reset links, watching, the inbox and notification settings
+  // 4: mail outbox, password-reset links, watching, the inbox, notification settings, review rounds
   `
   CREATE TABLE mail_outbox (
     id TEXT PRIMARY KEY,
@@ -161,5 +161,23 @@ export const SCHEMA_STEPS: readonly string[] = [
     name TEXT PRIMARY KEY,
     secret TEXT NOT NULL
   );
+  CREATE TABLE review_rounds (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    opened_by TEXT NOT NULL REFERENCES users(id),
+    opened_at INTEGER NOT NULL,
+    deadline INTEGER NOT NULL,
+    instructions TEXT NOT NULL,
+    participants TEXT,
+    after_close TEXT NOT NULL CHECK (after_close IN ('draft','review')),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed')),
+    reminded INTEGER NOT NULL DEFAULT 0,
+    closed_at INTEGER,
+    closed_by TEXT REFERENCES users(id),
+    summary TEXT,
+    after_audit_id INTEGER NOT NULL
+  );
+  CREATE INDEX review_rounds_doc ON review_rounds(document_id, opened_at);
+  CREATE INDEX review_rounds_open ON review_rounds(status, deadline);
   `,
 ]
