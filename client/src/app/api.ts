@@ -14,6 +14,8 @@ import type {
   Notification,
   NotificationSettings,
   NotificationSettingsPatch,
+  OpenReviewRoundRequest,
+  ReviewRound,
   SetupRequest,
   ThreadStatus,
   UpdateDocumentRequest,
@@ -197,9 +199,19 @@ export const inboxApi = {
       path`/api/documents/${documentId}/watch`,
       {},
     ),
-  mentionable: (query: string) =>
+  mentionable: (query: string, limit = 8) =>
     json<{ people: { id: string; name: string }[] }>(
-      `/api/people/mentionable?q=${encodeURIComponent(query)}`,
+      `/api/people/mentionable?q=${encodeURIComponent(query)}&limit=${limit}`,
+    ),
+  rounds: (documentId: string) =>
+    json<{ rounds: ReviewRound[] }>(path`/api/documents/${documentId}/review-rounds`),
+  openRound: (documentId: string, body: OpenReviewRoundRequest) =>
+    request<{ round: ReviewRound }>('POST', path`/api/documents/${documentId}/review-rounds`, body),
+  closeRound: (documentId: string, roundId: string) =>
+    request<{ round: ReviewRound }>(
+      'POST',
+      path`/api/documents/${documentId}/review-rounds/${roundId}/close`,
+      {},
     ),
   requestReset: (email: string) => request<void>('POST', '/api/password-resets', { email }),
   reset: (token: string) =>

@@ -1,15 +1,18 @@
 import {
+  atLeast,
   canChangeSettings,
   canEditText,
   canResolveSuggestions,
   type DocumentInfo,
   mustSuggest,
+  Role,
   type User,
 } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useSearchParams } from 'react-router'
+import { inboxApi } from '../../app/api'
 import { PartBoundary } from '../../app/PartBoundary'
 import { Progress } from '../../app/Progress'
 import { useAnnouncer } from '../../app/useAnnouncer'
@@ -26,6 +29,9 @@ import { CommentsPanel } from '../../panels/comments/CommentsPanel'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
+import { OpenRoundForm } from '../../reviewRounds/OpenRoundForm'
+import { ReviewRoundBanner } from '../../reviewRounds/ReviewRoundBanner'
+import { useReviewRound } from '../../reviewRounds/useReviewRound'
 import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
 import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
 import { useSuggestions } from '../../suggestions/useSuggestions'
@@ -58,11 +64,18 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const { session, connection, presence, stop, save } = useCollabDocument(document.id, presenceUser)
   const comments = useComments(document.id, editor)
   const announce = useAnnouncer()
+  const reviewRound = useReviewRound(document.id)
+  const [openingRound, setOpeningRound] = useState(false)
+  const mayRunRounds = atLeast(user.role, Role.coordinator)
   useDocumentEvents(
     document.id,
     (event) => {
       comments.onEvent(event)
-      if (event.type === 'document') onChanged(event.document)
+      if (event.type === 'document') {
+        onChanged(event.document)
+        // A round opened or closed moves the status: read the round again.
+        reviewRound.reload()
+      }
       if (event.type === 'thread' && event.thread.messages.at(-1)?.author.id !== user.id) {
         announce(
           t('comments.announceNew', { name: event.thread.messages.at(-1)?.author.name ?? '' }),
@@ -136,6 +149,11 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         </Link>
         <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
         <WatchToggle documentId={document.id} />
+        {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (
+          <button type="button" className="quiet" onClick={() => setOpeningRound(true)}>
+            {t('rounds.open')}
+          </button>
+        )}
         <button
           type="button"
           className="quiet panel-toggle"
@@ -148,6 +166,31 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         {!stop && <ConnectionIndicator state={connection} />}
         {!stop && mayEdit && <SaveIndicator state={save} />}
       </header>
+      {openingRound && (
+        <OpenRoundForm
+          documentId={document.id}
+          onOpened={() => {
+            setOpeningRound(false)
+            reviewRound.reload()
+          }}
+          onCancel={() => setOpeningRound(false)}
+        />
+      )}
+      {reviewRound.round && (
+        <ReviewRoundBanner
+          round={reviewRound.round}
+          userId={user.id}
+          threads={comments.threads}
+          mayClose={mayRunRounds}
+          onClose={() => {
+            const { round } = reviewRound
+            if (round)
+              void inboxApi
+                .closeRound(document.id, round.id)
+                .then(reviewRound.reload, () => undefined)
+          }}
+        />
+      )}
       {stop && <StopNotice stop={stop} />}
       {!lostAccess && (
         <>

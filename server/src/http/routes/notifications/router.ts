@@ -6,9 +6,6 @@ import { requireAuth } from '../../middleware/authenticate.js'
 import { parse, parseId } from '../../parse.js'
 import { listNotificationsQuery, mentionableQuery } from './schema.js'
 
-/** People offered for a mention at once. */
-const MENTIONABLE_SHOWN = 8
-
 /**
  * The signed-in person's inbox, mail settings and what they watch. The live unread count is
  * on `GET /api/notifications/events` (events router).
@@ -37,11 +34,11 @@ export const notificationsRouter = (deps: AppDeps): Router => {
   // Everyone may mention anyone with an active account: names and ids only, no addresses.
   router.get('/people/mentionable', async (req, res) => {
     requireAuth(req)
-    const { q } = parse(mentionableQuery, req.query)
+    const { q, limit } = parse(mentionableQuery, req.query)
     const query = q.trim().toLocaleLowerCase()
     const people = (await deps.users.list())
       .filter((u) => u.active && u.name.toLocaleLowerCase().includes(query))
-      .slice(0, MENTIONABLE_SHOWN)
+      .slice(0, limit)
       .map((u) => ({ id: u.id, name: u.name }))
     res.json({ people })
   })
