@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js'
 import type { Clock } from '../mail/Clock.js'
 import type { Mailer } from '../mail/Mailer.js'
 import type { UnsubscribeTokens } from '../mail/UnsubscribeTokens.js'
+import { PeriodicTask } from '../services/PeriodicTask.js'
 import type { Database } from '../store/Database.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { NotificationSettingsStore } from './NotificationSettingsStore.js'
@@ -46,8 +47,7 @@ export const digestDue = (
  * so of several instances only one mails them.
  */
 export class DigestScheduler {
-  private timer: NodeJS.Timeout | undefined
-  private running: Promise<void> | undefined
+  private readonly task: PeriodicTask
 
   constructor(
     private readonly deps: {
@@ -64,26 +64,19 @@ export class DigestScheduler {
       immediatePerHour: number
     },
     private readonly everyMs: number,
-  ) {}
+  ) {
+    this.task = new PeriodicTask(
+      () => this.run(),
+      (err) => this.deps.logger.warn({ err }, 'could not send digests'),
+    )
+  }
 
   start(): void {
-    this.timer = setInterval(() => this.tick(), this.everyMs)
-    this.timer.unref()
+    this.task.start(this.everyMs)
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    await this.running
-  }
-
-  /** One look at who is due; runs are never concurrent. */
-  tick(): Promise<void> {
-    this.running ??= this.run()
-      .catch((err: unknown) => this.deps.logger.warn({ err }, 'could not send digests'))
-      .finally(() => {
-        this.running = undefined
-      })
-    return this.running
+  stop(): Promise<void> {
+    return this.task.stop()
   }
 
   private async run(): Promise<void> {

@@ -1,15 +1,13 @@
 import type { Cluster } from '../cluster/Cluster.js'
-
-type Listener = (unread: number) => void
+import { KeyedListeners } from '../services/KeyedListeners.js'
 
 /** Unread counts, live, to each person's open inbox streams on every instance. */
 export class InboxEvents {
-  private readonly listeners = new Map<string, Set<Listener>>()
+  private readonly listeners = new KeyedListeners<number>()
 
   constructor(private readonly cluster: Cluster) {
     cluster.onEvent((event) => {
-      if (event.kind !== 'inbox') return
-      for (const listener of this.listeners.get(event.userId) ?? []) listener(event.unread)
+      if (event.kind === 'inbox') this.listeners.emit(event.userId, event.unread)
     })
   }
 
@@ -18,16 +16,7 @@ export class InboxEvents {
   }
 
   /** Returns the unsubscribe function. */
-  subscribe(userId: string, listener: Listener): () => void {
-    let set = this.listeners.get(userId)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(userId, set)
-    }
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-      if (set.size === 0 && this.listeners.get(userId) === set) this.listeners.delete(userId)
-    }
+  subscribe(userId: string, listener: (unread: number) => void): () => void {
+    return this.listeners.add(userId, listener)
   }
 }

@@ -5,6 +5,7 @@ import { forbidden, HttpError, notFound } from '../http/HttpError.js'
 import type { Logger } from '../logger.js'
 import type { Clock } from '../mail/Clock.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
+import { PeriodicTask } from '../services/PeriodicTask.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { Database } from '../store/Database.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
@@ -35,10 +36,14 @@ export interface ReviewRoundDeps {
  * Notifications follow from the activity records written here (`review.*`).
  */
 export class ReviewRounds {
-  private timer: NodeJS.Timeout | undefined
-  private running: Promise<void> | undefined
+  private readonly task: PeriodicTask
 
-  constructor(private readonly deps: ReviewRoundDeps) {}
+  constructor(private readonly deps: ReviewRoundDeps) {
+    this.task = new PeriodicTask(
+      () => this.due(),
+      (err) => this.deps.logger.warn({ err }, 'could not look at review rounds'),
+    )
+  }
 
   async open(
     user: StoredUser,
@@ -133,23 +138,11 @@ export class ReviewRounds {
 
   /** Looks at the clock now and every `everyMs`: reminders and closes that are due. */
   start(everyMs: number): void {
-    void this.tick()
-    this.timer = setInterval(() => void this.tick(), everyMs)
-    this.timer.unref()
+    this.task.start(everyMs, { now: true })
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    await this.running
-  }
-
-  tick(): Promise<void> {
-    this.running ??= this.due()
-      .catch((err: unknown) => this.deps.logger.warn({ err }, 'could not look at review rounds'))
-      .finally(() => {
-        this.running = undefined
-      })
-    return this.running
+  stop(): Promise<void> {
+    return this.task.stop()
   }
 
   private async due(): Promise<void> {

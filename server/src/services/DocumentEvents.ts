@@ -1,19 +1,17 @@
 import type { DocumentEvent } from '@accord/protocol'
 import type { Cluster } from '../cluster/Cluster.js'
-
-type Listener = (event: DocumentEvent) => void
+import { KeyedListeners } from './KeyedListeners.js'
 
 /**
  * Live changes to a document that are not text (threads, status, save health), fanned out
  * to that document's event-stream subscribers on every instance.
  */
 export class DocumentEvents {
-  private readonly listeners = new Map<string, Set<Listener>>()
+  private readonly listeners = new KeyedListeners<DocumentEvent>()
 
   constructor(private readonly cluster: Cluster) {
     cluster.onEvent((event) => {
-      if (event.kind !== 'document') return
-      for (const listener of this.listeners.get(event.documentId) ?? []) listener(event.event)
+      if (event.kind === 'document') this.listeners.emit(event.documentId, event.event)
     })
   }
 
@@ -22,18 +20,7 @@ export class DocumentEvents {
   }
 
   /** Returns the unsubscribe function. */
-  subscribe(documentId: string, listener: Listener): () => void {
-    let set = this.listeners.get(documentId)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(documentId, set)
-    }
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-      // Only this set: a second call must not drop a newer subscriber's.
-      if (set.size === 0 && this.listeners.get(documentId) === set)
-        this.listeners.delete(documentId)
-    }
+  subscribe(documentId: string, listener: (event: DocumentEvent) => void): () => void {
+    return this.listeners.add(documentId, listener)
   }
 }
