@@ -1,5 +1,9 @@
-import { EXPORT_FORMATS, type ExportFormat } from '@accord/export/formats'
-import { SUGGESTION_MODES, type SuggestionMode } from '@accord/export/suggestionModes'
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  SUGGESTION_MODES,
+  type SuggestionMode,
+} from '@accord/protocol'
 import { type KeyboardEvent, type MouseEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormMessage } from '../../app/FormMessage'
