@@ -125,6 +125,8 @@ export const rolloutRequest = z
     'a suggestion is either accepted or rejected',
   )
 export type RolloutRequest = z.infer<typeof rolloutRequest>
+/** What a client sends: `accept` and `reject` may be left out. */
+export type RolloutBody = z.input<typeof rolloutRequest>
 
 /** `q` narrows the documents list to titles that contain it. */
 export const listDocumentsQuery = z.object({ q: z.string().max(300).optional() })

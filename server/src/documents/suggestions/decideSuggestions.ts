@@ -1,4 +1,4 @@
-import { ErrorCode } from '@accord/protocol'
+import { type DecideSuggestionsResponse, ErrorCode } from '@accord/protocol'
 import type { ResolveSuggestionsRequest } from '@accord/protocol/requests'
 import { conflict } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
@@ -16,11 +16,7 @@ export const decideSuggestions = async (
   actor: Actor,
   documentId: string,
   request: ResolveSuggestionsRequest,
-): Promise<{
-  decision: ResolveSuggestionsRequest['decision']
-  resolved: string[]
-  missing: string[]
-}> => {
+): Promise<DecideSuggestionsResponse> => {
   const doc = await documentOf(ctx, documentId)
   mayDecide(actor.role, doc.status)
   const ids = new Set(request.ids ?? [])

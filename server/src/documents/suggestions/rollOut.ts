@@ -1,4 +1,4 @@
-import type { VersionInfo } from '@accord/protocol'
+import type { RolloutResponse } from '@accord/protocol'
 import type { RolloutRequest } from '@accord/protocol/requests'
 import { docToJSON, listSuggestions } from '@accord/schema'
 import * as Y from 'yjs'
@@ -16,13 +16,7 @@ export const rollOut = async (
   actor: Actor,
   documentId: string,
   request: RolloutRequest,
-): Promise<{
-  version: VersionInfo
-  accepted: string[]
-  rejected: string[]
-  carriedOver: string[]
-  missing: string[]
-}> => {
+): Promise<RolloutResponse> => {
   const doc = await documentOf(ctx, documentId)
   mayDecide(actor.role, doc.status)
   const accept = new Set(request.accept)

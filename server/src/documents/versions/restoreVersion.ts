@@ -1,4 +1,4 @@
-import { canKeepVersions, type VersionInfo } from '@accord/protocol'
+import { canKeepVersions, type RestoreVersionResponse } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
 import * as Y from 'yjs'
 import { forbidden, notFound } from '../../errors/DomainError.js'
@@ -22,7 +22,7 @@ export const restoreVersion = async (
   actor: Actor,
   documentId: string,
   versionId: string,
-): Promise<{ restored: VersionInfo; savedAs: VersionInfo }> => {
+): Promise<RestoreVersionResponse> => {
   if (!canKeepVersions(actor.role)) throw forbidden()
   const doc = await documentOf(ctx, documentId)
   assertNotFinal(doc.status)
