@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-import { trapTab } from '../app/trapTab'
+import { trapTab } from './trapTab'
 
 interface ConfirmDialogProps {
   /** Shown while true. */
