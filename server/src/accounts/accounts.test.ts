@@ -16,7 +16,8 @@ import { accountOperations } from './accountOperations.js'
 
 const PASSWORD = 'seven unrelated words here'
 
-describe('account operations, without HTTP', () => {
+// Password hashing is slow on purpose (seconds on a loaded machine); several per test.
+describe('account operations, without HTTP', { timeout: 120_000 }, () => {
   let dataDir: string
   let db: Database & { close(): Promise<void> }
   let accounts: ReturnType<typeof accountOperations>
@@ -50,7 +51,7 @@ describe('account operations, without HTTP', () => {
         passwordHash,
       })) as StoredUser
     }
-  })
+  }, 120_000)
   afterAll(async () => {
     await db.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
