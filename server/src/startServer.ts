@@ -1,14 +1,21 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Role } from '@accord/protocol'
+import { accountOperations } from './accounts/accountOperations.js'
 import { Authenticator } from './auth/Authenticator.js'
 import { LiveSessions } from './auth/LiveSessions.js'
 import { hashPassword } from './auth/password.js'
+import { SetupToken } from './auth/SetupToken.js'
 import type { Cluster } from './cluster/Cluster.js'
 import { LocalCluster } from './cluster/LocalCluster.js'
 import { RedisCluster } from './cluster/RedisCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
+import { AnchorFollower } from './documents/comments/anchors/AnchorFollower.js'
+import { DocumentEvents } from './documents/DocumentEvents.js'
+import { documentOperations } from './documents/documentOperations.js'
+import { InFlightEdits } from './documents/versions/InFlightEdits.js'
+import { VersionKeeper } from './documents/versions/VersionKeeper.js'
 import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { createApp } from './http/createApp.js'
@@ -22,14 +29,10 @@ import { InboxEvents } from './notifications/InboxEvents.js'
 import { NotificationSettingsStore } from './notifications/NotificationSettingsStore.js'
 import { NotificationStore } from './notifications/NotificationStore.js'
 import { Notifier } from './notifications/Notifier.js'
+import { notificationOperations } from './notifications/notificationOperations.js'
 import { WatchStore } from './notifications/WatchStore.js'
 import { ReviewRoundStore } from './reviewRounds/ReviewRoundStore.js'
 import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
-import { AnchorFollower } from './services/anchors/AnchorFollower.js'
-import { DocumentEvents } from './services/DocumentEvents.js'
-import { InFlightEdits } from './services/restore/InFlightEdits.js'
-import { SetupToken } from './services/SetupToken.js'
-import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
@@ -81,7 +84,13 @@ export const startServer = async (
   const sessions = new SessionStore(db, config.sessionMs)
   const catalog = new DocumentCatalog(db)
   const setup = new SetupToken()
-  const events = new DocumentEvents(cluster)
+  const events = new DocumentEvents({
+    send: (documentId, event) => cluster.broadcast({ kind: 'document', documentId, event }),
+    onReceive: (listener) =>
+      cluster.onEvent((event) => {
+        if (event.kind === 'document') listener(event.documentId, event.event)
+      }),
+  })
   const versions = new VersionStore(db)
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
@@ -149,7 +158,13 @@ export const startServer = async (
   const watches = new WatchStore(db)
   const notifications = new NotificationStore(db)
   const notificationSettings = new NotificationSettingsStore(db)
-  const inbox = new InboxEvents(cluster)
+  const inbox = new InboxEvents({
+    send: (userId, unread) => cluster.broadcast({ kind: 'inbox', userId, unread }),
+    onReceive: (listener) =>
+      cluster.onEvent((event) => {
+        if (event.kind === 'inbox') listener(event.userId, event.unread)
+      }),
+  })
   const unsubscribeTokens = new UnsubscribeTokens(await serverKey(db, 'unsubscribe'))
   const mail = startMail(effective, db, logger, clock)
   const roundStore = new ReviewRoundStore(db)
@@ -197,7 +212,8 @@ export const startServer = async (
     rounds: roundStore,
     catalog,
     users,
-    cluster,
+    announceStatus: (documentId, status) =>
+      cluster.broadcast({ kind: 'status', documentId, status }),
     events,
     audit,
     clock,
@@ -206,16 +222,48 @@ export const startServer = async (
   // At once too: rounds whose deadline passed while the server was down close now.
   reviewRounds.start(effective.reviewTickMs)
 
-  const deps = {
-    config: effective,
-    logger,
+  const documents = documentOperations({
+    catalog,
+    versions,
+    comments,
+    audit,
+    events,
+    live: registry,
+    announceStatus: (documentId, status) =>
+      cluster.broadcast({ kind: 'status', documentId, status }),
+    inFlightEdits,
+    exportQueue,
+    exportPool,
+    users,
+  })
+  const accounts = accountOperations({
     users,
     sessions,
     invitations: new InvitationStore(db),
+    audit,
+    setup,
+    announceUser: (userId, user) => cluster.broadcast({ kind: 'user', userId, user }),
+    announceSessionsEnded: (sessionIds) => cluster.broadcast({ kind: 'sessionsEnded', sessionIds }),
+    invitationUrl: (token) => `${effective.publicOrigin}/invite/${token}`,
+    passwordResets: new PasswordResetStore(db),
+    resetUrl: (token) => `${effective.publicOrigin}/reset/${token}`,
+    mailer: mail?.mailer,
+    notificationSettings,
+  })
+  const notificationOps = notificationOperations({
+    users,
     catalog,
     audit,
-    registry,
-    cluster,
+    notifications,
+    settings: notificationSettings,
+    watches,
+    inbox,
+    unsubscribeTokens,
+    mailer: mail?.mailer,
+  })
+  const deps = {
+    config: effective,
+    logger,
     readiness: async () => ({
       database: await withinMs(db.get('SELECT 1 AS ok'), READY_TIMEOUT_MS).then(
         () => true,
@@ -224,25 +272,20 @@ export const startServer = async (
       cluster: cluster.connected,
     }),
     authenticator,
-    setup,
-    events,
-    comments,
-    versions,
-    inFlightEdits,
-    exportQueue,
-    exportPool,
-    passwordResets: new PasswordResetStore(db),
-    mailer: mail?.mailer,
-    unsubscribeTokens,
-    notifications,
-    notificationSettings,
-    watches,
-    inbox,
+    documents,
+    accounts,
+    notifications: notificationOps,
     reviewRounds,
-    reviewRoundStore: roundStore,
   }
   server.on('request', createApp(deps))
-  const collab = attachCollabEndpoint(server, deps)
+  const collab = attachCollabEndpoint(server, {
+    config: effective,
+    authenticator,
+    catalog,
+    registry,
+    audit,
+    logger,
+  })
 
   const setupUrl = needsSetup ? `${effective.publicOrigin}/setup/${setup.issue()}` : undefined
   await sessions.deleteExpired()

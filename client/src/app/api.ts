@@ -3,21 +3,35 @@ import type {
   AcceptInvitationRequest,
   AuditEntry,
   ChangePasswordRequest,
+  CommentBodyRequest,
   CommentThread,
+  CompleteResetRequest,
   CreateDocumentBody,
   CreatedUser,
+  CreateThreadRequest,
   CreateUserRequest,
+  CreateVersionRequest,
+  DecideSuggestionsResponse,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
+  InboxResponse,
   LoginRequest,
-  Notification,
+  MailSettingsResponse,
+  MarkNotificationsReadRequest,
+  MentionablePerson,
   NotificationSettings,
   NotificationSettingsPatch,
   OpenReviewRoundRequest,
+  ReplyRequest,
+  RequestResetRequest,
+  ResolveSuggestionsRequest,
+  RestoreVersionResponse,
   ReviewRound,
+  RolloutBody,
+  RolloutResponse,
   SetupRequest,
-  ThreadStatus,
+  ThreadStatusRequest,
   UpdateDocumentRequest,
   UpdateProfileRequest,
   UpdateUserRequest,
@@ -127,25 +141,25 @@ export const api = {
 
   threads: (documentId: string) =>
     json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),
-  createThread: (documentId: string, body: NewThread) =>
+  createThread: (documentId: string, body: CreateThreadRequest) =>
     request<{ thread: CommentThread }>('POST', path`/api/documents/${documentId}/comments`, body),
   reply: (documentId: string, threadId: string, body: string, mentions?: string[]) =>
     request<{ thread: CommentThread }>(
       'POST',
       path`/api/documents/${documentId}/comments/${threadId}/replies`,
-      { body, ...(mentions?.length ? { mentions } : {}) },
+      { body, ...(mentions?.length ? { mentions } : {}) } satisfies ReplyRequest,
     ),
-  setThreadStatus: (documentId: string, threadId: string, status: ThreadStatus) =>
+  setThreadStatus: (documentId: string, threadId: string, status: ThreadStatusRequest['status']) =>
     request<{ thread: CommentThread }>(
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}`,
-      { status },
+      { status } satisfies ThreadStatusRequest,
     ),
   editMessage: (documentId: string, threadId: string, messageId: string, body: string) =>
     request<{ thread: CommentThread }>(
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
-      { body },
+      { body } satisfies CommentBodyRequest,
     ),
   /** Resolves to undefined when the thread's last message went, and the thread with it. */
   deleteMessage: (documentId: string, threadId: string, messageId: string) =>
@@ -153,28 +167,14 @@ export const api = {
       'DELETE',
       path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
     ),
-  decideSuggestions: (
-    documentId: string,
-    body: {
-      decision: 'accept' | 'reject'
-      ids?: string[]
-      clauseId?: string
-      authorId?: string
-      all?: true
-    },
-  ) =>
-    request<{ resolved: string[]; missing: string[] }>(
+  decideSuggestions: (documentId: string, body: ResolveSuggestionsRequest) =>
+    request<DecideSuggestionsResponse>(
       'POST',
       path`/api/documents/${documentId}/suggestions/decisions`,
       body,
     ),
-  rollout: (documentId: string, body: { name: string; accept: string[]; reject: string[] }) =>
-    request<{
-      version: VersionInfo
-      accepted: string[]
-      rejected: string[]
-      carriedOver: string[]
-    }>('POST', path`/api/documents/${documentId}/suggestions/rollout`, body),
+  rollout: (documentId: string, body: RolloutBody) =>
+    request<RolloutResponse>('POST', path`/api/documents/${documentId}/suggestions/rollout`, body),
   suggestions: (documentId: string) =>
     json<{ suggestions: SuggestionSummary[] }>(path`/api/documents/${documentId}/suggestions`),
 }
@@ -182,11 +182,10 @@ export const api = {
 /** Typed calls for versions, comparison and activity (loaded with the history page). */
 /** The inbox, mail settings, watching, and people one may mention. */
 export const inboxApi = {
-  list: () => json<{ notifications: Notification[]; unread: number }>('/api/notifications'),
-  markRead: (which: { ids: string[] } | { all: true }) =>
+  list: () => json<InboxResponse>('/api/notifications'),
+  markRead: (which: MarkNotificationsReadRequest) =>
     request<void>('POST', '/api/notifications/read', which),
-  settings: () =>
-    json<{ notifications: NotificationSettings; mail: boolean }>('/api/me/notifications'),
+  settings: () => json<MailSettingsResponse>('/api/me/notifications'),
   updateSettings: (notifications: NotificationSettingsPatch) =>
     request<{ user: User; notifications: NotificationSettings }>('PATCH', '/api/me', {
       notifications,
@@ -200,7 +199,7 @@ export const inboxApi = {
       {},
     ),
   mentionable: (query: string, limit = 8) =>
-    json<{ people: { id: string; name: string }[] }>(
+    json<{ people: MentionablePerson[] }>(
       `/api/people/mentionable?q=${encodeURIComponent(query)}&limit=${limit}`,
     ),
   rounds: (documentId: string) =>
@@ -213,24 +212,27 @@ export const inboxApi = {
       path`/api/documents/${documentId}/review-rounds/${roundId}/close`,
       {},
     ),
-  requestReset: (email: string) => request<void>('POST', '/api/password-resets', { email }),
+  requestReset: (email: string) =>
+    request<void>('POST', '/api/password-resets', { email } satisfies RequestResetRequest),
   reset: (token: string) =>
     json<{ email: string; name: string }>(path`/api/password-resets/${token}`),
   completeReset: (token: string, password: string) =>
-    request<{ user: User }>('POST', path`/api/password-resets/${token}`, { password }),
+    request<{ user: User }>('POST', path`/api/password-resets/${token}`, {
+      password,
+    } satisfies CompleteResetRequest),
 }
 
 export const historyApi = {
   versions: (documentId: string) =>
     json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),
-  createVersion: (documentId: string, body: { name: string; note?: string | null }) =>
+  createVersion: (documentId: string, body: CreateVersionRequest) =>
     request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
   version: (documentId: string, versionId: string) =>
     json<{ version: VersionInfo; content: JSONContent; settings: DocumentSettings }>(
       path`/api/documents/${documentId}/versions/${versionId}`,
     ),
   restore: (documentId: string, versionId: string) =>
-    request<{ restored: VersionInfo; savedAs: VersionInfo }>(
+    request<RestoreVersionResponse>(
       'POST',
       path`/api/documents/${documentId}/versions/${versionId}/restore`,
       {},
@@ -245,14 +247,4 @@ export const historyApi = {
     ),
   allActivity: (before?: number) =>
     json<{ entries: AuditEntry[] }>(before ? `/api/activity?before=${before}` : '/api/activity'),
-}
-
-/** What a new comment thread is made of. */
-export interface NewThread {
-  body: string
-  quote: string
-  anchor: { start: string; end: string }
-  clauseId: string | null
-  /** Ids of the people the comment mentions. */
-  mentions?: string[]
 }

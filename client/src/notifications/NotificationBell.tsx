@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
-import { useAnnouncer } from '../app/useAnnouncer'
+import { useAnnouncer } from '../ui/useAnnouncer'
 import { useUnreadCount } from './unreadCount'
 import './notifications.css'
 

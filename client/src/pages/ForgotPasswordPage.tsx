@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { inboxApi } from '../app/api'
-import { Field } from '../app/Field'
-import { FormMessage } from '../app/FormMessage'
 import { useAction } from '../app/useAction'
 import { usePageTitle } from '../app/usePageTitle'
+import { Field } from '../ui/Field'
+import { FormMessage } from '../ui/FormMessage'
 
 /** Asks for a reset link by mail; the answer is the same whether or not the account exists. */
 export const ForgotPasswordPage = () => {

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { inboxApi } from '../app/api'
-import { FormMessage } from '../app/FormMessage'
 import { useAction } from '../app/useAction'
+import { FormMessage } from '../ui/FormMessage'
 import './reviewRounds.css'
 
 /** Where the deadline field starts: a week from now, in local time (datetime-local's format). */

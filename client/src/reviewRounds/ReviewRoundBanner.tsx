@@ -1,6 +1,6 @@
 import type { CommentThread, ReviewRound } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
-import { LocalTime } from '../app/LocalTime'
+import { LocalTime } from '../ui/LocalTime'
 import './reviewRounds.css'
 
 /** The comments (and replies) one person wrote since a round opened. */

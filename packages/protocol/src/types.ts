@@ -188,3 +188,43 @@ export interface ReviewRound {
   closedBy: { id: string; name: string } | null
   summary: RoundSummary | null
 }
+
+/** `POST /documents/:id/suggestions/decisions`: what was decided, and ids no longer there. */
+export interface DecideSuggestionsResponse {
+  decision: 'accept' | 'reject'
+  resolved: string[]
+  missing: string[]
+}
+
+/** `POST /documents/:id/suggestions/rollout`: the version kept, and where each suggestion went. */
+export interface RolloutResponse {
+  version: VersionInfo
+  accepted: string[]
+  rejected: string[]
+  carriedOver: string[]
+  missing: string[]
+}
+
+/** `POST /documents/:id/versions/:vid/restore`: the version restored and the text kept before. */
+export interface RestoreVersionResponse {
+  restored: VersionInfo
+  savedAs: VersionInfo
+}
+
+/** `GET /api/notifications`: the newest inbox items and how many are unread. */
+export interface InboxResponse {
+  notifications: Notification[]
+  unread: number
+}
+
+/** `GET /api/me/notifications`: one's mail preferences, and whether this server sends mail. */
+export interface MailSettingsResponse {
+  notifications: NotificationSettings
+  mail: boolean
+}
+
+/** `GET /api/people/mentionable`: a person one may mention (names and ids, no addresses). */
+export interface MentionablePerson {
+  id: string
+  name: string
+}

@@ -2,12 +2,12 @@ import type { Logger } from '../logger.js'
 import type { Clock } from '../mail/Clock.js'
 import type { Mailer } from '../mail/Mailer.js'
 import type { UnsubscribeTokens } from '../mail/UnsubscribeTokens.js'
-import { PeriodicTask } from '../services/PeriodicTask.js'
 import type { Database } from '../store/Database.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { NotificationSettingsStore } from './NotificationSettingsStore.js'
 import type { NotificationStore } from './NotificationStore.js'
 import { digestMail } from './notificationMail.js'
+import { PeriodicTask } from './PeriodicTask.js'
 
 const HOUR_MS = 60 * 60 * 1000
 

@@ -1,27 +1,36 @@
-import { atLeast, DocumentStatus, ErrorCode, type ReviewRound, Role } from '@accord/protocol'
+import {
+  canRunReviewRounds,
+  DocumentStatus,
+  ErrorCode,
+  type ReviewRound,
+  type Role,
+} from '@accord/protocol'
 import type { OpenReviewRoundRequest } from '@accord/protocol/requests'
-import type { Cluster } from '../cluster/Cluster.js'
-import { forbidden, HttpError, notFound } from '../http/HttpError.js'
+import type { DocumentEvents } from '../documents/DocumentEvents.js'
+import { conflict, documentFinal, forbidden, invalid, notFound } from '../errors/DomainError.js'
 import type { Logger } from '../logger.js'
 import type { Clock } from '../mail/Clock.js'
-import type { DocumentEvents } from '../services/DocumentEvents.js'
-import { PeriodicTask } from '../services/PeriodicTask.js'
+import { PeriodicTask } from '../notifications/PeriodicTask.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { Database } from '../store/Database.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
-import type { StoredUser, UserStore } from '../store/UserStore.js'
+import type { UserStore } from '../store/UserStore.js'
 import { publicRound, type ReviewRoundStore, type StoredRound } from './ReviewRoundStore.js'
 import { roundSummary } from './roundSummary.js'
 
 /** The reminder goes out this long before the deadline. */
 export const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000
 
+/** Who opens or closes a round. */
+export type RoundActor = { id: string; role: Role }
+
 export interface ReviewRoundDeps {
   db: Database
   rounds: ReviewRoundStore
   catalog: DocumentCatalog
   users: UserStore
-  cluster: Cluster
+  /** Tells every instance's open connections a document's new status (they obey it at once). */
+  announceStatus(documentId: string, status: DocumentStatus): void
   events: DocumentEvents
   audit: AuditLog
   clock: Clock
@@ -46,40 +55,33 @@ export class ReviewRounds {
   }
 
   async open(
-    user: StoredUser,
+    user: RoundActor,
     documentId: string,
     req: OpenReviewRoundRequest & { instructions: string },
   ): Promise<ReviewRound> {
-    if (!atLeast(user.role, Role.coordinator))
+    if (!canRunReviewRounds(user.role))
       throw forbidden('Only coordinators and the secretariat open review rounds')
     const doc = await this.deps.catalog.get(documentId)
     if (!doc) throw notFound('Unknown document')
     if (doc.status === DocumentStatus.final) {
-      throw new HttpError(
-        409,
-        ErrorCode.documentFinal,
-        'A final document cannot go to review; reopen it first',
-      )
+      throw documentFinal('A final document cannot go to review; reopen it first')
     }
     const now = this.deps.clock.now()
     const deadline = Date.parse(req.deadline)
     if (!(deadline > now)) {
-      throw new HttpError(400, ErrorCode.validation, 'The deadline must be in the future', [
+      throw invalid('The deadline must be in the future', ErrorCode.validation, [
         { path: 'deadline', message: 'in the past' },
       ])
     }
     const participantIds = req.participants === 'everyone' ? null : [...new Set(req.participants)]
     if (participantIds) {
-      const invalid = []
+      const refused = []
       for (const id of participantIds)
-        if (!(await this.deps.users.byId(id))?.active) invalid.push(id)
-      if (invalid.length > 0) {
-        throw new HttpError(
-          400,
-          ErrorCode.validation,
-          'Every participant must have an active account',
-          [{ path: 'participants', message: `unknown or deactivated: ${invalid.join(', ')}` }],
-        )
+        if (!(await this.deps.users.byId(id))?.active) refused.push(id)
+      if (refused.length > 0) {
+        throw invalid('Every participant must have an active account', ErrorCode.validation, [
+          { path: 'participants', message: `unknown or deactivated: ${refused.join(', ')}` },
+        ])
       }
     }
     const round = await this.deps.rounds.open({
@@ -91,8 +93,7 @@ export class ReviewRounds {
       participantIds,
       afterClose: req.afterClose,
     })
-    if (!round)
-      throw new HttpError(409, ErrorCode.conflict, 'This document already has an open review round')
+    if (!round) throw conflict('This document already has an open review round')
     await this.moveStatus(documentId, DocumentStatus.review, user.id, round.id)
     await this.deps.audit.record({
       userId: user.id,
@@ -107,14 +108,26 @@ export class ReviewRounds {
     return this.show(round)
   }
 
-  async list(documentId: string): Promise<ReviewRound[]> {
+  /** A document's rounds, the open one first (everyone signed in may read them). */
+  async list(_actor: RoundActor, documentId: string): Promise<ReviewRound[]> {
+    if (!(await this.deps.catalog.get(documentId))) throw notFound('Unknown document')
     return Promise.all((await this.deps.rounds.list(documentId)).map((r) => this.show(r)))
   }
 
-  /** Closes a round now: by a coordinator (`by`) or at its deadline (`by` null). */
-  async close(round: StoredRound, by: StoredUser | null): Promise<ReviewRound | undefined> {
-    if (by && !atLeast(by.role, Role.coordinator))
+  /** A coordinator closes a round early; a round already closed is answered as it stands. */
+  async closeEarly(actor: RoundActor, documentId: string, roundId: string): Promise<ReviewRound> {
+    if (!(await this.deps.catalog.get(documentId))) throw notFound('Unknown document')
+    const round = await this.deps.rounds.get(roundId)
+    if (!round || round.documentId !== documentId) throw notFound('Unknown review round')
+    if (!canRunReviewRounds(actor.role))
       throw forbidden('Only coordinators and the secretariat close review rounds')
+    const closed = await this.close(round, actor)
+    if (closed) return closed
+    return this.show((await this.deps.rounds.get(round.id)) ?? round)
+  }
+
+  /** Closes a round now: by a coordinator (`by`) or at its deadline (`by` null). */
+  private async close(round: StoredRound, by: RoundActor | null): Promise<ReviewRound | undefined> {
     const summary = await roundSummary(this.deps.db, round.documentId, round.afterAuditId)
     if (!(await this.deps.rounds.close(round.id, this.deps.clock.now(), by?.id ?? null, summary)))
       return undefined
@@ -178,7 +191,7 @@ export class ReviewRounds {
     if (!doc || doc.status === to || doc.status === DocumentStatus.final) return
     const updated = await this.deps.catalog.update(documentId, doc.status, { status: to }, userId)
     if (!updated) return
-    this.deps.cluster.broadcast({ kind: 'status', documentId, status: to })
+    this.deps.announceStatus(documentId, to)
     this.deps.events.publish(documentId, { type: 'document', document: updated })
     await this.deps.audit.record({
       userId,

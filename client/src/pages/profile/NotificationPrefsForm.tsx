@@ -2,8 +2,8 @@ import { EMAIL_MODES, type EmailMode, type NotificationSettings } from '@accord/
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { inboxApi } from '../../app/api'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { FormMessage } from '../../ui/FormMessage'
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour)
 

@@ -1,8 +1,8 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
 import { MentionTextArea, type Person } from '../../mentions/MentionTextArea'
 import { mentionsIn } from '../../mentions/mentionQuery'
+import { FormMessage } from '../../ui/FormMessage'
 
 interface TextFormProps {
   label: string

@@ -1,14 +1,14 @@
 import { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
-import { notFound } from '../../HttpError.js'
 import { parseId } from '../../parse.js'
 import { StreamQuota } from './StreamQuota.js'
 import { serveEventStream } from './serveEventStream.js'
 
 /**
  * `GET /api/documents/:id/events`: Server-Sent Events with the document's live non-text
- * changes (threads, status, save health), and `GET /api/notifications/events`: the
- * signed-in person's unread count, live. EventSource reconnects by itself.
+ * changes (threads, status, save health); `GET /api/notifications/events`: the signed-in
+ * person's unread count, live. EventSource reconnects by itself; a stream ends when its
+ * session does (see serveEventStream).
  */
 export const eventsRouter = (deps: AppDeps): Router => {
   const router = Router()
@@ -18,26 +18,19 @@ export const eventsRouter = (deps: AppDeps): Router => {
   router.get('/documents/:id/events', async (req, res) => {
     let id = ''
     await serveEventStream(deps, quota, req, res, {
-      check: async () => {
+      check: async (user) => {
         id = parseId(req.params.id)
-        if (!(await deps.catalog.get(id))) throw notFound('Unknown document')
+        await deps.documents.get(user, id)
       },
-      subscribe: (_user, send) => deps.events.subscribe(id, (event) => send(event.type, event)),
+      subscribe: (_user, send) => deps.documents.watch(id, (event) => send(event.type, event)),
     })
   })
 
   router.get('/notifications/events', async (req, res) => {
     await serveEventStream(deps, quota, req, res, {
       check: async () => undefined,
-      subscribe: (user, send) => {
-        const unsubscribe = deps.inbox.subscribe(user.id, (unread) => send('unread', { unread }))
-        // The count as it is now, after subscribing, so no change falls between.
-        void deps.notifications.unread(user.id).then(
-          (unread) => send('unread', { unread }),
-          () => undefined,
-        )
-        return unsubscribe
-      },
+      subscribe: (user, send) =>
+        deps.notifications.followUnread(user, (unread) => send('unread', { unread })),
     })
   })
 

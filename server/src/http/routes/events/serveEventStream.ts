@@ -1,6 +1,5 @@
-import { ErrorCode } from '@accord/protocol'
+import { ErrorCode, type User } from '@accord/protocol'
 import type { Request, Response } from 'express'
-import type { StoredUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError, unauthenticated } from '../../HttpError.js'
 import type { StreamQuota } from './StreamQuota.js'
@@ -27,8 +26,8 @@ export const serveEventStream = async (
   req: Request,
   res: Response,
   stream: {
-    check(user: StoredUser): Promise<void>
-    subscribe(user: StoredUser, send: SendEvent): () => void
+    check(user: User): Promise<void>
+    subscribe(user: User, send: SendEvent): () => void
   },
 ): Promise<void> => {
   // Held from before the session is read, so an end that lands meanwhile is not missed.

@@ -1,63 +1,46 @@
-import { markNotificationsReadRequest } from '@accord/protocol/requests'
+import {
+  listNotificationsQuery,
+  markNotificationsReadRequest,
+  mentionableQuery,
+} from '@accord/protocol/requests'
 import { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
-import { notFound } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse, parseId } from '../../parse.js'
-import { listNotificationsQuery, mentionableQuery } from './schema.js'
 
 /**
- * The signed-in person's inbox, mail settings and what they watch. The live unread count is
- * on `GET /api/notifications/events` (events router).
+ * The signed-in person's inbox, mail settings and what they watch (see notifications/). The
+ * live unread count is on `GET /api/notifications/events` (events router).
  */
-export const notificationsRouter = (deps: AppDeps): Router => {
+export const notificationsRouter = ({ notifications }: AppDeps): Router => {
   const router = Router()
 
   router.get('/notifications', async (req, res) => {
     const { user } = requireAuth(req)
     const { limit } = parse(listNotificationsQuery, req.query)
-    const [notifications, unread] = await Promise.all([
-      deps.notifications.list(user.id, limit),
-      deps.notifications.unread(user.id),
-    ])
-    res.json({ notifications, unread })
+    res.json(await notifications.listInbox(user, limit))
   })
 
   router.post('/notifications/read', async (req, res) => {
     const { user } = requireAuth(req)
-    const which = parse(markNotificationsReadRequest, req.body)
-    await deps.notifications.markRead(user.id, which)
-    deps.inbox.publish(user.id, await deps.notifications.unread(user.id))
+    await notifications.markRead(user, parse(markNotificationsReadRequest, req.body))
     res.status(204).end()
   })
 
-  // Everyone may mention anyone with an active account: names and ids only, no addresses.
   router.get('/people/mentionable', async (req, res) => {
-    requireAuth(req)
-    const { q, limit } = parse(mentionableQuery, req.query)
-    const query = q.trim().toLocaleLowerCase()
-    const people = (await deps.users.list())
-      .filter((u) => u.active && u.name.toLocaleLowerCase().includes(query))
-      .slice(0, limit)
-      .map((u) => ({ id: u.id, name: u.name }))
+    const { user } = requireAuth(req)
+    const people = await notifications.mentionable(user, parse(mentionableQuery, req.query))
     res.json({ people })
   })
 
   router.get('/me/notifications', async (req, res) => {
     const { user } = requireAuth(req)
-    res.json({ notifications: await deps.notificationSettings.get(user.id), mail: !!deps.mailer })
+    res.json(await notifications.mailSettings(user))
   })
-
-  const documentOf = async (raw: unknown) => {
-    const id = parseId(raw)
-    if (!(await deps.catalog.get(id))) throw notFound('Unknown document')
-    return id
-  }
 
   router.get('/documents/:id/watch', async (req, res) => {
     const { user } = requireAuth(req)
-    const id = await documentOf(req.params.id)
-    res.json({ watching: await deps.watches.isWatching(user.id, id) })
+    res.json({ watching: await notifications.isWatching(user, parseId(req.params.id)) })
   })
 
   for (const [method, watching] of [
@@ -66,9 +49,8 @@ export const notificationsRouter = (deps: AppDeps): Router => {
   ] as const) {
     router[method]('/documents/:id/watch', async (req, res) => {
       const { user } = requireAuth(req)
-      const id = await documentOf(req.params.id)
-      await deps.watches.set(user.id, id, watching)
-      res.json({ watching })
+      const id = parseId(req.params.id)
+      res.json({ watching: await notifications.setWatching(user, id, watching) })
     })
   }
 

@@ -1,8 +1,6 @@
-import type { NotificationType } from '@accord/protocol'
 import escapeHtml from 'escape-html'
 import express, { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
-import { notFound } from '../../HttpError.js'
 
 /** The page's words, beside the mails' (same languages). */
 const PAGE = {
@@ -29,17 +27,10 @@ const page = (lang: 'ru' | 'en', body: string) =>
  * `List-Unsubscribe=One-Click` as a form, from their own servers, and the token is the
  * authority. GET only asks (link scanners fetch links); POST unsubscribes.
  */
-export const unsubscribeRouter = (deps: AppDeps): Router => {
+export const unsubscribeRouter = ({ notifications }: AppDeps): Router => {
   const router = Router()
-  const verify = async (token: string) => {
-    const found = deps.unsubscribeTokens.verify(token)
-    const user = found && (await deps.users.byId(found.userId))
-    if (!found || !user) throw notFound('This unsubscribe link is not valid')
-    return { user, kind: found.kind, lang: user.language ?? 'ru' }
-  }
-
   router.get('/unsubscribe/:token', async (req, res) => {
-    const { lang } = await verify(String(req.params.token))
+    const { language: lang } = await notifications.unsubscribeTarget(String(req.params.token))
     res
       .type('html')
       .send(
@@ -54,12 +45,7 @@ export const unsubscribeRouter = (deps: AppDeps): Router => {
     '/unsubscribe/:token',
     express.urlencoded({ extended: false, limit: 1024 }),
     async (req, res) => {
-      const { user, kind, lang } = await verify(String(req.params.token))
-      await deps.notificationSettings.update(
-        user.id,
-        kind === 'all' ? { email: 'off' } : { kinds: { [kind as NotificationType]: 'off' } },
-      )
-      await deps.audit.record({ userId: user.id, action: 'user.unsubscribed', details: { kind } })
+      const { language: lang } = await notifications.unsubscribe(String(req.params.token))
       res.type('html').send(page(lang, `<p>${escapeHtml(PAGE[lang].done)}</p>`))
     },
   )
