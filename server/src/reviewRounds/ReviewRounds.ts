@@ -59,10 +59,10 @@ export class ReviewRounds {
     documentId: string,
     req: OpenReviewRoundRequest & { instructions: string },
   ): Promise<ReviewRound> {
-    if (!canRunReviewRounds(user.role))
-      throw forbidden('Only coordinators and the secretariat open review rounds')
     const doc = await this.deps.catalog.get(documentId)
     if (!doc) throw notFound('Unknown document')
+    if (!canRunReviewRounds(user.role))
+      throw forbidden('Only coordinators and the secretariat open review rounds')
     if (doc.status === DocumentStatus.final) {
       throw documentFinal('A final document cannot go to review; reopen it first')
     }
