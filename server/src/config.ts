@@ -60,6 +60,28 @@ const envSchema = z.object({
   EXPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
   /** Heap of one export worker (MiB); an export that needs more fails alone, with a 500. */
   EXPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
+  /** smtp://… or smtps://… : with MAIL_FROM, turns e-mail on; without, notifications stay in the app. */
+  SMTP_URL: unlessEmpty(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+  /** The sender of every mail, e.g. "Accord <drafts@example.org>". */
+  MAIL_FROM: unlessEmpty(z.string().min(3).max(320)),
+  /** How often the outbox is looked at for mail that is due (ms). */
+  MAIL_POLL_MS: z.coerce.number().int().min(10).default(2000),
+  /** The first retry of a mail SMTP did not take waits this long (ms); each next one twice as long. */
+  MAIL_RETRY_MS: z.coerce.number().int().min(10).default(10_000),
+  /** The longest wait between two tries of one mail (ms; default 15 minutes). */
+  MAIL_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(15 * 60_000),
+  /** After this many tries a mail is given up and kept as failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(40),
+  /** How long one SMTP step (connect, greeting, a command) may take (ms). */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** How often review rounds are looked at for reminders and deadlines (ms). */
+  REVIEW_TICK_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Mails one person gets "immediately" per hour; beyond, what follows waits for one batch mail. */
+  MAIL_IMMEDIATE_PER_HOUR: z.coerce.number().int().min(1).default(12),
 })
 
 export interface Config {
@@ -85,6 +107,21 @@ export interface Config {
   maxEventStreamsPerAccount: number
   maxEventStreams: number
   exports: ExportLimits
+  /** Present when SMTP_URL and MAIL_FROM are both set. */
+  mail: MailConfig | undefined
+  reviewTickMs: number
+}
+
+/** How mail is sent (see docs/operations.md). */
+export interface MailConfig {
+  smtpUrl: string
+  from: string
+  pollMs: number
+  retryMs: number
+  retryMaxMs: number
+  maxAttempts: number
+  timeoutMs: number
+  immediatePerHour: number
 }
 
 /** How exports are rendered and limited (see docs/operations.md). */
@@ -143,5 +180,19 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       timeoutMs: e.EXPORT_TIMEOUT_MS,
       workerMemoryMb: e.EXPORT_WORKER_MEMORY_MB,
     },
+    reviewTickMs: e.REVIEW_TICK_MS,
+    mail:
+      e.SMTP_URL && e.MAIL_FROM
+        ? {
+            smtpUrl: e.SMTP_URL,
+            from: e.MAIL_FROM,
+            pollMs: e.MAIL_POLL_MS,
+            retryMs: e.MAIL_RETRY_MS,
+            retryMaxMs: e.MAIL_RETRY_MAX_MS,
+            maxAttempts: e.MAIL_MAX_ATTEMPTS,
+            timeoutMs: e.SMTP_TIMEOUT_MS,
+            immediatePerHour: e.MAIL_IMMEDIATE_PER_HOUR,
+          }
+        : undefined,
   }
 }

@@ -20,11 +20,25 @@ import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
+import { type Clock, systemClock } from './mail/Clock.js'
+import { serverKey } from './mail/serverKey.js'
+import { startMail } from './mail/startMail.js'
+import { UnsubscribeTokens } from './mail/UnsubscribeTokens.js'
+import { DigestScheduler } from './notifications/DigestScheduler.js'
+import { InboxEvents } from './notifications/InboxEvents.js'
+import { NotificationSettingsStore } from './notifications/NotificationSettingsStore.js'
+import { NotificationStore } from './notifications/NotificationStore.js'
+import { Notifier } from './notifications/Notifier.js'
+import { notificationOperations } from './notifications/notificationOperations.js'
+import { WatchStore } from './notifications/WatchStore.js'
+import { ReviewRoundStore } from './reviewRounds/ReviewRoundStore.js'
+import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { InvitationStore } from './store/InvitationStore.js'
 import { openStorage } from './store/openStorage.js'
+import { PasswordResetStore } from './store/PasswordResetStore.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
 import { UserStore } from './store/UserStore.js'
@@ -44,8 +58,17 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+export interface StartOptions {
+  /** The time digests and deadlines go by (default: the system clock; tests move their own). */
+  clock?: Clock
+}
+
 /** Composes the whole server: store → cluster → HTTP → WebSocket → shutdown. */
-export const startServer = async (config: Config, logger: Logger): Promise<RunningServer> => {
+export const startServer = async (
+  config: Config,
+  logger: Logger,
+  { clock = systemClock }: StartOptions = {},
+): Promise<RunningServer> => {
   const storage = await openStorage(config, logger)
   const { db } = storage
   let cluster: Cluster
@@ -132,6 +155,73 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     : config
 
   const audit = new AuditLog(db)
+  const watches = new WatchStore(db)
+  const notifications = new NotificationStore(db)
+  const notificationSettings = new NotificationSettingsStore(db)
+  const inbox = new InboxEvents({
+    send: (userId, unread) => cluster.broadcast({ kind: 'inbox', userId, unread }),
+    onReceive: (listener) =>
+      cluster.onEvent((event) => {
+        if (event.kind === 'inbox') listener(event.userId, event.unread)
+      }),
+  })
+  const unsubscribeTokens = new UnsubscribeTokens(await serverKey(db, 'unsubscribe'))
+  const mail = startMail(effective, db, logger, clock)
+  const roundStore = new ReviewRoundStore(db)
+  const notifier = new Notifier({
+    roundParticipants: async (roundId) =>
+      (await roundStore.get(roundId))?.participantIds ?? undefined,
+    db,
+    users,
+    catalog,
+    comments,
+    watches,
+    notifications,
+    settings: notificationSettings,
+    inbox,
+    logger,
+    clock,
+    mail: mail && {
+      mailer: mail.mailer,
+      tokens: unsubscribeTokens,
+      origin: effective.publicOrigin,
+      immediatePerHour: effective.mail?.immediatePerHour ?? 0,
+    },
+  })
+  audit.onRecorded((entry) => notifier.onActivity(entry))
+  const digests =
+    mail &&
+    new DigestScheduler(
+      {
+        db,
+        users,
+        notifications,
+        settings: notificationSettings,
+        mailer: mail.mailer,
+        tokens: unsubscribeTokens,
+        origin: effective.publicOrigin,
+        clock,
+        logger,
+        immediatePerHour: effective.mail?.immediatePerHour ?? 0,
+      },
+      effective.mail?.pollMs ?? 60_000,
+    )
+  digests?.start()
+  const reviewRounds = new ReviewRounds({
+    db,
+    rounds: roundStore,
+    catalog,
+    users,
+    announceStatus: (documentId, status) =>
+      cluster.broadcast({ kind: 'status', documentId, status }),
+    events,
+    audit,
+    clock,
+    logger,
+  })
+  // At once too: rounds whose deadline passed while the server was down close now.
+  reviewRounds.start(effective.reviewTickMs)
+
   const documents = documentOperations({
     catalog,
     versions,
@@ -144,6 +234,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     inFlightEdits,
     exportQueue,
     exportPool,
+    users,
   })
   const accounts = accountOperations({
     users,
@@ -154,6 +245,21 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     announceUser: (userId, user) => cluster.broadcast({ kind: 'user', userId, user }),
     announceSessionsEnded: (sessionIds) => cluster.broadcast({ kind: 'sessionsEnded', sessionIds }),
     invitationUrl: (token) => `${effective.publicOrigin}/invite/${token}`,
+    passwordResets: new PasswordResetStore(db),
+    resetUrl: (token) => `${effective.publicOrigin}/reset/${token}`,
+    mailer: mail?.mailer,
+    notificationSettings,
+  })
+  const notificationOps = notificationOperations({
+    users,
+    catalog,
+    audit,
+    notifications,
+    settings: notificationSettings,
+    watches,
+    inbox,
+    unsubscribeTokens,
+    mailer: mail?.mailer,
   })
   const deps = {
     config: effective,
@@ -168,6 +274,8 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     authenticator,
     documents,
     accounts,
+    notifications: notificationOps,
+    reviewRounds,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, {
@@ -197,6 +305,10 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       server.closeAllConnections()
       await stopped
       await inFlightEdits.close()
+      await digests?.stop()
+      await reviewRounds.stop()
+      await notifier.settled()
+      await mail?.stop()
       await cluster.close()
       await storage.close()
     })()

@@ -3,11 +3,14 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { useUiLanguage } from '../i18n/useUiLanguage'
+import { InboxPage } from '../notifications/InboxPage'
 import { DocumentsPage } from '../pages/DocumentsPage'
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage'
 import { InvitePage } from '../pages/InvitePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { PeoplePage } from '../pages/PeoplePage'
 import { ProfilePage } from '../pages/ProfilePage'
+import { ResetPasswordPage } from '../pages/ResetPasswordPage'
 import { SetupPage } from '../pages/SetupPage'
 import { Progress } from '../ui/Progress'
 import { Layout } from './Layout'
@@ -90,7 +93,17 @@ export const App = () => {
             </SignedIn>
           }
         />
+        <Route
+          path="inbox"
+          element={
+            <SignedIn>
+              <InboxPage />
+            </SignedIn>
+          }
+        />
         <Route path="invite/:token" element={<InvitePage />} />
+        <Route path="forgot" element={<ForgotPasswordPage />} />
+        <Route path="reset/:token" element={<ResetPasswordPage />} />
         <Route path="setup/:token" element={<SetupPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,7 @@
 import { Role } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, useNavigate } from 'react-router'
+import { NotificationBell } from '../notifications/NotificationBell'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { useAuth } from './useAuth'
 
@@ -45,6 +46,9 @@ export const Header = ({ onHelp }: HeaderProps) => {
             )}
             <li>
               <NavLink to="/profile">{t('nav.profile')}</NavLink>
+            </li>
+            <li>
+              <NotificationBell />
             </li>
           </ul>
         </nav>

@@ -5,6 +5,7 @@ import type {
   ChangePasswordRequest,
   CommentBodyRequest,
   CommentThread,
+  CompleteResetRequest,
   CreateDocumentBody,
   CreatedUser,
   CreateThreadRequest,
@@ -14,9 +15,19 @@ import type {
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
+  InboxResponse,
   LoginRequest,
+  MailSettingsResponse,
+  MarkNotificationsReadRequest,
+  MentionablePerson,
+  NotificationSettings,
+  NotificationSettingsPatch,
+  OpenReviewRoundRequest,
+  ReplyRequest,
+  RequestResetRequest,
   ResolveSuggestionsRequest,
   RestoreVersionResponse,
+  ReviewRound,
   RolloutBody,
   RolloutResponse,
   SetupRequest,
@@ -132,11 +143,11 @@ export const api = {
     json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),
   createThread: (documentId: string, body: CreateThreadRequest) =>
     request<{ thread: CommentThread }>('POST', path`/api/documents/${documentId}/comments`, body),
-  reply: (documentId: string, threadId: string, body: string) =>
+  reply: (documentId: string, threadId: string, body: string, mentions?: string[]) =>
     request<{ thread: CommentThread }>(
       'POST',
       path`/api/documents/${documentId}/comments/${threadId}/replies`,
-      { body } satisfies CommentBodyRequest,
+      { body, ...(mentions?.length ? { mentions } : {}) } satisfies ReplyRequest,
     ),
   setThreadStatus: (documentId: string, threadId: string, status: ThreadStatusRequest['status']) =>
     request<{ thread: CommentThread }>(
@@ -169,6 +180,48 @@ export const api = {
 }
 
 /** Typed calls for versions, comparison and activity (loaded with the history page). */
+/** The inbox, mail settings, watching, and people one may mention. */
+export const inboxApi = {
+  list: () => json<InboxResponse>('/api/notifications'),
+  markRead: (which: MarkNotificationsReadRequest) =>
+    request<void>('POST', '/api/notifications/read', which),
+  settings: () => json<MailSettingsResponse>('/api/me/notifications'),
+  updateSettings: (notifications: NotificationSettingsPatch) =>
+    request<{ user: User; notifications: NotificationSettings }>('PATCH', '/api/me', {
+      notifications,
+    }),
+  watching: (documentId: string) =>
+    json<{ watching: boolean }>(path`/api/documents/${documentId}/watch`),
+  setWatching: (documentId: string, watching: boolean) =>
+    request<{ watching: boolean }>(
+      watching ? 'PUT' : 'DELETE',
+      path`/api/documents/${documentId}/watch`,
+      {},
+    ),
+  mentionable: (query: string, limit = 8) =>
+    json<{ people: MentionablePerson[] }>(
+      `/api/people/mentionable?q=${encodeURIComponent(query)}&limit=${limit}`,
+    ),
+  rounds: (documentId: string) =>
+    json<{ rounds: ReviewRound[] }>(path`/api/documents/${documentId}/review-rounds`),
+  openRound: (documentId: string, body: OpenReviewRoundRequest) =>
+    request<{ round: ReviewRound }>('POST', path`/api/documents/${documentId}/review-rounds`, body),
+  closeRound: (documentId: string, roundId: string) =>
+    request<{ round: ReviewRound }>(
+      'POST',
+      path`/api/documents/${documentId}/review-rounds/${roundId}/close`,
+      {},
+    ),
+  requestReset: (email: string) =>
+    request<void>('POST', '/api/password-resets', { email } satisfies RequestResetRequest),
+  reset: (token: string) =>
+    json<{ email: string; name: string }>(path`/api/password-resets/${token}`),
+  completeReset: (token: string, password: string) =>
+    request<{ user: User }>('POST', path`/api/password-resets/${token}`, {
+      password,
+    } satisfies CompleteResetRequest),
+}
+
 export const historyApi = {
   versions: (documentId: string) =>
     json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),

@@ -18,8 +18,8 @@ export interface Comments {
   /** Starts a comment on the editor's selection; false when nothing is selected. */
   startComment: () => boolean
   cancelDraft: () => void
-  create: (body: string) => Promise<void>
-  reply: (threadId: string, body: string) => Promise<void>
+  create: (body: string, mentions: string[]) => Promise<void>
+  reply: (threadId: string, body: string, mentions: string[]) => Promise<void>
   setStatus: (threadId: string, status: 'open' | 'resolved') => Promise<void>
   editMessage: (threadId: string, messageId: string, body: string) => Promise<void>
   deleteMessage: (threadId: string, messageId: string) => Promise<void>
@@ -119,14 +119,15 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
     draft,
     startComment,
     cancelDraft: () => setDraft(null),
-    create: async (body) => {
+    create: async (body, mentions) => {
       if (!draft) return
-      const { thread } = await api.createThread(documentId, { ...draft, body })
+      const { thread } = await api.createThread(documentId, { ...draft, body, mentions })
       upsert(thread)
       setDraft(null)
       setActiveId(thread.id)
     },
-    reply: async (threadId, body) => upsert((await api.reply(documentId, threadId, body)).thread),
+    reply: async (threadId, body, mentions) =>
+      upsert((await api.reply(documentId, threadId, body, mentions)).thread),
     setStatus: async (threadId, status) =>
       upsert((await api.setThreadStatus(documentId, threadId, status)).thread),
     editMessage: async (threadId, messageId, body) =>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { usePageTitle } from '../app/usePageTitle'
 import { LanguageForm } from './profile/LanguageForm'
 import { NameForm } from './profile/NameForm'
+import { NotificationPrefsForm } from './profile/NotificationPrefsForm'
 import { PasswordForm } from './profile/PasswordForm'
 
 /** The signed-in person's own settings. */
@@ -13,6 +14,7 @@ export const ProfilePage = () => {
       <h1>{t('profile.title')}</h1>
       <NameForm />
       <LanguageForm />
+      <NotificationPrefsForm />
       <PasswordForm />
     </div>
   )

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { api } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
@@ -64,6 +65,9 @@ export const SignInPage = () => {
           {t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/forgot">{t('signIn.forgot')}</Link>
+      </p>
     </section>
   )
 }

@@ -26,6 +26,10 @@ export const ErrorCode = {
   unavailable: 'unavailable',
   /** An export could not be rendered: it took too long (503, retry) or its worker failed (500). */
   exportFailed: 'export_failed',
+  /** This server sends no mail (SMTP_URL and MAIL_FROM are not set). */
+  mailUnavailable: 'mail_unavailable',
+  /** A mention names someone who has no active account. */
+  mentionInvalid: 'mention_invalid',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { normalizeEmail } from './email.js'
 import { EXPORT_FORMATS, SUGGESTION_MODES } from './exportFormats.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
-import { LANGUAGES } from './types.js'
+import { EMAIL_MODES, LANGUAGES, NOTIFICATION_TYPES } from './types.js'
 
 /** Ids are URL-safe tokens; anything path-like is refused before it reaches storage. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id')
@@ -39,8 +39,37 @@ export const updateUserRequest = z
   .refine((v) => Object.keys(v).length > 0, 'nothing to change')
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>
 
+const emailModeSchema = z.enum(EMAIL_MODES)
+
+/** An IANA time zone this runtime knows, e.g. Europe/Moscow. */
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'unknown time zone')
+
+/** Mail preferences; every field optional, what is left out stays as it was. */
+export const notificationSettingsPatch = z.object({
+  email: emailModeSchema.optional(),
+  kinds: z.partialRecord(z.enum(NOTIFICATION_TYPES), emailModeSchema.nullable()).optional(),
+  digestHour: z.number().int().min(0).max(23).optional(),
+  timeZone: timeZoneSchema.optional(),
+})
+export type NotificationSettingsPatch = z.infer<typeof notificationSettingsPatch>
+
 export const updateProfileRequest = z
-  .object({ name: nameSchema.optional(), language: z.enum(LANGUAGES).nullable().optional() })
+  .object({
+    name: nameSchema.optional(),
+    language: z.enum(LANGUAGES).nullable().optional(),
+    notifications: notificationSettingsPatch.optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change')
 export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>
 
@@ -157,8 +186,12 @@ const anchorPart = z
   .max(1024)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64')
 
+/** People the comment addresses by name; each is notified. */
+const mentions = z.array(idSchema).max(50).optional()
+
 export const createThreadRequest = z.object({
   body: commentBody,
+  mentions,
   quote: z.string().max(2_000),
   anchor: z.object({ start: anchorPart, end: anchorPart }),
   clauseId: z
@@ -171,6 +204,10 @@ export type CreateThreadRequest = z.infer<typeof createThreadRequest>
 /** A reply, or the new words of one's own message. */
 export const commentBodyRequest = z.object({ body: commentBody })
 export type CommentBodyRequest = z.infer<typeof commentBodyRequest>
+
+/** A reply; it may address people by name. */
+export const replyRequest = z.object({ body: commentBody, mentions })
+export type ReplyRequest = z.infer<typeof replyRequest>
 
 export const threadStatusRequest = z.object({ status: z.enum(['open', 'resolved']) })
 export type ThreadStatusRequest = z.infer<typeof threadStatusRequest>
@@ -201,3 +238,44 @@ export const activityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 export type ActivityQuery = z.infer<typeof activityQuery>
+
+/** Marks inbox items read: the ones named, or all of them. */
+export const markNotificationsReadRequest = z
+  .object({
+    ids: z.array(idSchema).min(1).max(1000).optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'give either ids or all: true')
+export type MarkNotificationsReadRequest = z.infer<typeof markNotificationsReadRequest>
+
+/** Opens a review round: until `deadline` (ISO time), for everyone or the people listed. */
+export const openReviewRoundRequest = z.object({
+  deadline: z.iso.datetime({ offset: true }),
+  instructions: z.string().trim().max(5000).default(''),
+  participants: z.union([z.literal('everyone'), z.array(idSchema).min(1).max(500)]),
+  /** The document's status once the round is over. */
+  afterClose: z.enum(['draft', 'review']),
+})
+export type OpenReviewRoundRequest = z.input<typeof openReviewRoundRequest>
+
+/** The newest inbox items first; `limit` of them. */
+export const listNotificationsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuery>
+
+/** People to mention or to take part in a round, by a part of their name. */
+export const mentionableQuery = z.object({
+  q: z.string().max(120).default(''),
+  /** How many at most (default 8, for the @ list; a round's participant list asks for more). */
+  limit: z.coerce.number().int().min(1).max(500).default(8),
+})
+export type MentionableQuery = z.infer<typeof mentionableQuery>
+
+/** "Forgot my password": the address a reset link is sent to. */
+export const requestResetRequest = z.object({ email: z.string().trim().min(1).max(254) })
+export type RequestResetRequest = z.infer<typeof requestResetRequest>
+
+/** The new password set with a reset link. */
+export const completeResetRequest = z.object({ password: passwordSchema })
+export type CompleteResetRequest = z.infer<typeof completeResetRequest>

@@ -70,3 +70,9 @@ export const canChangeThreadStatus = (role: Role, isThreadAuthor: boolean): bool
 
 /** May this role read the whole installation's activity and manage accounts? The secretariat. */
 export const canAdminister = (role: Role): boolean => role === Role.secretariat
+
+/** Opening and closing review rounds: coordinators and the secretariat. */
+export const canRunReviewRounds = (role: Role): boolean => atLeast(role, Role.coordinator)
+
+/** The mail outbox's state: the secretariat. */
+export const canSeeMailOutbox = (role: Role): boolean => role === Role.secretariat

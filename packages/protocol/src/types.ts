@@ -118,6 +118,77 @@ export interface EditsPerDay {
   changes: number
 }
 
+/** What a person can be notified of. */
+export const NOTIFICATION_TYPES = [
+  'mention',
+  'reply',
+  'suggestionAccepted',
+  'suggestionRejected',
+  'versionNamed',
+  'documentInReview',
+  'documentFinalized',
+  'roundOpened',
+  'roundReminder',
+  'roundClosed',
+] as const
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+
+/** How a person gets mail: at once, in a daily digest, or not at all. */
+export const EMAIL_MODES = ['immediate', 'daily', 'off'] as const
+export type EmailMode = (typeof EMAIL_MODES)[number]
+
+/** One item of a person's inbox (`GET /api/notifications`). */
+export interface Notification {
+  id: string
+  type: NotificationType
+  documentId: string | null
+  documentTitle: string | null
+  threadId: string | null
+  /** Where exactly: a clause, a suggestion or a version, when the event has one. */
+  target: { clauseId?: string; suggestionId?: string; versionId?: string; detail?: string } | null
+  actor: { id: string; name: string } | null
+  createdAt: string
+  readAt: string | null
+}
+
+/** A person's mail preferences (`GET /api/me/notifications`, `PATCH /api/me`). */
+export interface NotificationSettings {
+  /** For every kind not named in `kinds`. */
+  email: EmailMode
+  kinds: Partial<Record<NotificationType, EmailMode>>
+  /** The hour (0–23, in `timeZone`) the daily digest is sent at. */
+  digestHour: number
+  /** An IANA time zone, e.g. Europe/Moscow. */
+  timeZone: string
+}
+
+/** What a closed review round came to (kept with it, shown in history and activity). */
+export interface RoundSummary {
+  participants: { id: string; name: string; comments: number; edits: number }[]
+  comments: number
+  replies: number
+  edits: number
+  decisions: { accepted: number; rejected: number }
+}
+
+/** A review round on a document (`/api/documents/:id/review-rounds`). */
+export interface ReviewRound {
+  id: string
+  documentId: string
+  openedBy: { id: string; name: string }
+  openedAt: string
+  deadline: string
+  instructions: string
+  /** Null: everyone with an account. */
+  participants: { id: string; name: string }[] | null
+  afterClose: 'draft' | 'review'
+  status: 'open' | 'closed'
+  closedAt: string | null
+  /** Null when it closed at its deadline. */
+  closedBy: { id: string; name: string } | null
+  summary: RoundSummary | null
+}
+
 /** `POST /documents/:id/suggestions/decisions`: what was decided, and ids no longer there. */
 export interface DecideSuggestionsResponse {
   decision: 'accept' | 'reject'
@@ -138,4 +209,22 @@ export interface RolloutResponse {
 export interface RestoreVersionResponse {
   restored: VersionInfo
   savedAs: VersionInfo
+}
+
+/** `GET /api/notifications`: the newest inbox items and how many are unread. */
+export interface InboxResponse {
+  notifications: Notification[]
+  unread: number
+}
+
+/** `GET /api/me/notifications`: one's mail preferences, and whether this server sends mail. */
+export interface MailSettingsResponse {
+  notifications: NotificationSettings
+  mail: boolean
+}
+
+/** `GET /api/people/mentionable`: a person one may mention (names and ids, no addresses). */
+export interface MentionablePerson {
+  id: string
+  name: string
 }

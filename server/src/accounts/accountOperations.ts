@@ -3,6 +3,7 @@ import type { AccountsContext } from './AccountsContext.js'
 import { acceptInvitation, readInvitation } from './invitations.js'
 import { createUser, inviteUser, listUsers, updateUser } from './manageUsers.js'
 import { changePassword, me, updateProfile } from './ownAccount.js'
+import { completePasswordReset, readPasswordReset, requestPasswordReset } from './passwordResets.js'
 import { signIn, signOut } from './sessions.js'
 import { completeSetup, setupNeeded } from './setup.js'
 
@@ -22,6 +23,9 @@ export const accountOperations = (ctx: AccountsContext) => {
     signOut: bind(signOut),
     readInvitation: bind(readInvitation),
     acceptInvitation: bind(acceptInvitation),
+    requestPasswordReset: bind(requestPasswordReset),
+    readPasswordReset: bind(readPasswordReset),
+    completePasswordReset: bind(completePasswordReset),
     setupNeeded: bind(setupNeeded),
     completeSetup: bind(completeSetup),
   }

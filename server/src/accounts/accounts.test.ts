@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outcome } from '../../test/utils/documentsHarness.js'
 import { hashPassword } from '../auth/password.js'
 import { SetupToken } from '../auth/SetupToken.js'
+import { NotificationSettingsStore } from '../notifications/NotificationSettingsStore.js'
 import { AuditLog } from '../store/AuditLog.js'
 import type { Database } from '../store/Database.js'
 import { InvitationStore } from '../store/InvitationStore.js'
+import { PasswordResetStore } from '../store/PasswordResetStore.js'
 import { SessionStore } from '../store/SessionStore.js'
 import { openSqlite } from '../store/sqlite/openSqlite.js'
 import { type StoredUser, UserStore } from '../store/UserStore.js'
@@ -40,6 +42,10 @@ describe('account operations, without HTTP', { timeout: 120_000 }, () => {
       announceUser: (userId, user) => announcedUsers.push({ userId, user }),
       announceSessionsEnded: (ids) => endedSessions.push(ids),
       invitationUrl: (token) => `https://drafts.example.org/invite/${token}`,
+      passwordResets: new PasswordResetStore(db),
+      resetUrl: (token) => `https://drafts.example.org/reset/${token}`,
+      mailer: undefined,
+      notificationSettings: new NotificationSettingsStore(db),
     })
     // One hash for everyone: hashing is slow on purpose.
     const passwordHash = await hashPassword(PASSWORD)

@@ -68,7 +68,9 @@ export const updateUser = async (
   const updated = await ctx.users.update(userId, patch)
   if (!updated) throw notFound('Unknown account')
   if (!updated.active) {
+    // Every session ends, its sockets and event streams with it; no old link brings it back.
     await ctx.invitations.deleteForUser(userId)
+    await ctx.passwordResets.deleteForUser(userId)
     await endSessions(ctx, { userId })
   }
   ctx.announceUser(userId, updated.active ? presenceOf(updated) : null)

@@ -1,4 +1,4 @@
-import { ErrorCode, type User } from '@accord/protocol'
+import { ErrorCode, type NotificationSettings, type User } from '@accord/protocol'
 import type { ChangePasswordRequest, UpdateProfileRequest } from '@accord/protocol/requests'
 import { hashPassword, verifyPassword } from '../auth/password.js'
 import { assertStrongPassword } from '../auth/passwordPolicy.js'
@@ -11,15 +11,21 @@ import { setPassword } from './setPassword.js'
 /** The signed-in person's own account, as the API shows it. */
 export const me = (actor: StoredUser): User => publicUser(actor)
 
-/** Changes one's name or interface language; a new name reaches collaborators at once. */
+/**
+ * Changes one's name, interface language or mail settings; a new name reaches collaborators
+ * at once.
+ */
 export const updateProfile = async (
   ctx: AccountsContext,
   actor: StoredUser,
-  patch: UpdateProfileRequest,
-): Promise<User> => {
+  { notifications, ...patch }: UpdateProfileRequest,
+): Promise<{ user: User; notifications?: NotificationSettings }> => {
   const updated = (await ctx.users.update(actor.id, patch)) as StoredUser
   if (patch.name !== undefined) ctx.announceUser(updated.id, presenceOf(updated))
-  return publicUser(updated)
+  const settings = notifications
+    ? await ctx.notificationSettings.update(actor.id, notifications)
+    : undefined
+  return { user: publicUser(updated), ...(settings ? { notifications: settings } : {}) }
 }
 
 /**

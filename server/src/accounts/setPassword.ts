@@ -18,6 +18,7 @@ export const setPassword = async (
   })
   // After the new hash is stored: a link or session taken in between would otherwise outlive it.
   await ctx.invitations.deleteForUser(userId)
+  await ctx.passwordResets.deleteForUser(userId)
   await endSessions(ctx, { userId, keepToken: change.keepToken })
   return updated
 }

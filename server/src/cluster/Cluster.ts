@@ -13,6 +13,8 @@ export type ClusterEvent =
    * WebSockets and event streams close. Ids are the stored hashes, never tokens.
    */
   | { kind: 'sessionsEnded'; sessionIds: string[] }
+  /** A person's inbox changed: their open inbox streams get the new unread count. */
+  | { kind: 'inbox'; userId: string; unread: number }
 
 /** Where a room hands what other instances' clients did. */
 export interface RoomReceiver {

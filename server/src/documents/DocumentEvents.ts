@@ -1,6 +1,5 @@
 import type { DocumentEvent } from '@accord/protocol'
-
-type Listener = (event: DocumentEvent) => void
+import { KeyedListeners } from './KeyedListeners.js'
 
 /** How document events travel to every instance (the cluster carries them). */
 export interface DocumentEventChannel {
@@ -14,12 +13,10 @@ export interface DocumentEventChannel {
  * to that document's event-stream subscribers on every instance.
  */
 export class DocumentEvents {
-  private readonly listeners = new Map<string, Set<Listener>>()
+  private readonly listeners = new KeyedListeners<DocumentEvent>()
 
   constructor(private readonly channel: DocumentEventChannel) {
-    channel.onReceive((documentId, event) => {
-      for (const listener of this.listeners.get(documentId) ?? []) listener(event)
-    })
+    channel.onReceive((documentId, event) => this.listeners.emit(documentId, event))
   }
 
   publish(documentId: string, event: DocumentEvent): void {
@@ -27,18 +24,7 @@ export class DocumentEvents {
   }
 
   /** Returns the unsubscribe function. */
-  subscribe(documentId: string, listener: Listener): () => void {
-    let set = this.listeners.get(documentId)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(documentId, set)
-    }
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-      // Only this set: a second call must not drop a newer subscriber's.
-      if (set.size === 0 && this.listeners.get(documentId) === set)
-        this.listeners.delete(documentId)
-    }
+  subscribe(documentId: string, listener: (event: DocumentEvent) => void): () => void {
+    return this.listeners.add(documentId, listener)
   }
 }

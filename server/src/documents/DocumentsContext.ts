@@ -4,6 +4,7 @@ import type { ExportQueue } from '../export/ExportQueue.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
 import type { DocumentEvents } from './DocumentEvents.js'
 import type { LiveDocuments } from './LiveDocuments.js'
@@ -17,6 +18,8 @@ export interface DocumentsContext {
   catalog: DocumentCatalog
   versions: VersionStore
   comments: CommentStore
+  /** Who may be mentioned: people with an active account. */
+  users: UserStore
   audit: AuditLog
   /** Non-text changes, to every instance's event streams. */
   events: DocumentEvents

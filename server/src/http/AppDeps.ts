@@ -3,6 +3,8 @@ import type { Authenticator } from '../auth/Authenticator.js'
 import type { Config } from '../config.js'
 import type { DocumentOperations } from '../documents/documentOperations.js'
 import type { Logger } from '../logger.js'
+import type { NotificationOperations } from '../notifications/notificationOperations.js'
+import type { ReviewRounds } from '../reviewRounds/ReviewRounds.js'
 
 /** Everything the HTTP routes may use, handed over by the composition root. */
 export interface AppDeps {
@@ -13,4 +15,6 @@ export interface AppDeps {
   authenticator: Authenticator
   documents: DocumentOperations
   accounts: AccountOperations
+  notifications: NotificationOperations
+  reviewRounds: ReviewRounds
 }

@@ -13,10 +13,15 @@ import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
+import { mailRouter } from './routes/mail/router.js'
 import { meRouter } from './routes/me/router.js'
+import { notificationsRouter } from './routes/notifications/router.js'
+import { passwordResetsRouter } from './routes/passwordResets/router.js'
+import { reviewRoundsRouter } from './routes/reviewRounds/router.js'
 import { sessionRouter } from './routes/session/router.js'
 import { setupRouter } from './routes/setup/router.js'
 import { suggestionsRouter } from './routes/suggestions/router.js'
+import { unsubscribeRouter } from './routes/unsubscribe/router.js'
 import { usersRouter } from './routes/users/router.js'
 import { versionsRouter } from './routes/versions/router.js'
 
@@ -56,6 +61,8 @@ export const createApp = (deps: AppDeps): Express => {
     const ok = checks.database && checks.cluster
     res.status(ok ? 200 : 503).json({ ok, ...checks })
   })
+  // Before the CSRF guard: mail providers post a form from their servers; the signed token decides.
+  api.use(unsubscribeRouter(deps))
   api.use(csrfGuard(config.publicOrigin))
   api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
   api.use(authenticate(deps.authenticator))
@@ -68,6 +75,10 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(meRouter(deps))
   api.use(usersRouter(deps))
   api.use(invitationsRouter(deps))
+  api.use(passwordResetsRouter(deps))
+  api.use(notificationsRouter(deps))
+  api.use(mailRouter(deps))
+  api.use(reviewRoundsRouter(deps))
   api.use(documentsRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))

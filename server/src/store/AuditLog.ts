@@ -4,14 +4,16 @@ import { nowIso } from './ids.js'
 
 /** Who did what, when: the transparency the working group's own principles ask for. */
 export class AuditLog {
+  private readonly listeners: ((entry: ActivityRecord) => void)[] = []
+
   constructor(private readonly db: Database) {}
 
-  async record(entry: {
-    userId: string | null
-    action: string
-    documentId?: string
-    details?: Record<string, unknown>
-  }): Promise<void> {
+  /** Told of each entry once it is stored (notifications are decided from these). */
+  onRecorded(listener: (entry: ActivityRecord) => void): void {
+    this.listeners.push(listener)
+  }
+
+  async record(entry: ActivityRecord): Promise<void> {
     await this.db.run(
       'INSERT INTO audit_log (at, user_id, action, document_id, details) VALUES (?, ?, ?, ?, ?)',
       [
@@ -22,6 +24,7 @@ export class AuditLog {
         entry.details ? JSON.stringify(entry.details) : null,
       ],
     )
+    for (const listener of this.listeners) listener(entry)
   }
 
   /** Newest first; `before` (an entry id) pages back. */
@@ -67,6 +70,14 @@ export class AuditLog {
       [documentId],
     )
   }
+}
+
+/** One entry as it is recorded. */
+export interface ActivityRecord {
+  userId: string | null
+  action: string
+  documentId?: string
+  details?: Record<string, unknown>
 }
 
 interface AuditRow {

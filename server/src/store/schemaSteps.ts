@@ -101,4 +101,83 @@ export const SCHEMA_STEPS: readonly string[] = [
   );
   CREATE INDEX versions_doc ON versions(document_id, created_at);
   `,
+  // 4: mail outbox, password-reset links, watching, the inbox, notification settings, review rounds
+  `
+  CREATE TABLE mail_outbox (
+    id TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL UNIQUE,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text_body TEXT NOT NULL,
+    html_body TEXT NOT NULL,
+    headers TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    claimed_until INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);
+  CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX password_resets_user ON password_resets(user_id);
+  CREATE TABLE watches (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    watching INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, document_id)
+  );
+  CREATE INDEX watches_doc ON watches(document_id);
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    thread_id TEXT,
+    target TEXT,
+    actor_id TEXT REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    read_at TEXT,
+    mail TEXT NOT NULL DEFAULT 'none' CHECK (mail IN ('none','queued','daily','batch'))
+  );
+  CREATE INDEX notifications_user ON notifications(user_id, created_at);
+  CREATE INDEX notifications_mail ON notifications(mail, user_id);
+  CREATE TABLE notification_settings (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    email TEXT NOT NULL CHECK (email IN ('immediate','daily','off')),
+    kinds TEXT NOT NULL,
+    digest_hour INTEGER NOT NULL,
+    time_zone TEXT NOT NULL,
+    last_digest_at INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE server_keys (
+    name TEXT PRIMARY KEY,
+    secret TEXT NOT NULL
+  );
+  CREATE TABLE review_rounds (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    opened_by TEXT NOT NULL REFERENCES users(id),
+    opened_at INTEGER NOT NULL,
+    deadline INTEGER NOT NULL,
+    instructions TEXT NOT NULL,
+    participants TEXT,
+    after_close TEXT NOT NULL CHECK (after_close IN ('draft','review')),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed')),
+    reminded INTEGER NOT NULL DEFAULT 0,
+    closed_at INTEGER,
+    closed_by TEXT REFERENCES users(id),
+    summary TEXT,
+    after_audit_id INTEGER NOT NULL
+  );
+  CREATE INDEX review_rounds_doc ON review_rounds(document_id, opened_at);
+  CREATE INDEX review_rounds_open ON review_rounds(status, deadline);
+  `,
 ]

@@ -68,6 +68,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     catalog,
     versions,
     comments: new CommentStore(db),
+    users,
     audit,
     events,
     live: registry,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Role, User } from '@accord/protocol'
 import { loadConfig } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
-import { type RunningServer, startServer } from '../../src/startServer.js'
+import { type RunningServer, type StartOptions, startServer } from '../../src/startServer.js'
 import { freshPostgresDatabase } from './postgres.js'
 
 export const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' }
@@ -46,7 +46,10 @@ let counter = 0
  * A real server on an ephemeral port with its own temporary SQLite database, or with its
  * own PostgreSQL database when ACCORD_TEST_STORAGE=postgres (to run a suite on that engine).
  */
-export const newTestServer = async (env: Record<string, string> = {}): Promise<TestServer> => {
+export const newTestServer = async (
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestServer> => {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'accord-test-'))
   const postgres =
     process.env.ACCORD_TEST_STORAGE === 'postgres' && !env.DATABASE_URL
@@ -63,7 +66,7 @@ export const newTestServer = async (env: Record<string, string> = {}): Promise<T
     ...env,
   })
   const logger = createLogger(config.logLevel)
-  let server = await startServer(config, logger)
+  let server = await startServer(config, logger, options)
   let adminCookie: string | undefined
 
   const t: TestServer = {
@@ -131,7 +134,7 @@ export const newTestServer = async (env: Record<string, string> = {}): Promise<T
     async restart() {
       const port = server.port
       await server.close()
-      server = await startServer({ ...config, port, publicOriginDerived: true }, logger)
+      server = await startServer({ ...config, port, publicOriginDerived: true }, logger, options)
     },
     async close() {
       await server.close()

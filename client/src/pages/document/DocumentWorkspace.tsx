@@ -1,15 +1,18 @@
 import {
+  atLeast,
   canChangeSettings,
   canEditText,
   canResolveSuggestions,
   type DocumentInfo,
   mustSuggest,
+  Role,
   type User,
 } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation } from 'react-router'
+import { Link, useLocation, useSearchParams } from 'react-router'
+import { inboxApi } from '../../app/api'
 import { useAuth } from '../../app/useAuth'
 import { ConnectionIndicator } from '../../collab/ConnectionIndicator'
 import { SaveIndicator } from '../../collab/SaveIndicator'
@@ -19,10 +22,14 @@ import { usePresenceAnnouncements } from '../../collab/usePresenceAnnouncements'
 import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
+import { WatchToggle } from '../../notifications/WatchToggle'
 import { CommentsPanel } from '../../panels/comments/CommentsPanel'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
+import { OpenRoundForm } from '../../reviewRounds/OpenRoundForm'
+import { ReviewRoundBanner } from '../../reviewRounds/ReviewRoundBanner'
+import { useReviewRound } from '../../reviewRounds/useReviewRound'
 import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
 import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
 import { useSuggestions } from '../../suggestions/useSuggestions'
@@ -59,11 +66,18 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const { session, connection, presence, stop, save } = useCollabDocument(document.id, presenceUser)
   const comments = useComments(document.id, editor)
   const announce = useAnnouncer()
+  const reviewRound = useReviewRound(document.id)
+  const [openingRound, setOpeningRound] = useState(false)
+  const mayRunRounds = atLeast(user.role, Role.coordinator)
   useDocumentEvents(
     document.id,
     (event) => {
       comments.onEvent(event)
-      if (event.type === 'document') onChanged(event.document)
+      if (event.type === 'document') {
+        onChanged(event.document)
+        // A round opened or closed moves the status: read the round again.
+        reviewRound.reload()
+      }
       if (event.type === 'thread' && event.thread.messages.at(-1)?.author.id !== user.id) {
         announce(
           t('comments.announceNew', { name: event.thread.messages.at(-1)?.author.name ?? '' }),
@@ -93,6 +107,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   useEffect(() => {
     if (returnFocus === 'history') historyLink.current?.focus()
   }, [returnFocus])
+
+  // A link from a notification (?thread=…) opens that thread once the threads are loaded.
+  const wantedThread = useSearchParams()[0].get('thread')
+  const { setActiveId } = comments
+  const threadsLoaded = comments.threads !== null
+  useEffect(() => {
+    if (!wantedThread || !threadsLoaded) return
+    setCommentsOpen(true)
+    setActiveId(wantedThread)
+  }, [wantedThread, threadsLoaded, setActiveId])
 
   useEffect(() => {
     // The server ended the session: show the sign-in page (the URL stays, to come back here).
@@ -135,6 +159,12 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           {t('history.link')}
         </Link>
         <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
+        <WatchToggle documentId={document.id} />
+        {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (
+          <button type="button" className="quiet" onClick={() => setOpeningRound(true)}>
+            {t('rounds.open')}
+          </button>
+        )}
         <button
           type="button"
           className="quiet panel-toggle"
@@ -147,6 +177,31 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         {!stop && <ConnectionIndicator state={connection} />}
         {!stop && mayEdit && <SaveIndicator state={save} />}
       </header>
+      {openingRound && (
+        <OpenRoundForm
+          documentId={document.id}
+          onOpened={() => {
+            setOpeningRound(false)
+            reviewRound.reload()
+          }}
+          onCancel={() => setOpeningRound(false)}
+        />
+      )}
+      {reviewRound.round && (
+        <ReviewRoundBanner
+          round={reviewRound.round}
+          userId={user.id}
+          threads={comments.threads}
+          mayClose={mayRunRounds}
+          onClose={() => {
+            const { round } = reviewRound
+            if (round)
+              void inboxApi
+                .closeRound(document.id, round.id)
+                .then(reviewRound.reload, () => undefined)
+          }}
+        />
+      )}
       {stop && <StopNotice stop={stop} />}
       {!lostAccess && (
         <>
@@ -224,8 +279,8 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     activeId={comments.activeId}
                     onActivate={comments.setActiveId}
                     draft={comments.draft}
-                    onCreate={async (body) => {
-                      await comments.create(body)
+                    onCreate={async (body, mentions) => {
+                      await comments.create(body, mentions)
                       backToText()
                     }}
                     onCancelDraft={() => {

@@ -17,7 +17,7 @@ interface CommentsPanelProps {
   onActivate: (threadId: string | null) => void
   /** The selection the person chose to comment on, waiting for its first message. */
   draft: Omit<CreateThreadRequest, 'body'> | null
-  onCreate: (body: string) => Promise<unknown>
+  onCreate: (body: string, mentions: string[]) => Promise<unknown>
   onCancelDraft: () => void
   actions: ThreadActions
 }
@@ -68,6 +68,7 @@ export const CommentsPanel = ({
             label={t('comments.newLabel')}
             submitLabel={t('comments.post')}
             autoFocus
+            withMentions
             onSubmit={onCreate}
             onCancel={onCancelDraft}
             cancelLabel={t('comments.cancel')}

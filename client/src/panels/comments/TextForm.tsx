@@ -1,5 +1,7 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
 import { useAction } from '../../app/useAction'
+import { MentionTextArea, type Person } from '../../mentions/MentionTextArea'
+import { mentionsIn } from '../../mentions/mentionQuery'
 import { FormMessage } from '../../ui/FormMessage'
 
 interface TextFormProps {
@@ -8,9 +10,12 @@ interface TextFormProps {
   initial?: string
   /** Focus the text box when the form appears (a new comment, an edit). */
   autoFocus?: boolean
-  onSubmit: (text: string) => Promise<unknown>
+  /** `mentions`: the ids of the people named with @ (when `withMentions`). */
+  onSubmit: (text: string, mentions: string[]) => Promise<unknown>
   onCancel?: () => void
   cancelLabel?: string
+  /** Typing @ offers people to mention (new comments and replies). */
+  withMentions?: boolean
 }
 
 /** A labelled text area with a submit button: new comments, replies and edits. */
@@ -22,34 +27,56 @@ export const TextForm = ({
   onSubmit,
   onCancel,
   cancelLabel,
+  withMentions,
 }: TextFormProps) => {
   const id = useId()
   const [text, setText] = useState(initial)
+  const chosen = useRef<Person[]>([])
   const { busy, error, run } = useAction()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim()) return
-    if (await run(() => onSubmit(text))) setText('')
+    if (await run(() => onSubmit(text, mentionsIn(text, chosen.current)))) {
+      setText('')
+      chosen.current = []
+    }
+  }
+
+  const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Ctrl/Cmd+Enter sends, as in most comment boxes; Escape cancels.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e)
+    if (e.key === 'Escape' && onCancel) onCancel()
   }
 
   return (
     <form className="comment-form" onSubmit={submit}>
       <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        value={text}
-        rows={3}
-        maxLength={10_000}
-        // biome-ignore lint/a11y/noAutofocus: the person just asked to write here
-        autoFocus={autoFocus}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          // Ctrl/Cmd+Enter sends, as in most comment boxes; Escape cancels.
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e)
-          if (e.key === 'Escape' && onCancel) onCancel()
-        }}
-      />
+      {withMentions ? (
+        <MentionTextArea
+          id={id}
+          value={text}
+          rows={3}
+          maxLength={10_000}
+          autoFocus={autoFocus}
+          onChange={setText}
+          onMention={(person) => {
+            chosen.current = [...chosen.current, person]
+          }}
+          onKeyDown={keyDown}
+        />
+      ) : (
+        <textarea
+          id={id}
+          value={text}
+          rows={3}
+          maxLength={10_000}
+          // biome-ignore lint/a11y/noAutofocus: the person just asked to write here
+          autoFocus={autoFocus}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={keyDown}
+        />
+      )}
       <div className="form-actions">
         <button type="submit" disabled={busy || !text.trim()}>
           {submitLabel}

@@ -4,7 +4,7 @@ import { MessageItem } from './MessageItem'
 import { TextForm } from './TextForm'
 
 export interface ThreadActions {
-  reply: (threadId: string, body: string) => Promise<unknown>
+  reply: (threadId: string, body: string, mentions: string[]) => Promise<unknown>
   setStatus: (threadId: string, status: 'open' | 'resolved') => Promise<unknown>
   editMessage: (threadId: string, messageId: string, body: string) => Promise<unknown>
   deleteMessage: (threadId: string, messageId: string) => Promise<unknown>
@@ -83,7 +83,8 @@ export const ThreadCard = ({
         <TextForm
           label={t('comments.replyLabel')}
           submitLabel={t('comments.reply')}
-          onSubmit={(body) => actions.reply(thread.id, body)}
+          withMentions
+          onSubmit={(body, mentions) => actions.reply(thread.id, body, mentions)}
         />
       )}
     </li>

@@ -4,6 +4,7 @@ import { invalid } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
 import { anchorResolves } from './anchors/anchorResolves.js'
+import { mentionsOf } from './mentionsOf.js'
 import { publishThread } from './threadOf.js'
 
 /** A new thread on words of the live text (every role may comment); audited and published. */
@@ -14,6 +15,7 @@ export const createThread = async (
   request: CreateThreadRequest,
 ): Promise<CommentThread> => {
   const doc = await documentOf(ctx, documentId)
+  const mentions = await mentionsOf(ctx, request.mentions)
   const resolves = await ctx.live.read(doc.id, (live) => anchorResolves(live.doc, request.anchor))
   if (!resolves) {
     throw invalid('The anchor does not point into this document', undefined, [
@@ -32,7 +34,7 @@ export const createThread = async (
     userId: actor.id,
     action: 'comment.created',
     documentId: doc.id,
-    details: { threadId: created.id },
+    details: { threadId: created.id, ...mentions },
   })
   return publishThread(ctx, doc.id, created.id)
 }

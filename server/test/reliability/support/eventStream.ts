@@ -1,7 +1,7 @@
 import type { DocumentEvent } from '@accord/protocol'
 
-export interface EventStream {
-  events: DocumentEvent[]
+export interface EventStream<E = DocumentEvent> {
+  events: E[]
   /** True once the server ended the stream (or it broke). */
   readonly ended: boolean
   close(): void
@@ -11,18 +11,24 @@ export interface EventStream {
  * Subscribes to GET /api/documents/:id/events (Server-Sent Events) as a browser's
  * EventSource would, collecting every event. Resolves once the stream is open.
  */
-export const openEventStream = async (
+export const openEventStream = (
   url: string,
   documentId: string,
   cookie: string,
-): Promise<EventStream> => {
+): Promise<EventStream> => openStream(`${url}/api/documents/${documentId}/events`, cookie)
+
+/** Any Server-Sent Events stream of the API (e.g. /api/notifications/events), read alike. */
+export const openStream = async <E = DocumentEvent>(
+  streamUrl: string,
+  cookie: string,
+): Promise<EventStream<E>> => {
   const controller = new AbortController()
-  const res = await fetch(`${url}/api/documents/${documentId}/events`, {
+  const res = await fetch(streamUrl, {
     headers: { cookie, accept: 'text/event-stream' },
     signal: controller.signal,
   })
   if (res.status !== 200 || !res.body) throw new Error(`event stream refused: ${res.status}`)
-  const events: DocumentEvent[] = []
+  const events: E[] = []
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ''
   let ended = false
@@ -41,7 +47,7 @@ export const openEventStream = async (
             .filter((line) => line.startsWith('data: '))
             .map((line) => line.slice(6))
             .join('\n')
-          if (data) events.push(JSON.parse(data) as DocumentEvent)
+          if (data) events.push(JSON.parse(data) as E)
           end = buffer.indexOf('\n\n')
         }
       }

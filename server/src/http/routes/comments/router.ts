@@ -1,6 +1,7 @@
 import {
   commentBodyRequest,
   createThreadRequest,
+  replyRequest,
   threadStatusRequest,
 } from '@accord/protocol/requests'
 import { type Request, Router } from 'express'
@@ -36,7 +37,7 @@ export const commentsRouter = ({ documents }: AppDeps): Router => {
   router.post(`${base}/:threadId/replies`, async (req, res) => {
     const { user } = requireAuth(req)
     const { documentId, threadId } = threadAt(req)
-    const request = parse(commentBodyRequest, req.body)
+    const request = parse(replyRequest, req.body)
     res
       .status(201)
       .json({ thread: await documents.replyToThread(user, documentId, threadId, request) })

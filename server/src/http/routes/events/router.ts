@@ -1,21 +1,14 @@
-import { type DocumentEvent, ErrorCode } from '@accord/protocol'
 import { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
-import { HttpError, unauthenticated } from '../../HttpError.js'
 import { parseId } from '../../parse.js'
 import { StreamQuota } from './StreamQuota.js'
-
-/** Keeps proxies from closing a quiet stream. */
-const HEARTBEAT_MS = 25_000
-
-/** Seconds a client refused for too many streams is asked to wait. */
-const RETRY_AFTER_SECONDS = 30
+import { serveEventStream } from './serveEventStream.js'
 
 /**
  * `GET /api/documents/:id/events`: Server-Sent Events with the document's live non-text
- * changes (threads, status, save health). EventSource reconnects by itself. A stream ends
- * when its session does (sign-out, password change or reset, deactivation, expiry); the
- * browser's reconnection is then refused with 401, which EventSource does not retry.
+ * changes (threads, status, save health); `GET /api/notifications/events`: the signed-in
+ * person's unread count, live. EventSource reconnects by itself; a stream ends when its
+ * session does (see serveEventStream).
  */
 export const eventsRouter = (deps: AppDeps): Router => {
   const router = Router()
@@ -23,59 +16,21 @@ export const eventsRouter = (deps: AppDeps): Router => {
   const quota = new StreamQuota(deps.config.maxEventStreamsPerAccount, deps.config.maxEventStreams)
 
   router.get('/documents/:id/events', async (req, res) => {
-    // Held from before the session is read, so an end that lands meanwhile is not missed.
-    const held = await deps.authenticator.holdSession(req.get('cookie'))
-    if (!held) throw unauthenticated()
-    const { user, hold } = held
-    let id: string
-    let slot: ReturnType<StreamQuota['take']>
-    try {
-      id = parseId(req.params.id)
-      await deps.documents.get(user, id)
-      if (hold.ended) throw unauthenticated()
-      slot = quota.take(user.id)
-      if (typeof slot === 'string') {
-        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-        throw new HttpError(
-          429,
-          ErrorCode.tooManyRequests,
-          slot === 'account'
-            ? 'Too many live connections for this account; close some tabs or windows'
-            : 'This server has too many live connections; try again in a moment',
-        )
-      }
-    } catch (err) {
-      hold.release()
-      throw err
-    }
-    const { release } = slot
+    let id = ''
+    await serveEventStream(deps, quota, req, res, {
+      check: async (user) => {
+        id = parseId(req.params.id)
+        await deps.documents.get(user, id)
+      },
+      subscribe: (_user, send) => deps.documents.watch(id, (event) => send(event.type, event)),
+    })
+  })
 
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
-    })
-    res.write('retry: 3000\n\n')
-    const send = (event: DocumentEvent) =>
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
-    const unsubscribe = deps.documents.watch(id, send)
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS)
-    let streaming = true
-    const stop = () => {
-      if (!streaming) return
-      streaming = false
-      clearInterval(heartbeat)
-      unsubscribe()
-    }
-    // The session ended: not one more event; the stream closes.
-    hold.onEnd(() => {
-      stop()
-      res.end()
-    })
-    res.on('close', () => {
-      stop()
-      release()
-      hold.release()
+  router.get('/notifications/events', async (req, res) => {
+    await serveEventStream(deps, quota, req, res, {
+      check: async () => undefined,
+      subscribe: (user, send) =>
+        deps.notifications.followUnread(user, (unread) => send('unread', { unread })),
     })
   })
 

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../AppDeps.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse } from '../../parse.js'
 
-/** The signed-in person's own account: profile, language, password. */
+/** The signed-in person's own account: profile, language, mail settings, password. */
 export const meRouter = ({ accounts }: AppDeps): Router => {
   const router = Router()
 
@@ -15,7 +15,7 @@ export const meRouter = ({ accounts }: AppDeps): Router => {
   router.patch('/me', async (req, res) => {
     const { user } = requireAuth(req)
     const patch = parse(updateProfileRequest, req.body)
-    res.json({ user: await accounts.updateProfile(user, patch) })
+    res.json(await accounts.updateProfile(user, patch))
   })
 
   router.post('/me/password', async (req, res) => {
