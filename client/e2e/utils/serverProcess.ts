@@ -51,7 +51,8 @@ export const startServerProcess = async (): Promise<ServerProcess> => {
   const deadline = Date.now() + 20_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`)
-    const ok = await fetch(`${url}/api/health`).then(
+    // A request that hangs is dropped and asked again, within the deadline.
+    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
       (r) => r.ok,
       () => false,
     )
