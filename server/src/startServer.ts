@@ -15,6 +15,7 @@ import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
 import { AnchorFollower } from './services/anchors/AnchorFollower.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
+import { LanguageFollower } from './services/LanguageFollower.js'
 import { InFlightEdits } from './services/restore/InFlightEdits.js'
 import { SetupToken } from './services/SetupToken.js'
 import { VersionKeeper } from './services/VersionKeeper.js'
@@ -25,6 +26,7 @@ import { InvitationStore } from './store/InvitationStore.js'
 import { openStorage } from './store/openStorage.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
+import { TranslationMarks } from './store/TranslationMarks.js'
 import { UserStore } from './store/UserStore.js'
 import { VersionStore } from './store/VersionStore.js'
 import { attachCollabEndpoint } from './transport/collabEndpoint.js'
@@ -64,6 +66,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
   const anchors = new AnchorFollower({ comments, events, logger })
+  const languages = new LanguageFollower({ catalog, logger })
   // The keeper needs the registry and the registry reports to the keeper: bound late.
   let keeper: VersionKeeper | undefined
   const registry = new RoomRegistry(
@@ -76,6 +79,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       onRoomLoaded: (room) => {
         keeper?.onRoomLoaded(room)
         anchors.onRoomLoaded(room)
+        languages.onRoomLoaded(room)
       },
       onRoomEmpty: (room) => keeper?.onRoomEmpty(room),
       onSaveStateChange: (documentId, failing) =>
@@ -145,6 +149,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     events,
     comments,
     versions,
+    translationMarks: new TranslationMarks(db),
     inFlightEdits,
     exportQueue,
     exportPool,

@@ -1,6 +1,8 @@
 export * from './closeCodes.js'
+export * from './documentLanguages.js'
 export * from './email.js'
 export * from './errors.js'
 export type * from './requests.js'
 export * from './roles.js'
+export type * from './translations.js'
 export * from './types.js'

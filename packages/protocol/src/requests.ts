@@ -4,6 +4,7 @@
  * client imports only the inferred types, through the main entry.
  */
 import { z } from 'zod'
+import { DOCUMENT_LANGUAGES } from './documentLanguages.js'
 import { normalizeEmail } from './email.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
 import { LANGUAGES } from './types.js'
@@ -70,7 +71,7 @@ const statusSchema = z.enum([DocumentStatus.draft, DocumentStatus.review, Docume
 export const createDocumentRequest = z.object({
   title: titleSchema,
   /** The document's own language (clause labels, export); default Russian. */
-  language: z.enum(LANGUAGES).default('ru'),
+  language: z.enum(DOCUMENT_LANGUAGES).default('ru'),
   /** Start from a preface and this many empty clauses, instead of a blank page. */
   template: z
     .object({
@@ -124,3 +125,29 @@ export const rolloutRequest = z
     'a suggestion is either accepted or rejected',
   )
 export type RolloutRequest = z.infer<typeof rolloutRequest>
+
+/**
+ * A new language version of a source. `language` is any BCP-47 tag (checked and mapped to
+ * a document language by `parseDocumentLanguage`); `fill` chooses empty bodies or the
+ * source's text to overwrite (marked untranslated either way).
+ */
+export const addLanguageRequest = z.object({
+  language: z.string().trim().min(1).max(64),
+  fill: z.enum(['empty', 'source']).default('empty'),
+  title: titleSchema.optional(),
+})
+export type AddLanguageRequest = z.infer<typeof addLanguageRequest>
+export type AddLanguageBody = z.input<typeof addLanguageRequest>
+
+const changeIdSchema = z
+  .string()
+  .regex(/^(add|delete|move):[A-Za-z0-9_-]{1,64}$/, 'invalid change id')
+
+/** Apply pending structural changes: the ones named, or all of them. */
+export const applyStructureRequest = z
+  .object({
+    ids: z.array(changeIdSchema).min(1).max(1000).optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'choose exactly one of ids, all')
+export type ApplyStructureRequest = z.infer<typeof applyStructureRequest>

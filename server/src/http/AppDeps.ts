@@ -13,6 +13,7 @@ import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { InvitationStore } from '../store/InvitationStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
+import type { TranslationMarks } from '../store/TranslationMarks.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   events: DocumentEvents
   comments: CommentStore
   versions: VersionStore
+  /** Which clauses of each translation were marked translated, against which source text. */
+  translationMarks: TranslationMarks
   /** Adds edits in flight at a restore to its "before" version. */
   inFlightEdits: InFlightEdits
   /** Places for exports: how many render at once, wait, and per account. */

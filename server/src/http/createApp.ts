@@ -13,6 +13,7 @@ import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
+import { languagesRouter } from './routes/languages/router.js'
 import { meRouter } from './routes/me/router.js'
 import { sessionRouter } from './routes/session/router.js'
 import { setupRouter } from './routes/setup/router.js'
@@ -69,6 +70,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(usersRouter(deps))
   api.use(invitationsRouter(deps))
   api.use(documentsRouter(deps))
+  api.use(languagesRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))
   api.use(versionsRouter(deps))

@@ -101,4 +101,19 @@ export const SCHEMA_STEPS: readonly string[] = [
   );
   CREATE INDEX versions_doc ON versions(document_id, created_at);
   `,
+  // 4: language versions: a document's language, a translation's source, clauses marked translated
+  `
+  ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'ru';
+  ALTER TABLE documents ADD COLUMN source_document_id TEXT REFERENCES documents(id) ON DELETE RESTRICT;
+  CREATE UNIQUE INDEX documents_source_language ON documents(source_document_id, language)
+    WHERE source_document_id IS NOT NULL;
+  CREATE TABLE translation_marks (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    clause_id TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    marked_by TEXT NOT NULL REFERENCES users(id),
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, clause_id)
+  );
+  `,
 ]

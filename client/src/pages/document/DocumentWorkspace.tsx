@@ -153,6 +153,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     ydoc={session.ydoc}
                     // In review the settings are the coordinators' (the server refuses a member's change).
                     editable={canChangeSettings(user.role, document.status) && !stop}
+                    languageFixed={document.sourceDocumentId !== null}
                   />
                 </PartBoundary>
               )}

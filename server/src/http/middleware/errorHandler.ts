@@ -1,5 +1,6 @@
 import { type ErrorBody, ErrorCode } from '@accord/protocol'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { DocumentError, type DocumentErrorKind } from '../../documents/DocumentError.js'
 import type { Logger } from '../../logger.js'
 import { storageUnavailable } from '../../store/storageUnavailable.js'
 import { HttpError } from '../HttpError.js'
@@ -11,12 +12,22 @@ const send = (res: Parameters<RequestHandler>[1], status: number, error: ErrorBo
 export const apiNotFound: RequestHandler = (_req, res) =>
   send(res, 404, { code: ErrorCode.notFound, message: 'No such endpoint' })
 
+const DOCUMENT_ERROR_STATUS: Record<DocumentErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+}
+
 /** Turns every thrown error into `{error: {code, message}}` with a fitting status; never leaks internals. */
 export const errorHandler =
   (logger: Logger): ErrorRequestHandler =>
   (err, req, res, _next) => {
     if (err instanceof HttpError) {
       return send(res, err.status, { code: err.code, message: err.message, details: err.details })
+    }
+    if (err instanceof DocumentError) {
+      return send(res, DOCUMENT_ERROR_STATUS[err.kind], { code: err.code, message: err.message })
     }
     // body-parser's errors carry a `type` and a `status`.
     const type = (err as { type?: string }).type

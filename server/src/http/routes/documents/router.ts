@@ -45,7 +45,7 @@ export const documentsRouter = (deps: AppDeps): Router => {
   router.post('/documents', async (req, res) => {
     const user = requireRole(req, Role.member)
     const { title, language, template } = parse(createDocumentRequest, req.body)
-    const doc = await deps.catalog.create(title, user.id)
+    const doc = await deps.catalog.create(title, user.id, language)
     // Written before anyone connects: the template's text, or only the language of a blank page.
     await deps.registry.store.append(
       doc.id,

@@ -1,0 +1,26 @@
+import { alignClauses, structuralChanges } from '@accord/diff'
+import { type AlignmentResponse, documentLanguageInfo } from '@accord/protocol'
+import { adoptedText } from './adoptedText.js'
+import type { TranslationDeps } from './TranslationDeps.js'
+import { translationOf } from './translationOf.js'
+
+/**
+ * A translation beside its source, clause by clause in source order (anyone signed in):
+ * each clause's state against the source's live adopted text, the word diff of an outdated
+ * one, the counts, and the structural changes of the source the translation has not taken.
+ */
+export const alignTranslation = async (
+  deps: TranslationDeps,
+  translationId: string,
+): Promise<AlignmentResponse> => {
+  const { translation, source } = await translationOf(deps, translationId)
+  const [sourceText, target, marks] = await Promise.all([
+    deps.registry.withDocument(source.id, adoptedText),
+    deps.registry.withDocument(translation.id, (room) => adoptedText(room).content),
+    deps.translationMarks.list(translation.id),
+  ])
+  // The words of the source are segmented in the source's language.
+  const locale = documentLanguageInfo(sourceText.language).locale
+  const { clauses, counts } = alignClauses(sourceText.content, target, marks, locale)
+  return { clauses, counts, pendingChanges: structuralChanges(sourceText.content, target) }
+}
