@@ -1,6 +1,9 @@
 import type { DocumentDiff } from '@accord/diff'
 import type {
   AcceptInvitationRequest,
+  AddLanguageBody,
+  AlignmentResponse,
+  ApplyStructureRequest,
   AuditEntry,
   ChangePasswordRequest,
   CommentThread,
@@ -10,9 +13,12 @@ import type {
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
+  LanguagesResponse,
   LoginRequest,
   SetupRequest,
+  StructuralChange,
   ThreadStatus,
+  TranslationMarkEvent,
   UpdateDocumentRequest,
   UpdateProfileRequest,
   UpdateUserRequest,
@@ -119,6 +125,24 @@ export const api = {
   document: (id: string) => json<DocumentInfo>(path`/api/documents/${id}`),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
+
+  languages: (id: string) => json<LanguagesResponse>(path`/api/documents/${id}/languages`),
+  addLanguage: (id: string, body: AddLanguageBody) =>
+    request<{ document: DocumentInfo }>('POST', path`/api/documents/${id}/languages`, body),
+  alignment: (translationId: string) =>
+    json<AlignmentResponse>(path`/api/documents/${translationId}/alignment`),
+  markTranslated: (translationId: string, clauseId: string) =>
+    request<TranslationMarkEvent>(
+      'POST',
+      path`/api/documents/${translationId}/clauses/${clauseId}/translated`,
+      {},
+    ),
+  applyStructure: (translationId: string, body: ApplyStructureRequest) =>
+    request<{ applied: StructuralChange[] }>(
+      'POST',
+      path`/api/documents/${translationId}/structure/apply`,
+      body,
+    ),
 
   threads: (documentId: string) =>
     json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),

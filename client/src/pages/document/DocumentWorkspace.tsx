@@ -123,6 +123,14 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         >
           {t('history.link')}
         </Link>
+        <Link to={`/documents/${encodeURIComponent(document.id)}/languages`}>
+          {t('translations.link')}
+        </Link>
+        {document.sourceDocumentId !== null && (
+          <Link to={`/documents/${encodeURIComponent(document.id)}/side-by-side`}>
+            {t('translations.sideBySide')}
+          </Link>
+        )}
         <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
         <button
           type="button"
