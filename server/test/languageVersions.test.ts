@@ -364,3 +364,52 @@ describe('structural changes of the source', () => {
     expect(stale.body.error.code).toBe('change_not_pending')
   })
 })
+
+describe('versions across languages', () => {
+  it('naming a version of the source names the same version of every translation; each compares on its own', async () => {
+    const { coordinator, sourceId } = await sourceDocument()
+    const en = (await addLanguage(sourceId, coordinator.cookie, { language: 'en', fill: 'source' }))
+      .body.document
+    const kk = (await addLanguage(sourceId, coordinator.cookie, { language: 'kk' })).body.document
+    const res = await t.api<{
+      id: string
+      translations: {
+        documentId: string
+        language: string
+        version: { id: string; name: string }
+      }[]
+    }>('POST', `/api/documents/${sourceId}/versions`, {
+      cookie: coordinator.cookie,
+      body: { name: 'Draft 2', translations: true },
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.translations.map((v) => [v.documentId, v.language, v.version.name])).toEqual([
+      [en.id, 'en', 'Draft 2'],
+      [kk.id, 'kk', 'Draft 2'],
+    ])
+    const listed = await t.api<{ versions: { name: string }[] }>(
+      'GET',
+      `/api/documents/${en.id}/versions`,
+      { cookie: coordinator.cookie },
+    )
+    expect(listed.body.versions.map((v) => v.name)).toContain('Draft 2')
+    const versionId = res.body.translations[0]?.version.id as string
+    const diff = await t.api<{ summary: Record<string, number> }>(
+      'GET',
+      `/api/documents/${en.id}/diff?from=${versionId}&to=current`,
+      { cookie: coordinator.cookie },
+    )
+    expect(diff.status).toBe(200)
+    expect(diff.body.summary.unchanged).toBe(4)
+    // Without the flag, only the source is named.
+    const alone = await t.api<Record<string, unknown>>(
+      'POST',
+      `/api/documents/${sourceId}/versions`,
+      {
+        cookie: coordinator.cookie,
+        body: { name: 'Draft 3' },
+      },
+    )
+    expect(alone.body.translations).toBeUndefined()
+  })
+})

@@ -202,8 +202,10 @@ export const api = {
 export const historyApi = {
   versions: (documentId: string) =>
     json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),
-  createVersion: (documentId: string, body: { name: string; note?: string | null }) =>
-    request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
+  createVersion: (
+    documentId: string,
+    body: { name: string; note?: string | null; translations?: boolean },
+  ) => request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
   version: (documentId: string, versionId: string) =>
     json<{ version: VersionInfo; content: JSONContent; settings: DocumentSettings }>(
       path`/api/documents/${documentId}/versions/${versionId}`,

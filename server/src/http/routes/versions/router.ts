@@ -3,6 +3,7 @@ import { ErrorCode, Role } from '@accord/protocol'
 import { docToJSON, readSettings } from '@accord/schema'
 import { Router } from 'express'
 import * as Y from 'yjs'
+import { nameVersionInTranslations } from '../../../documents/nameVersionInTranslations.js'
 import { restoreVersion } from '../../../services/restore/restoreVersion.js'
 import { snapshotVersion } from '../../../services/snapshotVersion.js'
 import type { AppDeps } from '../../AppDeps.js'
@@ -49,7 +50,11 @@ export const versionsRouter = (deps: AppDeps): Router => {
       documentId: doc.id,
       details: { versionId: version.id, name: version.name },
     })
-    res.status(201).json(version)
+    const translations =
+      body.translations && doc.sourceDocumentId === null
+        ? await nameVersionInTranslations(deps, user, doc.id, version)
+        : undefined
+    res.status(201).json(translations ? { ...version, translations } : version)
   })
 
   router.get(`${base}/:vid`, async (req, res) => {
