@@ -17,6 +17,8 @@ export interface ExportRequest {
   /** Append the open comment threads. */
   comments: boolean
   suggestions: SuggestionMode
+  /** A two-column copy beside this source (the translation's source; its current text). */
+  bilingualSource?: { documentId: string; title: string }
 }
 
 const openThreads = (threads: readonly CommentThread[]): ExportThread[] =>
@@ -59,8 +61,25 @@ export const renderExport = async (
     const threads = request.comments
       ? openThreads(await deps.comments.list(request.documentId))
       : undefined
+    const beside = request.bilingualSource
+      ? await exportSource(deps, request.bilingualSource.documentId, undefined)
+      : undefined
     const file = await deps.exportPool.render({
       format: request.format,
+      ...(beside && request.bilingualSource
+        ? {
+            bilingualSource: {
+              content: beside.content,
+              meta: {
+                documentId: request.bilingualSource.documentId,
+                title: request.bilingualSource.title,
+                ...beside.settings,
+                date: beside.date,
+                suggestions: request.suggestions,
+              },
+            },
+          }
+        : {}),
       content: source.content,
       meta: {
         documentId: request.documentId,
@@ -81,6 +100,7 @@ export const renderExport = async (
         versionId: request.versionId ?? null,
         comments: Boolean(threads),
         suggestions: request.suggestions,
+        bilingual: Boolean(beside),
       },
     })
     return file

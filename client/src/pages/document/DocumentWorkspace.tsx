@@ -131,7 +131,11 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
             {t('translations.sideBySide')}
           </Link>
         )}
-        <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
+        <ExportMenu
+          documentId={document.id}
+          hasSuggestions={suggestions.suggestions.length > 0}
+          translation={document.sourceDocumentId !== null}
+        />
         <button
           type="button"
           className="quiet panel-toggle"

@@ -1,13 +1,35 @@
+import { BILINGUAL_FORMATS, type ExportFormat } from '@accord/export'
+import { type DocumentInfo, ErrorCode } from '@accord/protocol'
 import { create as contentDisposition } from 'content-disposition'
 import { Router } from 'express'
 import { renderExport } from '../../../services/renderExport.js'
 import type { AppDeps } from '../../AppDeps.js'
-import { notFound } from '../../HttpError.js'
+import { HttpError, notFound } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse, parseId } from '../../parse.js'
 import { exportError } from './exportErrors.js'
 import { exportRateLimit } from './exportRateLimit.js'
 import { exportQuery } from './schema.js'
+
+/** The source a translation's two-column copy stands beside; 400 for a source or a format without one. */
+const bilingualSourceOf = async (deps: AppDeps, doc: DocumentInfo, format: ExportFormat) => {
+  if (!(BILINGUAL_FORMATS as readonly string[]).includes(format)) {
+    throw new HttpError(
+      400,
+      ErrorCode.validation,
+      `bilingual: only ${BILINGUAL_FORMATS.join(', ')}`,
+    )
+  }
+  const source = doc.sourceDocumentId ? await deps.catalog.get(doc.sourceDocumentId) : undefined
+  if (!source) {
+    throw new HttpError(
+      409,
+      ErrorCode.notATranslation,
+      'Only a translation has a source to stand beside',
+    )
+  }
+  return { documentId: source.id, title: source.title }
+}
 
 /**
  * Export of a document's current text or of one of its versions, as a download. Every
@@ -27,6 +49,9 @@ export const exportRouter = (deps: AppDeps): Router => {
       const query = parse(exportQuery, req.query)
       // A malformed version id cannot name a version: 404, like an unknown one.
       const versionId = query.version === undefined ? undefined : parseId(query.version)
+      const bilingualSource = query.bilingual
+        ? await bilingualSourceOf(deps, doc, query.format)
+        : undefined
       const file = await renderExport(deps, user.id, {
         documentId: doc.id,
         title: doc.title,
@@ -34,6 +59,7 @@ export const exportRouter = (deps: AppDeps): Router => {
         versionId,
         comments: Boolean(query.comments),
         suggestions: query.suggestions,
+        bilingualSource,
       }).catch((err: unknown) => {
         throw exportError(res, err)
       })
