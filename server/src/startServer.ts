@@ -22,6 +22,7 @@ import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
+import { GlossaryStore } from './store/GlossaryStore.js'
 import { InvitationStore } from './store/InvitationStore.js'
 import { openStorage } from './store/openStorage.js'
 import { SessionStore } from './store/SessionStore.js'
@@ -150,6 +151,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     comments,
     versions,
     translationMarks: new TranslationMarks(db),
+    glossary: new GlossaryStore(db),
     inFlightEdits,
     exportQueue,
     exportPool,

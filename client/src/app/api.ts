@@ -13,6 +13,7 @@ import type {
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
+  GlossaryEntry,
   LanguagesResponse,
   LoginRequest,
   SetupRequest,
@@ -126,6 +127,7 @@ export const api = {
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 
+  glossary: () => json<{ entries: GlossaryEntry[] }>('/api/glossary'),
   languages: (id: string) => json<LanguagesResponse>(path`/api/documents/${id}/languages`),
   addLanguage: (id: string, body: AddLanguageBody) =>
     request<{ document: DocumentInfo }>('POST', path`/api/documents/${id}/languages`, body),

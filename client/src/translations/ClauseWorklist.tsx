@@ -1,4 +1,4 @@
-import type { AlignedClause, DocumentLanguage } from '@accord/protocol'
+import type { AlignedClause, DocumentLanguage, GlossaryEntry } from '@accord/protocol'
 import { type ClauseLabelStyle, formatClauseLabel } from '@accord/schema'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,8 @@ import { SourceDiff } from './SourceDiff'
 
 interface ClauseWorklistProps {
   clauses: readonly AlignedClause[]
+  glossary: ReadonlyMap<string, GlossaryEntry>
+  targetLanguage: DocumentLanguage
   onlyOutdated: boolean
   onOnlyOutdated: (only: boolean) => void
   /** Labels as the source shows them. */
@@ -22,6 +24,8 @@ interface ClauseWorklistProps {
  */
 export const ClauseWorklist = ({
   clauses,
+  glossary,
+  targetLanguage,
   onlyOutdated,
   onOnlyOutdated,
   language,
@@ -57,6 +61,39 @@ export const ClauseWorklist = ({
                 <strong>{label}</strong> <span lang={language}>{heading}</span>{' '}
                 <span className="clause-state">{t(`translations.state.${clause.state}`)}</span>
               </p>
+              {clause.terminology && clause.terminology.found.length > 0 && (
+                <p className="clause-terms">
+                  {t('translations.terms')}{' '}
+                  {clause.terminology.found.map((id, i) => {
+                    const entry = glossary.get(id)
+                    return (
+                      <span key={id}>
+                        {i > 0 && '; '}
+                        <span lang={language}>{entry?.terms[language]}</span>
+                        {' → '}
+                        <span lang={targetLanguage}>{entry?.terms[targetLanguage] ?? '?'}</span>
+                      </span>
+                    )
+                  })}
+                </p>
+              )}
+              {clause.terminology && clause.terminology.issues.length > 0 && (
+                <ul className="clause-terminology">
+                  {clause.terminology.issues.map((issue) => (
+                    <li
+                      key={`${issue.kind}:${issue.entryId}:${'variant' in issue ? issue.variant : ''}`}
+                    >
+                      <strong>{t('translations.terminology')}</strong>{' '}
+                      {issue.kind === 'missing'
+                        ? t('translations.termMissing', { expected: issue.expected })
+                        : t('translations.termForbidden', {
+                            variant: issue.variant,
+                            expected: issue.expected ?? '',
+                          })}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {clause.sourceDiff && (
                 <div lang={language}>
                   <SourceDiff changes={clause.sourceDiff} />

@@ -68,7 +68,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
     translation.id,
     left.session?.ydoc ?? null,
     right.session?.ydoc ?? null,
-    sourceInfo.locale,
+    { source: source.language, target: translation.language, locale: sourceInfo.locale },
   )
   const [onlyOutdated, setOnlyOutdated] = useState(false)
   const action = useAction()
@@ -207,6 +207,8 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
               <div className="side-by-side-body">
                 <ClauseWorklist
                   clauses={alignment.clauses}
+                  glossary={alignment.glossary}
+                  targetLanguage={translation.language}
                   onlyOutdated={onlyOutdated}
                   onOnlyOutdated={setOnlyOutdated}
                   language={source.language}

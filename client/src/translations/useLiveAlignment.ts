@@ -1,5 +1,17 @@
-import { alignClauses, structuralChanges, type TranslationMark } from '@accord/diff'
-import type { AlignedClause, StructuralChange, TranslationCounts } from '@accord/protocol'
+import {
+  alignClauses,
+  type PreparedGlossary,
+  prepareGlossary,
+  structuralChanges,
+  type TranslationMark,
+} from '@accord/diff'
+import type {
+  AlignedClause,
+  DocumentLanguage,
+  GlossaryEntry,
+  StructuralChange,
+  TranslationCounts,
+} from '@accord/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { api } from '../app/api'
@@ -13,6 +25,8 @@ export interface LiveAlignment {
   clauses: AlignedClause[]
   counts: TranslationCounts
   pending: StructuralChange[]
+  /** The glossary, by entry id, for showing the terms found in a clause. */
+  glossary: ReadonlyMap<string, GlossaryEntry>
 }
 
 /**
@@ -25,9 +39,18 @@ export const useLiveAlignment = (
   translationId: string,
   source: Y.Doc | null,
   target: Y.Doc | null,
-  locale: string,
+  languages: { source: DocumentLanguage; target: DocumentLanguage; locale: string },
 ): { alignment: LiveAlignment | null; reload: () => void } => {
+  const { source: sourceLanguage, target: targetLanguage, locale } = languages
   const [marks, setMarks] = useState<ReadonlyMap<string, TranslationMark> | null>(null)
+  const [entries, setEntries] = useState<GlossaryEntry[]>([])
+  useEffect(() => {
+    // Without the glossary the view still works; terminology is then not shown.
+    api.glossary().then(
+      ({ entries }) => setEntries(entries),
+      () => undefined,
+    )
+  }, [])
   const [alignment, setAlignment] = useState<LiveAlignment | null>(null)
 
   const reload = useCallback(() => {
@@ -54,14 +77,18 @@ export const useLiveAlignment = (
 
   useEffect(() => {
     if (!source || !target || !marks) return
+    const glossary: PreparedGlossary | undefined =
+      entries.length > 0 ? prepareGlossary(entries, sourceLanguage, targetLanguage) : undefined
+    const byId = new Map(entries.map((entry) => [entry.id, entry]))
     let timer: ReturnType<typeof setTimeout> | undefined
     const compute = () => {
       timer = undefined
       const sourceJSON = adoptedJSON(source)
       const targetJSON = adoptedJSON(target)
       setAlignment({
-        ...alignClauses(sourceJSON, targetJSON, marks, locale),
+        ...alignClauses(sourceJSON, targetJSON, marks, locale, glossary),
         pending: structuralChanges(sourceJSON, targetJSON),
+        glossary: byId,
       })
     }
     const schedule = () => {
@@ -75,7 +102,7 @@ export const useLiveAlignment = (
       source.off('update', schedule)
       target.off('update', schedule)
     }
-  }, [source, target, marks, locale])
+  }, [source, target, marks, locale, entries, sourceLanguage, targetLanguage])
 
   return { alignment, reload }
 }

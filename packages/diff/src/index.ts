@@ -5,4 +5,10 @@ export { structuralChanges } from './alignment/structuralChanges.js'
 export { diffDocuments } from './diffDocuments.js'
 export { diffText } from './diffText.js'
 export { documentUnits, type JsonNode, textOf } from './documentUnits.js'
+export {
+  checkTerminology,
+  type PreparedGlossary,
+  prepareGlossary,
+} from './terminology/checkTerminology.js'
+export { hasStemmer, stemWords } from './terminology/stemWords.js'
 export type { DocumentDiff, TextChange, UnitDiff, UnitStatus } from './types.js'

@@ -36,6 +36,8 @@ export const ErrorCode = {
   clauseNotInTranslation: 'clause_not_in_translation',
   /** The structural change is no longer pending: someone applied it, or the source changed back. */
   changeNotPending: 'change_not_pending',
+  /** A glossary file that is not what it claims (not TBX, not the glossary's CSV). */
+  invalidGlossary: 'invalid_glossary',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

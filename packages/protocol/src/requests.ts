@@ -151,3 +151,25 @@ export const applyStructureRequest = z
   })
   .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'choose exactly one of ids, all')
 export type ApplyStructureRequest = z.infer<typeof applyStructureRequest>
+
+const termSchema = z.string().trim().min(1).max(300)
+const languageKeyed = <T extends z.ZodType>(value: T) =>
+  z.partialRecord(z.enum(DOCUMENT_LANGUAGES), value)
+
+/** A glossary entry: the preferred term in at least one language, forbidden variants, a note. */
+export const glossaryEntryRequest = z.object({
+  terms: languageKeyed(termSchema).refine(
+    (terms) => Object.values(terms).some((term) => term),
+    'at least one term',
+  ),
+  forbidden: languageKeyed(z.array(termSchema).max(50)).default({}),
+  note: z.string().trim().max(2_000).default(''),
+})
+export type GlossaryEntryRequest = z.infer<typeof glossaryEntryRequest>
+
+/** A glossary file to add to the glossary: TBX (ISO 30042) or CSV, as text. */
+export const importGlossaryRequest = z.object({
+  format: z.enum(['tbx', 'csv']),
+  content: z.string().min(1),
+})
+export type ImportGlossaryRequest = z.infer<typeof importGlossaryRequest>

@@ -1,3 +1,4 @@
+import type { DocumentLanguage } from './documentLanguages.js'
 import type { DocumentInfo } from './types.js'
 
 /**
@@ -38,6 +39,8 @@ export interface AlignedClause {
    * untranslated one): with it, a viewer holding the live source keeps the state itself.
    */
   marked?: { at: string; by: { id: string; name: string }; sourceText: string }
+  /** With a glossary: its entries found in the source clause, and the translation's problems. */
+  terminology?: ClauseTerminology
 }
 
 /**
@@ -72,4 +75,27 @@ export interface TranslationMarkEvent {
   /** The source clause's text the clause was marked against. */
   sourceText: string
   marked: { at: string; by: { id: string; name: string } }
+}
+
+/**
+ * An entry of the installation's termbase: the preferred term per language, variants that
+ * must not be used, and a note.
+ */
+export interface GlossaryEntry {
+  id: string
+  terms: Partial<Record<DocumentLanguage, string>>
+  forbidden: Partial<Record<DocumentLanguage, string[]>>
+  note: string
+  updatedAt: string
+}
+
+/** A clause's terminology problem: a source term whose preferred equivalent is missing, or a forbidden variant used. */
+export type TerminologyIssue =
+  | { kind: 'missing'; entryId: string; sourceTerm: string; expected: string }
+  | { kind: 'forbidden'; entryId: string; variant: string; expected: string | null }
+
+/** The glossary entries found in a source clause, and what its translation gets wrong. */
+export interface ClauseTerminology {
+  found: string[]
+  issues: TerminologyIssue[]
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@accord/protocol'
 
 /** What kind of refusal an operation made; the HTTP layer maps it to a status. */
-export type DocumentErrorKind = 'invalid' | 'forbidden' | 'notFound' | 'conflict'
+export type DocumentErrorKind = 'invalid' | 'forbidden' | 'notFound' | 'conflict' | 'tooLarge'
 
 /** A refusal by a document operation, with a stable code the client translates. */
 export class DocumentError extends Error {

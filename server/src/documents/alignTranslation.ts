@@ -1,4 +1,4 @@
-import { alignClauses, structuralChanges } from '@accord/diff'
+import { alignClauses, prepareGlossary, structuralChanges } from '@accord/diff'
 import { type AlignmentResponse, documentLanguageInfo } from '@accord/protocol'
 import { adoptedText } from './adoptedText.js'
 import type { TranslationDeps } from './TranslationDeps.js'
@@ -7,20 +7,26 @@ import { translationOf } from './translationOf.js'
 /**
  * A translation beside its source, clause by clause in source order (anyone signed in):
  * each clause's state against the source's live adopted text, the word diff of an outdated
- * one, the counts, and the structural changes of the source the translation has not taken.
+ * one, the counts, the structural changes of the source the translation has not taken,
+ * and with a glossary the terms found in each source clause and the translation's problems.
  */
 export const alignTranslation = async (
   deps: TranslationDeps,
   translationId: string,
 ): Promise<AlignmentResponse> => {
   const { translation, source } = await translationOf(deps, translationId)
-  const [sourceText, target, marks] = await Promise.all([
+  const [sourceText, target, marks, entries] = await Promise.all([
     deps.registry.withDocument(source.id, adoptedText),
     deps.registry.withDocument(translation.id, (room) => adoptedText(room).content),
     deps.translationMarks.list(translation.id),
+    deps.glossary.list(),
   ])
   // The words of the source are segmented in the source's language.
   const locale = documentLanguageInfo(sourceText.language).locale
-  const { clauses, counts } = alignClauses(sourceText.content, target, marks, locale)
+  const glossary =
+    entries.length > 0
+      ? prepareGlossary(entries, sourceText.language, translation.language)
+      : undefined
+  const { clauses, counts } = alignClauses(sourceText.content, target, marks, locale, glossary)
   return { clauses, counts, pendingChanges: structuralChanges(sourceText.content, target) }
 }

@@ -11,6 +11,7 @@ import type { SetupToken } from '../services/SetupToken.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { GlossaryStore } from '../store/GlossaryStore.js'
 import type { InvitationStore } from '../store/InvitationStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
 import type { TranslationMarks } from '../store/TranslationMarks.js'
@@ -38,6 +39,8 @@ export interface AppDeps {
   versions: VersionStore
   /** Which clauses of each translation were marked translated, against which source text. */
   translationMarks: TranslationMarks
+  /** The installation's termbase. */
+  glossary: GlossaryStore
   /** Adds edits in flight at a restore to its "before" version. */
   inFlightEdits: InFlightEdits
   /** Places for exports: how many render at once, wait, and per account. */

@@ -12,6 +12,7 @@ import { commentsRouter } from './routes/comments/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
+import { glossaryRouter } from './routes/glossary/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
 import { languagesRouter } from './routes/languages/router.js'
 import { meRouter } from './routes/me/router.js'
@@ -71,6 +72,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(invitationsRouter(deps))
   api.use(documentsRouter(deps))
   api.use(languagesRouter(deps))
+  api.use(glossaryRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))
   api.use(versionsRouter(deps))

@@ -101,7 +101,8 @@ export const SCHEMA_STEPS: readonly string[] = [
   );
   CREATE INDEX versions_doc ON versions(document_id, created_at);
   `,
-  // 4: language versions: a document's language, a translation's source, clauses marked translated
+  // 4: language versions: a document's language, a translation's source, clauses marked
+  // translated, and the installation's glossary (terms per language as JSON)
   `
   ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'ru';
   ALTER TABLE documents ADD COLUMN source_document_id TEXT REFERENCES documents(id) ON DELETE RESTRICT;
@@ -114,6 +115,14 @@ export const SCHEMA_STEPS: readonly string[] = [
     marked_by TEXT NOT NULL REFERENCES users(id),
     marked_at TEXT NOT NULL,
     PRIMARY KEY (document_id, clause_id)
+  );
+  CREATE TABLE glossary_entries (
+    id TEXT PRIMARY KEY,
+    terms TEXT NOT NULL,
+    forbidden TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    updated_at TEXT NOT NULL
   );
   `,
 ]

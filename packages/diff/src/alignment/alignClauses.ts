@@ -1,6 +1,7 @@
 import type { AlignedClause, TranslationCounts } from '@accord/protocol'
 import { diffText } from '../diffText.js'
 import type { JsonNode } from '../documentUnits.js'
+import { checkTerminology, type PreparedGlossary } from '../terminology/checkTerminology.js'
 import { clauseEntries } from './clauseEntries.js'
 import { clauseState } from './clauseState.js'
 
@@ -26,11 +27,14 @@ export const alignClauses = (
   target: JsonNode,
   marks: ReadonlyMap<string, TranslationMark>,
   locale: string,
+  /** With a glossary: the terms found in each source clause and the translation's problems. */
+  glossary?: PreparedGlossary,
 ): Alignment => {
   const targetText = new Map(clauseEntries(target).map((entry) => [entry.id, entry.text]))
   const counts: TranslationCounts = { upToDate: 0, outdated: 0, untranslated: 0 }
   const clauses = clauseEntries(source).map((entry): AlignedClause => {
     const mark = marks.get(entry.id)
+    const translated = targetText.get(entry.id) ?? null
     const state = clauseState(mark?.sourceText, entry.text)
     counts[state]++
     return {
@@ -38,12 +42,13 @@ export const alignClauses = (
       number: entry.number,
       level: entry.level,
       sourceText: entry.text,
-      targetText: targetText.get(entry.id) ?? null,
+      targetText: translated,
       state,
       ...(mark ? { marked: { at: mark.at, by: mark.by, sourceText: mark.sourceText } } : {}),
       ...(state === 'outdated' && mark
         ? { sourceDiff: diffText(mark.sourceText, entry.text, locale) }
         : {}),
+      ...(glossary ? { terminology: checkTerminology(glossary, entry.text, translated) } : {}),
     }
   })
   return { clauses, counts }

@@ -17,6 +17,7 @@ const DOCUMENT_ERROR_STATUS: Record<DocumentErrorKind, number> = {
   forbidden: 403,
   notFound: 404,
   conflict: 409,
+  tooLarge: 413,
 }
 
 /** Turns every thrown error into `{error: {code, message}}` with a fitting status; never leaks internals. */
