@@ -58,19 +58,24 @@ export const checkTerminology = (
   const sourceWords = stemWords(sourceText, glossary.sourceLanguage)
   const targetWords =
     targetText && targetText.trim() !== '' ? stemWords(targetText, glossary.targetLanguage) : null
+  // Most terms are not in most clauses: a set of the clause's stems rules them out at once.
+  const inSourceSet = new Set(sourceWords)
+  const inTargetSet = new Set(targetWords)
+  const occurs = (words: readonly string[], set: Set<string>, phrase: readonly string[]) =>
+    phrase.length > 0 && phrase.every((word) => set.has(word)) && containsPhrase(words, phrase)
   const found: string[] = []
   const issues: TerminologyIssue[] = []
   for (const { entry, source, target, forbidden } of glossary.entries) {
-    const inSource = containsPhrase(sourceWords, source)
+    const inSource = occurs(sourceWords, inSourceSet, source)
     if (inSource) found.push(entry.id)
     if (!targetWords) continue
     const expected = entry.terms[glossary.targetLanguage] ?? null
-    if (inSource && target && expected && !containsPhrase(targetWords, target)) {
+    if (inSource && target && expected && !occurs(targetWords, inTargetSet, target)) {
       const sourceTerm = entry.terms[glossary.sourceLanguage] ?? ''
       issues.push({ kind: 'missing', entryId: entry.id, sourceTerm, expected })
     }
     for (const { variant, words } of forbidden) {
-      if (containsPhrase(targetWords, words))
+      if (occurs(targetWords, inTargetSet, words))
         issues.push({ kind: 'forbidden', entryId: entry.id, variant, expected })
     }
   }

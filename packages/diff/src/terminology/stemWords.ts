@@ -18,26 +18,39 @@ const STEMMERS: Partial<Record<DocumentLanguage, (word: string) => string>> = {
 /** True when word forms of `language` are matched by their stem, not only whole. */
 export const hasStemmer = (language: DocumentLanguage): boolean => language in STEMMERS
 
-const segmenters = new Map<DocumentLanguage, Intl.Segmenter>()
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ-][\p{L}\p{M}\p{N}]+)*/gu
+
+/** Stems already computed, per language: words repeat, and stemming is the costly part. */
+const known = new Map<DocumentLanguage, Map<string, string>>()
+/** A bound on each language's cache; past it the cache starts over. */
+const KNOWN_WORDS = 50_000
+
+const stemOf = (word: string, language: DocumentLanguage): string => {
+  const stem = STEMMERS[language]
+  if (!stem) return word
+  let cache = known.get(language)
+  if (!cache || cache.size > KNOWN_WORDS) {
+    cache = new Map()
+    known.set(language, cache)
+  }
+  let found = cache.get(word)
+  if (found === undefined) {
+    found = stem(word)
+    cache.set(word, found)
+  }
+  return found
+}
 
 /** The words of a text, lower-cased and stemmed: "Персональных данных" → ['персональн', 'дан']. */
 export const stemWords = (text: string, language: DocumentLanguage): string[] => {
-  let segmenter = segmenters.get(language)
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(documentLanguageInfo(language).locale, { granularity: 'word' })
-    segmenters.set(language, segmenter)
-  }
-  const stem = STEMMERS[language] ?? ((word: string) => word)
   const locale = documentLanguageInfo(language).locale
-  const words: string[] = []
-  for (const part of segmenter.segment(text)) {
-    // 'ё' and 'е' are one letter to a reader (and to the Russian stemmer's suffixes).
-    if (part.isWordLike)
-      words.push(stem(part.segment.toLocaleLowerCase(locale).replaceAll('ё', 'е')))
-  }
-  return words
+  // Letters, marks and digits, with inner apostrophes and hyphens ("o'z", "кое-что"). A
+  // regular expression, not Intl.Segmenter: ten times faster, and these scripts need no
+  // dictionary to find word boundaries.
+  const found = text.toLocaleLowerCase(locale).match(WORD) ?? []
+  // 'ё' and 'е' are one letter to a reader (and to the Russian stemmer's suffixes).
+  return found.map((word) => stemOf(word.replaceAll('ё', 'е'), language))
 }
-
 /** True when the stemmed `phrase` occurs in the stemmed `words` as a run. */
 export const containsPhrase = (words: readonly string[], phrase: readonly string[]): boolean => {
   if (phrase.length === 0) return false
