@@ -144,7 +144,8 @@ describe('exporting a translation', () => {
     const flat = pdfText(bilingualPdf.bytes).replace(/\s+/g, ' ')
     expect(flat).toContain('Данные защищаются.')
     expect(flat).toContain('Деректер қорғалады.')
-  })
+    // Eight exports (PDFs in worker threads among them): minutes on a loaded 2-core machine.
+  }, 120_000)
 
   it('refuses a bilingual copy of a source, or in a format without one', async () => {
     const { coordinator, sourceId, translation } = await pair()

@@ -10,5 +10,4 @@ export {
   type PreparedGlossary,
   prepareGlossary,
 } from './terminology/checkTerminology.js'
-export { hasStemmer, stemWords } from './terminology/stemWords.js'
 export type { DocumentDiff, TextChange, UnitDiff, UnitStatus } from './types.js'

@@ -15,9 +15,6 @@ const STEMMERS: Partial<Record<DocumentLanguage, (word: string) => string>> = {
   hy: armenian,
 }
 
-/** True when word forms of `language` are matched by their stem, not only whole. */
-export const hasStemmer = (language: DocumentLanguage): boolean => language in STEMMERS
-
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ-][\p{L}\p{M}\p{N}]+)*/gu
 
 /** Stems already computed, per language: words repeat, and stemming is the costly part. */
