@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { Progress } from '../app/Progress'
 import { usePageTitle } from '../app/usePageTitle'
+import { Progress } from '../ui/Progress'
 import { CreateDocumentForm } from './documents/CreateDocumentForm'
 import { DocumentList } from './documents/DocumentList'
 import { DocumentSearch } from './documents/DocumentSearch'

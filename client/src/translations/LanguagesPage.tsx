@@ -9,14 +9,14 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api } from '../app/api'
-import { FormMessage } from '../app/FormMessage'
-import { Progress } from '../app/Progress'
 import { useAction } from '../app/useAction'
-import { useAnnouncer } from '../app/useAnnouncer'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
 import { useDocumentEvents } from '../collab/useDocumentEvents'
+import { FormMessage } from '../ui/FormMessage'
+import { Progress } from '../ui/Progress'
+import { useAnnouncer } from '../ui/useAnnouncer'
 
 /**
  * `/documents/:id/languages`: the source and its language versions with their counts (up to

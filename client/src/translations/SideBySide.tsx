@@ -9,19 +9,21 @@ import {
 } from '@accord/protocol'
 import { clauseAround, findClauseById } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type * as Y from 'yjs'
 import { api } from '../app/api'
-import { FormMessage } from '../app/FormMessage'
-import { PartBoundary } from '../app/PartBoundary'
 import { useAction } from '../app/useAction'
-import { useAnnouncer } from '../app/useAnnouncer'
 import { ConnectionIndicator } from '../collab/ConnectionIndicator'
 import { useCollabDocument } from '../collab/useCollabDocument'
+import { useCommentHighlights } from '../comments/useCommentHighlights'
 import { CollaborativeEditor } from '../editor/CollaborativeEditor'
 import { useDocumentSettings } from '../editor/useDocumentSettings'
+import { useSuggestModeExtension } from '../suggestions/useSuggestModeExtension'
+import { FormMessage } from '../ui/FormMessage'
+import { PartBoundary } from '../ui/PartBoundary'
+import { useAnnouncer } from '../ui/useAnnouncer'
 import { ClauseWorklist } from './ClauseWorklist'
 import { PendingChanges } from './PendingChanges'
 import { alignScroll, scrollToClause } from './scrollTogether'
@@ -97,6 +99,18 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
     forced: mustSuggest(user.role, doc.status),
     onRefused: () => announce(t('suggestions.refused')),
   })
+  // Each editor gets its own extensions: suggest mode by its document's status, and comments' highlights.
+  const sourceSuggestMode = useSuggestModeExtension(policyFor(source))
+  const targetSuggestMode = useSuggestModeExtension(policyFor(translation))
+  const commentHighlights = useCommentHighlights({})
+  const sourceFeatures = useCallback(
+    () => [sourceSuggestMode(), commentHighlights()],
+    [sourceSuggestMode, commentHighlights],
+  )
+  const targetFeatures = useCallback(
+    () => [targetSuggestMode(), commentHighlights()],
+    [targetSuggestMode, commentHighlights],
+  )
 
   const onScroll = (scrolled: HTMLElement | null, other: HTMLElement | null) => {
     if (!scrolled || !other) return
@@ -238,7 +252,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
                           provider={sourceSession.provider}
                           user={presenceUser}
                           editable={mayEditSource && !left.stop}
-                          suggestPolicy={policyFor(source)}
+                          features={sourceFeatures}
                         />
                       </PartBoundary>
                     </div>
@@ -266,7 +280,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
                             user={presenceUser}
                             editable={mayEditTarget && !right.stop}
                             onEditor={setTargetEditor}
-                            suggestPolicy={policyFor(translation)}
+                            features={targetFeatures}
                           />
                         </PartBoundary>
                       )}

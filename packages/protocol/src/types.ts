@@ -109,6 +109,14 @@ export interface VersionInfo {
   author: { id: string; name: string } | null
 }
 
+/**
+ * `POST /documents/:id/versions`: the version named; with `translations: true` on a source,
+ * the same version named in each translation too.
+ */
+export interface CreateVersionResponse extends VersionInfo {
+  translations?: { documentId: string; language: string; version: VersionInfo }[]
+}
+
 /** One line of the audit log: who did what, when. */
 export interface AuditEntry {
   id: number
@@ -126,4 +134,26 @@ export interface EditsPerDay {
   userId: string
   name: string
   changes: number
+}
+
+/** `POST /documents/:id/suggestions/decisions`: what was decided, and ids no longer there. */
+export interface DecideSuggestionsResponse {
+  decision: 'accept' | 'reject'
+  resolved: string[]
+  missing: string[]
+}
+
+/** `POST /documents/:id/suggestions/rollout`: the version kept, and where each suggestion went. */
+export interface RolloutResponse {
+  version: VersionInfo
+  accepted: string[]
+  rejected: string[]
+  carriedOver: string[]
+  missing: string[]
+}
+
+/** `POST /documents/:id/versions/:vid/restore`: the version restored and the text kept before. */
+export interface RestoreVersionResponse {
+  restored: VersionInfo
+  savedAs: VersionInfo
 }

@@ -1,8 +1,7 @@
 import { ErrorCode, type GlossaryEntry } from '@accord/protocol'
 import type { ImportGlossaryRequest } from '@accord/protocol/requests'
-import { DocumentError } from '../documents/DocumentError.js'
-import type { StoredUser } from '../store/UserStore.js'
-import type { GlossaryDeps } from './GlossaryDeps.js'
+import { invalid, tooLarge } from '../errors/DomainError.js'
+import type { Actor, GlossaryContext } from './GlossaryContext.js'
 import { parseGlossaryCsv } from './glossaryCsv.js'
 import { mayManageGlossary } from './mayManageGlossary.js'
 import { InvalidGlossaryFile, parseTbx } from './tbx.js'
@@ -17,36 +16,33 @@ export const MAX_GLOSSARY_ENTRIES = 10_000
  * in one transaction, or none.
  */
 export const importGlossary = async (
-  deps: GlossaryDeps,
-  user: StoredUser,
+  ctx: GlossaryContext,
+  actor: Actor,
   request: ImportGlossaryRequest,
 ): Promise<{ added: GlossaryEntry[] }> => {
-  mayManageGlossary(user)
+  mayManageGlossary(actor)
   let contents: ReturnType<typeof parseTbx>
   try {
     contents =
       request.format === 'tbx' ? parseTbx(request.content) : parseGlossaryCsv(request.content)
   } catch (err) {
     if (!(err instanceof InvalidGlossaryFile)) throw err
-    throw new DocumentError('invalid', ErrorCode.invalidGlossary, err.message)
+    throw invalid(err.message, ErrorCode.invalidGlossary)
   }
   if (contents.length === 0) {
-    throw new DocumentError(
-      'invalid',
-      ErrorCode.invalidGlossary,
+    throw invalid(
       'The file holds no entry with a term in a document language',
+      ErrorCode.invalidGlossary,
     )
   }
-  if (contents.length + (await deps.glossary.count()) > MAX_GLOSSARY_ENTRIES) {
-    throw new DocumentError(
-      'tooLarge',
-      ErrorCode.tooLarge,
+  if (contents.length + (await ctx.glossary.count()) > MAX_GLOSSARY_ENTRIES) {
+    throw tooLarge(
       `The glossary holds at most ${MAX_GLOSSARY_ENTRIES} entries; this file has ${contents.length}`,
     )
   }
-  const added = await deps.glossary.add(contents, user.id)
-  await deps.audit.record({
-    userId: user.id,
+  const added = await ctx.glossary.add(contents, actor.id)
+  await ctx.audit.record({
+    userId: actor.id,
     action: 'glossary.imported',
     details: { format: request.format, entries: added.length },
   })

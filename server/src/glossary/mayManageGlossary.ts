@@ -1,9 +1,9 @@
 import { atLeast, Role } from '@accord/protocol'
-import { notAllowed } from '../documents/DocumentError.js'
-import type { StoredUser } from '../store/UserStore.js'
+import { forbidden } from '../errors/DomainError.js'
+import type { Actor } from './GlossaryContext.js'
 
 /** Coordinators and the secretariat manage the glossary; everyone reads it. */
-export const mayManageGlossary = (user: StoredUser): void => {
-  if (!atLeast(user.role, Role.coordinator))
-    throw notAllowed('Coordinators and the secretariat manage the glossary')
+export const mayManageGlossary = (actor: Actor): void => {
+  if (!atLeast(actor.role, Role.coordinator))
+    throw forbidden('Coordinators and the secretariat manage the glossary')
 }

@@ -1,6 +1,6 @@
 import { type ErrorBody, ErrorCode } from '@accord/protocol'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { DocumentError, type DocumentErrorKind } from '../../documents/DocumentError.js'
+import { DomainError, type DomainErrorKind } from '../../errors/DomainError.js'
 import type { Logger } from '../../logger.js'
 import { storageUnavailable } from '../../store/storageUnavailable.js'
 import { HttpError } from '../HttpError.js'
@@ -8,27 +8,39 @@ import { HttpError } from '../HttpError.js'
 const send = (res: Parameters<RequestHandler>[1], status: number, error: ErrorBody['error']) =>
   res.status(status).json({ error } satisfies ErrorBody)
 
-/** Unknown API paths answer in the same JSON error shape as everything else. */
-export const apiNotFound: RequestHandler = (_req, res) =>
-  send(res, 404, { code: ErrorCode.notFound, message: 'No such endpoint' })
-
-const DOCUMENT_ERROR_STATUS: Record<DocumentErrorKind, number> = {
+/** The HTTP status of each kind of domain refusal. */
+const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   notFound: 404,
   conflict: 409,
   tooLarge: 413,
+  tooMany: 429,
+  failed: 500,
+  unavailable: 503,
 }
+
+/** Unknown API paths answer in the same JSON error shape as everything else. */
+export const apiNotFound: RequestHandler = (_req, res) =>
+  send(res, 404, { code: ErrorCode.notFound, message: 'No such endpoint' })
 
 /** Turns every thrown error into `{error: {code, message}}` with a fitting status; never leaks internals. */
 export const errorHandler =
   (logger: Logger): ErrorRequestHandler =>
   (err, req, res, _next) => {
+    if (err instanceof DomainError) {
+      if (err.retryAfterSeconds !== undefined) {
+        res.setHeader('Retry-After', String(err.retryAfterSeconds))
+      }
+      return send(res, STATUS[err.kind], {
+        code: err.code,
+        message: err.message,
+        details: err.details,
+      })
+    }
     if (err instanceof HttpError) {
       return send(res, err.status, { code: err.code, message: err.message, details: err.details })
-    }
-    if (err instanceof DocumentError) {
-      return send(res, DOCUMENT_ERROR_STATUS[err.kind], { code: err.code, message: err.message })
     }
     // body-parser's errors carry a `type` and a `status`.
     const type = (err as { type?: string }).type
