@@ -14,10 +14,12 @@ import type { Config } from './config.js'
 import { AnchorFollower } from './documents/comments/anchors/AnchorFollower.js'
 import { DocumentEvents } from './documents/DocumentEvents.js'
 import { documentOperations } from './documents/documentOperations.js'
+import { LanguageFollower } from './documents/languages/LanguageFollower.js'
 import { InFlightEdits } from './documents/versions/InFlightEdits.js'
 import { VersionKeeper } from './documents/versions/VersionKeeper.js'
 import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
+import { glossaryOperations } from './glossary/glossaryOperations.js'
 import { createApp } from './http/createApp.js'
 import type { Logger } from './logger.js'
 import { type Clock, systemClock } from './mail/Clock.js'
@@ -36,11 +38,13 @@ import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
+import { GlossaryStore } from './store/GlossaryStore.js'
 import { InvitationStore } from './store/InvitationStore.js'
 import { openStorage } from './store/openStorage.js'
 import { PasswordResetStore } from './store/PasswordResetStore.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
+import { TranslationMarks } from './store/TranslationMarks.js'
 import { UserStore } from './store/UserStore.js'
 import { VersionStore } from './store/VersionStore.js'
 import { attachCollabEndpoint } from './transport/collabEndpoint.js'
@@ -95,6 +99,7 @@ export const startServer = async (
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
   const anchors = new AnchorFollower({ comments, events, logger })
+  const languages = new LanguageFollower({ catalog, logger })
   // The keeper needs the registry and the registry reports to the keeper: bound late.
   let keeper: VersionKeeper | undefined
   const registry = new RoomRegistry(
@@ -107,6 +112,7 @@ export const startServer = async (
       onRoomLoaded: (room) => {
         keeper?.onRoomLoaded(room)
         anchors.onRoomLoaded(room)
+        languages.onRoomLoaded(room)
       },
       onRoomEmpty: (room) => keeper?.onRoomEmpty(room),
       onSaveStateChange: (documentId, failing) =>
@@ -222,6 +228,7 @@ export const startServer = async (
   // At once too: rounds whose deadline passed while the server was down close now.
   reviewRounds.start(effective.reviewTickMs)
 
+  const glossary = new GlossaryStore(db)
   const documents = documentOperations({
     catalog,
     versions,
@@ -235,6 +242,8 @@ export const startServer = async (
     exportQueue,
     exportPool,
     users,
+    translationMarks: new TranslationMarks(db),
+    glossary,
   })
   const accounts = accountOperations({
     users,
@@ -276,6 +285,7 @@ export const startServer = async (
     accounts,
     notifications: notificationOps,
     reviewRounds,
+    glossary: glossaryOperations({ glossary, audit }),
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, {

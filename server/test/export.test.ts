@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { CommentThread, VersionInfo } from '@accord/protocol'
 import { jsonToUpdate, textToDocument } from '@accord/schema'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { newTestClient, type TestClient } from './utils/newTestClient.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
+import { validateAkn } from './utils/validateAkn.js'
 
 const SHARED = new URL('../../../shared/', import.meta.url)
 const DECLARATION = fs.readFileSync(
@@ -17,27 +15,6 @@ const DECLARATION = fs.readFileSync(
 const TITLE = 'Декларация Коалиции городов за цифровые права'
 const FIRST_CLAUSE = 'Статья 1. Всеобщий и равный доступ к интернету и цифровая грамотность'
 const EVIL = '<script>alert(1)</script> & Co'
-
-/** Independent check with Debian's xmllint against the official OASIS schema. */
-const validateAkn = (xml: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-akn-'))
-  try {
-    fs.writeFileSync(path.join(dir, 'export.xml'), xml)
-    execFileSync(
-      'xmllint',
-      [
-        '--noout',
-        '--nonet',
-        '--schema',
-        new URL('schemas/akn/akomantoso30.xsd', SHARED).pathname,
-        path.join(dir, 'export.xml'),
-      ],
-      { stdio: 'pipe' },
-    )
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 /** A comment anchor over the first characters of the title heading, as the API takes it. */
 const anchorOverTitle = (doc: Y.Doc, length: number) => {

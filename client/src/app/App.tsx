@@ -25,6 +25,15 @@ const DocumentPage = lazy(() =>
 const HistoryPage = lazy(() =>
   import('../pages/HistoryPage').then(({ HistoryPage }) => ({ default: HistoryPage })),
 )
+// Language versions: the list, and a translation beside its source.
+const LanguagesPage = lazy(() =>
+  import('../translations/LanguagesPage').then(({ LanguagesPage }) => ({ default: LanguagesPage })),
+)
+const SideBySidePage = lazy(() =>
+  import('../translations/SideBySidePage').then(({ SideBySidePage }) => ({
+    default: SideBySidePage,
+  })),
+)
 const ActivityPage = lazy(() =>
   import('../pages/ActivityPage').then(({ ActivityPage }) => ({ default: ActivityPage })),
 )
@@ -63,6 +72,26 @@ export const App = () => {
             <SignedIn>
               <Suspense fallback={loading}>
                 <HistoryPage />
+              </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="documents/:id/languages"
+          element={
+            <SignedIn>
+              <Suspense fallback={loading}>
+                <LanguagesPage />
+              </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="documents/:id/side-by-side"
+          element={
+            <SignedIn>
+              <Suspense fallback={loading}>
+                <SideBySidePage />
               </Suspense>
             </SignedIn>
           }

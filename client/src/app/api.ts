@@ -1,6 +1,9 @@
 import type { DocumentDiff } from '@accord/diff'
 import type {
   AcceptInvitationRequest,
+  AddLanguageBody,
+  AlignmentResponse,
+  ApplyStructureRequest,
   AuditEntry,
   ChangePasswordRequest,
   CommentBodyRequest,
@@ -11,11 +14,14 @@ import type {
   CreateThreadRequest,
   CreateUserRequest,
   CreateVersionRequest,
+  CreateVersionResponse,
   DecideSuggestionsResponse,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
+  GlossaryEntry,
   InboxResponse,
+  LanguagesResponse,
   LoginRequest,
   MailSettingsResponse,
   MarkNotificationsReadRequest,
@@ -31,7 +37,9 @@ import type {
   RolloutBody,
   RolloutResponse,
   SetupRequest,
+  StructuralChange,
   ThreadStatusRequest,
+  TranslationMarkEvent,
   UpdateDocumentRequest,
   UpdateProfileRequest,
   UpdateUserRequest,
@@ -139,6 +147,25 @@ export const api = {
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 
+  glossary: () => json<{ entries: GlossaryEntry[] }>('/api/glossary'),
+  languages: (id: string) => json<LanguagesResponse>(path`/api/documents/${id}/languages`),
+  addLanguage: (id: string, body: AddLanguageBody) =>
+    request<{ document: DocumentInfo }>('POST', path`/api/documents/${id}/languages`, body),
+  alignment: (translationId: string) =>
+    json<AlignmentResponse>(path`/api/documents/${translationId}/alignment`),
+  markTranslated: (translationId: string, clauseId: string) =>
+    request<TranslationMarkEvent>(
+      'POST',
+      path`/api/documents/${translationId}/clauses/${clauseId}/translated`,
+      {},
+    ),
+  applyStructure: (translationId: string, body: ApplyStructureRequest) =>
+    request<{ applied: StructuralChange[] }>(
+      'POST',
+      path`/api/documents/${translationId}/structure/apply`,
+      body,
+    ),
+
   threads: (documentId: string) =>
     json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),
   createThread: (documentId: string, body: CreateThreadRequest) =>
@@ -226,7 +253,7 @@ export const historyApi = {
   versions: (documentId: string) =>
     json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),
   createVersion: (documentId: string, body: CreateVersionRequest) =>
-    request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
+    request<CreateVersionResponse>('POST', path`/api/documents/${documentId}/versions`, body),
   version: (documentId: string, versionId: string) =>
     json<{ version: VersionInfo; content: JSONContent; settings: DocumentSettings }>(
       path`/api/documents/${documentId}/versions/${versionId}`,

@@ -34,6 +34,10 @@ interface CollaborativeEditorProps {
    * highlights) for each new editor: the page brings them, so the editor knows no feature.
    */
   features: () => AnyExtension[]
+  /** The text's element id (default EDITOR_ID, the skip link's target); two editors on a page need two. */
+  id?: string
+  /** The text's accessible name (default "Document text"), e.g. naming its language. */
+  label?: string
 }
 
 /** The document text, bound to the shared Y.Doc, with everyone's named carets and numbered clauses. */
@@ -44,12 +48,14 @@ export const CollaborativeEditor = ({
   editable,
   onEditor,
   features,
+  id = EDITOR_ID,
+  label: ownLabel,
 }: CollaborativeEditorProps) => {
   const { t } = useTranslation()
-  const label = t('editor.label')
+  const label = ownLabel ?? t('editor.label')
   const attributes = useMemo(
     () => ({
-      id: EDITOR_ID,
+      id,
       role: 'textbox',
       'aria-multiline': 'true',
       'aria-label': label,
@@ -57,7 +63,7 @@ export const CollaborativeEditor = ({
       // Read-only text stays reachable by keyboard, for reading and for the skip link.
       tabindex: '0',
     }),
-    [label, editable],
+    [id, label, editable],
   )
   const [question, setQuestion] = useState<DeleteQuestion | null>(null)
   // The extensions are built once per document; these refs let them reach current state.

@@ -56,6 +56,7 @@ export const HistoryPage = () => {
   const [onlyChanges, setOnlyChanges] = useState(true)
   const { busy, error, run } = useAction()
   const [restored, setRestored] = useState<string | null>(null)
+  const [translations, setTranslations] = useState(0)
   usePageTitle(document ? `${t('history.title')}: ${document.title}` : t('history.title'))
 
   const load = useCallback(async () => {
@@ -65,6 +66,10 @@ export const HistoryPage = () => {
       historyApi.activity(id),
     ])
     setDocument(doc)
+    // A source with translations offers to name the same version in every language.
+    if (doc.sourceDocumentId === null) {
+      setTranslations((await api.languages(id)).translations.length)
+    }
     setVersions(list.versions)
     setActivity(log)
     setFrom((current) => current || list.versions[0]?.id || '')
@@ -111,8 +116,13 @@ export const HistoryPage = () => {
           <h2>{t('history.versions')}</h2>
           {atLeast(user.role, Role.coordinator) && (
             <SaveVersionForm
-              onSave={async (name, note) => {
-                await historyApi.createVersion(id, { name, note: note || null })
+              translations={translations}
+              onSave={async (name, note, inTranslations) => {
+                await historyApi.createVersion(id, {
+                  name,
+                  note: note || null,
+                  translations: inTranslations,
+                })
                 await load()
               }}
             />

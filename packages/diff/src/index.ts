@@ -1,4 +1,13 @@
+export { type Alignment, alignClauses, type TranslationMark } from './alignment/alignClauses.js'
+export { type ClauseEntry, clauseEntries } from './alignment/clauseEntries.js'
+export { clauseState } from './alignment/clauseState.js'
+export { structuralChanges } from './alignment/structuralChanges.js'
 export { diffDocuments } from './diffDocuments.js'
 export { diffText } from './diffText.js'
 export { documentUnits, type JsonNode, textOf } from './documentUnits.js'
+export {
+  checkTerminology,
+  type PreparedGlossary,
+  prepareGlossary,
+} from './terminology/checkTerminology.js'
 export type { DocumentDiff, TextChange, UnitDiff, UnitStatus } from './types.js'

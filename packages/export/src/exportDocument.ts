@@ -1,4 +1,8 @@
 import type { JSONContent } from '@tiptap/core'
+import type { BilingualSource } from './bilingual/BilingualMeta.js'
+import { toBilingualDocx } from './bilingual/toBilingualDocx.js'
+import { toBilingualHtml } from './bilingual/toBilingualHtml.js'
+import { toBilingualPdf } from './bilingual/toBilingualPdf.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { exportFileName } from './fileName.js'
 import { type ExportFormat, FORMAT_FILES } from './formats.js'
@@ -41,5 +45,28 @@ export const exportDocument = async (
     bytes: typeof output === 'string' ? new TextEncoder().encode(output) : output,
     contentType: FORMAT_FILES[format].contentType,
     ...exportFileName(meta, format),
+  }
+}
+
+/** The formats a two-column source/translation copy is written in. */
+export const BILINGUAL_FORMATS = ['docx', 'pdf', 'html'] as const satisfies readonly ExportFormat[]
+export type BilingualFormat = (typeof BILINGUAL_FORMATS)[number]
+
+const BILINGUAL_WRITERS: Record<
+  BilingualFormat,
+  (source: BilingualSource, target: BilingualSource) => Uint8Array | string | Promise<Uint8Array>
+> = { docx: toBilingualDocx, pdf: toBilingualPdf, html: toBilingualHtml }
+
+/** A translation beside its source, clause by clause, named after the translation. */
+export const exportBilingual = async (
+  format: BilingualFormat,
+  source: BilingualSource,
+  target: BilingualSource,
+): Promise<ExportedFile> => {
+  const output = await BILINGUAL_WRITERS[format](source, target)
+  return {
+    bytes: typeof output === 'string' ? new TextEncoder().encode(output) : output,
+    contentType: FORMAT_FILES[format].contentType,
+    ...exportFileName(target.meta, format),
   }
 }

@@ -5,8 +5,15 @@
  * server's main thread, where everyone's editing is answered.
  */
 import type { JSONContent } from '@tiptap/core'
+import type { BilingualSource } from './bilingual/BilingualMeta.js'
 import type { ExportMeta } from './ExportMeta.js'
-import { type ExportedFile, exportDocument } from './exportDocument.js'
+import {
+  BILINGUAL_FORMATS,
+  type BilingualFormat,
+  type ExportedFile,
+  exportBilingual,
+  exportDocument,
+} from './exportDocument.js'
 import type { ExportFormat } from './formats.js'
 
 /** One export to render: `exportDocument`'s arguments, as they cross to the worker. */
@@ -14,7 +21,12 @@ export interface ExportTask {
   format: ExportFormat
   content: JSONContent
   meta: ExportMeta
+  /** Set for a two-column copy: the source this text (a translation) stands beside. */
+  bilingualSource?: BilingualSource
 }
+
+const isBilingualFormat = (format: ExportFormat): format is BilingualFormat =>
+  (BILINGUAL_FORMATS as readonly string[]).includes(format)
 
 /**
  * The file, or why the renderer threw. A renderer's error comes back as a value, so the pool
@@ -25,6 +37,11 @@ export type ExportTaskResult = { file: ExportedFile } | { error: string }
 
 export default async (task: ExportTask): Promise<ExportTaskResult> => {
   try {
+    if (task.bilingualSource) {
+      if (!isBilingualFormat(task.format)) return { error: `no bilingual ${task.format}` }
+      const target = { content: task.content, meta: task.meta }
+      return { file: await exportBilingual(task.format, task.bilingualSource, target) }
+    }
     return { file: await exportDocument(task.format, task.content, task.meta) }
   } catch (err) {
     return { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }

@@ -4,8 +4,18 @@
  * Clause numbers and labels come from @accord/schema, so they are the ones the editor shows.
  */
 
+export type { BilingualSource } from './bilingual/BilingualMeta.js'
+export { toBilingualDocx } from './bilingual/toBilingualDocx.js'
+export { toBilingualHtml } from './bilingual/toBilingualHtml.js'
+export { toBilingualPdf } from './bilingual/toBilingualPdf.js'
 export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
-export { type ExportedFile, exportDocument } from './exportDocument.js'
+export {
+  BILINGUAL_FORMATS,
+  type BilingualFormat,
+  type ExportedFile,
+  exportBilingual,
+  exportDocument,
+} from './exportDocument.js'
 export type { ExportTask, ExportTaskResult } from './exportWorker.js'
 export { exportFileName } from './fileName.js'
 export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'

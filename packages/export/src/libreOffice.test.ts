@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { bilingualPair } from '../test/bilingualSample.js'
 import {
   FIELD_WORDS,
   forbiddenEverywhere,
@@ -12,6 +13,7 @@ import {
   SUBCLAUSE_HEADING,
 } from '../test/sampleDocuments.js'
 import { pdfText } from '../test/tools.js'
+import { toBilingualDocx } from './bilingual/toBilingualDocx.js'
 import { toDocx } from './toDocx.js'
 import { toOdt } from './toOdt.js'
 
@@ -72,6 +74,13 @@ describe.skipIf(!hasSoffice && process.env.ACCORD_LIBREOFFICE !== '1')(
 
     it('opens the DOCX', async () => {
       expectDocument(convert('export.docx', await toDocx(richDeclaration(), meta())))
+    }, 180_000)
+
+    it('opens the bilingual DOCX', async () => {
+      const { source, target } = bilingualPair()
+      const text = convert('bilingual.docx', await toBilingualDocx(source, target))
+      for (const words of ['Статья 2. Персональные данные', 'Article 2. Personal data'])
+        expect(text).toContain(words)
     }, 180_000)
 
     it('opens the ODT', () => {

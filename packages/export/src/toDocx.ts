@@ -1,3 +1,4 @@
+import { documentLanguageInfo } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import {
   AlignmentType,
@@ -19,7 +20,6 @@ import { wordsFor } from './words.js'
 /** A4 in twips, with 2.5 cm margins. */
 const A4 = { width: 11906, height: 16838 }
 const MARGIN = 1418
-const LANGUAGE_TAGS = { ru: 'ru-RU', en: 'en-GB' } as const
 
 const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Paragraph[] => {
   if (comments.length === 0) return []
@@ -85,7 +85,7 @@ export const toDocx = async (json: JSONContent, given: ExportMeta): Promise<Uint
           run: {
             font: 'Times New Roman',
             size: 24,
-            language: { value: LANGUAGE_TAGS[meta.language] },
+            language: { value: documentLanguageInfo(meta.language).locale },
           },
           paragraph: { spacing: { after: 120 } },
         },

@@ -1,3 +1,4 @@
+import { documentLanguageInfo } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
@@ -10,8 +11,6 @@ import { odtPackage } from './odt/odtPackage.js'
 import { contentStyles, fontFaces, stylesXml } from './odt/odtStyles.js'
 import { wordsFor } from './words.js'
 import { type Child, element as e, xmlDocument } from './xml.js'
-
-const LANGUAGE_TAGS = { ru: 'ru-RU', en: 'en-GB' } as const
 
 const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Child[] => {
   if (comments.length === 0) return []
@@ -44,7 +43,7 @@ const metaXml = (meta: ExportMeta): string =>
         e('meta:generator', {}, 'Accord'),
         e('dc:title', {}, meta.title),
         e('dc:subject', {}, titleLines(meta).version),
-        e('dc:language', {}, LANGUAGE_TAGS[meta.language]),
+        e('dc:language', {}, documentLanguageInfo(meta.language).locale),
         e('dc:date', {}, meta.date.toISOString()),
       ),
     ),

@@ -1,3 +1,4 @@
+import { documentLanguageInfo } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
@@ -7,8 +8,6 @@ import { titleLines } from './model/titleLines.js'
 import { PdfLayout } from './pdf/PdfLayout.js'
 import { PdfWriter } from './pdf/PdfWriter.js'
 import { wordsFor } from './words.js'
-
-const LANGUAGE_TAGS = { ru: 'ru-RU', en: 'en-GB' } as const
 
 const plain = (text: string): Inline[] => [{ kind: 'text', text, marks: {} }]
 
@@ -62,7 +61,7 @@ export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array>
   const pdf = new PdfWriter({
     title: meta.title,
     subject: lines.version,
-    lang: LANGUAGE_TAGS[meta.language],
+    lang: documentLanguageInfo(meta.language).locale,
     date: meta.date,
   })
   const layout = new PdfLayout(pdf)

@@ -30,6 +30,18 @@ export const ErrorCode = {
   mailUnavailable: 'mail_unavailable',
   /** A mention names someone who has no active account. */
   mentionInvalid: 'mention_invalid',
+  /** A well-formed BCP-47 tag for a language Accord has no labels, dates and fonts for. */
+  unsupportedLanguage: 'unsupported_language',
+  /** That language version of the source exists already. */
+  languageExists: 'language_exists',
+  /** A translation-only action on a document that is not a translation (or the reverse). */
+  notATranslation: 'not_a_translation',
+  /** The clause is not in this translation (a pending structural change adds it). */
+  clauseNotInTranslation: 'clause_not_in_translation',
+  /** The structural change is no longer pending: someone applied it, or the source changed back. */
+  changeNotPending: 'change_not_pending',
+  /** A glossary file that is not what it claims (not TBX, not the glossary's CSV). */
+  invalidGlossary: 'invalid_glossary',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

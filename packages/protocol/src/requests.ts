@@ -4,6 +4,7 @@
  * client imports only the inferred types, through the main entry.
  */
 import { z } from 'zod'
+import { DOCUMENT_LANGUAGES } from './documentLanguages.js'
 import { normalizeEmail } from './email.js'
 import { EXPORT_FORMATS, SUGGESTION_MODES } from './exportFormats.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
@@ -100,7 +101,7 @@ const statusSchema = z.enum([DocumentStatus.draft, DocumentStatus.review, Docume
 export const createDocumentRequest = z.object({
   title: titleSchema,
   /** The document's own language (clause labels, export); default Russian. */
-  language: z.enum(LANGUAGES).default('ru'),
+  language: z.enum(DOCUMENT_LANGUAGES).default('ru'),
   /** Start from a preface and this many empty clauses, instead of a blank page. */
   template: z
     .object({
@@ -164,6 +165,8 @@ export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>
 export const createVersionRequest = z.object({
   name: z.string().trim().min(1).max(200),
   note: z.string().trim().max(2_000).nullish(),
+  /** On a source: name the same version in every translation too, in one step. */
+  translations: z.boolean().optional(),
 })
 export type CreateVersionRequest = z.infer<typeof createVersionRequest>
 
@@ -216,7 +219,8 @@ export type ThreadStatusRequest = z.infer<typeof threadStatusRequest>
  * `format` is one of EXPORT_FORMATS (a wrong one is answered with the list); `version` a
  * version id (absent: the current text); `comments=open` appends the open threads;
  * `suggestions` is `clean` (the default: open suggestions left out) or `tracked` (a review
- * copy showing them as tracked changes).
+ * copy showing them as tracked changes); `bilingual=1` on a translation's export puts it
+ * beside its source's current text, clause by clause.
  */
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, {
@@ -229,6 +233,8 @@ export const exportQuery = z.object({
       error: `unknown suggestions mode; supported: ${SUGGESTION_MODES.join(', ')}`,
     })
     .default('clean'),
+  /** `1` on a translation: a two-column copy beside its source (docx, pdf, html). */
+  bilingual: z.literal('1').optional(),
 })
 export type ExportQuery = z.infer<typeof exportQuery>
 
@@ -279,3 +285,54 @@ export type RequestResetRequest = z.infer<typeof requestResetRequest>
 /** The new password set with a reset link. */
 export const completeResetRequest = z.object({ password: passwordSchema })
 export type CompleteResetRequest = z.infer<typeof completeResetRequest>
+/**
+ * A new language version of a source. `language` is any BCP-47 tag (checked and mapped to
+ * a document language by `parseDocumentLanguage`); `fill` chooses empty bodies or the
+ * source's text to overwrite (marked untranslated either way).
+ */
+export const addLanguageRequest = z.object({
+  language: z.string().trim().min(1).max(64),
+  fill: z.enum(['empty', 'source']).default('empty'),
+  title: titleSchema.optional(),
+})
+export type AddLanguageRequest = z.infer<typeof addLanguageRequest>
+export type AddLanguageBody = z.input<typeof addLanguageRequest>
+
+const changeIdSchema = z
+  .string()
+  .regex(/^(add|delete|move):[A-Za-z0-9_-]{1,64}$/, 'invalid change id')
+
+/** Apply pending structural changes: the ones named, or all of them. */
+export const applyStructureRequest = z
+  .object({
+    ids: z.array(changeIdSchema).min(1).max(1000).optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'choose exactly one of ids, all')
+export type ApplyStructureRequest = z.infer<typeof applyStructureRequest>
+
+const termSchema = z.string().trim().min(1).max(300)
+const languageKeyed = <T extends z.ZodType>(value: T) =>
+  z.partialRecord(z.enum(DOCUMENT_LANGUAGES), value)
+
+/** A glossary entry: the preferred term in at least one language, forbidden variants, a note. */
+export const glossaryEntryRequest = z.object({
+  terms: languageKeyed(termSchema).refine(
+    (terms) => Object.values(terms).some((term) => term),
+    'at least one term',
+  ),
+  forbidden: languageKeyed(z.array(termSchema).max(50)).default({}),
+  note: z.string().trim().max(2_000).default(''),
+})
+export type GlossaryEntryRequest = z.infer<typeof glossaryEntryRequest>
+
+/** A glossary file to add to the glossary: TBX (ISO 30042) or CSV, as text. */
+export const importGlossaryRequest = z.object({
+  format: z.enum(['tbx', 'csv']),
+  content: z.string().min(1),
+})
+export type ImportGlossaryRequest = z.infer<typeof importGlossaryRequest>
+
+/** The glossary as a file: TBX (ISO 30042) or CSV. */
+export const glossaryExportQuery = z.object({ format: z.enum(['tbx', 'csv']) })
+export type GlossaryExportQuery = z.infer<typeof glossaryExportQuery>

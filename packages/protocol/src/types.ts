@@ -1,4 +1,6 @@
+import type { DocumentLanguage } from './documentLanguages.js'
 import type { DocumentStatus, Role } from './roles.js'
+import type { TranslationMarkEvent } from './translations.js'
 
 /** Languages the interface and documents are offered in. */
 export const LANGUAGES = ['ru', 'en'] as const
@@ -29,6 +31,10 @@ export interface DocumentInfo {
   /** Who moved the document into its current status, and when. */
   statusChangedAt: string
   statusChangedBy: { id: string; name: string } | null
+  /** The language of the text (a key of DOCUMENT_LANGUAGE_TABLE). */
+  language: DocumentLanguage
+  /** For a translation, the document it translates; null for a source. */
+  sourceDocumentId: string | null
 }
 
 export interface CreatedUser {
@@ -86,6 +92,10 @@ export type DocumentEvent =
   | { type: 'document'; document: DocumentInfo }
   /** The server could not save recent changes and keeps retrying; they are safe in memory. */
   | { type: 'saveState'; failing: boolean }
+  /** A language version of this document (or of its source) was added. */
+  | { type: 'languages' }
+  /** A clause of this translation was marked translated. */
+  | ({ type: 'clauseMarked' } & TranslationMarkEvent)
 
 /** A saved state of a document: named by a coordinator, or kept automatically by the server. */
 export interface VersionInfo {
@@ -97,6 +107,14 @@ export interface VersionInfo {
   createdAt: string
   /** Null for automatic versions. */
   author: { id: string; name: string } | null
+}
+
+/**
+ * `POST /documents/:id/versions`: the version named; with `translations: true` on a source,
+ * the same version named in each translation too.
+ */
+export interface CreateVersionResponse extends VersionInfo {
+  translations?: { documentId: string; language: string; version: VersionInfo }[]
 }
 
 /** One line of the audit log: who did what, when. */

@@ -1,8 +1,8 @@
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '@accord/protocol'
 import * as Y from 'yjs'
 
-/** Languages a document's text may be in; they decide the words of the clause labels. */
-export const DOCUMENT_LANGUAGES = ['ru', 'en'] as const
-export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number]
+/** Languages a document's text may be in (the table in `@accord/protocol`). */
+export { DOCUMENT_LANGUAGES, type DocumentLanguage }
 
 /**
  * How clause numbers are labelled: 'article' → "Статья 3" / "Article 3", 'clause' → "Пункт 3" /

@@ -12,4 +12,12 @@ describe('formatClauseLabel', () => {
     expect(formatClauseLabel('3.1', 'numeric', 'en')).toBe('3.1.')
     expect(formatClauseLabel('3', 'section', 'en')).toBe('§ 3')
   })
+
+  it('puts the number where each language puts it', () => {
+    expect(formatClauseLabel('3', 'article', 'kk')).toBe('3-бап')
+    expect(formatClauseLabel('3.1', 'article', 'uz')).toBe('3.1-modda')
+    expect(formatClauseLabel('3', 'article', 'hy')).toBe('Հոդված 3')
+    expect(formatClauseLabel('3', 'clause', 'be')).toBe('Пункт 3')
+    expect(formatClauseLabel('3', 'article', 'tg')).toBe('Моддаи 3')
+  })
 })

@@ -1,15 +1,12 @@
+import { documentLanguageInfo } from '@accord/protocol'
 import type { ClauseLabelStyle, DocumentLanguage } from './documentSettings.js'
-
-const WORDS: Record<'article' | 'clause', Record<DocumentLanguage, string>> = {
-  article: { ru: 'Статья', en: 'Article' },
-  clause: { ru: 'Пункт', en: 'Clause' },
-}
 
 /**
  * The label of a clause number in the document's language and label style:
  * ('3', 'article', 'ru') → 'Статья 3', ('3.1', 'article', 'en') → 'Article 3.1',
- * ('3', 'numeric', …) → '3.', ('3', 'section', …) → '§ 3'. Plain spaces: where a label must
- * not wrap, the renderer says so (the editor's CSS does).
+ * ('3', 'article', 'kk') → '3-бап', ('3', 'numeric', …) → '3.', ('3', 'section', …) → '§ 3'.
+ * Words and word order come from the language table. Plain spaces: where a label must not
+ * wrap, the renderer says so (the editor's CSS does).
  */
 export const formatClauseLabel = (
   number: string,
@@ -22,6 +19,6 @@ export const formatClauseLabel = (
     case 'section':
       return `§ ${number}`
     default:
-      return `${WORDS[style][language]} ${number}`
+      return documentLanguageInfo(language).labels[style].replace('{n}', number)
   }
 }

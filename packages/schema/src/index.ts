@@ -110,3 +110,4 @@ export {
   templateUpdate,
 } from './templateDocument.js'
 export { looksLikeClauses, type TextToDocumentOptions, textToDocument } from './textToDocument.js'
+export { type TranslationFill, translationDocument } from './translationDocument.js'

@@ -5,12 +5,18 @@ import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import type { Connection } from './Connection.js'
 import { Room, type RoomOptions } from './Room.js'
-import { RESTORE_ORIGIN, SUGGESTIONS_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
+import {
+  RESTORE_ORIGIN,
+  STRUCTURE_ORIGIN,
+  SUGGESTIONS_ORIGIN,
+  type TransactionOrigin,
+} from './TransactionOrigin.js'
 
 /** The server's own changes to a live document, by why they are made. */
-const SERVER_ORIGINS: Record<'restore' | 'suggestions', TransactionOrigin> = {
+const SERVER_ORIGINS: Record<'restore' | 'suggestions' | 'structure', TransactionOrigin> = {
   restore: RESTORE_ORIGIN,
   suggestions: SUGGESTIONS_ORIGIN,
+  structure: STRUCTURE_ORIGIN,
 }
 
 export class UnknownDocumentError extends Error {}
@@ -133,6 +139,17 @@ export class RoomRegistry {
       Y.transact(room.doc, () => (result = fn(room)), SERVER_ORIGINS[change])
       return result as T
     })
+  }
+
+  /** Changes the live document in several transactions with the origin of `change`, synchronously. */
+  changeInSteps<T>(
+    documentId: string,
+    change: keyof typeof SERVER_ORIGINS,
+    fn: (room: Room, step: (edit: () => void) => void) => T,
+  ): Promise<T> {
+    return this.withDocument(documentId, (room) =>
+      fn(room, (edit) => Y.transact(room.doc, edit, SERVER_ORIGINS[change])),
+    )
   }
 
   /** Writes a new document's first content to storage, before anyone has it open. */

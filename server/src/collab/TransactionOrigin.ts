@@ -12,6 +12,8 @@ export type TransactionOrigin =
   | { kind: 'suggestions' }
   /** The server setting a suggestion's author and time to its own truth (suggestionAttribution). */
   | { kind: 'attribution' }
+  /** A translator applying the source's structural changes to a translation. */
+  | { kind: 'structure' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
 export const RESTORE_ORIGIN: TransactionOrigin = { kind: 'restore' }
@@ -19,3 +21,4 @@ export const PEER_ORIGIN: TransactionOrigin = { kind: 'peer' }
 export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }
 export const SUGGESTIONS_ORIGIN: TransactionOrigin = { kind: 'suggestions' }
 export const ATTRIBUTION_ORIGIN: TransactionOrigin = { kind: 'attribution' }
+export const STRUCTURE_ORIGIN: TransactionOrigin = { kind: 'structure' }

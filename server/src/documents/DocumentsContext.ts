@@ -4,6 +4,8 @@ import type { ExportQueue } from '../export/ExportQueue.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { GlossaryStore } from '../store/GlossaryStore.js'
+import type { TranslationMarks } from '../store/TranslationMarks.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
 import type { DocumentEvents } from './DocumentEvents.js'
@@ -31,4 +33,8 @@ export interface DocumentsContext {
   /** Places for exports (how many render at once, wait, and per account) and their workers. */
   exportQueue: ExportQueue
   exportPool: ExportPool
+  /** Which clauses of each translation were marked translated, against which source text. */
+  translationMarks: TranslationMarks
+  /** The installation's termbase, for the terminology check of translations. */
+  glossary: GlossaryStore
 }

@@ -14,7 +14,7 @@ export interface LiveDocument {
 }
 
 /** Why the server itself changes a live document; every copy receives it as an ordinary update. */
-export type ServerChange = 'restore' | 'suggestions'
+export type ServerChange = 'restore' | 'suggestions' | 'structure'
 
 /**
  * The port through which operations reach live documents (the room registry implements it).
@@ -25,6 +25,16 @@ export interface LiveDocuments {
   read<T>(documentId: string, fn: (live: LiveDocument) => T): Promise<T>
   /** Runs `fn` in one transaction with the origin `change`. */
   change<T>(documentId: string, change: ServerChange, fn: (live: LiveDocument) => T): Promise<T>
+  /**
+   * Like `change`, for changes clients must receive as separate steps (a clause moved is
+   * taken out, then put back): each `step` is one transaction with the origin `change`, and
+   * all of them run synchronously, so nothing typed falls between them.
+   */
+  changeInSteps<T>(
+    documentId: string,
+    change: ServerChange,
+    fn: (live: LiveDocument, step: (edit: () => void) => void) => T,
+  ): Promise<T>
   /** Writes the first content of a new document, before anyone has it open. */
   seed(documentId: string, update: Uint8Array): Promise<void>
   /** Every live document in memory now. */

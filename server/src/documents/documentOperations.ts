@@ -9,6 +9,11 @@ import { replyToThread } from './comments/replyToThread.js'
 import { setThreadStatus } from './comments/setThreadStatus.js'
 import type { DocumentsContext } from './DocumentsContext.js'
 import { exportDocument } from './export/exportDocument.js'
+import { addTranslation } from './languages/addTranslation.js'
+import { alignTranslation } from './languages/alignTranslation.js'
+import { applyStructuralChanges } from './languages/applyStructuralChanges.js'
+import { listLanguages } from './languages/listLanguages.js'
+import { markClauseTranslated } from './languages/markClauseTranslated.js'
 import { createDocument } from './lifecycle/createDocument.js'
 import { getDocument, listDocuments } from './lifecycle/readDocuments.js'
 import { updateDocument } from './lifecycle/updateDocument.js'
@@ -48,6 +53,11 @@ export const documentOperations = (ctx: DocumentsContext) => {
     editMessage: bind(editMessage),
     deleteMessage: bind(deleteMessage),
     export: bind(exportDocument),
+    addLanguage: bind(addTranslation),
+    listLanguages: bind(listLanguages),
+    alignment: bind(alignTranslation),
+    markClauseTranslated: bind(markClauseTranslated),
+    applyStructure: bind(applyStructuralChanges),
     activity: bind(documentActivity),
     installationActivity: bind(installationActivity),
     /** Follows a document's non-text changes (threads, status, save health) on every instance. */

@@ -2,7 +2,7 @@ import { ErrorCode } from '@accord/protocol'
 
 /**
  * What kind of refusal an error is; the HTTP edge turns each into its status (404, 403, 409,
- * 400, 401, 429, 503, 500), so the layers below never speak HTTP.
+ * 400, 401, 413, 429, 503, 500), so the layers below never speak HTTP.
  */
 export type DomainErrorKind =
   | 'notFound'
@@ -11,6 +11,8 @@ export type DomainErrorKind =
   | 'invalid'
   | 'unauthenticated'
   | 'tooMany'
+  /** More than the server accepts in one piece (a file of too many entries). */
+  | 'tooLarge'
   | 'unavailable'
   | 'failed'
 
@@ -52,6 +54,10 @@ export const invalid = (
   code: ErrorCode = ErrorCode.validation,
   details?: unknown,
 ): DomainError => new DomainError('invalid', code, message, details)
+
+/** More than the server accepts at once; the message says the limit. */
+export const tooLarge = (message: string): DomainError =>
+  new DomainError('tooLarge', ErrorCode.tooLarge, message)
 
 export const tooMany = (
   message: string,

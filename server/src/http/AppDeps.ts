@@ -2,6 +2,7 @@ import type { AccountOperations } from '../accounts/accountOperations.js'
 import type { Authenticator } from '../auth/Authenticator.js'
 import type { Config } from '../config.js'
 import type { DocumentOperations } from '../documents/documentOperations.js'
+import type { GlossaryOperations } from '../glossary/glossaryOperations.js'
 import type { Logger } from '../logger.js'
 import type { NotificationOperations } from '../notifications/notificationOperations.js'
 import type { ReviewRounds } from '../reviewRounds/ReviewRounds.js'
@@ -17,4 +18,5 @@ export interface AppDeps {
   accounts: AccountOperations
   notifications: NotificationOperations
   reviewRounds: ReviewRounds
+  glossary: GlossaryOperations
 }

@@ -12,7 +12,9 @@ import { commentsRouter } from './routes/comments/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
+import { glossaryRouter } from './routes/glossary/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
+import { languagesRouter } from './routes/languages/router.js'
 import { mailRouter } from './routes/mail/router.js'
 import { meRouter } from './routes/me/router.js'
 import { notificationsRouter } from './routes/notifications/router.js'
@@ -80,6 +82,8 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(mailRouter(deps))
   api.use(reviewRoundsRouter(deps))
   api.use(documentsRouter(deps))
+  api.use(languagesRouter(deps))
+  api.use(glossaryRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))
   api.use(versionsRouter(deps))

@@ -1,4 +1,4 @@
-import type { DocumentInfo, DocumentStatus } from '@accord/protocol'
+import type { DocumentInfo, DocumentLanguage, DocumentStatus } from '@accord/protocol'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
 
@@ -12,6 +12,8 @@ interface DocumentRow {
   status_changed_at: string
   status_changed_by: string | null
   status_changed_by_name: string | null
+  language: DocumentLanguage
+  source_document_id: string | null
 }
 
 const toInfo = (r: DocumentRow): DocumentInfo => ({
@@ -25,6 +27,8 @@ const toInfo = (r: DocumentRow): DocumentInfo => ({
   statusChangedBy: r.status_changed_by
     ? { id: r.status_changed_by, name: r.status_changed_by_name ?? '' }
     : null,
+  language: r.language,
+  sourceDocumentId: r.source_document_id,
 })
 
 const SELECT = `SELECT d.*, u.name AS status_changed_by_name FROM documents d LEFT JOIN users u ON u.id = d.status_changed_by`
@@ -33,15 +37,59 @@ const SELECT = `SELECT d.*, u.name AS status_changed_by_name FROM documents d LE
 export class DocumentCatalog {
   constructor(private readonly db: Database) {}
 
-  async create(title: string, userId: string): Promise<DocumentInfo> {
+  /** A new draft source document. */
+  async create(
+    title: string,
+    userId: string,
+    language: DocumentLanguage = 'ru',
+  ): Promise<DocumentInfo> {
+    return (await this.insert(title, userId, language, null)) as DocumentInfo
+  }
+
+  /**
+   * A new draft translation of `sourceDocumentId`; undefined when that language version
+   * exists already (a unique index decides, so two people adding it at once get one).
+   */
+  createTranslation(
+    title: string,
+    userId: string,
+    language: DocumentLanguage,
+    sourceDocumentId: string,
+  ): Promise<DocumentInfo | undefined> {
+    return this.insert(title, userId, language, sourceDocumentId)
+  }
+
+  private async insert(
+    title: string,
+    userId: string,
+    language: DocumentLanguage,
+    sourceDocumentId: string | null,
+  ): Promise<DocumentInfo | undefined> {
     const id = newId()
     const now = nowIso()
-    await this.db.run(
-      `INSERT INTO documents (id, title, status, created_at, created_by, updated_at, status_changed_at, status_changed_by)
-       VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)`,
-      [id, title, now, userId, now, now, userId],
+    const { changes } = await this.db.run(
+      `INSERT INTO documents (id, title, status, created_at, created_by, updated_at, status_changed_at, status_changed_by, language, source_document_id)
+       VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [id, title, now, userId, now, now, userId, language, sourceDocumentId],
     )
-    return (await this.get(id)) as DocumentInfo
+    return changes === 1 ? this.get(id) : undefined
+  }
+
+  /** The translations of a source, oldest first. */
+  async translationsOf(sourceDocumentId: string): Promise<DocumentInfo[]> {
+    const rows = await this.db.all<DocumentRow>(
+      `${SELECT} WHERE d.source_document_id = ? ORDER BY d.created_at, d.id`,
+      [sourceDocumentId],
+    )
+    return rows.map(toInfo)
+  }
+
+  /** Follows a source's language setting (its translations' languages are fixed at creation). */
+  async setLanguage(id: string, language: DocumentLanguage): Promise<void> {
+    await this.db.run(
+      'UPDATE documents SET language = ? WHERE id = ? AND source_document_id IS NULL AND language <> ?',
+      [language, id, language],
+    )
   }
 
   async get(id: string): Promise<DocumentInfo | undefined> {

@@ -180,4 +180,28 @@ export const SCHEMA_STEPS: readonly string[] = [
   CREATE INDEX review_rounds_doc ON review_rounds(document_id, opened_at);
   CREATE INDEX review_rounds_open ON review_rounds(status, deadline);
   `,
+  // 5: language versions: a document's language, a translation's source, clauses marked
+  // translated, and the installation's glossary (terms per language as JSON)
+  `
+  ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'ru';
+  ALTER TABLE documents ADD COLUMN source_document_id TEXT REFERENCES documents(id) ON DELETE RESTRICT;
+  CREATE UNIQUE INDEX documents_source_language ON documents(source_document_id, language)
+    WHERE source_document_id IS NOT NULL;
+  CREATE TABLE translation_marks (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    clause_id TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    marked_by TEXT NOT NULL REFERENCES users(id),
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, clause_id)
+  );
+  CREATE TABLE glossary_entries (
+    id TEXT PRIMARY KEY,
+    terms TEXT NOT NULL,
+    forbidden TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    updated_at TEXT NOT NULL
+  );
+  `,
 ]

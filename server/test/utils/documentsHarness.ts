@@ -16,8 +16,10 @@ import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
+import { GlossaryStore } from '../../src/store/GlossaryStore.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
 import { openSqlite } from '../../src/store/sqlite/openSqlite.js'
+import { TranslationMarks } from '../../src/store/TranslationMarks.js'
 import { UserStore } from '../../src/store/UserStore.js'
 import { VersionStore } from '../../src/store/VersionStore.js'
 
@@ -79,6 +81,8 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     inFlightEdits,
     exportQueue: new ExportQueue({ running: 1, waiting: 4, perAccount: 2 }),
     exportPool,
+    translationMarks: new TranslationMarks(db),
+    glossary: new GlossaryStore(db),
   }
   const people = {} as Record<Role, Actor>
   for (const role of ROLES) {

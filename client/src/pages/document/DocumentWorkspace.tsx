@@ -158,7 +158,19 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         >
           {t('history.link')}
         </Link>
-        <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
+        <Link to={`/documents/${encodeURIComponent(document.id)}/languages`}>
+          {t('translations.link')}
+        </Link>
+        {document.sourceDocumentId !== null && (
+          <Link to={`/documents/${encodeURIComponent(document.id)}/side-by-side`}>
+            {t('translations.sideBySide')}
+          </Link>
+        )}
+        <ExportMenu
+          documentId={document.id}
+          hasSuggestions={suggestions.suggestions.length > 0}
+          translation={document.sourceDocumentId !== null}
+        />
         <WatchToggle documentId={document.id} />
         {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (
           <button type="button" className="quiet" onClick={() => setOpeningRound(true)}>
@@ -219,6 +231,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     ydoc={session.ydoc}
                     // In review the settings are the coordinators' (the server refuses a member's change).
                     editable={canChangeSettings(user.role, document.status) && !stop}
+                    languageFixed={document.sourceDocumentId !== null}
                   />
                 </PartBoundary>
               )}

@@ -19,7 +19,12 @@ interface ExportMenuProps {
   versionId?: string
   /** The text has open suggestions: offer a clean copy or a review copy showing them. */
   hasSuggestions?: boolean
+  /** The document is a translation: offer a two-column copy beside its source. */
+  translation?: boolean
 }
+
+/** The formats a two-column copy comes in (the server's BILINGUAL_FORMATS). */
+const BILINGUAL: readonly ExportFormat[] = ['docx', 'pdf', 'html']
 
 /** A click that asks for something else than a plain download (new tab, save as…). */
 const isModified = (event: MouseEvent) =>
@@ -32,12 +37,19 @@ const isModified = (event: MouseEvent) =>
  * as"); a plain click fetches the file instead, so the menu can show progress and a
  * translated error.
  */
-export const ExportMenu = ({ documentId, versionId, hasSuggestions = false }: ExportMenuProps) => {
+export const ExportMenu = ({
+  documentId,
+  versionId,
+  hasSuggestions = false,
+  translation = false,
+}: ExportMenuProps) => {
   const { t } = useTranslation()
   const formatId = useId()
   const progressId = useId()
   const [format, setFormat] = useState<ExportFormat>('pdf')
   const [comments, setComments] = useState(false)
+  const [bilingual, setBilingual] = useState(false)
+  const canBilingual = translation && BILINGUAL.includes(format)
   const [suggestions, setSuggestions] = useState<SuggestionMode>('clean')
   const [progress, setProgress] = useState<DownloadProgress | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
@@ -46,6 +58,7 @@ export const ExportMenu = ({ documentId, versionId, hasSuggestions = false }: Ex
     versionId,
     comments,
     suggestions: hasSuggestions ? suggestions : 'clean',
+    bilingual: canBilingual && bilingual,
   })
 
   const download = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -103,6 +116,17 @@ export const ExportMenu = ({ documentId, versionId, hasSuggestions = false }: Ex
           />
           {t('export.includeComments')}
         </label>
+        {canBilingual && (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={bilingual}
+              disabled={busy}
+              onChange={(event) => setBilingual(event.target.checked)}
+            />
+            {t('export.bilingual')}
+          </label>
+        )}
         {hasSuggestions && (
           <fieldset className="export-suggestions" disabled={busy}>
             <legend>{t('export.suggestions.legend')}</legend>

@@ -4,12 +4,19 @@ import type { ExportFormat, SuggestionMode } from '@accord/protocol'
 export const exportUrl = (
   documentId: string,
   format: ExportFormat,
-  options: { versionId?: string; comments?: boolean; suggestions?: SuggestionMode } = {},
+  options: {
+    versionId?: string
+    comments?: boolean
+    suggestions?: SuggestionMode
+    /** A translation beside its source (docx, pdf, html). */
+    bilingual?: boolean
+  } = {},
 ): string => {
   const query = new URLSearchParams({ format })
   if (options.versionId) query.set('version', options.versionId)
   if (options.comments) query.set('comments', 'open')
   // `clean` is the server's default; the URL names only the review copy.
   if (options.suggestions === 'tracked') query.set('suggestions', 'tracked')
+  if (options.bilingual) query.set('bilingual', '1')
   return `/api/documents/${encodeURIComponent(documentId)}/export?${query}`
 }

@@ -1,5 +1,5 @@
 import type { CreateDocumentBody } from '@accord/protocol'
-import { LANGUAGES, type Language } from '@accord/protocol'
+import { DOCUMENT_LANGUAGES, type DocumentLanguage, documentLanguageInfo } from '@accord/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -15,7 +15,7 @@ const MAX_CLAUSES = 200
 
 /**
  * Creates a document and opens it: a new document is made to be written in. It starts blank
- * or from a template (title, preface and N empty numbered clauses), in Russian or English.
+ * or from a template (title, preface and N empty numbered clauses), in any of the document languages.
  */
 export const CreateDocumentForm = () => {
   const { t } = useTranslation()
@@ -30,7 +30,7 @@ export const CreateDocumentForm = () => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const title = String(form.get('title')).trim()
-    const language = LANGUAGES.find((value) => value === form.get('language')) ?? 'ru'
+    const language = DOCUMENT_LANGUAGES.find((value) => value === form.get('language')) ?? 'ru'
     const clauses = Number(form.get('clauses'))
     const body: CreateDocumentBody = { title, language }
     if (fromTemplate) body.template = { clauses }
@@ -82,10 +82,10 @@ export const CreateDocumentForm = () => {
           </div>
           <div className="field">
             <label htmlFor={languageId}>{t('documents.documentLanguage')}</label>
-            <select id={languageId} name="language" defaultValue={'ru' satisfies Language}>
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`language.${language}`)}
+            <select id={languageId} name="language" defaultValue={'ru' satisfies DocumentLanguage}>
+              {DOCUMENT_LANGUAGES.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {documentLanguageInfo(language).nativeName}
                 </option>
               ))}
             </select>

@@ -1,3 +1,4 @@
+import { documentLanguageInfo } from '@accord/protocol'
 import {
   CLAUSE_LABEL_STYLES,
   DOCUMENT_LANGUAGES,
@@ -13,13 +14,19 @@ interface DocumentSettingsFormProps {
   ydoc: Y.Doc
   /** False shows the settings without letting them change (as the server would refuse). */
   editable: boolean
+  /** A translation's language is what it is a translation into: shown, not changed. */
+  languageFixed?: boolean
 }
 
 /**
  * The language of the document's text and the style of its clause labels. They live in the
  * shared document, so a change reaches everyone at once, like an edit of the text.
  */
-export const DocumentSettingsForm = ({ ydoc, editable }: DocumentSettingsFormProps) => {
+export const DocumentSettingsForm = ({
+  ydoc,
+  editable,
+  languageFixed = false,
+}: DocumentSettingsFormProps) => {
   const { t } = useTranslation()
   const headingId = useId()
   const languageId = useId()
@@ -34,15 +41,16 @@ export const DocumentSettingsForm = ({ ydoc, editable }: DocumentSettingsFormPro
         <select
           id={languageId}
           value={settings.language}
-          disabled={!editable}
+          disabled={!editable || languageFixed}
           onChange={(event) => {
             const language = DOCUMENT_LANGUAGES.find((value) => value === event.target.value)
             if (language) writeSettings(ydoc, { language })
           }}
         >
           {DOCUMENT_LANGUAGES.map((language) => (
-            <option key={language} value={language}>
-              {t(`language.${language}`)}
+            // Each language by its own name, in its own language.
+            <option key={language} value={language} lang={language}>
+              {documentLanguageInfo(language).nativeName}
             </option>
           ))}
         </select>

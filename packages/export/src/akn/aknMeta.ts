@@ -1,9 +1,7 @@
+import { documentLanguageInfo } from '@accord/protocol'
 import type { ExportMeta } from '../ExportMeta.js'
 import { isoDate } from '../formatDate.js'
 import { type Child, element as e, type Markup } from '../xml.js'
-
-/** ISO 639-2 codes, as FRBRlanguage and the expression URI take them. */
-const LANGUAGE_CODES = { ru: 'rus', en: 'eng' } as const
 
 /**
  * The jurisdiction part of the URIs. A working group of several countries' offices has no
@@ -18,7 +16,7 @@ export const SOURCE = '#accord'
 export const frbrUris = (meta: ExportMeta) => {
   const date = isoDate(meta.date)
   const work = `/akn/${JURISDICTION}/act/standard/${date}/${meta.documentId}`
-  const expression = `${work}/${LANGUAGE_CODES[meta.language]}@${date}`
+  const expression = `${work}/${documentLanguageInfo(meta.language).iso6392}@${date}`
   return { work, expression, manifestation: `${expression}.akn`, file: `${expression}/!main.xml` }
 }
 
@@ -66,7 +64,7 @@ export const aknMeta = (meta: ExportMeta, notes: Markup | null): Markup => {
         date,
         'version',
         meta.versionName ? e('FRBRversionNumber', { value: meta.versionName }) : null,
-        e('FRBRlanguage', { language: LANGUAGE_CODES[meta.language] }),
+        e('FRBRlanguage', { language: documentLanguageInfo(meta.language).iso6392 }),
       ),
       frbr(
         'FRBRManifestation',

@@ -1,12 +1,9 @@
+import { type DocumentLanguage, documentLanguageInfo } from '@accord/protocol'
 import { element as e, type Markup } from '../xml.js'
 import { MONOSPACE } from './OdtText.js'
 import { ODF_NAMESPACES } from './odtNamespaces.js'
 
 const SERIF = 'Times New Roman'
-const LANGUAGE = {
-  ru: { language: 'ru', country: 'RU' },
-  en: { language: 'en', country: 'GB' },
-} as const
 
 export const fontFaces = (): Markup =>
   e(
@@ -88,7 +85,7 @@ export const contentStyles = (textStyles: readonly Markup[]): Markup =>
   )
 
 /** styles.xml: named paragraph styles (so an office suite's navigator shows the outline), A4 pages, page numbers. */
-export const stylesXml = (language: keyof typeof LANGUAGE): Markup =>
+export const stylesXml = (language: DocumentLanguage): Markup =>
   e(
     'office:document-styles',
     ODF_NAMESPACES,
@@ -102,8 +99,8 @@ export const stylesXml = (language: keyof typeof LANGUAGE): Markup =>
         e('style:text-properties', {
           'style:font-name': SERIF,
           'fo:font-size': '12pt',
-          'fo:language': LANGUAGE[language].language,
-          'fo:country': LANGUAGE[language].country,
+          'fo:language': language,
+          'fo:country': documentLanguageInfo(language).region,
         }),
       ),
       paragraphStyle('Standard', 'Standard', {}),

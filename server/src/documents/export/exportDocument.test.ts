@@ -31,6 +31,7 @@ describe('the export operation, without HTTP', () => {
       versionId: null,
       comments: false,
       suggestions: 'clean',
+      bilingual: false,
     })
   })
 

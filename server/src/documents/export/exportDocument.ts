@@ -1,7 +1,12 @@
-import type { ExportedFile, ExportThread } from '@accord/export'
-import type { CommentThread, DocumentInfo } from '@accord/protocol'
+import {
+  BILINGUAL_FORMATS,
+  type ExportedFile,
+  type ExportFormat,
+  type ExportThread,
+} from '@accord/export'
+import { type CommentThread, type DocumentInfo, ErrorCode } from '@accord/protocol'
 import type { ExportQuery } from '@accord/protocol/requests'
-import { notFound } from '../../errors/DomainError.js'
+import { conflict, invalid, notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
 import { exportRefusal } from './exportRefusal.js'
@@ -23,6 +28,20 @@ const openThreads = (threads: readonly CommentThread[]): ExportThread[] =>
       })),
     }))
 
+/** The source a translation's two-column copy stands beside; refused for a source or a format without one. */
+const bilingualSourceOf = async (
+  ctx: DocumentsContext,
+  doc: DocumentInfo,
+  format: ExportFormat,
+): Promise<DocumentInfo> => {
+  if (!(BILINGUAL_FORMATS as readonly string[]).includes(format))
+    throw invalid(`bilingual: only ${BILINGUAL_FORMATS.join(', ')}`)
+  const source = doc.sourceDocumentId ? await ctx.catalog.get(doc.sourceDocumentId) : undefined
+  if (!source)
+    throw conflict('Only a translation has a source to stand beside', ErrorCode.notATranslation)
+  return source
+}
+
 /**
  * One export (every role may export): a place in the queue (or `too_many_requests` at once,
  * before anything is read), then, when a worker is free, the text read on the main thread (a
@@ -37,7 +56,8 @@ export const exportDocument = async (
   request: ExportRequest,
 ): Promise<ExportedFile> => {
   const doc = await documentOf(ctx, documentId)
-  const file = await render(ctx, actor, doc, request).catch((err: unknown) => {
+  const beside = request.bilingual ? await bilingualSourceOf(ctx, doc, request.format) : undefined
+  const file = await render(ctx, actor, doc, request, beside).catch((err: unknown) => {
     throw exportRefusal(err)
   })
   await ctx.audit.record({
@@ -49,6 +69,7 @@ export const exportDocument = async (
       versionId: request.versionId ?? null,
       comments: request.comments !== undefined,
       suggestions: request.suggestions,
+      bilingual: Boolean(beside),
     },
   })
   return file
@@ -60,6 +81,8 @@ const render = async (
   actor: Actor,
   doc: DocumentInfo,
   request: ExportRequest,
+  /** A two-column copy beside this source's current text. */
+  beside: DocumentInfo | undefined,
 ): Promise<ExportedFile> => {
   const place = ctx.exportQueue.enter(actor.id)
   try {
@@ -67,8 +90,23 @@ const render = async (
     const source = await exportSource(ctx, doc.id, request.versionId)
     if (!source) throw notFound('Unknown version')
     const threads = request.comments ? openThreads(await ctx.comments.list(doc.id)) : undefined
+    const besideText = beside ? await exportSource(ctx, beside.id, undefined) : undefined
     return await ctx.exportPool.render({
       format: request.format,
+      ...(beside && besideText
+        ? {
+            bilingualSource: {
+              content: besideText.content,
+              meta: {
+                documentId: beside.id,
+                title: beside.title,
+                ...besideText.settings,
+                date: besideText.date,
+                suggestions: request.suggestions,
+              },
+            },
+          }
+        : {}),
       content: source.content,
       meta: {
         documentId: doc.id,

@@ -1,17 +1,21 @@
-import { canKeepVersions, type VersionInfo } from '@accord/protocol'
+import { type CreateVersionResponse, canKeepVersions } from '@accord/protocol'
 import type { CreateVersionRequest } from '@accord/protocol/requests'
 import { forbidden } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
+import { nameVersionInTranslations } from '../languages/nameVersionInTranslations.js'
 import { takeSnapshot } from './takeSnapshot.js'
 
-/** Names the current text as a version (coordinators and the secretariat); audited. */
+/**
+ * Names the current text as a version (coordinators and the secretariat); audited. On a
+ * source, `translations` names the same version of every translation in the same step.
+ */
 export const createVersion = async (
   ctx: DocumentsContext,
   actor: Actor,
   documentId: string,
   request: CreateVersionRequest,
-): Promise<VersionInfo> => {
+): Promise<CreateVersionResponse> => {
   if (!canKeepVersions(actor.role)) throw forbidden()
   const doc = await documentOf(ctx, documentId)
   const version = await takeSnapshot(ctx, {
@@ -26,5 +30,9 @@ export const createVersion = async (
     documentId: doc.id,
     details: { versionId: version.id, name: version.name },
   })
-  return version
+  const translations =
+    request.translations && doc.sourceDocumentId === null
+      ? await nameVersionInTranslations(ctx, actor, doc.id, version)
+      : undefined
+  return translations ? { ...version, translations } : version
 }

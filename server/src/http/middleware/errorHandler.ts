@@ -15,6 +15,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   forbidden: 403,
   notFound: 404,
   conflict: 409,
+  tooLarge: 413,
   tooMany: 429,
   failed: 500,
   unavailable: 503,

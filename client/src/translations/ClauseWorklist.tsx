@@ -1,0 +1,122 @@
+import type { AlignedClause, DocumentLanguage, GlossaryEntry } from '@accord/protocol'
+import { type ClauseLabelStyle, formatClauseLabel } from '@accord/schema'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SourceDiff } from './SourceDiff'
+
+interface ClauseWorklistProps {
+  clauses: readonly AlignedClause[]
+  glossary: ReadonlyMap<string, GlossaryEntry>
+  targetLanguage: DocumentLanguage
+  onlyOutdated: boolean
+  onOnlyOutdated: (only: boolean) => void
+  /** Labels as the source shows them. */
+  language: DocumentLanguage
+  labelStyle: ClauseLabelStyle
+  canMark: boolean
+  onGoTo: (clauseId: string) => void
+  onMark: (clauseId: string) => void
+}
+
+/**
+ * One row per clause in source order: its state against the source, what changed in the
+ * source since it was translated, and the buttons to go there and to mark it translated.
+ */
+export const ClauseWorklist = ({
+  clauses,
+  glossary,
+  targetLanguage,
+  onlyOutdated,
+  onOnlyOutdated,
+  language,
+  labelStyle,
+  canMark,
+  onGoTo,
+  onMark,
+}: ClauseWorklistProps) => {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const filterId = useId()
+  const shown = onlyOutdated ? clauses.filter((c) => c.state === 'outdated') : clauses
+  return (
+    <section className="clause-worklist" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('translations.worklistHeading')}</h2>
+      <div className="field field-inline">
+        <input
+          id={filterId}
+          type="checkbox"
+          checked={onlyOutdated}
+          onChange={(event) => onOnlyOutdated(event.target.checked)}
+        />
+        <label htmlFor={filterId}>{t('translations.onlyOutdated')}</label>
+      </div>
+      {shown.length === 0 && <p>{t('translations.nothingOutdated')}</p>}
+      <ol>
+        {shown.map((clause) => {
+          const label = formatClauseLabel(clause.number, labelStyle, language)
+          const heading = clause.sourceText.split('\n')[0] ?? ''
+          return (
+            <li key={clause.clauseId} className={`aligned-clause state-${clause.state}`}>
+              <p className="aligned-clause-title">
+                <strong>{label}</strong> <span lang={language}>{heading}</span>{' '}
+                <span className="clause-state">{t(`translations.state.${clause.state}`)}</span>
+              </p>
+              {clause.terminology && clause.terminology.found.length > 0 && (
+                <p className="clause-terms">
+                  {t('translations.terms')}{' '}
+                  {clause.terminology.found.map((id, i) => {
+                    const entry = glossary.get(id)
+                    return (
+                      <span key={id}>
+                        {i > 0 && '; '}
+                        <span lang={language}>{entry?.terms[language]}</span>
+                        {' → '}
+                        <span lang={targetLanguage}>{entry?.terms[targetLanguage] ?? '?'}</span>
+                      </span>
+                    )
+                  })}
+                </p>
+              )}
+              {clause.terminology && clause.terminology.issues.length > 0 && (
+                <ul className="clause-terminology">
+                  {clause.terminology.issues.map((issue) => (
+                    <li
+                      key={`${issue.kind}:${issue.entryId}:${'variant' in issue ? issue.variant : ''}`}
+                    >
+                      <strong>{t('translations.terminology')}</strong>{' '}
+                      {issue.kind === 'missing'
+                        ? t('translations.termMissing', { expected: issue.expected })
+                        : t('translations.termForbidden', {
+                            variant: issue.variant,
+                            expected: issue.expected ?? '',
+                          })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {clause.sourceDiff && (
+                <div lang={language}>
+                  <SourceDiff changes={clause.sourceDiff} />
+                </div>
+              )}
+              <div className="aligned-clause-actions">
+                <button type="button" className="quiet" onClick={() => onGoTo(clause.clauseId)}>
+                  {t('translations.goTo', { label })}
+                </button>
+                {canMark && clause.targetText !== null && clause.state !== 'upToDate' && (
+                  <button
+                    type="button"
+                    onClick={() => onMark(clause.clauseId)}
+                    aria-keyshortcuts="Alt+Shift+Enter"
+                  >
+                    {t('translations.mark', { label })}
+                  </button>
+                )}
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,164 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { AlignmentResponse, DocumentInfo } from '@accord/protocol'
+import { docToJSON } from '@accord/schema'
+import { unzipSync } from 'fflate'
+import { describe, expect, it, vi } from 'vitest'
+import { plainText, writeBody } from './utils/editAs.js'
+import { useTestServer } from './utils/useTestServer.js'
+import { validateAkn } from './utils/validateAkn.js'
+
+const t = useTestServer()
+
+const text = (value: string) => [{ type: 'text', text: value }]
+const clause = (id: string, heading: string, body: string) => ({
+  type: 'clause',
+  attrs: { id },
+  content: [
+    { type: 'clauseHeading', content: text(heading) },
+    { type: 'paragraph', content: text(body) },
+  ],
+})
+
+const download = async (id: string, cookie: string, query: string) => {
+  const res = await fetch(`${t.url}/api/documents/${id}/export?${query}`, { headers: { cookie } })
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    bytes: new Uint8Array(await res.arrayBuffer()),
+  }
+}
+const asText = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+
+const pdfText = (bytes: Uint8Array): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-pdf-'))
+  try {
+    fs.writeFileSync(path.join(dir, 'x.pdf'), bytes)
+    return execFileSync('pdftotext', ['-layout', path.join(dir, 'x.pdf'), '-'], {
+      encoding: 'utf8',
+    })
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A Russian source of two clauses and its Kazakh translation, with text typed in both. */
+const pair = async () => {
+  const coordinator = await t.newUser('coordinator')
+  const sourceId = await t.newDocument(coordinator.cookie, 'Устав')
+  const editor = t.client(sourceId, coordinator.cookie)
+  await editor.synced()
+  writeBody(editor.doc, {
+    type: 'doc',
+    content: [
+      clause('scope', 'Сфера', 'Правила применяются к членам.'),
+      clause('data', 'Данные', 'Данные защищаются.'),
+    ],
+  })
+  const reader = t.client(sourceId, coordinator.cookie)
+  await vi.waitFor(() => expect(plainText(reader.doc)).toContain('Данные защищаются.'), {
+    timeout: 10_000,
+  })
+  const added = await t.api<{ document: DocumentInfo }>(
+    'POST',
+    `/api/documents/${sourceId}/languages`,
+    {
+      cookie: coordinator.cookie,
+      body: { language: 'kk', fill: 'source' },
+    },
+  )
+  const translation = added.body.document
+  const tr = t.client(translation.id, coordinator.cookie)
+  await tr.synced()
+  await vi.waitFor(() => expect(docToJSON(tr.doc).content).toHaveLength(2))
+  writeBody(tr.doc, {
+    type: 'doc',
+    content: [
+      clause('scope', 'Қолданылу аясы', 'Ережелер мүшелерге қолданылады.'),
+      clause('data', 'Деректер', 'Деректер қорғалады.'),
+    ],
+  })
+  await vi.waitFor(
+    async () => {
+      const res = await t.api<AlignmentResponse>(
+        'GET',
+        `/api/documents/${translation.id}/alignment`,
+        {
+          cookie: coordinator.cookie,
+        },
+      )
+      expect(res.body.clauses[1]?.targetText).toBe('Деректер\nДеректер қорғалады.')
+    },
+    { timeout: 10_000 },
+  )
+  return { coordinator, sourceId, translation }
+}
+
+describe('exporting a translation', () => {
+  it('is in its own language, with the same eIds as the source; bilingual copies read back', async () => {
+    const { coordinator, sourceId, translation } = await pair()
+    const html = asText((await download(translation.id, coordinator.cookie, 'format=html')).bytes)
+    expect(html).toContain('<html lang="kk">')
+    expect(html.replace(/<[^>]+>/g, '')).toContain('1-бап. Қолданылу аясы')
+
+    const akn = asText((await download(translation.id, coordinator.cookie, 'format=akn')).bytes)
+    validateAkn(akn)
+    expect(akn).toContain('FRBRlanguage language="kaz"')
+    const sourceAkn = asText((await download(sourceId, coordinator.cookie, 'format=akn')).bytes)
+    const eIds = (xml: string) => [...xml.matchAll(/<article eId="([^"]+)"/g)].map((m) => m[1])
+    expect(eIds(akn)).toEqual(eIds(sourceAkn))
+    expect(eIds(akn)).toHaveLength(2)
+
+    const docx = unzipSync(
+      (await download(translation.id, coordinator.cookie, 'format=docx')).bytes,
+    )
+    expect(asText(docx['word/styles.xml'] as Uint8Array)).toContain('w:val="kk-KZ"')
+
+    const bilingualHtml = await download(
+      translation.id,
+      coordinator.cookie,
+      'format=html&bilingual=1',
+    )
+    expect(bilingualHtml.status).toBe(200)
+    const page = asText(bilingualHtml.bytes)
+    expect(page).toContain('<td lang="ru"><h2>Статья 2. Данные</h2>')
+    expect(page).toContain('<td lang="kk"><h2>2-бап. Деректер</h2>')
+
+    const bilingualDocx = await download(
+      translation.id,
+      coordinator.cookie,
+      'format=docx&bilingual=1',
+    )
+    expect(bilingualDocx.type).toContain('officedocument.wordprocessingml')
+    const body = asText(unzipSync(bilingualDocx.bytes)['word/document.xml'] as Uint8Array)
+    expect(body).toContain('Данные защищаются.')
+    expect(body).toContain('Деректер қорғалады.')
+
+    const bilingualPdf = await download(
+      translation.id,
+      coordinator.cookie,
+      'format=pdf&bilingual=1',
+    )
+    const flat = pdfText(bilingualPdf.bytes).replace(/\s+/g, ' ')
+    expect(flat).toContain('Данные защищаются.')
+    expect(flat).toContain('Деректер қорғалады.')
+    // Eight exports (PDFs in worker threads among them): minutes on a loaded 2-core machine.
+  }, 120_000)
+
+  it('refuses a bilingual copy of a source, or in a format without one', async () => {
+    const { coordinator, sourceId, translation } = await pair()
+    const ofSource = await download(sourceId, coordinator.cookie, 'format=html&bilingual=1')
+    expect(ofSource.status).toBe(409)
+    expect(JSON.parse(asText(ofSource.bytes)).error.code).toBe('not_a_translation')
+    const markdown = await download(translation.id, coordinator.cookie, 'format=md&bilingual=1')
+    expect(markdown.status).toBe(400)
+    const wrongFlag = await download(
+      translation.id,
+      coordinator.cookie,
+      'format=html&bilingual=yes',
+    )
+    expect(wrongFlag.status).toBe(400)
+  })
+})
