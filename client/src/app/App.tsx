@@ -34,6 +34,10 @@ const SideBySidePage = lazy(() =>
     default: SideBySidePage,
   })),
 )
+// The glossary is managed now and then; translators see its entries in the side-by-side view.
+const GlossaryPage = lazy(() =>
+  import('../pages/GlossaryPage').then(({ GlossaryPage }) => ({ default: GlossaryPage })),
+)
 const ActivityPage = lazy(() =>
   import('../pages/ActivityPage').then(({ ActivityPage }) => ({ default: ActivityPage })),
 )
@@ -119,6 +123,16 @@ export const App = () => {
           element={
             <SignedIn>
               <ProfilePage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="glossary"
+          element={
+            <SignedIn>
+              <Suspense fallback={loading}>
+                <GlossaryPage />
+              </Suspense>
             </SignedIn>
           }
         />

@@ -34,6 +34,9 @@ export const Header = ({ onHelp }: HeaderProps) => {
                 {t('nav.documents')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
+            </li>
             {user.role === Role.secretariat && (
               <>
                 <li>

@@ -20,6 +20,8 @@ import type {
   EditsPerDay,
   ErrorBody,
   GlossaryEntry,
+  GlossaryEntryBody,
+  ImportGlossaryRequest,
   InboxResponse,
   LanguagesResponse,
   LoginRequest,
@@ -148,6 +150,13 @@ export const api = {
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 
   glossary: () => json<{ entries: GlossaryEntry[] }>('/api/glossary'),
+  addGlossaryEntry: (body: GlossaryEntryBody) =>
+    request<{ entry: GlossaryEntry }>('POST', '/api/glossary', body),
+  updateGlossaryEntry: (id: string, body: GlossaryEntryBody) =>
+    request<{ entry: GlossaryEntry }>('PATCH', path`/api/glossary/${id}`, body),
+  deleteGlossaryEntry: (id: string) => request<void>('DELETE', path`/api/glossary/${id}`),
+  importGlossary: (body: ImportGlossaryRequest) =>
+    request<{ added: number; entries: GlossaryEntry[] }>('POST', '/api/glossary/import', body),
   languages: (id: string) => json<LanguagesResponse>(path`/api/documents/${id}/languages`),
   addLanguage: (id: string, body: AddLanguageBody) =>
     request<{ document: DocumentInfo }>('POST', path`/api/documents/${id}/languages`, body),

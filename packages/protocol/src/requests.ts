@@ -325,6 +325,7 @@ export const glossaryEntryRequest = z.object({
   note: z.string().trim().max(2_000).default(''),
 })
 export type GlossaryEntryRequest = z.infer<typeof glossaryEntryRequest>
+export type GlossaryEntryBody = z.input<typeof glossaryEntryRequest>
 
 /** A glossary file to add to the glossary: TBX (ISO 30042) or CSV, as text. */
 export const importGlossaryRequest = z.object({
