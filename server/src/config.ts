@@ -28,6 +28,8 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: int(8 * 1024 * 1024),
   /** Largest JSON body accepted by the HTTP API (default 256 KiB). */
   MAX_BODY_BYTES: int(256 * 1024),
+  /** Largest file `POST /api/documents/import` accepts, in bytes (default 20 MiB). */
+  MAX_IMPORT_BYTES: int(20 * 1024 * 1024),
   /** Messages per second one socket may send, averaged over a short burst window. */
   MAX_MESSAGES_PER_SECOND: int(200),
   /** Updates are gathered and written every this many ms, every open document's in one transaction. */
@@ -76,6 +78,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   maxMessageBytes: number
   maxBodyBytes: number
+  maxImportBytes: number
   maxMessagesPerSecond: number
   flushDelayMs: number
   compactAfterUpdates: number
@@ -127,6 +130,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     flushDelayMs: e.FLUSH_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,

@@ -26,6 +26,11 @@ export const ErrorCode = {
   unavailable: 'unavailable',
   /** An export could not be rendered: it took too long (503, retry) or its worker failed (500). */
   exportFailed: 'export_failed',
+  /**
+   * An imported file is not what its name says, is damaged, protected, or unpacks to too much;
+   * `details.reason` says which (the client translates it).
+   */
+  unsupportedFile: 'unsupported_file',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

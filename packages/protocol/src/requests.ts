@@ -124,3 +124,14 @@ export const rolloutRequest = z
     'a suggestion is either accepted or rejected',
   )
 export type RolloutRequest = z.infer<typeof rolloutRequest>
+
+/** `POST /api/documents/import`: the form's text fields and the query. */
+export const importDocumentFields = z.object({
+  title: z.string().trim().max(200).optional(),
+})
+export type ImportDocumentFields = z.infer<typeof importDocumentFields>
+
+export const importDocumentQuery = z.object({
+  dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
+})
+export type ImportDocumentQuery = z.infer<typeof importDocumentQuery>

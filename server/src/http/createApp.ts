@@ -12,6 +12,7 @@ import { commentsRouter } from './routes/comments/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
+import { IMPORT_PATH, importRouter } from './routes/import/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
 import { meRouter } from './routes/me/router.js'
 import { sessionRouter } from './routes/session/router.js'
@@ -56,7 +57,7 @@ export const createApp = (deps: AppDeps): Express => {
     const ok = checks.database && checks.cluster
     res.status(ok ? 200 : 503).json({ ok, ...checks })
   })
-  api.use(csrfGuard(config.publicOrigin))
+  api.use(csrfGuard(config.publicOrigin, [IMPORT_PATH]))
   api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
   api.use(authenticate(deps.authenticator))
   api.use((_req, res, next) => {
@@ -68,6 +69,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(meRouter(deps))
   api.use(usersRouter(deps))
   api.use(invitationsRouter(deps))
+  api.use(importRouter(deps))
   api.use(documentsRouter(deps))
   api.use(eventsRouter(deps))
   api.use(commentsRouter(deps))

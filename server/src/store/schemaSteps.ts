@@ -101,4 +101,8 @@ export const SCHEMA_STEPS: readonly string[] = [
   );
   CREATE INDEX versions_doc ON versions(document_id, created_at);
   `,
+  // 4: comments brought in from an imported file keep their original author's name
+  `
+  ALTER TABLE comment_messages ADD COLUMN imported_author TEXT;
+  `,
 ]
