@@ -10,6 +10,8 @@ import type {
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
+  ImportPreview,
+  ImportResult,
   LoginRequest,
   SetupRequest,
   ThreadStatus,
@@ -32,6 +34,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, e.g. `{ reason }` of a refused import. */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -75,9 +79,47 @@ const request = async <T>(method: string, path: string, body?: unknown): Promise
     if (payload.error.code === ErrorCode.unauthenticated) {
       for (const listener of sessionEndedListeners) listener()
     }
-    throw new ApiError(response.status, payload.error.code, payload.error.message)
+    throw new ApiError(
+      response.status,
+      payload.error.code,
+      payload.error.message,
+      payload.error.details,
+    )
   }
   throw new ApiError(response.status, NETWORK_ERROR, `HTTP ${response.status}`)
+}
+
+/** A file sent as the browser's form would (multipart/form-data), answered in JSON. */
+const upload = async <T>(path: string, form: FormData): Promise<T> => {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: form,
+    })
+  } catch (cause) {
+    throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause))
+  }
+  const payload: unknown = await response.json().catch(() => undefined)
+  if (response.ok) return payload as T
+  if (isErrorBody(payload)) {
+    throw new ApiError(
+      response.status,
+      payload.error.code,
+      payload.error.message,
+      payload.error.details,
+    )
+  }
+  throw new ApiError(response.status, NETWORK_ERROR, `HTTP ${response.status}`)
+}
+
+const importForm = (file: File, title?: string): FormData => {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  if (title) form.append('title', title)
+  return form
 }
 
 const json = <T>(path: string) => request<T>('GET', path)
@@ -117,6 +159,11 @@ export const api = {
   createDocument: (body: CreateDocumentBody) =>
     request<DocumentInfo>('POST', '/api/documents', body),
   document: (id: string) => json<DocumentInfo>(path`/api/documents/${id}`),
+  /** What importing `file` would create: outline, counts, warnings. Nothing is created. */
+  previewImport: (file: File) =>
+    upload<ImportPreview>('/api/documents/import?dryRun=1', importForm(file)),
+  importDocument: (file: File, title?: string) =>
+    upload<ImportResult>('/api/documents/import', importForm(file, title)),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 

@@ -130,6 +130,7 @@ export const SuggestionsPanel = ({
                 : t('suggestions.outsideClauses')}
               <br />
               <span>{s.authorName}</span>
+              {s.authorId.startsWith('imported:') && ` · ${t('suggestions.imported')}`}
               {s.at && (
                 <>
                   {' · '}
