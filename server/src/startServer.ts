@@ -12,6 +12,8 @@ import type { Config } from './config.js'
 import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { createApp } from './http/createApp.js'
+import { ImportPool } from './import/ImportPool.js'
+import { ImportSlots } from './import/ImportSlots.js'
 import type { Logger } from './logger.js'
 import { AnchorFollower } from './services/anchors/AnchorFollower.js'
 import { DocumentEvents } from './services/DocumentEvents.js'
@@ -99,6 +101,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   })
   // Workers start with the first export, so an idle server holds none.
   const exportPool = new ExportPool(config.exports, logger)
+  const importPool = new ImportPool(config.imports, logger)
   // Before listening, so the first request already finds the secretariat account.
   const needsSetup = await bootstrapFirstAccount(users, config, logger)
 
@@ -110,6 +113,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     server.listen(config.port, config.host, () => resolve())
   }).catch(async (err) => {
     await exportPool.close()
+    await importPool.close()
     await cluster.close()
     await storage.close()
     throw err
@@ -148,6 +152,8 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
     inFlightEdits,
     exportQueue,
     exportPool,
+    importPool,
+    importSlots: new ImportSlots(config.imports.perAccount),
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, deps)
@@ -166,6 +172,7 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       // Exports waiting or rendering are answered 503 now, not cut off with their connection.
       exportQueue.close()
       await exportPool.close()
+      await importPool.close()
       await registry.closeAll()
       server.closeAllConnections()
       await stopped

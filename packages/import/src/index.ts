@@ -18,5 +18,6 @@ export {
   type ImportReport,
   importFile,
 } from './importFile.js'
+export type { ImportTask, ImportTaskResult } from './importWorker.js'
 export { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './package/readPackage.js'
 export { type ImportWarning, WarningCode } from './SourceDocument.js'

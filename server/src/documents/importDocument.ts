@@ -1,5 +1,7 @@
-import { ImportError, type ImportedDocument, importFile } from '@accord/import'
+import type { ImportedDocument } from '@accord/import'
 import { atLeast, type ImportPreview, type ImportResult, Role } from '@accord/protocol'
+import { ImportFailed, ImportRefused } from '../import/ImportPool.js'
+import type { ImportSlots } from '../import/ImportSlots.js'
 import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
@@ -14,6 +16,10 @@ export interface ImportDocumentDeps {
   comments: CommentStore
   audit: AuditLog
   logger: Logger
+  /** Reads a file into a document, off the main thread (`ImportPool.read`). */
+  read(fileName: string, bytes: Uint8Array): Promise<ImportedDocument>
+  /** Imports each account has running. */
+  slots: ImportSlots
 }
 
 export interface ImportDocumentRequest {
@@ -39,12 +45,27 @@ export class UnsupportedFileError extends Error {
 /** The person's role may not create documents. */
 export class ImportForbiddenError extends Error {}
 
-const read = (request: ImportDocumentRequest): ImportedDocument => {
+/** The account already has as many imports running as it may. */
+export class ImportBusyError extends Error {}
+
+/** The file could not be read in time, or its worker failed; trying again may work. */
+export class ImportUnavailableError extends Error {}
+
+const read = async (
+  deps: ImportDocumentDeps,
+  user: StoredUser,
+  request: ImportDocumentRequest,
+): Promise<ImportedDocument> => {
+  if (!deps.slots.take(user.id))
+    throw new ImportBusyError('Wait until your other imports have finished')
   try {
-    return importFile(request.fileName, request.bytes)
+    return await deps.read(request.fileName, request.bytes)
   } catch (error) {
-    if (error instanceof ImportError) throw new UnsupportedFileError(error.reason, error.message)
+    if (error instanceof ImportRefused) throw new UnsupportedFileError(error.reason, error.message)
+    if (error instanceof ImportFailed) throw new ImportUnavailableError(error.message)
     throw error
+  } finally {
+    deps.slots.release(user.id)
   }
 }
 
@@ -61,7 +82,7 @@ export const importDocument = async (
 ): Promise<{ preview: ImportPreview } | { result: ImportResult }> => {
   if (!atLeast(user.role, Role.member))
     throw new ImportForbiddenError('Observers cannot create documents')
-  const imported = read(request)
+  const imported = await read(deps, user, request)
   if (request.dryRun) return { preview: { report: imported.report, outline: imported.outline } }
 
   const title = request.title || imported.title

@@ -4,6 +4,8 @@ import type { RoomRegistry } from '../collab/RoomRegistry.js'
 import type { Config } from '../config.js'
 import type { ExportPool } from '../export/ExportPool.js'
 import type { ExportQueue } from '../export/ExportQueue.js'
+import type { ImportPool } from '../import/ImportPool.js'
+import type { ImportSlots } from '../import/ImportSlots.js'
 import type { Logger } from '../logger.js'
 import type { DocumentEvents } from '../services/DocumentEvents.js'
 import type { InFlightEdits } from '../services/restore/InFlightEdits.js'
@@ -41,4 +43,8 @@ export interface AppDeps {
   exportQueue: ExportQueue
   /** The worker threads that render exports. */
   exportPool: ExportPool
+  /** The worker threads that read imported files. */
+  importPool: ImportPool
+  /** Imports each account has running. */
+  importSlots: ImportSlots
 }

@@ -3,7 +3,10 @@ import { importDocumentFields, importDocumentQuery } from '@accord/protocol/requ
 import { type ErrorRequestHandler, type RequestHandler, Router } from 'express'
 import multer from 'multer'
 import {
+  ImportBusyError,
+  type ImportDocumentDeps,
   ImportForbiddenError,
+  ImportUnavailableError,
   importDocument,
   UnsupportedFileError,
 } from '../../../documents/importDocument.js'
@@ -53,6 +56,13 @@ export const importRouter = (deps: AppDeps): Router => {
     next(err)
   }
 
+  const operationDeps: ImportDocumentDeps = {
+    ...deps,
+    store: deps.registry.store,
+    read: (fileName, bytes) => deps.importPool.read(fileName, bytes),
+    slots: deps.importSlots,
+  }
+
   const handle: RequestHandler = async (req, res) => {
     const { user } = requireAuth(req)
     const { dryRun } = parse(importDocumentQuery, req.query)
@@ -61,7 +71,7 @@ export const importRouter = (deps: AppDeps): Router => {
     if (!file)
       throw new HttpError(400, ErrorCode.validation, 'Attach the file as the form field `file`')
     try {
-      const outcome = await importDocument({ ...deps, store: deps.registry.store }, user, {
+      const outcome = await importDocument(operationDeps, user, {
         fileName: file.originalname,
         bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
         ...(title ? { title } : {}),
@@ -73,6 +83,10 @@ export const importRouter = (deps: AppDeps): Router => {
       if (error instanceof UnsupportedFileError)
         throw new HttpError(400, ErrorCode.unsupportedFile, error.message, { reason: error.reason })
       if (error instanceof ImportForbiddenError) throw forbidden(error.message)
+      if (error instanceof ImportBusyError)
+        throw new HttpError(429, ErrorCode.tooManyRequests, error.message)
+      if (error instanceof ImportUnavailableError)
+        throw new HttpError(503, ErrorCode.unavailable, error.message)
       throw error
     }
   }
