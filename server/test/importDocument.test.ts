@@ -1,7 +1,13 @@
-import type { CommentThread, DocumentInfo, ImportPreview, ImportResult } from '@accord/protocol'
+import {
+  type CommentThread,
+  type DocumentInfo,
+  type ImportPreview,
+  type ImportResult,
+  importedAuthorId,
+} from '@accord/protocol'
 import { decodeAnchor, docToJSON, resolveAnchor } from '@accord/schema'
 import { strFromU8 } from 'fflate'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newTestClient } from './utils/newTestClient.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
 import { markedUpDraft, repack } from './utils/wordFiles.js'
@@ -90,6 +96,35 @@ describe('POST /api/documents/import', () => {
       expect(json).toContain('"authorName":"Олег Сидоров"')
       expect(json.match(/"type":"clause"/g)).toHaveLength(2)
       expect(json).toContain(`"id":"${thread.clauseId}"`)
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it("the round goes on: a coordinator accepts the imported author's suggestions", async () => {
+    const coordinator = await t.newUser('coordinator')
+    const res = await upload<ImportResult>(t, member.cookie, 'draft.docx', draft)
+    const id = res.body.document.id
+    const listed = await t.api<{ suggestions: { authorId: string; authorName: string }[] }>(
+      'GET',
+      `/api/documents/${id}/suggestions`,
+      { cookie: coordinator.cookie },
+    )
+    const authors = new Set(listed.body.suggestions.map((s) => s.authorId))
+    expect([...authors]).toEqual([importedAuthorId('Олег Сидоров')])
+    const decided = await t.api('POST', `/api/documents/${id}/suggestions/decisions`, {
+      cookie: coordinator.cookie,
+      body: { decision: 'accept', authorId: importedAuthorId('Олег Сидоров') },
+    })
+    expect(decided.status).toBe(200)
+    const client = newTestClient(t.wsUrl, id, member.cookie)
+    try {
+      await client.synced()
+      await vi.waitFor(() => {
+        const json = JSON.stringify(docToJSON(client.doc))
+        expect(json).toContain('Срок составляет тридцать дней.')
+        expect(json).not.toContain('"authorName"')
+      })
     } finally {
       client.destroy()
     }

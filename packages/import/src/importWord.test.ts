@@ -1,3 +1,4 @@
+import { CommentReference, Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
 import { clausesOf, preambleOf, suggestionsOf } from './testCorpus/readBack.js'
@@ -83,6 +84,39 @@ describe('a Word draft written by the docx package', () => {
         text: ' с даты подписания',
       },
     ])
+  })
+
+  it('a comment that marks no words (only its reference) takes its paragraph', async () => {
+    const file = await new Document({
+      comments: {
+        children: [
+          {
+            id: 0,
+            author: 'Анна',
+            date: new Date('2024-03-01T10:00:00Z'),
+            children: [new Paragraph('Весь абзац')],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('Статья 1. Цели'),
+            new Paragraph({
+              children: [
+                new TextRun('Текст статьи.'),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    })
+    const doc = importFile('point.docx', new Uint8Array(await Packer.toBuffer(file)))
+    expect(doc.threads.map((t) => [t.quote, t.messages[0]?.body])).toEqual([
+      ['Текст статьи.', 'Весь абзац'],
+    ])
+    expect(doc.report.warnings).toEqual([])
   })
 
   it("reads clauses from Word's multi-level list numbering (1, 1.1, 1.1.1)", async () => {

@@ -1,4 +1,9 @@
-import type { CommentMessage, CommentThread, ThreadStatus } from '@accord/protocol'
+import {
+  type CommentMessage,
+  type CommentThread,
+  importedAuthorId,
+  type ThreadStatus,
+} from '@accord/protocol'
 import { colorFor } from '../services/colorFor.js'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
@@ -41,7 +46,7 @@ const toMessage = (r: MessageRow): CommentMessage =>
         // Written by someone without an account here: no account's id, so no one edits it as theirs.
         id: r.id,
         author: {
-          id: `imported:${r.imported_author}`,
+          id: importedAuthorId(r.imported_author),
           name: r.imported_author,
           color: colorFor(r.imported_author),
         },

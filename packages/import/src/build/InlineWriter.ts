@@ -1,3 +1,4 @@
+import { importedAuthorId } from '@accord/protocol'
 import { newSuggestionId, SuggestionMark } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { Inline, RunMarks, SourceComment, TrackedChange } from '../SourceDocument.js'
@@ -54,7 +55,7 @@ export class InlineWriter {
       type: change.kind === 'insertion' ? SuggestionMark.insertion : SuggestionMark.deletion,
       attrs: {
         id,
-        authorId: `imported:${author}`,
+        authorId: importedAuthorId(author),
         authorName: author,
         at: date && Number.isFinite(date.getTime()) ? date.toISOString() : this.now,
       },

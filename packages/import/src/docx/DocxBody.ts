@@ -222,6 +222,14 @@ export class DocxBody {
           } else this.inFieldCode = false
           break
         }
+        case 'w:commentReference': {
+          // A comment with no range marks only this point: it takes its paragraph (the
+          // writer ignores both when the comment's range was already marked).
+          const id = el.getAttribute('w:id') ?? ''
+          if (!this.ctx.replies.has(id))
+            out.push({ type: 'commentStart', id }, { type: 'commentEnd', id })
+          break
+        }
         case 'w:footnoteReference':
         case 'w:endnoteReference':
           out.push({
