@@ -43,9 +43,10 @@ export const startServerProcess = async (): Promise<ServerProcess> => {
       DATA_DIR: dataDir,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
+      // E2E_LOG=info shows the server's log, e.g. why an update was dropped.
+      LOG_LEVEL: process.env.E2E_LOG ?? 'warn',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.E2E_LOG ? 'inherit' : 'ignore', 'inherit'],
   })
   const deadline = Date.now() + 20_000
   for (;;) {

@@ -106,6 +106,39 @@ const lengthBetween = (from: Y.Item | null, stop: (item: Y.Item) => boolean): nu
   return length
 }
 
+/** The item right after the next `length` visible characters following `from`. */
+const itemAfter = (from: Y.Item, length: number): Y.Item | null => {
+  let rest = length
+  let item = from.right
+  while (item && rest > 0) {
+    if (!item.deleted && item.countable) rest -= item.length
+    item = item.right
+  }
+  return item
+}
+
+/**
+ * format() ends its range with a format restoring the old value. Where no text follows before
+ * the next format of the key (or before the end), that struct governs nothing, yet it would
+ * keep the forged attribution in the document and in KnownSuggestions, and an honest edit
+ * next to it, restoring the real attribution, would be refused. Such idle formats go.
+ */
+const dropIdleFormats = (doc: Y.Doc, from: Y.Item | null, key: string): void => {
+  const inGap: Y.Item[] = []
+  let item = from
+  while (item && (item.deleted || !item.countable)) {
+    if (!item.deleted && item.content instanceof Y.ContentFormat && item.content.key === key)
+      inGap.push(item)
+    item = item.right
+  }
+  // Before text, the last format of the gap is the one that governs it.
+  const idle = item ? inGap.slice(0, -1) : inGap
+  if (idle.length === 0) return
+  Y.transact(doc, (transaction) => {
+    for (const format of idle) format.delete(transaction)
+  })
+}
+
 /**
  * Sets each rewrite in `doc` (inside the caller's transaction): a block's `suggestion`
  * attribute, or the mark over the text from the rewritten format to where that format ends.
@@ -135,6 +168,8 @@ export const applyAttributionRewrites = (
         other.content instanceof Y.ContentFormat &&
         other.content.key === rewrite.key,
     )
-    if (length > 0) text.format(index, length, { [rewrite.key]: rewrite.value })
+    if (length === 0) continue
+    text.format(index, length, { [rewrite.key]: rewrite.value })
+    dropIdleFormats(doc, itemAfter(item, length), rewrite.key)
   }
 }

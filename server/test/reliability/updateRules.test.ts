@@ -172,6 +172,37 @@ describe('what an update may write', () => {
       }
     })
 
+    it('after a forged name is rewritten, others typing right after that suggestion are not refused', async () => {
+      const { member, docId, c, watcher } = await setup('draft')
+      await sendOnce(docId, member.cookie, watcher.doc, (d) =>
+        textOf(d, RULES).insert(
+          0,
+          'Also ',
+          attribution(member.user.id, 'Mallory Raw', new Date().toISOString()),
+        ),
+      )
+      await vi.waitFor(() =>
+        expect(suggestionsIn(c.doc)).toMatchObject([{ authorName: 'Maria Member' }]),
+      )
+      // The rewrite leaves no struct behind that still carries the forged name.
+      const live = t.server.registry.loaded(docId)?.doc as Y.Doc
+      const formats: unknown[] = []
+      for (let item = textOf(live, RULES)._start; item; item = item.right) {
+        if (!item.deleted && item.content instanceof Y.ContentFormat)
+          formats.push(item.content.value)
+      }
+      expect(JSON.stringify(formats)).not.toContain('Mallory')
+      // An honest editor typing at the end of the suggestion restores the attribution it holds.
+      textOf(c.doc, RULES).insert(5, 'then ', {})
+      await vi.waitFor(() =>
+        expect(
+          (textOf(watcher.doc, RULES).toDelta() as { insert: string }[])
+            .map((d) => d.insert)
+            .join(''),
+        ).toContain('Also then The rules'),
+      )
+    })
+
     it('an impossible time, or a suggestion pasted from elsewhere (unknown here, someone else’s), becomes the sender’s, now', async () => {
       const { member, docId, watcher } = await setup('draft')
       const started = Date.now()
