@@ -98,6 +98,10 @@ export interface SourceDocument {
   dropped: Map<WarningCode, number>
 }
 
+/** The paragraphs of some blocks, a nested table's cells read row by row (a cell, a note, a comment). */
+export const paragraphsOf = (blocks: readonly SourceBlock[]): SourceParagraph[] =>
+  blocks.flatMap((b) => (b.type === 'paragraph' ? [b] : b.rows.flatMap((row) => row.flat())))
+
 export const emptySource = (): SourceDocument => ({
   blocks: [],
   comments: new Map(),

@@ -3,6 +3,7 @@ import { childElements, child as firstChild } from '../package/parseXml.js'
 import {
   type Inline,
   noteDropped,
+  paragraphsOf,
   type RunMarks,
   type SourceBlock,
   type SourceDocument,
@@ -94,11 +95,7 @@ export class DocxBody {
       const cells: SourceParagraph[][] = []
       for (const tc of childElements(tr)) {
         if (tc.nodeName !== 'w:tc') continue
-        cells.push(
-          this.blocks(tc).flatMap((b) =>
-            b.type === 'paragraph' ? [b] : b.rows.flatMap((r) => r.flat()),
-          ),
-        )
+        cells.push(paragraphsOf(this.blocks(tc)))
       }
       rows.push(cells)
     }

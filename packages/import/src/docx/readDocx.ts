@@ -10,6 +10,7 @@ import {
 import {
   emptySource,
   noteDropped,
+  paragraphsOf,
   type SourceComment,
   type SourceDocument,
   WarningCode,
@@ -156,9 +157,7 @@ export const readDocx = (bytes: Uint8Array, limits: PackageLimits): SourceDocume
   }
   const reader = new DocxBody(ctx)
   const plain = (el: Element) =>
-    reader
-      .blocks(el)
-      .flatMap((b) => (b.type === 'paragraph' ? [b] : []))
+    paragraphsOf(reader.blocks(el))
       .map((p) =>
         p.inlines
           .map((i) => (i.type === 'text' ? i.text : i.type === 'break' ? '\n' : ''))
@@ -186,7 +185,7 @@ export const readDocx = (bytes: Uint8Array, limits: PackageLimits): SourceDocume
         continue
       source.footnotes.set(
         `${prefix}${note.getAttribute('w:id') ?? ''}`,
-        reader.blocks(note).flatMap((b) => (b.type === 'paragraph' ? [b] : [])),
+        paragraphsOf(reader.blocks(note)),
       )
     }
   }

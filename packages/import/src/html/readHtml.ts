@@ -5,6 +5,7 @@ import {
   emptySource,
   type Inline,
   noteDropped,
+  paragraphsOf,
   type RunMarks,
   type SourceBlock,
   type SourceDocument,
@@ -13,54 +14,18 @@ import {
   WarningCode,
 } from '../SourceDocument.js'
 
+/** Elements that hold blocks; the walk starts a new paragraph at each. */
+const BLOCK_TAGS = (
+  'p div section article main header footer blockquote pre hr h1 h2 h3 h4 h5 h6 ' +
+  'ul ol li table thead tbody tfoot tr caption title'
+).split(' ')
+/** Elements inside a paragraph: formatting, links, line breaks, and images (counted, dropped). */
+const INLINE_TAGS = 'th td br a b strong i em u s strike del ins sup sub span code img'.split(' ')
+const BLOCK = new Set(BLOCK_TAGS)
+
 /** What survives sanitizing: structure and formatting; scripts, styles, frames, forms never. */
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'div',
-    'section',
-    'article',
-    'main',
-    'header',
-    'footer',
-    'blockquote',
-    'pre',
-    'hr',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'ul',
-    'ol',
-    'li',
-    'table',
-    'thead',
-    'tbody',
-    'tfoot',
-    'tr',
-    'th',
-    'td',
-    'caption',
-    'br',
-    'a',
-    'b',
-    'strong',
-    'i',
-    'em',
-    'u',
-    's',
-    'strike',
-    'del',
-    'ins',
-    'sup',
-    'sub',
-    'span',
-    'code',
-    'img',
-    'title',
-  ],
+  allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS],
   allowedAttributes: {
     a: ['href', 'id', 'class'],
     ins: ['class', 'title', 'datetime'],
@@ -75,35 +40,6 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
 }
-
-const BLOCK = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'header',
-  'footer',
-  'blockquote',
-  'pre',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'caption',
-  'title',
-])
 
 const isElement = (node: ChildNode): node is Element => node.type === 'tag'
 
@@ -229,11 +165,7 @@ class HtmlBody {
           rows.push(
             child.children
               .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'))
-              .map((cell) =>
-                this.blocks(cell.children).flatMap((b) =>
-                  b.type === 'paragraph' ? [b] : b.rows.flatMap((r) => r.flat()),
-                ),
-              ),
+              .map((cell) => paragraphsOf(this.blocks(cell.children))),
           )
         } else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot')
           walk(child)
@@ -255,10 +187,7 @@ class HtmlBody {
     collect(section)
     for (const item of items) {
       const id = item.attribs.id ?? ''
-      this.source.footnotes.set(
-        id,
-        this.blocks(item.children).flatMap((b) => (b.type === 'paragraph' ? [b] : [])),
-      )
+      this.source.footnotes.set(id, paragraphsOf(this.blocks(item.children)))
     }
   }
 

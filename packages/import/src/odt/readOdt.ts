@@ -6,6 +6,7 @@ import {
   emptySource,
   type Inline,
   noteDropped,
+  paragraphsOf,
   type RunMarks,
   type SourceBlock,
   type SourceDocument,
@@ -190,11 +191,7 @@ class OdtBody {
         rows.push(
           childElements(row)
             .filter((c) => c.nodeName === 'table:table-cell')
-            .map((cell) =>
-              this.blocks(cell).flatMap((b) =>
-                b.type === 'paragraph' ? [b] : b.rows.flatMap((r) => r.flat()),
-              ),
-            ),
+            .map((cell) => paragraphsOf(this.blocks(cell))),
         )
       }
     }
@@ -253,10 +250,7 @@ class OdtBody {
         case 'text:note': {
           const id = el.getAttribute('text:id') ?? `n${this.source.footnotes.size + 1}`
           const body = childElements(el).find((c) => c.nodeName === 'text:note-body')
-          this.source.footnotes.set(
-            id,
-            body ? this.blocks(body).flatMap((b) => (b.type === 'paragraph' ? [b] : [])) : [],
-          )
+          this.source.footnotes.set(id, body ? paragraphsOf(this.blocks(body)) : [])
           out.push({ type: 'noteRef', id })
           break
         }
