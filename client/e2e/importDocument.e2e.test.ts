@@ -1,8 +1,8 @@
+import { markedUpDraft } from '@accord/import/testCorpus'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
-import { markedUpDraft } from './utils/markedUpDraft'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 /** Drops a file on an element as the browser does when a file is dragged in from the desktop. */

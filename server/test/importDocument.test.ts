@@ -1,3 +1,4 @@
+import { markedUpDraft } from '@accord/import/testCorpus'
 import {
   type CommentThread,
   type DocumentInfo,
@@ -10,7 +11,7 @@ import { strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newTestClient } from './utils/newTestClient.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
-import { markedUpDraft, repack } from './utils/wordFiles.js'
+import { repack } from './utils/wordFiles.js'
 
 interface Answer<T> {
   status: number
