@@ -195,7 +195,7 @@ describe('POST /api/documents/import', () => {
         'draft.docx',
         () =>
           repack(draft, (p) => {
-            p['word/document.xml'] = new Uint8Array(40 * 1024 * 1024).fill(0x20)
+            p['word/document.xml'] = new Uint8Array(8 * 1024 * 1024).fill(0x20)
           }),
         'zip_bomb',
       ],
