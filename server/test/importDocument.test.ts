@@ -226,8 +226,11 @@ describe('POST /api/documents/import', () => {
     ]
 
     it.each(cases)('%s', async (_what, name, bytes, reason) => {
+      // Built first: zipping blocks the event loop, and a pooled connection the server closed
+      // meanwhile must be noticed (by this request's await) before the upload reuses it.
+      const file = bytes()
       const before = await documentCount()
-      const res = await upload<ErrorAnswer>(t, member.cookie, name, bytes())
+      const res = await upload<ErrorAnswer>(t, member.cookie, name, file)
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('unsupported_file')
       expect(res.body.error.details?.reason).toBe(reason)
