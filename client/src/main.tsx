@@ -3,9 +3,9 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
-import { AnnouncerProvider } from './app/Announcer'
 import { App } from './app/App'
 import { AuthProvider } from './app/AuthProvider'
+import { AnnouncerProvider } from './ui/Announcer'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')

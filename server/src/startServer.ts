@@ -1,25 +1,27 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Role } from '@accord/protocol'
+import { accountOperations } from './accounts/accountOperations.js'
 import { Authenticator } from './auth/Authenticator.js'
 import { LiveSessions } from './auth/LiveSessions.js'
 import { hashPassword } from './auth/password.js'
+import { SetupToken } from './auth/SetupToken.js'
 import type { Cluster } from './cluster/Cluster.js'
 import { LocalCluster } from './cluster/LocalCluster.js'
 import { RedisCluster } from './cluster/RedisCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
+import { AnchorFollower } from './documents/comments/anchors/AnchorFollower.js'
+import { DocumentEvents } from './documents/DocumentEvents.js'
+import { documentOperations } from './documents/documentOperations.js'
+import { InFlightEdits } from './documents/versions/InFlightEdits.js'
+import { VersionKeeper } from './documents/versions/VersionKeeper.js'
 import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { createApp } from './http/createApp.js'
 import { ImportPool } from './import/ImportPool.js'
 import { ImportSlots } from './import/ImportSlots.js'
 import type { Logger } from './logger.js'
-import { AnchorFollower } from './services/anchors/AnchorFollower.js'
-import { DocumentEvents } from './services/DocumentEvents.js'
-import { InFlightEdits } from './services/restore/InFlightEdits.js'
-import { SetupToken } from './services/SetupToken.js'
-import { VersionKeeper } from './services/VersionKeeper.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
@@ -61,7 +63,13 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
   const sessions = new SessionStore(db, config.sessionMs)
   const catalog = new DocumentCatalog(db)
   const setup = new SetupToken()
-  const events = new DocumentEvents(cluster)
+  const events = new DocumentEvents({
+    send: (documentId, event) => cluster.broadcast({ kind: 'document', documentId, event }),
+    onReceive: (listener) =>
+      cluster.onEvent((event) => {
+        if (event.kind === 'document') listener(event.documentId, event.event)
+      }),
+  })
   const versions = new VersionStore(db)
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
@@ -127,16 +135,36 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       }
     : config
 
-  const deps = {
-    config: effective,
+  const audit = new AuditLog(db)
+  const documents = documentOperations({
+    catalog,
+    versions,
+    comments,
+    audit,
+    events,
+    live: registry,
+    announceStatus: (documentId, status) =>
+      cluster.broadcast({ kind: 'status', documentId, status }),
+    inFlightEdits,
+    exportQueue,
+    exportPool,
+    importPool,
+    importSlots: new ImportSlots(config.imports.perAccount),
     logger,
+  })
+  const accounts = accountOperations({
     users,
     sessions,
     invitations: new InvitationStore(db),
-    catalog,
-    audit: new AuditLog(db),
-    registry,
-    cluster,
+    audit,
+    setup,
+    announceUser: (userId, user) => cluster.broadcast({ kind: 'user', userId, user }),
+    announceSessionsEnded: (sessionIds) => cluster.broadcast({ kind: 'sessionsEnded', sessionIds }),
+    invitationUrl: (token) => `${effective.publicOrigin}/invite/${token}`,
+  })
+  const deps = {
+    config: effective,
+    logger,
     readiness: async () => ({
       database: await withinMs(db.get('SELECT 1 AS ok'), READY_TIMEOUT_MS).then(
         () => true,
@@ -145,18 +173,18 @@ export const startServer = async (config: Config, logger: Logger): Promise<Runni
       cluster: cluster.connected,
     }),
     authenticator,
-    setup,
-    events,
-    comments,
-    versions,
-    inFlightEdits,
-    exportQueue,
-    exportPool,
-    importPool,
-    importSlots: new ImportSlots(config.imports.perAccount),
+    documents,
+    accounts,
   }
   server.on('request', createApp(deps))
-  const collab = attachCollabEndpoint(server, deps)
+  const collab = attachCollabEndpoint(server, {
+    config: effective,
+    authenticator,
+    catalog,
+    registry,
+    audit,
+    logger,
+  })
 
   const setupUrl = needsSetup ? `${effective.publicOrigin}/setup/${setup.issue()}` : undefined
   await sessions.deleteExpired()

@@ -1,9 +1,9 @@
 import type { User } from '@accord/protocol'
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Progress } from '../ui/Progress'
 import { type Auth, AuthContext } from './AuthContext'
 import { ApiError, api, onSessionEnded } from './api'
-import { Progress } from './Progress'
 import { useErrorMessage } from './useErrorMessage'
 
 /** `ended`: the server ended the session of the account that was signed in here. */

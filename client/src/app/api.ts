@@ -3,18 +3,26 @@ import type {
   AcceptInvitationRequest,
   AuditEntry,
   ChangePasswordRequest,
+  CommentBodyRequest,
   CommentThread,
   CreateDocumentBody,
   CreatedUser,
+  CreateThreadRequest,
   CreateUserRequest,
+  CreateVersionRequest,
+  DecideSuggestionsResponse,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
   ImportPreview,
   ImportResult,
   LoginRequest,
+  ResolveSuggestionsRequest,
+  RestoreVersionResponse,
+  RolloutBody,
+  RolloutResponse,
   SetupRequest,
-  ThreadStatus,
+  ThreadStatusRequest,
   UpdateDocumentRequest,
   UpdateProfileRequest,
   UpdateUserRequest,
@@ -169,25 +177,25 @@ export const api = {
 
   threads: (documentId: string) =>
     json<{ threads: CommentThread[] }>(path`/api/documents/${documentId}/comments`),
-  createThread: (documentId: string, body: NewThread) =>
+  createThread: (documentId: string, body: CreateThreadRequest) =>
     request<{ thread: CommentThread }>('POST', path`/api/documents/${documentId}/comments`, body),
   reply: (documentId: string, threadId: string, body: string) =>
     request<{ thread: CommentThread }>(
       'POST',
       path`/api/documents/${documentId}/comments/${threadId}/replies`,
-      { body },
+      { body } satisfies CommentBodyRequest,
     ),
-  setThreadStatus: (documentId: string, threadId: string, status: ThreadStatus) =>
+  setThreadStatus: (documentId: string, threadId: string, status: ThreadStatusRequest['status']) =>
     request<{ thread: CommentThread }>(
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}`,
-      { status },
+      { status } satisfies ThreadStatusRequest,
     ),
   editMessage: (documentId: string, threadId: string, messageId: string, body: string) =>
     request<{ thread: CommentThread }>(
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
-      { body },
+      { body } satisfies CommentBodyRequest,
     ),
   /** Resolves to undefined when the thread's last message went, and the thread with it. */
   deleteMessage: (documentId: string, threadId: string, messageId: string) =>
@@ -195,28 +203,14 @@ export const api = {
       'DELETE',
       path`/api/documents/${documentId}/comments/${threadId}/messages/${messageId}`,
     ),
-  decideSuggestions: (
-    documentId: string,
-    body: {
-      decision: 'accept' | 'reject'
-      ids?: string[]
-      clauseId?: string
-      authorId?: string
-      all?: true
-    },
-  ) =>
-    request<{ resolved: string[]; missing: string[] }>(
+  decideSuggestions: (documentId: string, body: ResolveSuggestionsRequest) =>
+    request<DecideSuggestionsResponse>(
       'POST',
       path`/api/documents/${documentId}/suggestions/decisions`,
       body,
     ),
-  rollout: (documentId: string, body: { name: string; accept: string[]; reject: string[] }) =>
-    request<{
-      version: VersionInfo
-      accepted: string[]
-      rejected: string[]
-      carriedOver: string[]
-    }>('POST', path`/api/documents/${documentId}/suggestions/rollout`, body),
+  rollout: (documentId: string, body: RolloutBody) =>
+    request<RolloutResponse>('POST', path`/api/documents/${documentId}/suggestions/rollout`, body),
   suggestions: (documentId: string) =>
     json<{ suggestions: SuggestionSummary[] }>(path`/api/documents/${documentId}/suggestions`),
 }
@@ -225,14 +219,14 @@ export const api = {
 export const historyApi = {
   versions: (documentId: string) =>
     json<{ versions: VersionInfo[] }>(path`/api/documents/${documentId}/versions`),
-  createVersion: (documentId: string, body: { name: string; note?: string | null }) =>
+  createVersion: (documentId: string, body: CreateVersionRequest) =>
     request<VersionInfo>('POST', path`/api/documents/${documentId}/versions`, body),
   version: (documentId: string, versionId: string) =>
     json<{ version: VersionInfo; content: JSONContent; settings: DocumentSettings }>(
       path`/api/documents/${documentId}/versions/${versionId}`,
     ),
   restore: (documentId: string, versionId: string) =>
-    request<{ restored: VersionInfo; savedAs: VersionInfo }>(
+    request<RestoreVersionResponse>(
       'POST',
       path`/api/documents/${documentId}/versions/${versionId}/restore`,
       {},
@@ -247,12 +241,4 @@ export const historyApi = {
     ),
   allActivity: (before?: number) =>
     json<{ entries: AuditEntry[] }>(before ? `/api/activity?before=${before}` : '/api/activity'),
-}
-
-/** What a new comment thread is made of. */
-export interface NewThread {
-  body: string
-  quote: string
-  anchor: { start: string; end: string }
-  clauseId: string | null
 }

@@ -1,7 +1,7 @@
 import type { PresenceUser } from '@accord/protocol'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAnnouncer } from '../app/useAnnouncer'
+import { useAnnouncer } from '../ui/useAnnouncer'
 import type { ConnectionState } from './ConnectionState'
 
 /**

@@ -1,8 +1,8 @@
-import type { CommentThread, DocumentEvent } from '@accord/protocol'
+import type { CommentThread, CreateThreadRequest, DocumentEvent } from '@accord/protocol'
 import { clauseAround } from '@accord/schema'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { api, type NewThread } from '../app/api'
+import { api } from '../app/api'
 import { anchorFromRange } from './anchors'
 import { commentHighlightsKey } from './CommentHighlights'
 import { threadRange } from './threadRange'
@@ -14,7 +14,7 @@ export interface Comments {
   anchoredIds: ReadonlySet<string>
   activeId: string | null
   setActiveId: (threadId: string | null) => void
-  draft: Omit<NewThread, 'body'> | null
+  draft: Omit<CreateThreadRequest, 'body'> | null
   /** Starts a comment on the editor's selection; false when nothing is selected. */
   startComment: () => boolean
   cancelDraft: () => void
@@ -35,7 +35,7 @@ export interface Comments {
 export const useComments = (documentId: string, editor: Editor | null): Comments => {
   const { threads, upsert, remove, onEvent, reload } = useCommentThreads(documentId)
   const [activeId, setActiveId] = useState<string | null>(null)
-  const [draft, setDraft] = useState<Omit<NewThread, 'body'> | null>(null)
+  const [draft, setDraft] = useState<Omit<CreateThreadRequest, 'body'> | null>(null)
   // Bumped when the text changes, so order and "text removed" follow the edits.
   const [textVersion, setTextVersion] = useState(0)
 

@@ -1,5 +1,6 @@
 import type { PresenceUser } from '@accord/protocol'
 import { documentExtensions, type LocatedClause } from '@accord/schema'
+import type { AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, EditorContent, useEditor } from '@tiptap/react'
@@ -7,13 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { CommentHighlights } from '../comments/CommentHighlights'
-import { SuggestMode, type SuggestPolicy } from '../suggestions/SuggestMode'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { CaretFollowsText } from './CaretFollowsText'
 import { ClauseEditing } from './ClauseEditing'
 import { ClauseNumbering, refreshNumbering } from './ClauseNumbering'
 import { ClausePaste } from './ClausePaste'
-import { ConfirmDialog } from './ConfirmDialog'
 import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
 import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
@@ -30,11 +29,11 @@ interface CollaborativeEditorProps {
   editable: boolean
   /** Told the editor once it exists (and null when it goes), for panels that follow it. */
   onEditor?: (editor: Editor | null) => void
-  /** A highlighted comment was clicked, or the comment shortcut pressed. */
-  onCommentActivate?: (threadId: string) => void
-  onCommentRequest?: () => void
-  /** Who suggests, and whether they may only suggest (read on every change). */
-  suggestPolicy: SuggestPolicy
+  /**
+   * Makes the extensions of the features that work in the text (suggest mode, comment
+   * highlights) for each new editor: the page brings them, so the editor knows no feature.
+   */
+  features: () => AnyExtension[]
 }
 
 /** The document text, bound to the shared Y.Doc, with everyone's named carets and numbered clauses. */
@@ -44,9 +43,7 @@ export const CollaborativeEditor = ({
   user,
   editable,
   onEditor,
-  onCommentActivate,
-  onCommentRequest,
-  suggestPolicy,
+  features,
 }: CollaborativeEditorProps) => {
   const { t } = useTranslation()
   const label = t('editor.label')
@@ -66,10 +63,6 @@ export const CollaborativeEditor = ({
   // The extensions are built once per document; these refs let them reach current state.
   const translate = useRef(t)
   const askToDelete = useRef<(clause: LocatedClause) => void>(() => {})
-  const comment = useRef({ onCommentActivate, onCommentRequest })
-  comment.current = { onCommentActivate, onCommentRequest }
-  const policy = useRef(suggestPolicy)
-  policy.current = suggestPolicy
 
   const editor = useEditor(
     {
@@ -88,11 +81,7 @@ export const CollaborativeEditor = ({
         }),
         ClauseEditing.configure({ onDeleteRequest: (clause) => askToDelete.current(clause) }),
         ClausePaste,
-        SuggestMode.configure({ policy: () => policy.current }),
-        CommentHighlights.configure({
-          onActivate: (threadId) => comment.current.onCommentActivate?.(threadId),
-          onComment: () => comment.current.onCommentRequest?.(),
-        }),
+        ...features(),
       ],
       editable,
       editorProps: { attributes },

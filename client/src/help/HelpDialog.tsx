@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { trapTab } from '../app/trapTab'
 import { formatShortcut, isMac } from '../editor/formatShortcut'
+import { trapTab } from '../ui/trapTab'
 import { type ListedShortcut, shortcutGroups } from './keyboardShortcuts'
 
 interface HelpDialogProps {

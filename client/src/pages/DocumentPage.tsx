@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError, api } from '../app/api'
-import { Progress } from '../app/Progress'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
+import { Progress } from '../ui/Progress'
 import { DocumentWorkspace } from './document/DocumentWorkspace'
 
 /** `/documents/:id`: loads the document's details, then opens it for collaboration. */

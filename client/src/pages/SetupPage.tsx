@@ -2,13 +2,13 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api } from '../app/api'
-import { Field } from '../app/Field'
-import { FormMessage } from '../app/FormMessage'
-import { NewPasswordField } from '../app/NewPasswordField'
-import { Progress } from '../app/Progress'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
+import { Field } from '../ui/Field'
+import { FormMessage } from '../ui/FormMessage'
+import { NewPasswordField } from '../ui/NewPasswordField'
+import { Progress } from '../ui/Progress'
 
 /** First start: the one-time link from the server console creates the first secretariat account. */
 export const SetupPage = () => {

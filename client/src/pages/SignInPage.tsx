@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../app/api'
-import { Field } from '../app/Field'
-import { FormMessage } from '../app/FormMessage'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
+import { Field } from '../ui/Field'
+import { FormMessage } from '../ui/FormMessage'
 
 /** Email and password; on success the page the person asked for appears in place. */
 export const SignInPage = () => {

@@ -1,3 +1,5 @@
+import { ClauseNode, isNumberedNodeName } from '@accord/schema'
+
 /** The minimal shape of ProseMirror JSON this package reads. */
 export interface JsonNode {
   type?: string
@@ -14,8 +16,8 @@ export interface Unit {
   body: string
 }
 
-const CLAUSES = new Set(['clause', 'subclause'])
-const HEADING = 'clauseHeading'
+/** A clause or sub-clause, by the node names @accord/schema defines. */
+const isClause = (node: JsonNode): boolean => isNumberedNodeName(node.type ?? '')
 
 /** Plain text of a node: inline content joined as is, blocks (list items, cells, paragraphs) on their own lines. */
 export const textOf = (node: JsonNode): string => {
@@ -29,8 +31,8 @@ export const textOf = (node: JsonNode): string => {
 const clauseUnits = (node: JsonNode, number: string, out: Unit[]) => {
   const id = typeof node.attrs?.id === 'string' ? node.attrs.id : `clause-${number}`
   const children = node.content ?? []
-  const heading = children.find((c) => c.type === HEADING)
-  const body = children.filter((c) => c.type !== HEADING && !CLAUSES.has(c.type ?? ''))
+  const heading = children.find((c) => c.type === ClauseNode.heading)
+  const body = children.filter((c) => c.type !== ClauseNode.heading && !isClause(c))
   out.push({
     key: id,
     kind: 'clause',
@@ -39,8 +41,7 @@ const clauseUnits = (node: JsonNode, number: string, out: Unit[]) => {
     body: body.map(textOf).join('\n\n'),
   })
   let sub = 0
-  for (const child of children)
-    if (CLAUSES.has(child.type ?? '')) clauseUnits(child, `${number}.${++sub}`, out)
+  for (const child of children) if (isClause(child)) clauseUnits(child, `${number}.${++sub}`, out)
 }
 
 /**
@@ -53,7 +54,7 @@ export const documentUnits = (doc: JsonNode): Unit[] => {
   const clauses: Unit[] = []
   let n = 0
   for (const block of doc.content ?? []) {
-    if (CLAUSES.has(block.type ?? '')) clauseUnits(block, String(++n), clauses)
+    if (isClause(block)) clauseUnits(block, String(++n), clauses)
     else preface.push(textOf(block))
   }
   return [

@@ -1,6 +1,6 @@
-/** The export formats, as the API's `format` parameter names them. */
-export const EXPORT_FORMATS = ['docx', 'odt', 'pdf', 'html', 'md', 'akn'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+import type { ExportFormat } from '@accord/protocol'
+
+export { EXPORT_FORMATS, type ExportFormat } from '@accord/protocol'
 
 /** The media type and file extension of each format. */
 export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension: string }> = {

@@ -1,7 +1,2 @@
-/**
- * How an export treats open suggestions, as the API's `suggestions` parameter names it:
- * `clean` writes the agreed text (every open suggestion left out, as if rejected); `tracked`
- * writes a review copy that shows them as tracked changes with author and time.
- */
-export const SUGGESTION_MODES = ['clean', 'tracked'] as const
-export type SuggestionMode = (typeof SUGGESTION_MODES)[number]
+/** The modes are part of the API: their one home is @accord/protocol. */
+export { SUGGESTION_MODES, type SuggestionMode } from '@accord/protocol'

@@ -1,6 +1,7 @@
 export * from './closeCodes.js'
 export * from './email.js'
 export * from './errors.js'
+export * from './exportFormats.js'
 export * from './importedAuthor.js'
 export type * from './requests.js'
 export * from './roles.js'

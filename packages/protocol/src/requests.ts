@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { normalizeEmail } from './email.js'
+import { EXPORT_FORMATS, SUGGESTION_MODES } from './exportFormats.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
 import { LANGUAGES } from './types.js'
 
@@ -124,6 +125,82 @@ export const rolloutRequest = z
     'a suggestion is either accepted or rejected',
   )
 export type RolloutRequest = z.infer<typeof rolloutRequest>
+/** What a client sends: `accept` and `reject` may be left out. */
+export type RolloutBody = z.input<typeof rolloutRequest>
+
+/** `q` narrows the documents list to titles that contain it. */
+export const listDocumentsQuery = z.object({ q: z.string().max(300).optional() })
+export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>
+
+export const createVersionRequest = z.object({
+  name: z.string().trim().min(1).max(200),
+  note: z.string().trim().max(2_000).nullish(),
+})
+export type CreateVersionRequest = z.infer<typeof createVersionRequest>
+
+/** `from` is a version id; `to` a version id or `current` (the live text). */
+export const diffQuery = z.object({
+  from: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  to: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .default('current'),
+})
+export type DiffQuery = z.infer<typeof diffQuery>
+
+/** Plain text; long enough for a considered argument, short enough to read. */
+const commentBody = z.string().trim().min(1, 'a comment cannot be empty').max(10_000)
+/** Base64 of an encoded Yjs relative position: tens of bytes. */
+const anchorPart = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64')
+
+export const createThreadRequest = z.object({
+  body: commentBody,
+  quote: z.string().max(2_000),
+  anchor: z.object({ start: anchorPart, end: anchorPart }),
+  clauseId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .nullish(),
+})
+export type CreateThreadRequest = z.infer<typeof createThreadRequest>
+
+/** A reply, or the new words of one's own message. */
+export const commentBodyRequest = z.object({ body: commentBody })
+export type CommentBodyRequest = z.infer<typeof commentBodyRequest>
+
+export const threadStatusRequest = z.object({ status: z.enum(['open', 'resolved']) })
+export type ThreadStatusRequest = z.infer<typeof threadStatusRequest>
+
+/**
+ * `format` is one of EXPORT_FORMATS (a wrong one is answered with the list); `version` a
+ * version id (absent: the current text); `comments=open` appends the open threads;
+ * `suggestions` is `clean` (the default: open suggestions left out) or `tracked` (a review
+ * copy showing them as tracked changes).
+ */
+export const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS, {
+    error: `unknown format; supported formats: ${EXPORT_FORMATS.join(', ')}`,
+  }),
+  version: z.string().optional(),
+  comments: z.literal('open').optional(),
+  suggestions: z
+    .enum(SUGGESTION_MODES, {
+      error: `unknown suggestions mode; supported: ${SUGGESTION_MODES.join(', ')}`,
+    })
+    .default('clean'),
+})
+export type ExportQuery = z.infer<typeof exportQuery>
+
+/** A page of the audit log, newest first; `before` (an entry id) pages back. */
+export const activityQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+export type ActivityQuery = z.infer<typeof activityQuery>
 
 /** `POST /api/documents/import`: the form's text fields and the query. */
 export const importDocumentFields = z.object({

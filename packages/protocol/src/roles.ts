@@ -54,3 +54,19 @@ export const canChangeSettings = (role: Role, status: DocumentStatus): boolean =
 /** May this role accept and reject suggestions (and roll them into a version)? */
 export const canResolveSuggestions = (role: Role, status: DocumentStatus): boolean =>
   status !== DocumentStatus.final && atLeast(role, Role.coordinator)
+
+/** May this role start a new document? Members and up. */
+export const canCreateDocument = (role: Role): boolean => atLeast(role, Role.member)
+
+/** May this role rename documents? Everyone but observers (a final document is renamed by nobody). */
+export const canRenameDocument = (role: Role): boolean => atLeast(role, Role.member)
+
+/** May this role name versions and restore them? Coordinators and the secretariat. */
+export const canKeepVersions = (role: Role): boolean => atLeast(role, Role.coordinator)
+
+/** May this person resolve or reopen a thread? Its author, coordinators and the secretariat. */
+export const canChangeThreadStatus = (role: Role, isThreadAuthor: boolean): boolean =>
+  isThreadAuthor || atLeast(role, Role.coordinator)
+
+/** May this role read the whole installation's activity and manage accounts? The secretariat. */
+export const canAdminister = (role: Role): boolean => role === Role.secretariat

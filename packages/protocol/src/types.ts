@@ -123,6 +123,28 @@ export interface EditsPerDay {
   changes: number
 }
 
+/** `POST /documents/:id/suggestions/decisions`: what was decided, and ids no longer there. */
+export interface DecideSuggestionsResponse {
+  decision: 'accept' | 'reject'
+  resolved: string[]
+  missing: string[]
+}
+
+/** `POST /documents/:id/suggestions/rollout`: the version kept, and where each suggestion went. */
+export interface RolloutResponse {
+  version: VersionInfo
+  accepted: string[]
+  rejected: string[]
+  carriedOver: string[]
+  missing: string[]
+}
+
+/** `POST /documents/:id/versions/:vid/restore`: the version restored and the text kept before. */
+export interface RestoreVersionResponse {
+  restored: VersionInfo
+  savedAs: VersionInfo
+}
+
 /** The outline of an imported document, clause by clause (numbers as the editor computes them). */
 export interface ImportOutlineEntry {
   id: string

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { observeSettings, readSettings, SETTINGS_MAP, writeSettings } from './documentSettings.js'
+import {
+  observeSettings,
+  readSettings,
+  SETTINGS_MAP,
+  settingsOfState,
+  settingsUpdate,
+  writeSettings,
+  writeSettingsOfState,
+} from './documentSettings.js'
 import { jsonToUpdate } from './fragment.js'
 
 describe('document settings', () => {
@@ -36,5 +44,24 @@ describe('document settings', () => {
       jsonToUpdate({ type: 'doc', content: [{ type: 'paragraph' }] }, { language: 'en' }),
     )
     expect(readSettings(ydoc)).toEqual({ language: 'en', clauseLabel: 'article' })
+  })
+
+  it('travel as an update of their own, and are read back from an encoded state', () => {
+    const update = settingsUpdate({ language: 'en' })
+    expect(settingsOfState(update)).toEqual({ language: 'en', clauseLabel: 'article' })
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, update)
+    expect(readSettings(ydoc).language).toBe('en')
+  })
+
+  it('a state’s settings are written over a document, leaving alone what it never set', () => {
+    const version = new Y.Doc()
+    version.getMap(SETTINGS_MAP).set('language', 'en')
+    version.getMap(SETTINGS_MAP).set('unknownKey', 'x')
+    const live = new Y.Doc()
+    writeSettings(live, { language: 'ru', clauseLabel: 'section' })
+    writeSettingsOfState(live, Y.encodeStateAsUpdate(version))
+    expect(readSettings(live)).toEqual({ language: 'en', clauseLabel: 'section' })
+    expect(live.getMap(SETTINGS_MAP).has('unknownKey')).toBe(false)
   })
 })

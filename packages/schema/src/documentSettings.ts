@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 /** Languages a document's text may be in; they decide the words of the clause labels. */
 export const DOCUMENT_LANGUAGES = ['ru', 'en'] as const
@@ -49,6 +49,45 @@ export const settingsFrom = (raw: Record<string, unknown>): DocumentSettings => 
 /** A document's settings, read from its Y.Doc, with defaults for anything unset or unknown. */
 export const readSettings = (ydoc: Y.Doc): DocumentSettings =>
   settingsFrom(ydoc.getMap<unknown>(SETTINGS_MAP).toJSON())
+
+/** The settings held in an encoded Yjs state (a stored version's, as it was then). */
+export const settingsOfState = (state: Uint8Array): DocumentSettings => {
+  const ydoc = new Y.Doc()
+  try {
+    Y.applyUpdate(ydoc, state)
+    return readSettings(ydoc)
+  } finally {
+    ydoc.destroy()
+  }
+}
+
+/** A Yjs update that only sets settings (e.g. the language of a new, blank document). */
+export const settingsUpdate = (settings: Partial<DocumentSettings>): Uint8Array => {
+  const ydoc = new Y.Doc()
+  writeSettings(ydoc, settings)
+  const update = Y.encodeStateAsUpdate(ydoc)
+  ydoc.destroy()
+  return update
+}
+
+/**
+ * Sets on `ydoc` every setting the encoded `state` has set (a restore takes back a version's
+ * language and labels); settings the state never set are left as they are.
+ */
+export const writeSettingsOfState = (ydoc: Y.Doc, state: Uint8Array, origin?: unknown): void => {
+  const source = new Y.Doc()
+  try {
+    Y.applyUpdate(source, state)
+    const set = Object.fromEntries(
+      [...source.getMap<unknown>(SETTINGS_MAP).entries()].filter(([key, value]) =>
+        isValidSetting(key, value),
+      ),
+    ) as Partial<DocumentSettings>
+    writeSettings(ydoc, set, origin)
+  } finally {
+    source.destroy()
+  }
+}
 
 /** Changes some settings in one Yjs transaction (one update for the other replicas). */
 export const writeSettings = (

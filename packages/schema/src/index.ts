@@ -61,7 +61,10 @@ export {
   observeSettings,
   readSettings,
   SETTINGS_MAP,
+  settingsOfState,
+  settingsUpdate,
   writeSettings,
+  writeSettingsOfState,
 } from './documentSettings.js'
 export { documentExtensions } from './extensions.js'
 export { formatClauseLabel } from './formatClauseLabel.js'

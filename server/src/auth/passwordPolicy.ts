@@ -1,5 +1,5 @@
 import { ErrorCode } from '@accord/protocol'
-import { HttpError } from '../http/HttpError.js'
+import { invalid } from '../errors/DomainError.js'
 import { COMMON_PASSWORDS_TEXT } from './commonPasswords.gen.js'
 
 /** Compared the way people mistype them: Unicode-normalised, case ignored. */
@@ -50,8 +50,8 @@ export const passwordWeakness = (
   return undefined
 }
 
-/** Throws the API's 400 `weak_password` when a new password is refused. */
+/** Throws `weak_password` (invalid input) when a new password is refused. */
 export const assertStrongPassword = (password: string, context: PasswordContext = {}): void => {
   const reason = passwordWeakness(password, context)
-  if (reason) throw new HttpError(400, ErrorCode.weakPassword, reason)
+  if (reason) throw invalid(reason, ErrorCode.weakPassword)
 }

@@ -1,9 +1,17 @@
 import { CloseCode, type DocumentStatus, type PresenceUser } from '@accord/protocol'
+import * as Y from 'yjs'
 import type { Cluster } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import type { Connection } from './Connection.js'
 import { Room, type RoomOptions } from './Room.js'
+import { RESTORE_ORIGIN, SUGGESTIONS_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
+
+/** The server's own changes to a live document, by why they are made. */
+const SERVER_ORIGINS: Record<'restore' | 'suggestions', TransactionOrigin> = {
+  restore: RESTORE_ORIGIN,
+  suggestions: SUGGESTIONS_ORIGIN,
+}
 
 export class UnknownDocumentError extends Error {}
 
@@ -107,6 +115,34 @@ export class RoomRegistry {
     } finally {
       this.scheduleUnloadIfIdle(documentId, room)
     }
+  }
+
+  /** The live-document port of the documents layer: reads on the one live copy. */
+  read<T>(documentId: string, fn: (room: Room) => T): Promise<T> {
+    return this.withDocument(documentId, fn)
+  }
+
+  /** Changes the live document in one transaction, with the origin of the server's `change`. */
+  change<T>(
+    documentId: string,
+    change: keyof typeof SERVER_ORIGINS,
+    fn: (room: Room) => T,
+  ): Promise<T> {
+    return this.withDocument(documentId, (room) => {
+      let result: T | undefined
+      Y.transact(room.doc, () => (result = fn(room)), SERVER_ORIGINS[change])
+      return result as T
+    })
+  }
+
+  /** Writes a new document's first content to storage, before anyone has it open. */
+  seed(documentId: string, update: Uint8Array): Promise<void> {
+    return this.store.append(documentId, update)
+  }
+
+  /** Every live document in memory now. */
+  inMemory(): Room[] {
+    return this.loadedRooms()
   }
 
   /** Every room in memory now. */

@@ -14,7 +14,5 @@ export class HttpError extends Error {
 
 export const notFound = (what = 'Not found'): HttpError =>
   new HttpError(404, ErrorCode.notFound, what)
-export const forbidden = (what = 'You may not do this'): HttpError =>
-  new HttpError(403, ErrorCode.forbidden, what)
 export const unauthenticated = (): HttpError =>
   new HttpError(401, ErrorCode.unauthenticated, 'Sign in first')

@@ -1,15 +1,14 @@
 import type { Response } from 'express'
 import { clearedSessionCookie, sessionCookie } from '../auth/sessionCookie.js'
-import type { AppDeps } from './AppDeps.js'
+import type { Config } from '../config.js'
 
-/** Starts a session for a user and sets its cookie on the response. */
-export const startSession = async (deps: AppDeps, res: Response, userId: string): Promise<void> => {
-  const token = await deps.sessions.create(userId)
-  res.append('Set-Cookie', sessionCookie(token, deps.config.sessionMs, isSecure(deps)))
+/** Sets a new session's cookie on the response. */
+export const setSessionCookie = (config: Config, res: Response, token: string): void => {
+  res.append('Set-Cookie', sessionCookie(token, config.sessionMs, isSecure(config)))
 }
 
-export const clearSession = (deps: AppDeps, res: Response): void => {
-  res.append('Set-Cookie', clearedSessionCookie(isSecure(deps)))
+export const clearSession = (config: Config, res: Response): void => {
+  res.append('Set-Cookie', clearedSessionCookie(isSecure(config)))
 }
 
-const isSecure = (deps: AppDeps) => deps.config.publicOrigin.startsWith('https:')
+const isSecure = (config: Config) => config.publicOrigin.startsWith('https:')

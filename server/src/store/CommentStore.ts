@@ -4,7 +4,7 @@ import {
   importedAuthorId,
   type ThreadStatus,
 } from '@accord/protocol'
-import { colorFor } from '../services/colorFor.js'
+import { colorFor } from './colorFor.js'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
 

@@ -1,5 +1,5 @@
 import { type Language, normalizeEmail, type Role, type User } from '@accord/protocol'
-import { colorFor } from '../services/colorFor.js'
+import { colorFor } from './colorFor.js'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
 

@@ -7,18 +7,16 @@ import {
   type User,
 } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
-import { PartBoundary } from '../../app/PartBoundary'
-import { Progress } from '../../app/Progress'
-import { useAnnouncer } from '../../app/useAnnouncer'
 import { useAuth } from '../../app/useAuth'
 import { ConnectionIndicator } from '../../collab/ConnectionIndicator'
 import { SaveIndicator } from '../../collab/SaveIndicator'
 import { useCollabDocument } from '../../collab/useCollabDocument'
 import { useDocumentEvents } from '../../collab/useDocumentEvents'
 import { usePresenceAnnouncements } from '../../collab/usePresenceAnnouncements'
+import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { CommentsPanel } from '../../panels/comments/CommentsPanel'
@@ -28,6 +26,10 @@ import { PresenceList } from '../../panels/PresenceList'
 import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
 import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
 import { useSuggestions } from '../../suggestions/useSuggestions'
+import { useSuggestModeExtension } from '../../suggestions/useSuggestModeExtension'
+import { PartBoundary } from '../../ui/PartBoundary'
+import { Progress } from '../../ui/Progress'
+import { useAnnouncer } from '../../ui/useAnnouncer'
 import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
@@ -109,6 +111,15 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     forced: forcedSuggest,
     onRefused: () => announce(t('suggestions.refused')),
   }
+  const suggestMode = useSuggestModeExtension(suggestPolicy)
+  const commentHighlights = useCommentHighlights({
+    onActivate: comments.setActiveId,
+    onComment: startComment,
+  })
+  const features = useCallback(
+    () => [suggestMode(), commentHighlights()],
+    [suggestMode, commentHighlights],
+  )
   const lostAccess = stop !== null && stop.reason !== 'rejected'
 
   return (
@@ -175,9 +186,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     user={presenceUser}
                     editable={mayEdit && !stop}
                     onEditor={setEditor}
-                    onCommentActivate={comments.setActiveId}
-                    onCommentRequest={startComment}
-                    suggestPolicy={suggestPolicy}
+                    features={features}
                   />
                 </PartBoundary>
               )}

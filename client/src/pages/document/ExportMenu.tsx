@@ -1,9 +1,13 @@
-import { EXPORT_FORMATS, type ExportFormat } from '@accord/export/formats'
-import { SUGGESTION_MODES, type SuggestionMode } from '@accord/export/suggestionModes'
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  SUGGESTION_MODES,
+  type SuggestionMode,
+} from '@accord/protocol'
 import { type KeyboardEvent, type MouseEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { FormMessage } from '../../ui/FormMessage'
 import './exportMenu.css'
 import { exportUrl } from './exportUrl'
 import { type DownloadProgress, fetchDownload } from './fetchDownload'

@@ -1,6 +1,6 @@
 import { type DocumentInfo, DocumentStatus } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
-import { LocalTime } from '../../app/LocalTime'
+import { LocalTime } from '../../ui/LocalTime'
 
 /** Says why the text cannot be changed: the document is final (by whom, since when), or the role only reads. */
 export const ReadOnlyNotice = ({ document }: { document: DocumentInfo }) => {

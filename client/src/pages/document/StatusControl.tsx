@@ -7,8 +7,8 @@ import {
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { FormMessage } from '../../ui/FormMessage'
 import { StatusBadge } from './StatusBadge'
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'review', 'final']

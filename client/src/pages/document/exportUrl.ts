@@ -1,5 +1,4 @@
-import type { ExportFormat } from '@accord/export/formats'
-import type { SuggestionMode } from '@accord/export/suggestionModes'
+import type { ExportFormat, SuggestionMode } from '@accord/protocol'
 
 /** The export endpoint for a document's current text or one of its versions. */
 export const exportUrl = (

@@ -4,9 +4,9 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { api } from '../../app/api'
-import { Field } from '../../app/Field'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { Field } from '../../ui/Field'
+import { FormMessage } from '../../ui/FormMessage'
 
 /** Clauses a template offers unless the person asks for another number. */
 const DEFAULT_CLAUSES = 10

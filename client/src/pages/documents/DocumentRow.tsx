@@ -2,7 +2,7 @@ import type { DocumentInfo } from '@accord/protocol'
 import { useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { LocalTime } from '../../app/LocalTime'
+import { LocalTime } from '../../ui/LocalTime'
 import { StatusBadge } from '../document/StatusBadge'
 import { RenameDocumentForm } from './RenameDocumentForm'
 

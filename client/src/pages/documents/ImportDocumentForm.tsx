@@ -3,9 +3,9 @@ import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { api } from '../../app/api'
-import { Field } from '../../app/Field'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { Field } from '../../ui/Field'
+import { FormMessage } from '../../ui/FormMessage'
 
 /** What the file chooser offers (the server decides by content, not by this list). */
 const ACCEPT = '.docx,.docm,.odt,.md,.markdown,.html,.htm'

@@ -2,8 +2,8 @@ import type { DocumentInfo } from '@accord/protocol'
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { FormMessage } from '../../ui/FormMessage'
 
 interface RenameDocumentFormProps {
   document: DocumentInfo

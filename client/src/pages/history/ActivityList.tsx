@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
-import { LocalTime } from '../../app/LocalTime'
+import { LocalTime } from '../../ui/LocalTime'
 
 /** Audit actions are `area.verb`; translation keys cannot hold dots, so they use `area_verb`. */
 const actionKey = (action: string) => `activity.actions.${action.replace('.', '_')}`

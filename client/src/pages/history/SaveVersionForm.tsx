@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Field } from '../../app/Field'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { Field } from '../../ui/Field'
+import { FormMessage } from '../../ui/FormMessage'
 
 /** "This is draft 3": a coordinator names the current text. */
 export const SaveVersionForm = ({

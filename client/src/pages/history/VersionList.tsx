@@ -1,6 +1,6 @@
 import type { VersionInfo } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
-import { LocalTime } from '../../app/LocalTime'
+import { LocalTime } from '../../ui/LocalTime'
 
 interface VersionListProps {
   versions: VersionInfo[]

@@ -2,10 +2,10 @@ import { type CreatedUser, ROLES, type Role } from '@accord/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { Field } from '../../app/Field'
-import { FormMessage } from '../../app/FormMessage'
-import { NewPasswordField } from '../../app/NewPasswordField'
 import { useAction } from '../../app/useAction'
+import { Field } from '../../ui/Field'
+import { FormMessage } from '../../ui/FormMessage'
+import { NewPasswordField } from '../../ui/NewPasswordField'
 
 type Access = 'password' | 'invitation'
 

@@ -2,8 +2,8 @@ import { ROLES, type Role, type User } from '@accord/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { FormMessage } from '../../ui/FormMessage'
 
 interface PersonRowProps {
   person: User

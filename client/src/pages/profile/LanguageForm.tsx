@@ -2,9 +2,9 @@ import { LANGUAGES, type Language } from '@accord/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
 import { useAuth, useUser } from '../../app/useAuth'
+import { FormMessage } from '../../ui/FormMessage'
 
 /** The option that stands for "no preference": follow the browser's language. */
 const BROWSER = 'browser'

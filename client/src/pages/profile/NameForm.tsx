@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { Field } from '../../app/Field'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
 import { useAuth, useUser } from '../../app/useAuth'
+import { Field } from '../../ui/Field'
+import { FormMessage } from '../../ui/FormMessage'
 
 /** The name others see on carets, in the presence list and on comments. */
 export const NameForm = () => {

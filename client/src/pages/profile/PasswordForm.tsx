@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
-import { Field } from '../../app/Field'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { Field } from '../../ui/Field'
+import { FormMessage } from '../../ui/FormMessage'
 
 /** Changes the password; the current one is asked again so an unattended session cannot. */
 export const PasswordForm = () => {

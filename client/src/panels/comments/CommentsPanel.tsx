@@ -1,7 +1,7 @@
+import type { CreateThreadRequest } from '@accord/protocol'
 import { atLeast, type CommentThread, Role, type User } from '@accord/protocol'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { NewThread } from '../../app/api'
 import { TextForm } from './TextForm'
 import { type ThreadActions, ThreadCard } from './ThreadCard'
 import { ThreadFilter, type ThreadFilterValue } from './ThreadFilter'
@@ -16,7 +16,7 @@ interface CommentsPanelProps {
   activeId: string | null
   onActivate: (threadId: string | null) => void
   /** The selection the person chose to comment on, waiting for its first message. */
-  draft: Omit<NewThread, 'body'> | null
+  draft: Omit<CreateThreadRequest, 'body'> | null
   onCreate: (body: string) => Promise<unknown>
   onCancelDraft: () => void
   actions: ThreadActions

@@ -1,8 +1,8 @@
 import type { CommentMessage } from '@accord/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LocalTime } from '../../app/LocalTime'
 import { MessageBody } from '../../comments/MessageBody'
+import { LocalTime } from '../../ui/LocalTime'
 import { TextForm } from './TextForm'
 
 interface MessageItemProps {

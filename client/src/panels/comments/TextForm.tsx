@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
-import { FormMessage } from '../../app/FormMessage'
 import { useAction } from '../../app/useAction'
+import { FormMessage } from '../../ui/FormMessage'
 
 interface TextFormProps {
   label: string

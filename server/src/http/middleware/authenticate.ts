@@ -1,8 +1,7 @@
-import { atLeast, type Role } from '@accord/protocol'
 import type { Request, RequestHandler } from 'express'
 import type { Authenticator } from '../../auth/Authenticator.js'
 import type { StoredUser } from '../../store/UserStore.js'
-import { forbidden, unauthenticated } from '../HttpError.js'
+import { unauthenticated } from '../HttpError.js'
 
 interface Auth {
   user: StoredUser
@@ -26,11 +25,4 @@ export const requireAuth = (req: Request): Auth => {
   const auth = (req as WithAuth)[AUTH]
   if (!auth) throw unauthenticated()
   return auth
-}
-
-/** The signed-in user, required to hold at least `role`. */
-export const requireRole = (req: Request, role: Role): StoredUser => {
-  const { user } = requireAuth(req)
-  if (!atLeast(user.role, role)) throw forbidden()
-  return user
 }

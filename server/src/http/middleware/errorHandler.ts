@@ -1,11 +1,24 @@
 import { type ErrorBody, ErrorCode } from '@accord/protocol'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { DomainError, type DomainErrorKind } from '../../errors/DomainError.js'
 import type { Logger } from '../../logger.js'
 import { storageUnavailable } from '../../store/storageUnavailable.js'
 import { HttpError } from '../HttpError.js'
 
 const send = (res: Parameters<RequestHandler>[1], status: number, error: ErrorBody['error']) =>
   res.status(status).json({ error } satisfies ErrorBody)
+
+/** The HTTP status of each kind of domain refusal. */
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  tooMany: 429,
+  failed: 500,
+  unavailable: 503,
+}
 
 /** Unknown API paths answer in the same JSON error shape as everything else. */
 export const apiNotFound: RequestHandler = (_req, res) =>
@@ -15,6 +28,16 @@ export const apiNotFound: RequestHandler = (_req, res) =>
 export const errorHandler =
   (logger: Logger): ErrorRequestHandler =>
   (err, req, res, _next) => {
+    if (err instanceof DomainError) {
+      if (err.retryAfterSeconds !== undefined) {
+        res.setHeader('Retry-After', String(err.retryAfterSeconds))
+      }
+      return send(res, STATUS[err.kind], {
+        code: err.code,
+        message: err.message,
+        details: err.details,
+      })
+    }
     if (err instanceof HttpError) {
       return send(res, err.status, { code: err.code, message: err.message, details: err.details })
     }

@@ -1,155 +1,65 @@
-import { atLeast, ErrorCode, Role } from '@accord/protocol'
+import {
+  commentBodyRequest,
+  createThreadRequest,
+  threadStatusRequest,
+} from '@accord/protocol/requests'
 import { type Request, Router } from 'express'
-import { anchorResolves } from '../../../services/anchorResolves.js'
 import type { AppDeps } from '../../AppDeps.js'
-import { forbidden, HttpError, notFound } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse, parseId } from '../../parse.js'
-import {
-  createThreadRequest,
-  editMessageRequest,
-  replyRequest,
-  threadStatusRequest,
-} from './schema.js'
 
-/**
- * Comment threads on a document. Every role may comment and reply; only a message's
- * author edits or deletes it; the thread's author, coordinators and the secretariat
- * resolve and reopen. Every action goes to the audit log and the document's event stream.
- */
-export const commentsRouter = (deps: AppDeps): Router => {
+/** Where a thread or message route points. */
+const threadAt = (req: Request) => ({
+  documentId: parseId(req.params.id),
+  threadId: parseId(req.params.threadId),
+})
+const messageAt = (req: Request) => ({ ...threadAt(req), messageId: String(req.params.messageId) })
+
+/** Comment threads on a document (see the comment operations in documents/comments). */
+export const commentsRouter = ({ documents }: AppDeps): Router => {
   const router = Router()
   const base = '/documents/:id/comments'
 
-  const documentOf = async (rawId: unknown) => {
-    const id = parseId(rawId)
-    if (!(await deps.catalog.get(id))) throw notFound('Unknown document')
-    return id
-  }
-  const threadOf = async (documentId: string, rawThreadId: unknown) => {
-    const thread = await deps.comments.get(documentId, parseId(rawThreadId))
-    if (!thread) throw notFound('Unknown comment thread')
-    return thread
-  }
-  /** Sends the thread as it is now to the caller and to everyone watching the document. */
-  const publish = async (documentId: string, threadId: string) => {
-    const thread = await threadOf(documentId, threadId)
-    deps.events.publish(documentId, { type: 'thread', thread })
-    return thread
-  }
-
   router.get(base, async (req, res) => {
-    requireAuth(req)
-    res.json({ threads: await deps.comments.list(await documentOf(req.params.id)) })
+    const { user } = requireAuth(req)
+    res.json({ threads: await documents.listThreads(user, parseId(req.params.id)) })
   })
 
   router.post(base, async (req, res) => {
     const { user } = requireAuth(req)
-    const documentId = await documentOf(req.params.id)
-    const body = parse(createThreadRequest, req.body)
-    const resolves = await deps.registry.withDocument(documentId, (room) =>
-      anchorResolves(room.doc, body.anchor),
-    )
-    if (!resolves) {
-      throw new HttpError(
-        400,
-        ErrorCode.validation,
-        'The anchor does not point into this document',
-        [{ path: 'anchor', message: 'unknown position' }],
-      )
-    }
-    const created = await deps.comments.create({
-      documentId,
-      userId: user.id,
-      body: body.body,
-      quote: body.quote,
-      anchor: body.anchor,
-      clauseId: body.clauseId ?? null,
-    })
-    await deps.audit.record({
-      userId: user.id,
-      action: 'comment.created',
-      documentId,
-      details: { threadId: created.id },
-    })
-    res.status(201).json({ thread: await publish(documentId, created.id) })
+    const request = parse(createThreadRequest, req.body)
+    res
+      .status(201)
+      .json({ thread: await documents.createThread(user, parseId(req.params.id), request) })
   })
 
   router.post(`${base}/:threadId/replies`, async (req, res) => {
     const { user } = requireAuth(req)
-    const documentId = await documentOf(req.params.id)
-    const thread = await threadOf(documentId, req.params.threadId)
-    const { body } = parse(replyRequest, req.body)
-    await deps.comments.reply(thread.id, user.id, body)
-    await deps.audit.record({
-      userId: user.id,
-      action: 'comment.replied',
-      documentId,
-      details: { threadId: thread.id },
-    })
-    res.status(201).json({ thread: await publish(documentId, thread.id) })
+    const { documentId, threadId } = threadAt(req)
+    const request = parse(commentBodyRequest, req.body)
+    res
+      .status(201)
+      .json({ thread: await documents.replyToThread(user, documentId, threadId, request) })
   })
 
   router.patch(`${base}/:threadId`, async (req, res) => {
     const { user } = requireAuth(req)
-    const documentId = await documentOf(req.params.id)
-    const thread = await threadOf(documentId, req.params.threadId)
-    const { status } = parse(threadStatusRequest, req.body)
-    if (thread.createdBy !== user.id && !atLeast(user.role, Role.coordinator)) {
-      throw forbidden(
-        'Only the thread’s author, a coordinator or the secretariat may resolve or reopen it',
-      )
-    }
-    if (thread.status !== status) {
-      await deps.comments.setStatus(thread.id, status, user.id)
-      await deps.audit.record({
-        userId: user.id,
-        action: status === 'resolved' ? 'comment.resolved' : 'comment.reopened',
-        documentId,
-        details: { threadId: thread.id },
-      })
-    }
-    res.json({ thread: await publish(documentId, thread.id) })
+    const { documentId, threadId } = threadAt(req)
+    const request = parse(threadStatusRequest, req.body)
+    res.json({ thread: await documents.setThreadStatus(user, documentId, threadId, request) })
   })
 
-  const ownMessage = async (req: Request) => {
-    const { user } = requireAuth(req)
-    const documentId = await documentOf(req.params.id)
-    const thread = await threadOf(documentId, req.params.threadId)
-    const message = thread.messages.find((m) => m.id === req.params.messageId)
-    if (!message) throw notFound('Unknown comment')
-    if (message.author.id !== user.id) throw forbidden('Only its author may change a comment')
-    return { user, documentId, thread, message }
-  }
-
   router.patch(`${base}/:threadId/messages/:messageId`, async (req, res) => {
-    const { user, documentId, thread, message } = await ownMessage(req)
-    const { body } = parse(editMessageRequest, req.body)
-    await deps.comments.editMessage(message.id, body)
-    await deps.audit.record({
-      userId: user.id,
-      action: 'comment.edited',
-      documentId,
-      details: { threadId: thread.id },
-    })
-    res.json({ thread: await publish(documentId, thread.id) })
+    const { user } = requireAuth(req)
+    const request = parse(commentBodyRequest, req.body)
+    res.json({ thread: await documents.editMessage(user, messageAt(req), request) })
   })
 
   router.delete(`${base}/:threadId/messages/:messageId`, async (req, res) => {
-    const { user, documentId, thread, message } = await ownMessage(req)
-    const threadGone = await deps.comments.deleteMessage(thread.id, message.id)
-    await deps.audit.record({
-      userId: user.id,
-      action: 'comment.deleted',
-      documentId,
-      details: { threadId: thread.id },
-    })
-    if (threadGone) {
-      deps.events.publish(documentId, { type: 'threadDeleted', threadId: thread.id })
-      res.status(204).end()
-      return
-    }
-    res.json({ thread: await publish(documentId, thread.id) })
+    const { user } = requireAuth(req)
+    const thread = await documents.deleteMessage(user, messageAt(req))
+    if (thread) res.json({ thread })
+    else res.status(204).end()
   })
 
   return router

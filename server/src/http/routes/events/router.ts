@@ -1,7 +1,7 @@
 import { type DocumentEvent, ErrorCode } from '@accord/protocol'
 import { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
-import { HttpError, notFound, unauthenticated } from '../../HttpError.js'
+import { HttpError, unauthenticated } from '../../HttpError.js'
 import { parseId } from '../../parse.js'
 import { StreamQuota } from './StreamQuota.js'
 
@@ -31,7 +31,7 @@ export const eventsRouter = (deps: AppDeps): Router => {
     let slot: ReturnType<StreamQuota['take']>
     try {
       id = parseId(req.params.id)
-      if (!(await deps.catalog.get(id))) throw notFound('Unknown document')
+      await deps.documents.get(user, id)
       if (hold.ended) throw unauthenticated()
       slot = quota.take(user.id)
       if (typeof slot === 'string') {
@@ -58,7 +58,7 @@ export const eventsRouter = (deps: AppDeps): Router => {
     res.write('retry: 3000\n\n')
     const send = (event: DocumentEvent) =>
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
-    const unsubscribe = deps.events.subscribe(id, send)
+    const unsubscribe = deps.documents.watch(id, send)
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS)
     let streaming = true
     const stop = () => {

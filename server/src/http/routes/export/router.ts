@@ -1,43 +1,24 @@
+import { exportQuery } from '@accord/protocol/requests'
 import { create as contentDisposition } from 'content-disposition'
 import { Router } from 'express'
-import { renderExport } from '../../../services/renderExport.js'
 import type { AppDeps } from '../../AppDeps.js'
-import { notFound } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse, parseId } from '../../parse.js'
-import { exportError } from './exportErrors.js'
 import { exportRateLimit } from './exportRateLimit.js'
-import { exportQuery } from './schema.js'
 
-/**
- * Export of a document's current text or of one of its versions, as a download. Every
- * signed-in role may export (observers included); each export is in the audit log. Limited
- * per account and minute, and by the places of the export queue (see `renderExport`).
- */
-export const exportRouter = (deps: AppDeps): Router => {
+/** A document's current text or one of its versions, as a download; limited per account and minute. */
+export const exportRouter = ({ config, documents }: AppDeps): Router => {
   const router = Router()
 
   router.get(
     '/documents/:id/export',
-    ...exportRateLimit(deps.config.exports.perMinute),
+    ...exportRateLimit(config.exports.perMinute),
     async (req, res) => {
       const { user } = requireAuth(req)
-      const doc = await deps.catalog.get(parseId(req.params.id))
-      if (!doc) throw notFound('Unknown document')
-      const query = parse(exportQuery, req.query)
+      const { version, ...query } = parse(exportQuery, req.query)
       // A malformed version id cannot name a version: 404, like an unknown one.
-      const versionId = query.version === undefined ? undefined : parseId(query.version)
-      const file = await renderExport(deps, user.id, {
-        documentId: doc.id,
-        title: doc.title,
-        format: query.format,
-        versionId,
-        comments: Boolean(query.comments),
-        suggestions: query.suggestions,
-      }).catch((err: unknown) => {
-        throw exportError(res, err)
-      })
-      if (!file) throw notFound('Unknown version')
+      const versionId = version === undefined ? undefined : parseId(version)
+      const file = await documents.export(user, parseId(req.params.id), { ...query, versionId })
       res.setHeader('Content-Type', file.contentType)
       res.setHeader(
         'Content-Disposition',

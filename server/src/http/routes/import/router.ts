@@ -2,16 +2,8 @@ import { ErrorCode } from '@accord/protocol'
 import { importDocumentFields, importDocumentQuery } from '@accord/protocol/requests'
 import { type ErrorRequestHandler, type RequestHandler, Router } from 'express'
 import multer from 'multer'
-import {
-  ImportBusyError,
-  type ImportDocumentDeps,
-  ImportForbiddenError,
-  ImportUnavailableError,
-  importDocument,
-  UnsupportedFileError,
-} from '../../../documents/importDocument.js'
 import type { AppDeps } from '../../AppDeps.js'
-import { forbidden, HttpError } from '../../HttpError.js'
+import { HttpError } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse } from '../../parse.js'
 
@@ -22,11 +14,11 @@ export const IMPORT_PATH = '/documents/import'
  * preview): parses, calls the import operation, answers. The file is held in memory up to
  * MAX_IMPORT_BYTES; a larger one is cut off while it arrives (413).
  */
-export const importRouter = (deps: AppDeps): Router => {
+export const importRouter = ({ config, documents }: AppDeps): Router => {
   const router = Router()
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: deps.config.maxImportBytes, files: 1, fields: 4, parts: 6 },
+    limits: { fileSize: config.maxImportBytes, files: 1, fields: 4, parts: 6 },
   }).single('file')
 
   // Before reading a large body, so a visitor without a session uploads nothing.
@@ -38,7 +30,7 @@ export const importRouter = (deps: AppDeps): Router => {
   const uploadErrors: ErrorRequestHandler = (err, _req, _res, next) => {
     if (err instanceof multer.MulterError) {
       if (err.code === 'LIMIT_FILE_SIZE') {
-        const mib = (deps.config.maxImportBytes / (1024 * 1024)).toFixed(1)
+        const mib = (config.maxImportBytes / (1024 * 1024)).toFixed(1)
         return next(
           new HttpError(
             413,
@@ -46,7 +38,7 @@ export const importRouter = (deps: AppDeps): Router => {
             `The file is larger than the import limit (${mib} MiB)`,
             {
               reason: 'too_large',
-              limitBytes: deps.config.maxImportBytes,
+              limitBytes: config.maxImportBytes,
             },
           ),
         )
@@ -56,13 +48,6 @@ export const importRouter = (deps: AppDeps): Router => {
     next(err)
   }
 
-  const operationDeps: ImportDocumentDeps = {
-    ...deps,
-    store: deps.registry.store,
-    read: (fileName, bytes) => deps.importPool.read(fileName, bytes),
-    slots: deps.importSlots,
-  }
-
   const handle: RequestHandler = async (req, res) => {
     const { user } = requireAuth(req)
     const { dryRun } = parse(importDocumentQuery, req.query)
@@ -70,25 +55,14 @@ export const importRouter = (deps: AppDeps): Router => {
     const file = req.file
     if (!file)
       throw new HttpError(400, ErrorCode.validation, 'Attach the file as the form field `file`')
-    try {
-      const outcome = await importDocument(operationDeps, user, {
-        fileName: file.originalname,
-        bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
-        ...(title ? { title } : {}),
-        dryRun: dryRun === '1' || dryRun === 'true',
-      })
-      if ('preview' in outcome) res.json(outcome.preview)
-      else res.status(201).json(outcome.result)
-    } catch (error) {
-      if (error instanceof UnsupportedFileError)
-        throw new HttpError(400, ErrorCode.unsupportedFile, error.message, { reason: error.reason })
-      if (error instanceof ImportForbiddenError) throw forbidden(error.message)
-      if (error instanceof ImportBusyError)
-        throw new HttpError(429, ErrorCode.tooManyRequests, error.message)
-      if (error instanceof ImportUnavailableError)
-        throw new HttpError(503, ErrorCode.unavailable, error.message)
-      throw error
-    }
+    const outcome = await documents.import(user, {
+      fileName: file.originalname,
+      bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
+      ...(title ? { title } : {}),
+      dryRun: dryRun === '1' || dryRun === 'true',
+    })
+    if ('preview' in outcome) res.json(outcome.preview)
+    else res.status(201).json(outcome.result)
   }
 
   router.post(IMPORT_PATH, signedIn, upload, uploadErrors, handle)

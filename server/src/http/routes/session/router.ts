@@ -2,14 +2,11 @@ import { ErrorCode, normalizeEmail } from '@accord/protocol'
 import { loginRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
-import { burnPasswordCheck, verifyPassword } from '../../../auth/password.js'
-import { endSessions } from '../../../services/endSessions.js'
-import { publicUser } from '../../../store/UserStore.js'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse } from '../../parse.js'
-import { clearSession, startSession } from '../../sessionCookies.js'
+import { clearSession, setSessionCookie } from '../../sessionCookies.js'
 
 const WINDOW_MS = 15 * 60 * 1000
 
@@ -46,27 +43,18 @@ const signInLimits = () => [
   }),
 ]
 
-export const sessionRouter = (deps: AppDeps): Router => {
+export const sessionRouter = ({ config, accounts }: AppDeps): Router => {
   const router = Router()
 
   router.post('/session', ...signInLimits(), async (req, res) => {
-    const { email, password } = parse(loginRequest, req.body)
-    const user = await deps.users.byEmail(email)
-    const ok =
-      user?.passwordHash && user.active ? await verifyPassword(password, user.passwordHash) : false
-    if (!user?.passwordHash || !user.active) await burnPasswordCheck(password)
-    // One answer for an unknown account, a deactivated one and a wrong password.
-    if (!user || !ok) throw new HttpError(401, ErrorCode.badCredentials, 'Wrong email or password')
-    await startSession(deps, res, user.id)
-    await deps.audit.record({ userId: user.id, action: 'session.signIn' })
-    res.json({ user: publicUser(user) })
+    const { user, sessionToken } = await accounts.signIn(parse(loginRequest, req.body))
+    setSessionCookie(config, res, sessionToken)
+    res.json({ user })
   })
 
   router.delete('/session', async (req, res) => {
-    const token = requireAuth(req).token
-    // This session only; its sockets and event streams close on every instance.
-    await endSessions(deps, { token })
-    clearSession(deps, res)
+    await accounts.signOut(requireAuth(req).token)
+    clearSession(config, res)
     res.status(204).end()
   })
 

@@ -1,0 +1,39 @@
+import type { DocumentStatus, User } from '@accord/protocol'
+import type { ExportPool } from '../export/ExportPool.js'
+import type { ExportQueue } from '../export/ExportQueue.js'
+import type { ImportPool } from '../import/ImportPool.js'
+import type { ImportSlots } from '../import/ImportSlots.js'
+import type { Logger } from '../logger.js'
+import type { AuditLog } from '../store/AuditLog.js'
+import type { CommentStore } from '../store/CommentStore.js'
+import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { VersionStore } from '../store/VersionStore.js'
+import type { DocumentEvents } from './DocumentEvents.js'
+import type { LiveDocuments } from './LiveDocuments.js'
+import type { InFlightEdits } from './versions/InFlightEdits.js'
+
+/** The person an operation acts for: what it checks permissions against and records. */
+export type Actor = Pick<User, 'id' | 'role'>
+
+/** Everything the document operations use, given once by the composition root. */
+export interface DocumentsContext {
+  catalog: DocumentCatalog
+  versions: VersionStore
+  comments: CommentStore
+  audit: AuditLog
+  /** Non-text changes, to every instance's event streams. */
+  events: DocumentEvents
+  live: LiveDocuments
+  /** Tells every instance's open connections a document's new status (they obey it at once). */
+  announceStatus(documentId: string, status: DocumentStatus): void
+  /** Adds edits in flight at a restore to its "before" version. */
+  inFlightEdits: InFlightEdits
+  /** Places for exports (how many render at once, wait, and per account) and their workers. */
+  exportQueue: ExportQueue
+  exportPool: ExportPool
+  /** The worker threads that read imported files, and the imports each account has running. */
+  importPool: ImportPool
+  importSlots: ImportSlots
+  /** For what goes wrong after an answer is settled (a failed import's cleanup). */
+  logger: Logger
+}

@@ -1,0 +1,32 @@
+import type { DocumentStatus } from '@accord/protocol'
+import type * as Y from 'yjs'
+
+/**
+ * One live document as the documents layer sees it: the Y.Doc the editors write, the status
+ * its connections obey, and the edits arriving from people. No rooms, sockets or cluster.
+ */
+export interface LiveDocument {
+  readonly id: string
+  readonly doc: Y.Doc
+  readonly status: DocumentStatus
+  /** Calls `watcher` with every update applied from a person (here or on another instance). */
+  watchApplied(watcher: (update: Uint8Array) => void): () => void
+}
+
+/** Why the server itself changes a live document; every copy receives it as an ordinary update. */
+export type ServerChange = 'restore' | 'suggestions'
+
+/**
+ * The port through which operations reach live documents (the room registry implements it).
+ * Both run `fn` synchronously on the one live copy, loading it if nobody has it open, so
+ * nothing typed can fall between what `fn` reads and what it writes.
+ */
+export interface LiveDocuments {
+  read<T>(documentId: string, fn: (live: LiveDocument) => T): Promise<T>
+  /** Runs `fn` in one transaction with the origin `change`. */
+  change<T>(documentId: string, change: ServerChange, fn: (live: LiveDocument) => T): Promise<T>
+  /** Writes the first content of a new document, before anyone has it open. */
+  seed(documentId: string, update: Uint8Array): Promise<void>
+  /** Every live document in memory now. */
+  inMemory(): LiveDocument[]
+}

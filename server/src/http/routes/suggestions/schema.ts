@@ -1,6 +1,0 @@
-export {
-  type ResolveSuggestionsRequest,
-  type RolloutRequest,
-  resolveSuggestionsRequest,
-  rolloutRequest,
-} from '@accord/protocol/requests'
