@@ -208,7 +208,11 @@ export const importDocumentFields = z.object({
 })
 export type ImportDocumentFields = z.infer<typeof importDocumentFields>
 
+/** `dryRun=1` (or `true`): only read the file and say what would be created. */
 export const importDocumentQuery = z.object({
-  dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
+  dryRun: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
 })
 export type ImportDocumentQuery = z.infer<typeof importDocumentQuery>

@@ -59,7 +59,7 @@ export const importRouter = ({ config, documents }: AppDeps): Router => {
       fileName: file.originalname,
       bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
       ...(title ? { title } : {}),
-      dryRun: dryRun === '1' || dryRun === 'true',
+      dryRun,
     })
     if ('preview' in outcome) res.json(outcome.preview)
     else res.status(201).json(outcome.result)
