@@ -65,17 +65,20 @@ const isErrorBody = (value: unknown): value is ErrorBody =>
   'error' in value &&
   typeof (value as ErrorBody).error?.code === 'string'
 
+/** JSON in and out; a FormData body (a file) is sent as the browser's form would, multipart. */
 const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  // The server refuses state-changing requests without a JSON content type (CSRF defence).
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const form = body instanceof FormData
+  // The server refuses state-changing requests without a JSON content type (CSRF defence);
+  // multipart is taken on the import path only, and the browser writes its boundary.
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json'
   let response: Response
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     })
   } catch (cause) {
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause))
@@ -87,32 +90,6 @@ const request = async <T>(method: string, path: string, body?: unknown): Promise
     if (payload.error.code === ErrorCode.unauthenticated) {
       for (const listener of sessionEndedListeners) listener()
     }
-    throw new ApiError(
-      response.status,
-      payload.error.code,
-      payload.error.message,
-      payload.error.details,
-    )
-  }
-  throw new ApiError(response.status, NETWORK_ERROR, `HTTP ${response.status}`)
-}
-
-/** A file sent as the browser's form would (multipart/form-data), answered in JSON. */
-const upload = async <T>(path: string, form: FormData): Promise<T> => {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      body: form,
-    })
-  } catch (cause) {
-    throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause))
-  }
-  const payload: unknown = await response.json().catch(() => undefined)
-  if (response.ok) return payload as T
-  if (isErrorBody(payload)) {
     throw new ApiError(
       response.status,
       payload.error.code,
@@ -169,9 +146,9 @@ export const api = {
   document: (id: string) => json<DocumentInfo>(path`/api/documents/${id}`),
   /** What importing `file` would create: outline, counts, warnings. Nothing is created. */
   previewImport: (file: File) =>
-    upload<ImportPreview>('/api/documents/import?dryRun=1', importForm(file)),
+    request<ImportPreview>('POST', '/api/documents/import?dryRun=1', importForm(file)),
   importDocument: (file: File, title?: string) =>
-    upload<ImportResult>('/api/documents/import', importForm(file, title)),
+    request<ImportResult>('POST', '/api/documents/import', importForm(file, title)),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 
