@@ -28,6 +28,16 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: int(8 * 1024 * 1024),
   /** Largest JSON body accepted by the HTTP API (default 256 KiB). */
   MAX_BODY_BYTES: int(256 * 1024),
+  /** Largest file `POST /api/documents/import` accepts, in bytes (default 20 MiB). */
+  MAX_IMPORT_BYTES: int(20 * 1024 * 1024),
+  /** Worker threads reading imported files (default 1); more files wait their turn. */
+  IMPORT_WORKERS: z.coerce.number().int().min(1).default(1),
+  /** Imports one account may have running at once; more are refused (429). */
+  IMPORTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(2),
+  /** Longest reading one file may take in its worker (ms); then 503. */
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
+  /** Heap limit of each import worker (MiB); a file needing more fails alone. */
+  IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
   /** Messages per second one socket may send, averaged over a short burst window. */
   MAX_MESSAGES_PER_SECOND: int(200),
   /** Updates are gathered and written every this many ms, every open document's in one transaction. */
@@ -98,6 +108,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   maxMessageBytes: number
   maxBodyBytes: number
+  maxImportBytes: number
+  imports: ImportLimits
   maxMessagesPerSecond: number
   flushDelayMs: number
   compactAfterUpdates: number
@@ -122,6 +134,14 @@ export interface MailConfig {
   maxAttempts: number
   timeoutMs: number
   immediatePerHour: number
+}
+
+/** How imported files are read and limited (see docs/operations.md). */
+export interface ImportLimits {
+  workers: number
+  perAccount: number
+  timeoutMs: number
+  workerMemoryMb: number
 }
 
 /** How exports are rendered and limited (see docs/operations.md). */
@@ -164,6 +184,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
+    imports: {
+      workers: e.IMPORT_WORKERS,
+      perAccount: e.IMPORTS_PER_ACCOUNT,
+      timeoutMs: e.IMPORT_TIMEOUT_MS,
+      workerMemoryMb: e.IMPORT_WORKER_MEMORY_MB,
+    },
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     flushDelayMs: e.FLUSH_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,

@@ -21,6 +21,8 @@ import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { glossaryOperations } from './glossary/glossaryOperations.js'
 import { createApp } from './http/createApp.js'
+import { ImportPool } from './import/ImportPool.js'
+import { ImportSlots } from './import/ImportSlots.js'
 import type { Logger } from './logger.js'
 import { type Clock, systemClock } from './mail/Clock.js'
 import { serverKey } from './mail/serverKey.js'
@@ -136,6 +138,7 @@ export const startServer = async (
   })
   // Workers start with the first export, so an idle server holds none.
   const exportPool = new ExportPool(config.exports, logger)
+  const importPool = new ImportPool(config.imports, logger)
   // Before listening, so the first request already finds the secretariat account.
   const needsSetup = await bootstrapFirstAccount(users, config, logger)
 
@@ -147,6 +150,7 @@ export const startServer = async (
     server.listen(config.port, config.host, () => resolve())
   }).catch(async (err) => {
     await exportPool.close()
+    await importPool.close()
     await cluster.close()
     await storage.close()
     throw err
@@ -244,6 +248,9 @@ export const startServer = async (
     users,
     translationMarks: new TranslationMarks(db),
     glossary,
+    importPool,
+    importSlots: new ImportSlots(config.imports.perAccount),
+    logger,
   })
   const accounts = accountOperations({
     users,
@@ -311,6 +318,7 @@ export const startServer = async (
       // Exports waiting or rendering are answered 503 now, not cut off with their connection.
       exportQueue.close()
       await exportPool.close()
+      await importPool.close()
       await registry.closeAll()
       server.closeAllConnections()
       await stopped

@@ -24,6 +24,8 @@ import type {
   ImportGlossaryRequest,
   InboxResponse,
   LanguagesResponse,
+  ImportPreview,
+  ImportResult,
   LoginRequest,
   MailSettingsResponse,
   MarkNotificationsReadRequest,
@@ -61,6 +63,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, e.g. `{ reason }` of a refused import. */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -82,17 +86,20 @@ const isErrorBody = (value: unknown): value is ErrorBody =>
   'error' in value &&
   typeof (value as ErrorBody).error?.code === 'string'
 
+/** JSON in and out; a FormData body (a file) is sent as the browser's form would, multipart. */
 const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  // The server refuses state-changing requests without a JSON content type (CSRF defence).
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const form = body instanceof FormData
+  // The server refuses state-changing requests without a JSON content type (CSRF defence);
+  // multipart is taken on the import path only, and the browser writes its boundary.
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json'
   let response: Response
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     })
   } catch (cause) {
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause))
@@ -104,9 +111,21 @@ const request = async <T>(method: string, path: string, body?: unknown): Promise
     if (payload.error.code === ErrorCode.unauthenticated) {
       for (const listener of sessionEndedListeners) listener()
     }
-    throw new ApiError(response.status, payload.error.code, payload.error.message)
+    throw new ApiError(
+      response.status,
+      payload.error.code,
+      payload.error.message,
+      payload.error.details,
+    )
   }
   throw new ApiError(response.status, NETWORK_ERROR, `HTTP ${response.status}`)
+}
+
+const importForm = (file: File, title?: string): FormData => {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  if (title) form.append('title', title)
+  return form
 }
 
 const json = <T>(path: string) => request<T>('GET', path)
@@ -146,6 +165,11 @@ export const api = {
   createDocument: (body: CreateDocumentBody) =>
     request<DocumentInfo>('POST', '/api/documents', body),
   document: (id: string) => json<DocumentInfo>(path`/api/documents/${id}`),
+  /** What importing `file` would create: outline, counts, warnings. Nothing is created. */
+  previewImport: (file: File) =>
+    request<ImportPreview>('POST', '/api/documents/import?dryRun=1', importForm(file)),
+  importDocument: (file: File, title?: string) =>
+    request<ImportResult>('POST', '/api/documents/import', importForm(file, title)),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 

@@ -9,14 +9,18 @@ const isKnownCode = (code: string): code is KnownCode => knownCodes.has(code)
 
 /** Turns a failed call into a sentence in the UI language: the error code's translation, else the server's message. */
 export const useErrorMessage = (): ((error: unknown) => string) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return useCallback(
     (error: unknown) => {
       if (error instanceof ApiError) {
+        // A refused import says why: not what its name says, protected, too large…
+        const reason = (error.details as { reason?: unknown } | undefined)?.reason
+        if (typeof reason === 'string' && i18n.exists(`import.refusal.${reason}`))
+          return t(`import.refusal.${reason}` as 'import.refusal.empty_file')
         return isKnownCode(error.code) ? t(`errors.${error.code}`) : error.message
       }
       return t('errors.internal')
     },
-    [t],
+    [t, i18n],
   )
 }

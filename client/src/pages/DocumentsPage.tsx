@@ -1,16 +1,20 @@
+import { atLeast, Role } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
 import { Progress } from '../ui/Progress'
 import { CreateDocumentForm } from './documents/CreateDocumentForm'
 import { DocumentList } from './documents/DocumentList'
 import { DocumentSearch } from './documents/DocumentSearch'
+import { ImportDocumentForm } from './documents/ImportDocumentForm'
 import { useDebounced } from './documents/useDebounced'
 import { useDocuments } from './documents/useDocuments'
 
-/** Every document of the working group: create, search, rename, open. */
+/** Every document of the working group: create (blank, from a template or from a file), search, rename, open. */
 export const DocumentsPage = () => {
   const { t } = useTranslation()
+  const { user } = useAuth()
   usePageTitle(t('documents.title'))
   // The search lives in the URL, so Back returns to the same results.
   const [params, setParams] = useSearchParams()
@@ -23,6 +27,7 @@ export const DocumentsPage = () => {
     <div className="page">
       <h1>{t('documents.title')}</h1>
       <CreateDocumentForm />
+      {user && atLeast(user.role, Role.member) && <ImportDocumentForm />}
       <DocumentSearch value={query} onChange={search} />
       {error && <p role="alert">{error}</p>}
       {documents === null ? (

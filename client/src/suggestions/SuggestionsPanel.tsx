@@ -1,3 +1,4 @@
+import { isImportedAuthorId } from '@accord/protocol'
 import type { SuggestionSummary } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
 import { useId, useState } from 'react'
@@ -130,6 +131,7 @@ export const SuggestionsPanel = ({
                 : t('suggestions.outsideClauses')}
               <br />
               <span>{s.authorName}</span>
+              {isImportedAuthorId(s.authorId) && ` · ${t('suggestions.imported')}`}
               {s.at && (
                 <>
                   {' · '}

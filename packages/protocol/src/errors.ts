@@ -42,6 +42,11 @@ export const ErrorCode = {
   changeNotPending: 'change_not_pending',
   /** A glossary file that is not what it claims (not TBX, not the glossary's CSV). */
   invalidGlossary: 'invalid_glossary',
+  /**
+   * An imported file is not what its name says, is damaged, protected, or unpacks to too much;
+   * `details.reason` says which (the client translates it).
+   */
+  unsupportedFile: 'unsupported_file',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -337,3 +337,17 @@ export type ImportGlossaryRequest = z.infer<typeof importGlossaryRequest>
 /** The glossary as a file: TBX (ISO 30042) or CSV. */
 export const glossaryExportQuery = z.object({ format: z.enum(['tbx', 'csv']) })
 export type GlossaryExportQuery = z.infer<typeof glossaryExportQuery>
+/** `POST /api/documents/import`: the form's text fields and the query. */
+export const importDocumentFields = z.object({
+  title: z.string().trim().max(200).optional(),
+})
+export type ImportDocumentFields = z.infer<typeof importDocumentFields>
+
+/** `dryRun=1` (or `true`): only read the file and say what would be created. */
+export const importDocumentQuery = z.object({
+  dryRun: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+})
+export type ImportDocumentQuery = z.infer<typeof importDocumentQuery>

@@ -61,6 +61,11 @@ export interface CommentMessage {
   createdAt: string
   /** Set when the author edited the body. */
   editedAt: string | null
+  /**
+   * Set when the message came from an imported file: `author.name` is the name the file
+   * gives (no account), and `createdAt` the date it gives.
+   */
+  imported?: true
 }
 
 /**
@@ -245,4 +250,36 @@ export interface MailSettingsResponse {
 export interface MentionablePerson {
   id: string
   name: string
+}
+
+/** The outline of an imported document, clause by clause (numbers as the editor computes them). */
+export interface ImportOutlineEntry {
+  id: string
+  number: string
+  heading: string
+  level: 1 | 2
+  children?: ImportOutlineEntry[]
+}
+
+/** What an import found: counts, and what the document does not keep (`warnings`). */
+export interface ImportReport {
+  format: 'docx' | 'odt' | 'md' | 'html'
+  clauses: number
+  comments: number
+  suggestions: number
+  tables: number
+  footnotes: number
+  warnings: { code: string; count: number; message: string }[]
+}
+
+/** `POST /api/documents/import?dryRun=1`: what would be created. */
+export interface ImportPreview {
+  report: ImportReport
+  outline: ImportOutlineEntry[]
+}
+
+/** `POST /api/documents/import`: the new document and what was brought in. */
+export interface ImportResult {
+  document: DocumentInfo
+  report: ImportReport
 }

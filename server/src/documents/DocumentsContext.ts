@@ -1,6 +1,9 @@
 import type { DocumentStatus, User } from '@accord/protocol'
 import type { ExportPool } from '../export/ExportPool.js'
 import type { ExportQueue } from '../export/ExportQueue.js'
+import type { ImportPool } from '../import/ImportPool.js'
+import type { ImportSlots } from '../import/ImportSlots.js'
+import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
@@ -37,4 +40,9 @@ export interface DocumentsContext {
   translationMarks: TranslationMarks
   /** The installation's termbase, for the terminology check of translations. */
   glossary: GlossaryStore
+  /** The worker threads that read imported files, and the imports each account has running. */
+  importPool: ImportPool
+  importSlots: ImportSlots
+  /** For what goes wrong after an answer is settled (a failed import's cleanup). */
+  logger: Logger
 }

@@ -14,6 +14,7 @@ import { alignTranslation } from './languages/alignTranslation.js'
 import { applyStructuralChanges } from './languages/applyStructuralChanges.js'
 import { listLanguages } from './languages/listLanguages.js'
 import { markClauseTranslated } from './languages/markClauseTranslated.js'
+import { importDocument } from './import/importDocument.js'
 import { createDocument } from './lifecycle/createDocument.js'
 import { getDocument, listDocuments } from './lifecycle/readDocuments.js'
 import { updateDocument } from './lifecycle/updateDocument.js'
@@ -58,6 +59,7 @@ export const documentOperations = (ctx: DocumentsContext) => {
     alignment: bind(alignTranslation),
     markClauseTranslated: bind(markClauseTranslated),
     applyStructure: bind(applyStructuralChanges),
+    import: bind(importDocument),
     activity: bind(documentActivity),
     installationActivity: bind(installationActivity),
     /** Follows a document's non-text changes (threads, status, save health) on every instance. */

@@ -1,4 +1,9 @@
-import type { CommentMessage, CommentThread, ThreadStatus } from '@accord/protocol'
+import {
+  type CommentMessage,
+  type CommentThread,
+  importedAuthorId,
+  type ThreadStatus,
+} from '@accord/protocol'
 import { colorFor } from './colorFor.js'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
@@ -22,18 +27,34 @@ interface MessageRow {
   thread_id: string
   author_id: string
   author_name: string
+  imported_author: string | null
   body: string
   created_at: string
   edited_at: string | null
 }
 
-const toMessage = (r: MessageRow): CommentMessage => ({
-  id: r.id,
-  author: { id: r.author_id, name: r.author_name, color: colorFor(r.author_id) },
-  body: r.body,
-  createdAt: r.created_at,
-  editedAt: r.edited_at,
-})
+const toMessage = (r: MessageRow): CommentMessage =>
+  r.imported_author === null
+    ? {
+        id: r.id,
+        author: { id: r.author_id, name: r.author_name, color: colorFor(r.author_id) },
+        body: r.body,
+        createdAt: r.created_at,
+        editedAt: r.edited_at,
+      }
+    : {
+        // Written by someone without an account here: no account's id, so no one edits it as theirs.
+        id: r.id,
+        author: {
+          id: importedAuthorId(r.imported_author),
+          name: r.imported_author,
+          color: colorFor(r.imported_author),
+        },
+        body: r.body,
+        createdAt: r.created_at,
+        editedAt: r.edited_at,
+        imported: true,
+      }
 
 const toThread = (r: ThreadRow, messages: CommentMessage[]): CommentThread => ({
   id: r.id,
@@ -142,6 +163,47 @@ export class CommentStore {
       )
     })
     return (await this.get(input.documentId, id)) as CommentThread
+  }
+
+  /**
+   * The comment threads of an imported file, in one transaction: each message keeps the name
+   * and date the file gives; `userId` (the person importing) is recorded as the thread's creator.
+   */
+  async createImported(
+    documentId: string,
+    userId: string,
+    threads: readonly {
+      quote: string
+      anchor: { start: string; end: string }
+      clauseId: string | null
+      messages: readonly { author: string; body: string; createdAt: string }[]
+    }[],
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const thread of threads) {
+        const id = newId()
+        await tx.run(
+          `INSERT INTO comment_threads (id, document_id, quote, anchor_start, anchor_end, clause_id, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            id,
+            documentId,
+            thread.quote,
+            thread.anchor.start,
+            thread.anchor.end,
+            thread.clauseId,
+            userId,
+            thread.messages[0]?.createdAt ?? nowIso(),
+          ],
+        )
+        for (const message of thread.messages) {
+          await tx.run(
+            'INSERT INTO comment_messages (id, thread_id, author_id, imported_author, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            [newId(), id, userId, message.author, message.body, message.createdAt],
+          )
+        }
+      }
+    })
   }
 
   async reply(threadId: string, userId: string, body: string): Promise<void> {

@@ -92,6 +92,11 @@ export class DocumentCatalog {
     )
   }
 
+  /** Removes a document that was never opened (an import that failed half-way), with all it holds. */
+  async remove(id: string): Promise<void> {
+    await this.db.run('DELETE FROM documents WHERE id = ?', [id])
+  }
+
   async get(id: string): Promise<DocumentInfo | undefined> {
     const row = await this.db.get<DocumentRow>(`${SELECT} WHERE d.id = ?`, [id])
     return row && toInfo(row)

@@ -204,4 +204,8 @@ export const SCHEMA_STEPS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 6: comments brought in from an imported file keep their original author's name
+  `
+  ALTER TABLE comment_messages ADD COLUMN imported_author TEXT;
+  `,
 ]

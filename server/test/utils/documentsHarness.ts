@@ -12,6 +12,8 @@ import { InFlightEdits } from '../../src/documents/versions/InFlightEdits.js'
 import { DomainError } from '../../src/errors/DomainError.js'
 import { ExportPool } from '../../src/export/ExportPool.js'
 import { ExportQueue } from '../../src/export/ExportQueue.js'
+import { ImportPool } from '../../src/import/ImportPool.js'
+import { ImportSlots } from '../../src/import/ImportSlots.js'
 import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
@@ -66,6 +68,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   )
   const inFlightEdits = new InFlightEdits(versions, logger)
   const exportPool = new ExportPool({ workers: 1, timeoutMs: 60_000, workerMemoryMb: 256 }, logger)
+  const importPool = new ImportPool({ workers: 1, timeoutMs: 60_000, workerMemoryMb: 256 }, logger)
   const ctx: DocumentsContext = {
     catalog,
     versions,
@@ -83,6 +86,9 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     exportPool,
     translationMarks: new TranslationMarks(db),
     glossary: new GlossaryStore(db),
+    importPool,
+    importSlots: new ImportSlots(2),
+    logger,
   }
   const people = {} as Record<Role, Actor>
   for (const role of ROLES) {
@@ -105,6 +111,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     auditOf: async (documentId) => (await audit.list({ documentId, limit: 500 })).reverse(),
     close: async () => {
       await exportPool.close()
+      await importPool.close()
       await registry.closeAll()
       await inFlightEdits.close()
       await db.close()

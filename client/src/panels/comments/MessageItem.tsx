@@ -27,6 +27,7 @@ export const MessageItem = ({ message, own, onEdit, onDelete }: MessageItemProps
           aria-hidden="true"
         />
         <strong>{message.author.name}</strong> <LocalTime iso={message.createdAt} />
+        {message.imported && <span className="comment-edited"> · {t('comments.imported')}</span>}
         {message.editedAt && <span className="comment-edited"> · {t('comments.edited')}</span>}
       </p>
       {editing ? (

@@ -7,10 +7,12 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 /**
  * State-changing requests must come from our own origin (browsers always send
  * Origin on them) and carry JSON, which a cross-site form cannot send without
- * a CORS preflight we never grant.
+ * a CORS preflight we never grant. The paths in `uploads` take a file upload
+ * (multipart/form-data) instead; a cross-site form posting one carries another
+ * Origin (refused above) and no session cookie (it is SameSite).
  */
 export const csrfGuard =
-  (publicOrigin: string): RequestHandler =>
+  (publicOrigin: string, uploads: readonly string[] = []): RequestHandler =>
   (req, _res, next) => {
     if (SAFE.has(req.method)) return next()
     const origin = req.get('origin')
@@ -23,7 +25,8 @@ export const csrfGuard =
       Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined
     if (
       (hasBody || req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') &&
-      !req.is('application/json')
+      !req.is('application/json') &&
+      !(uploads.includes(req.path) && req.method === 'POST' && req.is('multipart/form-data'))
     ) {
       return next(
         new HttpError(415, ErrorCode.unsupportedMediaType, 'Send the body as application/json'),

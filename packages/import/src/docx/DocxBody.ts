@@ -1,0 +1,252 @@
+import type { Element } from '@xmldom/xmldom'
+import { childElements, child as firstChild } from '../package/parseXml.js'
+import {
+  type Inline,
+  noteDropped,
+  paragraphsOf,
+  type RunMarks,
+  type SourceBlock,
+  type SourceDocument,
+  type SourceParagraph,
+  type TrackedChange,
+  WarningCode,
+} from '../SourceDocument.js'
+import type { DocxNumbering } from './DocxNumbering.js'
+
+export interface DocxContext {
+  source: SourceDocument
+  headingStyles: Map<string, number>
+  numbering: DocxNumbering
+  /** Hyperlink relationship ids → their targets. */
+  links: Map<string, string>
+  /** Comment ids that are replies: their ranges are the parent's, not marked again. */
+  replies: ReadonlySet<string>
+}
+
+/** `<w:b/>`, `<w:b w:val="true"/>` are on; `w:val` "0", "false", "off" are off. */
+const toggle = (el: Element | undefined): boolean => {
+  if (!el) return false
+  const val = el.getAttribute('w:val')
+  return val === null || val === '' || !['0', 'false', 'off', 'none'].includes(val)
+}
+
+const runMarks = (rPr: Element | undefined, inherited: RunMarks): RunMarks => {
+  if (!rPr) return inherited
+  const marks: RunMarks = { ...inherited }
+  if (toggle(firstChild(rPr, 'w:b'))) marks.bold = true
+  if (toggle(firstChild(rPr, 'w:i'))) marks.italic = true
+  if (toggle(firstChild(rPr, 'w:u'))) marks.underline = true
+  if (toggle(firstChild(rPr, 'w:strike')) || toggle(firstChild(rPr, 'w:dstrike')))
+    marks.strike = true
+  return marks
+}
+
+const trackedChange = (el: Element, kind: TrackedChange['kind']): TrackedChange => {
+  const date = el.getAttribute('w:date') ?? undefined
+  return {
+    kind,
+    key: `${kind}-${el.getAttribute('w:id') ?? ''}`,
+    author: el.getAttribute('w:author') || '?',
+    ...(date ? { date } : {}),
+  }
+}
+
+/**
+ * Walks `w:body` (and table cells, footnotes, comments) into source blocks: paragraphs with
+ * their heading style and list numbering, runs with their formatting, tracked insertions and
+ * deletions (`w:ins`, `w:del`, moves), comment ranges and footnote references. What the
+ * document cannot hold (drawings, text boxes, embedded objects) is counted as dropped; a
+ * field keeps its shown result as text.
+ */
+export class DocxBody {
+  constructor(private readonly ctx: DocxContext) {}
+
+  blocks(container: Element): SourceBlock[] {
+    const out: SourceBlock[] = []
+    for (const el of childElements(container)) {
+      switch (el.nodeName) {
+        case 'w:p':
+          out.push(this.paragraph(el))
+          break
+        case 'w:tbl':
+          out.push(this.table(el))
+          break
+        case 'w:sdt': {
+          const content = firstChild(el, 'w:sdtContent')
+          if (content) out.push(...this.blocks(content))
+          break
+        }
+        case 'w:customXml':
+        case 'w:ins':
+        case 'w:moveTo':
+          out.push(...this.blocks(el))
+          break
+        default:
+          break
+      }
+    }
+    return out
+  }
+
+  private table(tbl: Element): SourceBlock {
+    const rows: SourceParagraph[][][] = []
+    for (const tr of childElements(tbl)) {
+      if (tr.nodeName !== 'w:tr') continue
+      const cells: SourceParagraph[][] = []
+      for (const tc of childElements(tr)) {
+        if (tc.nodeName !== 'w:tc') continue
+        cells.push(paragraphsOf(this.blocks(tc)))
+      }
+      rows.push(cells)
+    }
+    return { type: 'table', rows }
+  }
+
+  paragraph(p: Element): SourceParagraph {
+    const pPr = firstChild(p, 'w:pPr')
+    const paragraph: SourceParagraph = { type: 'paragraph', inlines: [] }
+    if (pPr) {
+      const styleId = firstChild(pPr, 'w:pStyle')?.getAttribute('w:val')
+      const heading = styleId ? this.ctx.headingStyles.get(styleId) : undefined
+      const outline = firstChild(pPr, 'w:outlineLvl')?.getAttribute('w:val')
+      if (heading !== undefined) paragraph.heading = heading
+      else if (outline && Number(outline) <= 5) paragraph.heading = Number(outline) + 1
+      const numPr = firstChild(pPr, 'w:numPr')
+      if (numPr) {
+        const numId = firstChild(numPr, 'w:numId')?.getAttribute('w:val') ?? '0'
+        const level = Number(firstChild(numPr, 'w:ilvl')?.getAttribute('w:val') ?? 0)
+        const counted = this.ctx.numbering.next(numId, level)
+        if (counted) paragraph.numbering = { level, ...counted }
+      }
+      if (firstChild(pPr, 'w:pPrChange')) noteDropped(this.ctx.source, WarningCode.formatChanges)
+    }
+    this.inlines(p, {}, paragraph.inlines)
+    return paragraph
+  }
+
+  private inlines(container: Element, marks: RunMarks, out: Inline[]): void {
+    for (const el of childElements(container)) {
+      switch (el.nodeName) {
+        case 'w:r':
+          this.run(el, marks, out)
+          break
+        case 'w:hyperlink': {
+          const rel = el.getAttribute('r:id')
+          const anchor = el.getAttribute('w:anchor')
+          const href = rel ? this.ctx.links.get(rel) : anchor ? `#${anchor}` : undefined
+          this.inlines(el, href ? { ...marks, link: href } : marks, out)
+          break
+        }
+        case 'w:ins':
+        case 'w:moveTo':
+          this.inlines(el, { ...marks, change: trackedChange(el, 'insertion') }, out)
+          break
+        case 'w:del':
+        case 'w:moveFrom':
+          this.inlines(el, { ...marks, change: trackedChange(el, 'deletion') }, out)
+          break
+        case 'w:commentRangeStart':
+        case 'w:commentRangeEnd': {
+          const id = el.getAttribute('w:id') ?? ''
+          if (this.ctx.replies.has(id)) break
+          out.push({
+            type: el.nodeName === 'w:commentRangeStart' ? 'commentStart' : 'commentEnd',
+            id,
+          })
+          break
+        }
+        case 'w:sdt': {
+          const content = firstChild(el, 'w:sdtContent')
+          if (content) this.inlines(content, marks, out)
+          break
+        }
+        case 'w:fldSimple':
+          noteDropped(this.ctx.source, WarningCode.fields)
+          this.inlines(el, marks, out)
+          break
+        case 'w:smartTag':
+        case 'w:customXml':
+          this.inlines(el, marks, out)
+          break
+        case 'mc:AlternateContent':
+          noteDropped(this.ctx.source, WarningCode.textBoxes)
+          break
+        default:
+          break
+      }
+    }
+  }
+
+  /** A field's instructions are hidden; its shown result (between `separate` and `end`) is kept. */
+  private inFieldCode = false
+
+  private run(r: Element, inherited: RunMarks, out: Inline[]): void {
+    const rPr = firstChild(r, 'w:rPr')
+    const marks = runMarks(rPr, inherited)
+    if (rPr && firstChild(rPr, 'w:rPrChange'))
+      noteDropped(this.ctx.source, WarningCode.formatChanges)
+    const text = (value: string) => {
+      if (value === '' || this.inFieldCode) return
+      const last = out[out.length - 1]
+      if (last?.type === 'text' && last.marks === marks) last.text += value
+      else out.push({ type: 'text', text: value, marks })
+    }
+    for (const el of childElements(r)) {
+      switch (el.nodeName) {
+        case 'w:t':
+        case 'w:delText':
+          text(el.textContent ?? '')
+          break
+        case 'w:tab':
+        case 'w:ptab':
+          text('\t')
+          break
+        case 'w:noBreakHyphen':
+          text('\u2011')
+          break
+        case 'w:softHyphen':
+          break
+        case 'w:br':
+        case 'w:cr':
+          if (el.getAttribute('w:type') === 'page' || el.getAttribute('w:type') === 'column') break
+          if (!this.inFieldCode) out.push({ type: 'break', marks })
+          break
+        case 'w:fldChar': {
+          const kind = el.getAttribute('w:fldCharType')
+          if (kind === 'begin') {
+            this.inFieldCode = true
+            noteDropped(this.ctx.source, WarningCode.fields)
+          } else this.inFieldCode = false
+          break
+        }
+        case 'w:commentReference': {
+          // A comment with no range marks only this point: it takes its paragraph (the
+          // writer ignores both when the comment's range was already marked).
+          const id = el.getAttribute('w:id') ?? ''
+          if (!this.ctx.replies.has(id))
+            out.push({ type: 'commentStart', id }, { type: 'commentEnd', id })
+          break
+        }
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          out.push({
+            type: 'noteRef',
+            id: `${el.nodeName === 'w:footnoteReference' ? 'f' : 'e'}${el.getAttribute('w:id') ?? ''}`,
+          })
+          break
+        case 'w:drawing':
+        case 'w:pict':
+          noteDropped(this.ctx.source, WarningCode.images)
+          break
+        case 'w:object':
+          noteDropped(this.ctx.source, WarningCode.embedded)
+          break
+        case 'mc:AlternateContent':
+          noteDropped(this.ctx.source, WarningCode.textBoxes)
+          break
+        default:
+          break
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { JSONContent } from '@tiptap/core'
+
+export interface SeenSuggestion {
+  kind: string
+  author: string
+  at: string
+  text: string
+}
+
+/** The suggestions of a document, in reading order, each with all its text. */
+export const suggestionsOf = (doc: JSONContent): SeenSuggestion[] => {
+  const byId = new Map<string, SeenSuggestion>()
+  const walk = (node: JSONContent) => {
+    for (const mark of node.marks ?? []) {
+      if (mark.type !== 'insertion' && mark.type !== 'deletion') continue
+      const id = String(mark.attrs?.id)
+      const seen = byId.get(id) ?? {
+        kind: mark.type,
+        author: String(mark.attrs?.authorName),
+        at: String(mark.attrs?.at),
+        text: '',
+      }
+      seen.text += node.type === 'text' ? (node.text ?? '') : '\n'
+      byId.set(id, seen)
+    }
+    for (const child of node.content ?? []) walk(child)
+  }
+  walk(doc)
+  return [...byId.values()]
+}
+
+const textOf = (node: JSONContent): string =>
+  node.type === 'text' ? (node.text ?? '') : (node.content ?? []).map(textOf).join('')
+
+/** Each clause as its heading and the text of its body, sub-clauses nested. */
+export const clausesOf = (doc: JSONContent): { heading: string; body: string; subs: string[] }[] =>
+  (doc.content ?? [])
+    .filter((n) => n.type === 'clause')
+    .map((clause) => {
+      const [heading, ...rest] = clause.content ?? []
+      return {
+        heading: heading ? textOf(heading) : '',
+        body: rest
+          .filter((n) => n.type !== 'subclause')
+          .map(textOf)
+          .join('\n'),
+        subs: rest.filter((n) => n.type === 'subclause').map((n) => textOf(n.content?.[0] ?? {})),
+      }
+    })
+
+/** The top-level blocks before the first clause, as text. */
+export const preambleOf = (doc: JSONContent): string[] => {
+  const out: string[] = []
+  for (const node of doc.content ?? []) {
+    if (node.type === 'clause') break
+    out.push(textOf(node))
+  }
+  return out
+}
