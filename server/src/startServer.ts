@@ -41,9 +41,12 @@ import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { GlossaryStore } from './store/GlossaryStore.js'
-import { InvitationStore } from './store/InvitationStore.js'
+import {
+  INVITATION_LINKS,
+  OneTimeLinkStore,
+  PASSWORD_RESET_LINKS,
+} from './store/OneTimeLinkStore.js'
 import { openStorage } from './store/openStorage.js'
-import { PasswordResetStore } from './store/PasswordResetStore.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
 import { TranslationMarks } from './store/TranslationMarks.js'
@@ -255,13 +258,13 @@ export const startServer = async (
   const accounts = accountOperations({
     users,
     sessions,
-    invitations: new InvitationStore(db),
+    invitations: new OneTimeLinkStore(db, INVITATION_LINKS),
     audit,
     setup,
     announceUser: (userId, user) => cluster.broadcast({ kind: 'user', userId, user }),
     announceSessionsEnded: (sessionIds) => cluster.broadcast({ kind: 'sessionsEnded', sessionIds }),
     invitationUrl: (token) => `${effective.publicOrigin}/invite/${token}`,
-    passwordResets: new PasswordResetStore(db),
+    passwordResets: new OneTimeLinkStore(db, PASSWORD_RESET_LINKS),
     resetUrl: (token) => `${effective.publicOrigin}/reset/${token}`,
     mailer: mail?.mailer,
     notificationSettings,

@@ -3,8 +3,7 @@ import type { SetupToken } from '../auth/SetupToken.js'
 import type { Mailer } from '../mail/Mailer.js'
 import type { NotificationSettingsStore } from '../notifications/NotificationSettingsStore.js'
 import type { AuditLog } from '../store/AuditLog.js'
-import type { InvitationStore } from '../store/InvitationStore.js'
-import type { PasswordResetStore } from '../store/PasswordResetStore.js'
+import type { OneTimeLinkStore } from '../store/OneTimeLinkStore.js'
 import type { SessionStore } from '../store/SessionStore.js'
 import type { UserStore } from '../store/UserStore.js'
 
@@ -12,8 +11,8 @@ import type { UserStore } from '../store/UserStore.js'
 export interface AccountsContext {
   users: UserStore
   sessions: SessionStore
-  invitations: InvitationStore
-  passwordResets: PasswordResetStore
+  invitations: OneTimeLinkStore
+  passwordResets: OneTimeLinkStore
   audit: AuditLog
   setup: SetupToken
   /** Tells every instance an account changed: its new presence, or null once deactivated. */

@@ -9,8 +9,11 @@ import { SetupToken } from '../auth/SetupToken.js'
 import { NotificationSettingsStore } from '../notifications/NotificationSettingsStore.js'
 import { AuditLog } from '../store/AuditLog.js'
 import type { Database } from '../store/Database.js'
-import { InvitationStore } from '../store/InvitationStore.js'
-import { PasswordResetStore } from '../store/PasswordResetStore.js'
+import {
+  INVITATION_LINKS,
+  OneTimeLinkStore,
+  PASSWORD_RESET_LINKS,
+} from '../store/OneTimeLinkStore.js'
 import { SessionStore } from '../store/SessionStore.js'
 import { openSqlite } from '../store/sqlite/openSqlite.js'
 import { type StoredUser, UserStore } from '../store/UserStore.js'
@@ -36,13 +39,13 @@ describe('account operations, without HTTP', { timeout: 120_000 }, () => {
     accounts = accountOperations({
       users,
       sessions: new SessionStore(db, 60_000),
-      invitations: new InvitationStore(db),
+      invitations: new OneTimeLinkStore(db, INVITATION_LINKS),
       audit,
       setup: new SetupToken(),
       announceUser: (userId, user) => announcedUsers.push({ userId, user }),
       announceSessionsEnded: (ids) => endedSessions.push(ids),
       invitationUrl: (token) => `https://drafts.example.org/invite/${token}`,
-      passwordResets: new PasswordResetStore(db),
+      passwordResets: new OneTimeLinkStore(db, PASSWORD_RESET_LINKS),
       resetUrl: (token) => `https://drafts.example.org/reset/${token}`,
       mailer: undefined,
       notificationSettings: new NotificationSettingsStore(db),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/logger.js'
 import { MailOutbox } from '../../src/mail/MailOutbox.js'
 import { openStorage, type Storage } from '../../src/store/openStorage.js'
-import { PasswordResetStore, RESET_LIFETIME_MS } from '../../src/store/PasswordResetStore.js'
+import { OneTimeLinkStore, PASSWORD_RESET_LINKS } from '../../src/store/OneTimeLinkStore.js'
 import { UserStore } from '../../src/store/UserStore.js'
 import { freshPostgresDatabase, POSTGRES_URL } from '../utils/postgres.js'
 
@@ -63,8 +63,8 @@ describe.skipIf(!POSTGRES_URL)('mail outbox claims on PostgreSQL', () => {
       role: 'member',
       passwordHash: null,
     })
-    const resets = new PasswordResetStore(db)
-    const stale = await resets.create(user?.id as string, Date.now() - RESET_LIFETIME_MS - 60_000)
+    const resets = new OneTimeLinkStore(db, PASSWORD_RESET_LINKS)
+    const stale = await resets.create(user?.id as string, Date.now() - PASSWORD_RESET_LINKS.lifetimeMs - 60_000)
     const fresh = await resets.create(user?.id as string)
     expect(await resets.userIdFor(stale)).toBeUndefined()
     expect(await resets.consume(stale)).toBe(false)
