@@ -7,12 +7,7 @@ describe('a comment stays on the same words while others edit', () => {
   const t = useTestServer()
 
   const setup = async () => {
-    const alice = await t.newUser('member', 'Alice')
-    const bob = await t.newUser('member', 'Bob')
-    const docId = await t.newDocument(alice.cookie)
-    const a = t.client(docId, alice.cookie)
-    const b = t.client(docId, bob.cookie)
-    await Promise.all([a.synced(), b.synced()])
+    const { alice, docId, a, b } = await t.twoMembersInOneDocument()
     a.type('Каждый имеет право на неприкосновенность частной жизни.')
     await vi.waitFor(() => expect(b.text()).toContain('частной жизни'))
     const index = 'Каждый имеет право на '.length

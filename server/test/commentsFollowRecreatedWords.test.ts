@@ -57,12 +57,7 @@ describe('comments follow their words when the words are re-created, and only th
   const t = useTestServer()
 
   const setup = async () => {
-    const alice = await t.newUser('member', 'Alice')
-    const bob = await t.newUser('member', 'Bob')
-    const docId = await t.newDocument(alice.cookie)
-    const a = t.client(docId, alice.cookie)
-    const b = t.client(docId, bob.cookie)
-    await Promise.all([a.synced(), b.synced()])
+    const { alice, docId, a, b } = await t.twoMembersInOneDocument()
     writeBody(a.doc, charter)
     await vi.waitFor(() => expect(pmDoc(b.doc).textContent).toContain('Слова значат'))
     const comment = async (anchor: EncodedAnchor, quote: string) => {

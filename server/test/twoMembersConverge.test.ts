@@ -5,12 +5,7 @@ describe('co-editing through the real server', () => {
   const t = useTestServer()
 
   it('two members converge, and a third joining late receives the whole text', async () => {
-    const alice = await t.newUser('member', 'Alice')
-    const bob = await t.newUser('member', 'Bob')
-    const docId = await t.newDocument(alice.cookie)
-    const a = t.client(docId, alice.cookie)
-    const b = t.client(docId, bob.cookie)
-    await Promise.all([a.synced(), b.synced()])
+    const { docId, a, b } = await t.twoMembersInOneDocument()
 
     a.type('Статья 1. Каждый имеет право на доступ к интернету.')
     b.type('Article 2. Everyone has the right to privacy.')

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/logger.js'
 import { MailOutbox } from '../../src/mail/MailOutbox.js'
-import { openStorage, type Storage } from '../../src/store/openStorage.js'
 import { OneTimeLinkStore, PASSWORD_RESET_LINKS } from '../../src/store/OneTimeLinkStore.js'
+import { openStorage, type Storage } from '../../src/store/openStorage.js'
 import { UserStore } from '../../src/store/UserStore.js'
 import { freshPostgresDatabase, POSTGRES_URL } from '../utils/postgres.js'
 
@@ -64,7 +64,10 @@ describe.skipIf(!POSTGRES_URL)('mail outbox claims on PostgreSQL', () => {
       passwordHash: null,
     })
     const resets = new OneTimeLinkStore(db, PASSWORD_RESET_LINKS)
-    const stale = await resets.create(user?.id as string, Date.now() - PASSWORD_RESET_LINKS.lifetimeMs - 60_000)
+    const stale = await resets.create(
+      user?.id as string,
+      Date.now() - PASSWORD_RESET_LINKS.lifetimeMs - 60_000,
+    )
     const fresh = await resets.create(user?.id as string)
     expect(await resets.userIdFor(stale)).toBeUndefined()
     expect(await resets.consume(stale)).toBe(false)

@@ -5,6 +5,20 @@ import { newTestServer, type TestServer } from './newTestServer.js'
 export interface ScopedTestServer extends TestServer {
   /** A real provider client, destroyed after the test. */
   client(documentId: string, cookie: string): TestClient
+  /** Members Alice and Bob, Alice's new document, and a synced client of each on it. */
+  twoMembersInOneDocument(): Promise<TwoMembers>
+}
+
+type NewUser = Awaited<ReturnType<TestServer['newUser']>>
+
+export interface TwoMembers {
+  alice: NewUser
+  bob: NewUser
+  docId: string
+  /** Alice's client. */
+  a: TestClient
+  /** Bob's client. */
+  b: TestClient
 }
 
 /**
@@ -25,7 +39,7 @@ export const useTestServer = (env: Record<string, string> = {}): ScopedTestServe
     if (!current) throw new Error('the test server starts in beforeEach')
     return current
   }
-  return {
+  const scoped: ScopedTestServer = {
     get url() {
       return server().url
     },
@@ -50,5 +64,15 @@ export const useTestServer = (env: Record<string, string> = {}): ScopedTestServe
       clients.push(c)
       return c
     },
+    async twoMembersInOneDocument() {
+      const alice = await scoped.newUser('member', 'Alice')
+      const bob = await scoped.newUser('member', 'Bob')
+      const docId = await scoped.newDocument(alice.cookie)
+      const a = scoped.client(docId, alice.cookie)
+      const b = scoped.client(docId, bob.cookie)
+      await Promise.all([a.synced(), b.synced()])
+      return { alice, bob, docId, a, b }
+    },
   }
+  return scoped
 }
