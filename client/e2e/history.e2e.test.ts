@@ -53,8 +53,14 @@ describe('versions in the browser', () => {
     ).toBe('underline')
     await docScreenshot(page, 'history-compare')
 
-    page.once('dialog', (dialog) => void dialog.accept())
+    page.on('dialog', () => {
+      throw new Error('a browser dialog opened; the app asks in its own')
+    })
     await draft1.getByRole('button', { name: 'Restore' }).click()
+    await page
+      .getByRole('dialog', { name: 'Restore a version' })
+      .getByRole('button', { name: 'Restore' })
+      .click()
     await expect
       .poll(() => page.locator('.version-list').textContent())
       .toContain('Before restore of “Draft 1”')

@@ -16,6 +16,7 @@ import { api, historyApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useUser } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { FormMessage } from '../ui/FormMessage'
 import type { DocumentReturnState } from './document/DocumentWorkspace'
 import { ExportMenu } from './document/ExportMenu'
@@ -56,6 +57,7 @@ export const HistoryPage = () => {
   const [onlyChanges, setOnlyChanges] = useState(true)
   const { busy, error, run } = useAction()
   const [restored, setRestored] = useState<string | null>(null)
+  const [restoring, setRestoring] = useState<VersionInfo | null>(null)
   usePageTitle(document ? `${t('history.title')}: ${document.title}` : t('history.title'))
 
   const load = useCallback(async () => {
@@ -133,14 +135,25 @@ export const HistoryPage = () => {
               setTo(CURRENT)
               void compare(version.id, CURRENT)
             }}
-            onRestore={(version) => {
-              if (!window.confirm(t('history.confirmRestore', { name: label(version.id) }))) return
+            onRestore={setRestoring}
+          />
+          <ConfirmDialog
+            open={restoring !== null}
+            title={t('confirmations.restoreTitle')}
+            message={t('history.confirmRestore', { name: restoring ? label(restoring.id) : '' })}
+            confirmLabel={t('history.restore')}
+            cancelLabel={t('common.cancel')}
+            onConfirm={() => {
+              const version = restoring
+              setRestoring(null)
+              if (!version) return
               void run(async () => {
                 await historyApi.restore(id, version.id)
                 setRestored(t('history.restored', { name: label(version.id) }))
                 await load()
               })
             }}
+            onCancel={() => setRestoring(null)}
           />
         </aside>
         <section className="history-main" aria-labelledby="history-main-heading">
