@@ -180,4 +180,12 @@ export const SCHEMA_STEPS: readonly string[] = [
   CREATE INDEX review_rounds_doc ON review_rounds(document_id, opened_at);
   CREATE INDEX review_rounds_open ON review_rounds(status, deadline);
   `,
+  // versions: why the server named one (before a restore, final), and for automatic ones how
+  // much changed and who changed it
+  `
+  ALTER TABLE versions ADD COLUMN origin TEXT CHECK (origin IN ('beforeRestore','final'));
+  ALTER TABLE versions ADD COLUMN origin_of TEXT;
+  ALTER TABLE versions ADD COLUMN changes INTEGER;
+  ALTER TABLE versions ADD COLUMN editors TEXT NOT NULL DEFAULT '[]';
+  `,
 ]
