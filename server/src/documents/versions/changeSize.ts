@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 /**
  * How much changed between two snapshots of one document: Yjs items inserted plus items

@@ -1,0 +1,112 @@
+import type { VersionInfo } from '@accord/protocol'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ExportMenu } from '../../pages/document/ExportMenu'
+import { DiffView } from '../../pages/history/DiffView'
+import { VersionViewer } from '../../pages/history/VersionViewer'
+import { CURRENT, type HistoryShown, type VersionHistory } from './useVersionHistory'
+import '../../pages/history/history.css'
+import './historyPanel.css'
+import { useVersionLabel } from './useVersionLabel'
+
+interface HistoryViewProps {
+  documentId: string
+  shown: HistoryShown
+  history: VersionHistory
+  /** Back to the live text. */
+  onClose: () => void
+}
+
+/**
+ * In the text's place while a version or a comparison is open: the version read-only (with
+ * its export), or the redline between any two versions or the current text.
+ */
+export const HistoryView = ({ documentId, shown, history, onClose }: HistoryViewProps) => {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const versions = history.versions ?? []
+  const label = useVersionLabel(versions)
+  const name = (id: string) => {
+    if (id === CURRENT) return t('history.current')
+    const version = versions.find((v) => v.id === id)
+    return version ? label(version) : id
+  }
+  const [onlyChanges, setOnlyChanges] = useState(true)
+  const [from, setFrom] = useState(shown.kind === 'diff' ? shown.from : '')
+  const [to, setTo] = useState(shown.kind === 'diff' ? shown.to : CURRENT)
+  const shownKey = shown.kind === 'diff' ? `${shown.from}:${shown.to}` : shown.version.id
+
+  useEffect(() => {
+    // A new version or comparison: focus its heading, so a screen reader starts there.
+    if (shownKey) heading.current?.focus()
+    if (shown.kind === 'diff') {
+      setFrom(shown.from)
+      setTo(shown.to)
+    }
+  }, [shownKey, shown])
+
+  const option = (version: VersionInfo) => (
+    <option key={version.id} value={version.id}>
+      {label(version)}
+    </option>
+  )
+
+  return (
+    <section className="history-view" aria-labelledby={headingId}>
+      <div className="history-view-top">
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {shown.kind === 'version'
+            ? label(shown.version)
+            : `${name(shown.from)} → ${name(shown.to)}`}{' '}
+          {shown.kind === 'version' && <span className="badge">{t('history.readOnly')}</span>}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t('historyPanel.backToText')}
+        </button>
+      </div>
+      {shown.kind === 'version' ? (
+        <>
+          <ExportMenu documentId={documentId} versionId={shown.version.id} />
+          <VersionViewer content={shown.content} settings={shown.settings} />
+        </>
+      ) : (
+        <>
+          <form
+            className="compare-form"
+            onSubmit={(event) => {
+              event.preventDefault()
+              if (from) void history.compare(from, to)
+            }}
+          >
+            <label>
+              {t('history.from')}
+              <select value={from} onChange={(e) => setFrom(e.target.value)}>
+                {versions.map(option)}
+              </select>
+            </label>
+            <label>
+              {t('history.to')}
+              <select value={to} onChange={(e) => setTo(e.target.value)}>
+                <option value={CURRENT}>{t('history.current')}</option>
+                {versions.map(option)}
+              </select>
+            </label>
+            <button type="submit" disabled={history.busy || !from}>
+              {t('history.compare')}
+            </button>
+          </form>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={onlyChanges}
+              onChange={(e) => setOnlyChanges(e.target.checked)}
+            />{' '}
+            {t('history.onlyChanges')}
+          </label>
+          <DiffView diff={shown.diff} onlyChanges={onlyChanges} />
+        </>
+      )}
+    </section>
+  )
+}
