@@ -1,8 +1,8 @@
 import type { VersionInfo } from '@accord/protocol'
-import { useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ExportMenu } from '../../pages/document/ExportMenu'
-import { DiffView } from '../../pages/history/DiffView'
+import { type DiffLayout, DiffView } from '../../pages/history/DiffView'
 import { VersionViewer } from '../../pages/history/VersionViewer'
 import { CURRENT, type HistoryShown, type VersionHistory } from './useVersionHistory'
 import '../../pages/history/history.css'
@@ -33,6 +33,33 @@ export const HistoryView = ({ documentId, shown, history, onClose }: HistoryView
     return version ? label(version) : id
   }
   const [onlyChanges, setOnlyChanges] = useState(true)
+  const [layout, setLayout] = useState<DiffLayout>('redline')
+  const diffArea = useRef<HTMLDivElement>(null)
+  const [position, setPosition] = useState<string | null>(null)
+  const layoutName = useId()
+
+  /** Focuses the next (1) or previous (-1) change after the focused one, and says which. */
+  const moveToChange = (step: 1 | -1) => {
+    const changes = [...(diffArea.current?.querySelectorAll<HTMLElement>('[data-change]') ?? [])]
+    if (changes.length === 0) return setPosition(t('diffView.noChange'))
+    const active = window.document.activeElement
+    const current = changes.findIndex((change) => change === active || change.contains(active))
+    // From outside any change: the first one forwards, the last one backwards.
+    const start = current === -1 ? (step === 1 ? -1 : changes.length) : current
+    const next = Math.min(changes.length - 1, Math.max(0, start + step))
+    changes[next]?.focus({ preventScroll: true })
+    changes[next]?.scrollIntoView({ block: 'center' })
+    setPosition(t('diffView.position', { index: next + 1, count: changes.length }))
+  }
+  const changeKeys = (event: KeyboardEvent) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey) return
+    // Alt+Down opens a select's list: leave it that.
+    if (event.target instanceof HTMLSelectElement) return
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      moveToChange(event.key === 'ArrowDown' ? 1 : -1)
+    }
+  }
   const [from, setFrom] = useState(shown.kind === 'diff' ? shown.from : '')
   const [to, setTo] = useState(shown.kind === 'diff' ? shown.to : CURRENT)
   const shownKey = shown.kind === 'diff' ? `${shown.from}:${shown.to}` : shown.version.id
@@ -53,7 +80,7 @@ export const HistoryView = ({ documentId, shown, history, onClose }: HistoryView
   )
 
   return (
-    <section className="history-view" aria-labelledby={headingId}>
+    <section className="history-view" aria-labelledby={headingId} onKeyDown={changeKeys}>
       <div className="history-view-top">
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {shown.kind === 'version'
@@ -96,15 +123,55 @@ export const HistoryView = ({ documentId, shown, history, onClose }: HistoryView
               {t('history.compare')}
             </button>
           </form>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={onlyChanges}
-              onChange={(e) => setOnlyChanges(e.target.checked)}
-            />{' '}
-            {t('history.onlyChanges')}
-          </label>
-          <DiffView diff={shown.diff} onlyChanges={onlyChanges} />
+          <div className="diff-controls">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={onlyChanges}
+                onChange={(e) => setOnlyChanges(e.target.checked)}
+              />{' '}
+              {t('history.onlyChanges')}
+            </label>
+            <fieldset className="diff-layout">
+              <legend>{t('diffView.layout')}</legend>
+              {(['redline', 'sideBySide'] as const).map((value) => (
+                <label key={value} className="checkbox">
+                  <input
+                    type="radio"
+                    name={layoutName}
+                    value={value}
+                    checked={layout === value}
+                    onChange={() => setLayout(value)}
+                  />{' '}
+                  {t(`diffView.${value}`)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="diff-steps">
+              <button
+                type="button"
+                className="quiet"
+                aria-keyshortcuts="Alt+ArrowUp"
+                onClick={() => moveToChange(-1)}
+              >
+                {t('diffView.previous')}
+              </button>
+              <button
+                type="button"
+                className="quiet"
+                aria-keyshortcuts="Alt+ArrowDown"
+                onClick={() => moveToChange(1)}
+              >
+                {t('diffView.next')}
+              </button>
+              <span role="status" className="diff-position">
+                {position}
+              </span>
+            </div>
+          </div>
+          <div ref={diffArea}>
+            <DiffView diff={shown.diff} onlyChanges={onlyChanges} layout={layout} />
+          </div>
         </>
       )}
     </section>
