@@ -117,5 +117,19 @@ describe('history beside the text', () => {
     await tabUntil(ru, (el) => el.text === 'К текущему тексту')
     await ru.keyboard.press('Enter')
     await expect.poll(async () => (await focused(ru)).id).toBe('editor')
+
+    // A notification's link to a version (…/history?version=…) opens the document showing it.
+    const readerCookie = await session.server.signIn(reader.email, reader.password)
+    const { versions } = await session.server.api<{ versions: { id: string; name: string }[] }>(
+      'GET',
+      `/api/documents/${id}/versions`,
+      readerCookie,
+    )
+    const draft = versions.find((v) => v.name === 'Draft 1')
+    await ru.goto(`${session.server.url}/documents/${id}/history?version=${draft?.id}`)
+    await ru.getByRole('heading', { level: 2, name: /^Draft 1/ }).waitFor()
+    expect(await ru.locator('.version-text').textContent()).toBe(
+      'Каждый имеет право на доступ к интернету.',
+    )
   })
 })

@@ -54,7 +54,8 @@ interface DocumentWorkspaceProps {
 
 /**
  * One open document: title and status on top, then the clause outline and document settings
- * on the left, the shared text in the middle and who is here and the comments on the right.
+ * on the left, the shared text in the middle and who is here, the history and the comments on
+ * the right. A version or comparison chosen in the history takes the text's place.
  */
 export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspaceProps) => {
   const { t } = useTranslation()
