@@ -33,6 +33,9 @@ describe('history beside the text', () => {
     await toggle.click()
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')
     const panel = page.getByRole('region', { name: 'History' })
+    // A version kept elsewhere (here through the API) appears in the open panel by itself.
+    await session.server.api('POST', `/api/documents/${id}/versions`, cookie, { name: 'Outline' })
+    await expect.poll(() => panel.locator('.version-list').textContent()).toContain('Outline')
     await panel.getByLabel('Version name').fill('Draft 1')
     await panel.getByRole('button', { name: 'Save version' }).click()
     await expect.poll(() => panel.locator('.version-list').textContent()).toContain('Draft 1')
@@ -105,6 +108,7 @@ describe('history beside the text', () => {
     expect(await ruPanel.locator('.version-list > li').allTextContents()).toEqual([
       expect.stringContaining('До восстановления «Draft 1»'),
       expect.stringContaining('Draft 1'),
+      expect.stringContaining('Outline'),
     ])
 
     // From the keyboard: view a version, then back to the text, focus on the editor.

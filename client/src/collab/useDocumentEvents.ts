@@ -20,7 +20,13 @@ export const useDocumentEvents = (
     const deliver = (message: MessageEvent<string>) => {
       handlers.current.onEvent(JSON.parse(message.data) as DocumentEvent)
     }
-    const types: DocumentEvent['type'][] = ['thread', 'threadDeleted', 'document', 'saveState']
+    const types: DocumentEvent['type'][] = [
+      'thread',
+      'threadDeleted',
+      'document',
+      'saveState',
+      'version',
+    ]
     for (const type of types) source.addEventListener(type, deliver)
     source.onopen = () => {
       if (opened) handlers.current.onReconnect?.()

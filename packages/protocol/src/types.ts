@@ -86,6 +86,8 @@ export type DocumentEvent =
   | { type: 'document'; document: DocumentInfo }
   /** The server could not save recent changes and keeps retrying; they are safe in memory. */
   | { type: 'saveState'; failing: boolean }
+  /** A version was kept: named, automatic, before a restore, final or rolled out. */
+  | { type: 'version'; version: VersionInfo }
 
 /** A saved state of a document: named by a coordinator, or kept automatically by the server. */
 export interface VersionInfo {

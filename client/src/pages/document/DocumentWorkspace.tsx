@@ -69,10 +69,17 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const reviewRound = useReviewRound(document.id)
   const [openingRound, setOpeningRound] = useState(false)
   const mayRunRounds = atLeast(user.role, Role.coordinator)
+  // History beside the text: `?panel=history` (old /history links too) opens it.
+  const [searchParams] = useSearchParams()
+  const [historyOpen, setHistoryOpen] = useState(searchParams.get('panel') === 'history')
+  const historyId = useId()
+  const history = useVersionHistory(document.id)
   useDocumentEvents(
     document.id,
     (event) => {
       comments.onEvent(event)
+      // Someone kept a version (or the server did): the open history lists it at once.
+      if (event.type === 'version' && historyOpen) void history.reload()
       if (event.type === 'document') {
         onChanged(event.document)
         // A round opened or closed moves the status: read the round again.
@@ -101,12 +108,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     backToText()
   }
 
-  // History beside the text: `?panel=history` (old /history links too) opens it, and
   // `&version=…` (a notification's link) shows that version once the list is loaded.
-  const [searchParams] = useSearchParams()
-  const [historyOpen, setHistoryOpen] = useState(searchParams.get('panel') === 'history')
-  const historyId = useId()
-  const history = useVersionHistory(document.id)
   const wantedVersion = searchParams.get('version')
   const { versions, view: viewVersion } = history
   useEffect(() => {

@@ -1,3 +1,4 @@
+import type { VersionInfo } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
 import * as Y from 'yjs'
 import type { Logger } from '../../logger.js'
@@ -40,6 +41,8 @@ export class VersionKeeper {
     private readonly versions: VersionStore,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** Hears of each automatic version kept (the document's event stream). */
+    private readonly onKept: (version: VersionInfo) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -90,7 +93,7 @@ export class VersionKeeper {
     if (Y.equalSnapshots(now, last.snapshot)) return
     const editors = uniqueById([...last.carried, ...room.takeEditors()])
     try {
-      await this.versions.create({
+      const version = await this.versions.create({
         documentId: room.id,
         name: AUTO_VERSION_NAME,
         note: null,
@@ -101,6 +104,7 @@ export class VersionKeeper {
         change: { size: changeSize(last.snapshot, now), editors },
       })
       this.last.set(room, { at: Date.now(), snapshot: now, carried: [] })
+      this.onKept(version)
     } catch (err) {
       last.carried = editors
       this.logger.error({ err, documentId: room.id }, 'could not keep an automatic version')

@@ -49,6 +49,7 @@ export const restoreVersion = async (
       of: { id: version.id, name: version.name, kind: version.kind, createdAt: version.createdAt },
     },
   })
+  ctx.events.publish(doc.id, { type: 'version', version: savedAs })
   await ctx.live.change(doc.id, 'restore', (live) => {
     const before = Y.encodeStateAsUpdate(live.doc)
     const behind = !Y.equalSnapshots(current.snapshot, Y.snapshot(live.doc))

@@ -3,9 +3,12 @@ import { docToJSON } from '@accord/schema'
 import * as Y from 'yjs'
 import type { DocumentsContext } from '../DocumentsContext.js'
 
-/** Stores the live text as a named version, taken from the same Y.Doc the editors write. */
+/**
+ * Stores the live text as a named version, taken from the same Y.Doc the editors write; the
+ * document's event stream hears of it.
+ */
 export const takeSnapshot = async (
-  ctx: Pick<DocumentsContext, 'live' | 'versions'>,
+  ctx: Pick<DocumentsContext, 'live' | 'versions' | 'events'>,
   input: {
     documentId: string
     name: string
@@ -18,5 +21,7 @@ export const takeSnapshot = async (
     state: Y.encodeStateAsUpdate(doc),
     content: docToJSON(doc),
   }))
-  return ctx.versions.create({ ...input, kind: 'named', state, content })
+  const version = await ctx.versions.create({ ...input, kind: 'named', state, content })
+  ctx.events.publish(version.documentId, { type: 'version', version })
+  return version
 }
