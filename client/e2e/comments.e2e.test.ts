@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
+import { checkAccessibility } from './utils/checkAccessibility'
+import { focused } from './utils/keyboard'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a clause-by-clause discussion in two browsers', () => {
@@ -53,5 +55,54 @@ describe('a clause-by-clause discussion in two browsers', () => {
     await expect
       .poll(() => b.locator('.comment-thread').first().textContent())
       .toContain('Both, as in the declaration.')
+  })
+
+  it('deleting a comment asks in the app’s own dialog, never the browser’s; Escape keeps it', async () => {
+    const anna = await session.server.newUser('member', 'Anna Deleting')
+    const cookie = await session.server.signIn(anna.email, anna.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Second thoughts',
+    })
+    const a = await open(anna.email, anna.password, `${session.server.url}/documents/${id}`)
+    const browserDialogs: string[] = []
+    a.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.type('Everyone may appeal.')
+    await a.keyboard.press('Shift+Home')
+    await expect
+      .poll(() => a.evaluate(() => document.getSelection()?.toString()))
+      .toBe('Everyone may appeal.')
+    await a.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
+    await a.keyboard.press('Control+Alt+m')
+    await a.getByLabel('Your comment').fill('A hasty remark.')
+    await a.getByRole('button', { name: 'Post comment' }).click()
+    const thread = a.locator('.comment-thread').first()
+    await expect.poll(() => thread.textContent()).toContain('A hasty remark.')
+
+    // From the keyboard: the Delete button opens a modal question with focus on "Cancel".
+    await thread.getByRole('button', { name: 'Delete', exact: true }).focus()
+    await a.keyboard.press('Enter')
+    const dialog = a.getByRole('dialog', { name: 'Delete the comment' })
+    await dialog.waitFor()
+    expect((await focused(a)).text).toBe('Cancel')
+    const figures = await checkAccessibility(a, 'delete comment dialog')
+    expect(figures.blocking).toEqual([])
+    await a.keyboard.press('Escape')
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+    expect(await thread.textContent()).toContain('A hasty remark.')
+    // Focus goes back to the button that asked.
+    expect((await focused(a)).text).toBe('Delete')
+
+    await a.keyboard.press('Enter')
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect
+      .poll(() => a.locator('.comments-panel').textContent())
+      .not.toContain('A hasty remark.')
+    expect(browserDialogs).toEqual([])
   })
 })

@@ -34,10 +34,10 @@ describe('the interface language', () => {
     await page.evaluate(() => {
       ;(window as unknown as { accordMarker: string }).accordMarker = 'same page'
     })
-    expect(await page.getByRole('link', { name: 'История' }).count()).toBe(1)
+    expect(await page.getByRole('button', { name: 'История', exact: true }).count()).toBe(1)
 
     await page.getByLabel('Язык интерфейса').selectOption('en')
-    await page.getByRole('link', { name: 'History' }).waitFor()
+    await page.getByRole('button', { name: 'History', exact: true }).waitFor()
     expect(await lang()).toBe('en')
     expect(await page.getByRole('button', { name: 'Comment on selection' }).count()).toBe(1)
     // Same page, same editor: the marker, the text and the live connection are all still there.

@@ -52,13 +52,13 @@ describe('slow and failed work', () => {
       .getByRole('button', { name: 'Сравнить с текущим' })
       .click()
     const loading = page
-      .locator('.history-main')
+      .locator('.history-panel')
       .getByRole('status')
       .filter({ hasText: 'Загрузка' })
     await expect.poll(() => loading.isVisible()).toBe(true)
     failDiff()
     await expect
-      .poll(() => page.locator('.history-main .form-error').textContent())
+      .poll(() => page.locator('.history-panel > .form-error').textContent())
       .toBe(
         'Ошибка на сервере. Подождите немного и попробуйте снова; если ошибка повторяется, сообщите в секретариат.',
       )

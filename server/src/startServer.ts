@@ -132,7 +132,9 @@ export const startServer = async (
     else if (event.kind === 'status') registry.setStatus(event.documentId, event.status)
     else if (event.kind === 'sessionsEnded') liveSessions.end(event.sessionIds)
   })
-  keeper = new VersionKeeper(registry, versions, logger, config.autoVersionMs)
+  keeper = new VersionKeeper(registry, versions, logger, config.autoVersionMs, (version) =>
+    events.publish(version.documentId, { type: 'version', version }),
+  )
   const authenticator = new Authenticator(sessions, users, liveSessions)
   const exportQueue = new ExportQueue({
     running: config.exports.workers,

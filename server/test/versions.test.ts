@@ -160,20 +160,39 @@ describe('automatic versions', () => {
           timeout: 5000,
         },
       )
+      // Labelled by who edited and how much: each typed character is one change.
+      expect((await list())[0]).toMatchObject({
+        editors: [{ id: member.user.id, name: member.user.name }],
+        origin: null,
+      })
+      expect((await list())[0]?.changes).toBeGreaterThanOrEqual('первая правка'.length)
       // No change, no new version.
       await new Promise((r) => setTimeout(r, 1500))
       expect(await list()).toHaveLength(1)
+      const other = await t.newUser('member', 'Second Editor')
+      const b = newTestClient(t.wsUrl, docId, other.cookie)
+      await b.synced()
+      b.type('ещё')
       a.type('последняя правка')
+      await vi.waitFor(() => expect(b.text()).toContain('последняя правка'))
       a.destroy()
+      b.destroy()
       await vi.waitFor(async () => expect(await list()).toHaveLength(2), { timeout: 5000 })
       const [newest] = await list()
       expect(newest).toMatchObject({ kind: 'auto', author: null })
+      // Only the edits since the first automatic version, by both people.
+      expect(newest?.editors.map((e) => e.name).sort()).toEqual(
+        [member.user.name, 'Second Editor'].sort(),
+      )
+      expect(newest?.changes).toBeGreaterThanOrEqual('ещёпоследняя правка'.length)
+      expect(newest?.changes).toBeLessThan('ещёпоследняя правка'.length + 10)
       const read = await t.api<{ content: { content: unknown[] } }>(
         'GET',
         `/api/documents/${docId}/versions/${newest?.id}`,
         { cookie: member.cookie },
       )
-      expect(read.body.content.content).toHaveLength(2)
+      // One paragraph per `type` call: the first automatic version's, then the two people's.
+      expect(read.body.content.content).toHaveLength(3)
     } finally {
       await t.close()
     }

@@ -6,6 +6,7 @@ import { useUiLanguage } from '../i18n/useUiLanguage'
 import { InboxPage } from '../notifications/InboxPage'
 import { DocumentsPage } from '../pages/DocumentsPage'
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage'
+import { HistoryRedirect } from '../pages/HistoryRedirect'
 import { InvitePage } from '../pages/InvitePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { PeoplePage } from '../pages/PeoplePage'
@@ -20,10 +21,6 @@ import { useAuth } from './useAuth'
 // The editor (Tiptap, Yjs, providers) is the heaviest part; load it only when a document opens.
 const DocumentPage = lazy(() =>
   import('../pages/DocumentPage').then(({ DocumentPage }) => ({ default: DocumentPage })),
-)
-// History (versions, diff, activity) is opened now and then: its own chunk too.
-const HistoryPage = lazy(() =>
-  import('../pages/HistoryPage').then(({ HistoryPage }) => ({ default: HistoryPage })),
 )
 // Language versions: the list, and a translation beside its source.
 const LanguagesPage = lazy(() =>
@@ -74,9 +71,7 @@ export const App = () => {
           path="documents/:id/history"
           element={
             <SignedIn>
-              <Suspense fallback={loading}>
-                <HistoryPage />
-              </Suspense>
+              <HistoryRedirect />
             </SignedIn>
           }
         />

@@ -27,6 +27,7 @@ export const useDocumentEvents = (
       'saveState',
       'languages',
       'clauseMarked',
+      'version',
     ]
     for (const type of types) source.addEventListener(type, deliver)
     source.onopen = () => {

@@ -17,6 +17,8 @@ export type HelpEntry =
   | 'sendComment'
   | 'cancelComment'
   | 'leaveComments'
+  | 'nextChange'
+  | 'previousChange'
 
 export interface ListedShortcut {
   /** ProseMirror key notation ('Mod' is Ctrl, or ⌘ on a Mac); alternatives separated by ' / '. */
@@ -26,7 +28,7 @@ export interface ListedShortcut {
 }
 
 export interface ShortcutGroup {
-  id: 'general' | 'formatting' | 'clauses' | 'comments'
+  id: 'general' | 'formatting' | 'clauses' | 'comments' | 'history'
   shortcuts: readonly ListedShortcut[]
 }
 
@@ -68,6 +70,13 @@ export const shortcutGroups: readonly ShortcutGroup[] = [
       { keys: 'Mod-Enter', does: { entry: 'sendComment' } },
       { keys: 'Escape', does: { entry: 'cancelComment' } },
       { keys: 'Escape', does: { entry: 'leaveComments' } },
+    ],
+  },
+  {
+    id: 'history',
+    shortcuts: [
+      { keys: 'Alt-ArrowDown', does: { entry: 'nextChange' } },
+      { keys: 'Alt-ArrowUp', does: { entry: 'previousChange' } },
     ],
   },
 ]

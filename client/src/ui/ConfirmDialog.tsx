@@ -44,7 +44,12 @@ export const ConfirmDialog = ({
       className="confirm-dialog"
       aria-labelledby={titleId}
       aria-describedby={messageId}
-      onKeyDown={trapTab}
+      onKeyDown={(event) => {
+        trapTab(event)
+        // A modal question keeps its keys: a panel around it that handles Escape (back to the
+        // text) would otherwise prevent the dialog's own Escape from cancelling it.
+        event.stopPropagation()
+      }}
       onCancel={(event) => {
         // Escape: let React state close it, so state and dialog never disagree.
         event.preventDefault()

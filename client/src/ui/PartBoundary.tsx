@@ -11,6 +11,7 @@ export type PagePart =
   | 'presence'
   | 'suggestions'
   | 'comments'
+  | 'history'
 
 interface PartBoundaryProps {
   part: PagePart

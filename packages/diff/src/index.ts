@@ -5,6 +5,7 @@ export { structuralChanges } from './alignment/structuralChanges.js'
 export { diffDocuments } from './diffDocuments.js'
 export { diffText } from './diffText.js'
 export { documentUnits, type JsonNode, textOf } from './documentUnits.js'
+export { changedParagraphs, type ParagraphHunk, splitParagraphs } from './paragraphHunks.js'
 export {
   checkTerminology,
   type PreparedGlossary,

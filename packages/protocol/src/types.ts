@@ -101,6 +101,8 @@ export type DocumentEvent =
   | { type: 'languages' }
   /** A clause of this translation was marked translated. */
   | ({ type: 'clauseMarked' } & TranslationMarkEvent)
+  /** A version was kept: named, automatic, before a restore, final or rolled out. */
+  | { type: 'version'; version: VersionInfo }
 
 /** A saved state of a document: named by a coordinator, or kept automatically by the server. */
 export interface VersionInfo {
@@ -112,6 +114,20 @@ export interface VersionInfo {
   createdAt: string
   /** Null for automatic versions. */
   author: { id: string; name: string } | null
+  /**
+   * Why the server named it, for clients to name it in their own language: the text kept
+   * before a restore (`originOf` is the restored version's name) or the text made final.
+   * Null for versions named by people and for automatic ones.
+   */
+  origin: VersionOrigin | null
+  /** The version restored, when `origin` is `beforeRestore`; otherwise null. */
+  originOf: Pick<VersionInfo, 'id' | 'name' | 'kind' | 'createdAt'> | null
+  /**
+   * Automatic versions: how much changed since the one before (Yjs items inserted plus
+   * deleted: characters, for text), and who made those edits. Null and empty for named ones.
+   */
+  changes: number | null
+  editors: { id: string; name: string }[]
 }
 
 /**
@@ -121,6 +137,9 @@ export interface VersionInfo {
 export interface CreateVersionResponse extends VersionInfo {
   translations?: { documentId: string; language: string; version: VersionInfo }[]
 }
+/** Why the server itself named a version (see `VersionInfo.origin`). */
+export const VersionOrigin = { beforeRestore: 'beforeRestore', final: 'final' } as const
+export type VersionOrigin = (typeof VersionOrigin)[keyof typeof VersionOrigin]
 
 /** One line of the audit log: who did what, when. */
 export interface AuditEntry {

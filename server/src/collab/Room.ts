@@ -76,6 +76,8 @@ export class Room implements RoomReceiver {
   private readonly scratch: ScratchCopy
   private readonly saver: DocumentSaver
   private readonly appliedWatchers = new Set<(update: Uint8Array) => void>()
+  /** Who edited since `takeEditors` was last called: user id to name. */
+  private readonly editors = new Map<string, string>()
   private readonly answers: SyncAnswerCache
   private readonly known: KnownSuggestions
   private readonly held = new HeldUpdates<Connection>(DEFAULT_HELD_LIMITS, (connection) => {
@@ -186,6 +188,12 @@ export class Room implements RoomReceiver {
    * Calls `watcher` with every update applied from a client or another instance, as it was
    * sent (a restore keeps the edits that were in flight when it ran). Returns the unsubscribe.
    */
+  takeEditors(): { id: string; name: string }[] {
+    const taken = [...this.editors].map(([id, name]) => ({ id, name }))
+    this.editors.clear()
+    return taken
+  }
+
   watchApplied(watcher: (update: Uint8Array) => void): () => void {
     this.appliedWatchers.add(watcher)
     return () => this.appliedWatchers.delete(watcher)
@@ -411,6 +419,7 @@ export class Room implements RoomReceiver {
       Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
     connection.editsApplied++
+    this.editors.set(connection.user.id, connection.user.name)
     this.tellApplied(update)
   }
 

@@ -11,6 +11,11 @@ export interface LiveDocument {
   readonly status: DocumentStatus
   /** Calls `watcher` with every update applied from a person (here or on another instance). */
   watchApplied(watcher: (update: Uint8Array) => void): () => void
+  /**
+   * The people whose edits were applied here since the last call, and forgets them: the
+   * automatic versions name who made them.
+   */
+  takeEditors(): { id: string; name: string }[]
 }
 
 /** Why the server itself changes a live document; every copy receives it as an ordinary update. */

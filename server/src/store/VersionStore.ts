@@ -1,4 +1,4 @@
-import type { VersionInfo } from '@accord/protocol'
+import type { VersionInfo, VersionOrigin } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
@@ -12,6 +12,10 @@ interface VersionRow {
   created_at: string
   created_by: string | null
   author_name: string | null
+  origin: VersionOrigin | null
+  origin_of: string | null
+  changes: number | string | null
+  editors: string
 }
 
 const toInfo = (r: VersionRow): VersionInfo => ({
@@ -22,9 +26,15 @@ const toInfo = (r: VersionRow): VersionInfo => ({
   kind: r.kind,
   createdAt: r.created_at,
   author: r.created_by ? { id: r.created_by, name: r.author_name ?? '' } : null,
+  origin: r.origin,
+  originOf: r.origin_of === null ? null : (JSON.parse(r.origin_of) as VersionInfo['originOf']),
+  // PostgreSQL returns BIGINT as a string.
+  changes: r.changes === null ? null : Number(r.changes),
+  editors: JSON.parse(r.editors) as { id: string; name: string }[],
 })
 
-const SELECT = `SELECT v.id, v.document_id, v.name, v.note, v.kind, v.created_at, v.created_by, u.name AS author_name
+const SELECT = `SELECT v.id, v.document_id, v.name, v.note, v.kind, v.created_at, v.created_by, u.name AS author_name,
+    v.origin, v.origin_of, v.changes, v.editors
   FROM versions v LEFT JOIN users u ON u.id = v.created_by`
 
 /** Versions: the full Yjs state plus its ProseMirror JSON (for fast diffs and viewing). */
@@ -39,11 +49,16 @@ export class VersionStore {
     state: Uint8Array
     content: JSONContent
     userId: string | null
+    /** Set when the server names the version itself; see `VersionInfo.origin`. */
+    origin?: { kind: VersionOrigin; of?: VersionInfo['originOf'] }
+    /** Automatic versions: what changed since the previous one, and who changed it. */
+    change?: { size: number; editors: { id: string; name: string }[] }
   }): Promise<VersionInfo> {
     const id = newId()
     await this.db.run(
-      `INSERT INTO versions (id, document_id, name, note, kind, state, content, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO versions (id, document_id, name, note, kind, state, content, created_at, created_by,
+         origin, origin_of, changes, editors)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         input.documentId,
@@ -54,6 +69,10 @@ export class VersionStore {
         JSON.stringify(input.content),
         nowIso(),
         input.userId,
+        input.origin?.kind ?? null,
+        input.origin?.of ? JSON.stringify(input.origin.of) : null,
+        input.change?.size ?? null,
+        JSON.stringify(input.change?.editors ?? []),
       ],
     )
     return (await this.info(input.documentId, id)) as VersionInfo

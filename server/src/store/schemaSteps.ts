@@ -208,4 +208,12 @@ export const SCHEMA_STEPS: readonly string[] = [
   `
   ALTER TABLE comment_messages ADD COLUMN imported_author TEXT;
   `,
+  // 7: versions: why the server named one (before a restore, final), and for automatic ones how
+  // much changed and who changed it
+  `
+  ALTER TABLE versions ADD COLUMN origin TEXT CHECK (origin IN ('beforeRestore','final'));
+  ALTER TABLE versions ADD COLUMN origin_of TEXT;
+  ALTER TABLE versions ADD COLUMN changes INTEGER;
+  ALTER TABLE versions ADD COLUMN editors TEXT NOT NULL DEFAULT '[]';
+  `,
 ]

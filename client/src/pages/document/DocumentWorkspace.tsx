@@ -9,9 +9,10 @@ import {
   type User,
 } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { inboxApi } from '../../app/api'
 import { useAuth } from '../../app/useAuth'
 import { ConnectionIndicator } from '../../collab/ConnectionIndicator'
@@ -24,6 +25,9 @@ import { useComments } from '../../comments/useComments'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { WatchToggle } from '../../notifications/WatchToggle'
 import { CommentsPanel } from '../../panels/comments/CommentsPanel'
+import { HistoryPanel } from '../../panels/history/HistoryPanel'
+import { HistoryView } from '../../panels/history/HistoryView'
+import { useVersionHistory } from '../../panels/history/useVersionHistory'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
@@ -48,14 +52,10 @@ interface DocumentWorkspaceProps {
   onChanged: (document: DocumentInfo) => void
 }
 
-/** Set as navigation state by links back from the history page, to put focus where it was. */
-export interface DocumentReturnState {
-  returnFocus?: 'history'
-}
-
 /**
  * One open document: title and status on top, then the clause outline and document settings
- * on the left, the shared text in the middle and who is here and the comments on the right.
+ * on the left, the shared text in the middle and who is here, the history and the comments on
+ * the right. A version or comparison chosen in the history takes the text's place.
  */
 export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspaceProps) => {
   const { t } = useTranslation()
@@ -69,10 +69,17 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const reviewRound = useReviewRound(document.id)
   const [openingRound, setOpeningRound] = useState(false)
   const mayRunRounds = atLeast(user.role, Role.coordinator)
+  // History beside the text: `?panel=history` (old /history links too) opens it.
+  const [searchParams] = useSearchParams()
+  const [historyOpen, setHistoryOpen] = useState(searchParams.get('panel') === 'history')
+  const historyId = useId()
+  const history = useVersionHistory(document.id)
   useDocumentEvents(
     document.id,
     (event) => {
       comments.onEvent(event)
+      // Someone kept a version (or the server did): the open history lists it at once.
+      if (event.type === 'version' && historyOpen) void history.reload()
       if (event.type === 'document') {
         onChanged(event.document)
         // A round opened or closed moves the status: read the round again.
@@ -101,15 +108,22 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     backToText()
   }
 
-  // Back from the history page: focus returns to the History link, where the person left.
-  const historyLink = useRef<HTMLAnchorElement>(null)
-  const returnFocus = (useLocation().state as DocumentReturnState | null)?.returnFocus
+  // `&version=…` (a notification's link) shows that version once the list is loaded.
+  const wantedVersion = searchParams.get('version')
+  const { versions, view: viewVersion } = history
   useEffect(() => {
-    if (returnFocus === 'history') historyLink.current?.focus()
-  }, [returnFocus])
+    const version = wantedVersion && versions?.find((v) => v.id === wantedVersion)
+    if (version) void viewVersion(version)
+  }, [wantedVersion, versions, viewVersion])
+  const viewingHistory = historyOpen && history.shown !== null
+  const closeHistoryView = () => {
+    // The text is shown again first: focus cannot go to a hidden editor.
+    flushSync(history.close)
+    backToText()
+  }
 
   // A link from a notification (?thread=…) opens that thread once the threads are loaded.
-  const wantedThread = useSearchParams()[0].get('thread')
+  const wantedThread = searchParams.get('thread')
   const { setActiveId } = comments
   const threadsLoaded = comments.threads !== null
   useEffect(() => {
@@ -151,13 +165,18 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
       <header className="document-header">
         <h1 id={titleId}>{document.title}</h1>
         <StatusControl document={document} role={user.role} onChanged={onChanged} />
-        <Link
-          ref={historyLink}
-          className="history-link"
-          to={`/documents/${encodeURIComponent(document.id)}/history`}
+        <button
+          type="button"
+          className="quiet panel-toggle"
+          aria-expanded={historyOpen}
+          aria-controls={historyId}
+          onClick={() => {
+            if (historyOpen) history.close()
+            setHistoryOpen(!historyOpen)
+          }}
         >
           {t('history.link')}
-        </Link>
+        </button>
         <Link to={`/documents/${encodeURIComponent(document.id)}/languages`}>
           {t('translations.link')}
         </Link>
@@ -239,30 +258,52 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
             <div
               className={suggestions.modeOn ? 'document-text suggesting-frame' : 'document-text'}
             >
-              {connection === 'connecting' && (
-                // The connection state in the header says it to screen readers; this is for the eye.
-                <Progress label={t('app.opening')} announce={false} />
+              {viewingHistory && history.shown && (
+                <HistoryView
+                  documentId={document.id}
+                  shown={history.shown}
+                  history={history}
+                  onClose={closeHistoryView}
+                />
               )}
-              {editor && mayEdit && !stop && (
-                <SuggestModeToggle editor={editor} on={suggestions.modeOn} forced={forcedSuggest} />
-              )}
-              {session && (
-                <PartBoundary part="text">
-                  <CollaborativeEditor
-                    ydoc={session.ydoc}
-                    provider={session.provider}
-                    user={presenceUser}
-                    editable={mayEdit && !stop}
-                    onEditor={setEditor}
-                    features={features}
+              {/* Hidden, not unmounted, while a version is shown: the live text stays connected. */}
+              <div className="live-text" hidden={viewingHistory}>
+                {connection === 'connecting' && (
+                  // The connection state in the header says it to screen readers; this is for the eye.
+                  <Progress label={t('app.opening')} announce={false} />
+                )}
+                {editor && mayEdit && !stop && (
+                  <SuggestModeToggle
+                    editor={editor}
+                    on={suggestions.modeOn}
+                    forced={forcedSuggest}
                   />
-                </PartBoundary>
-              )}
+                )}
+                {session && (
+                  <PartBoundary part="text">
+                    <CollaborativeEditor
+                      ydoc={session.ydoc}
+                      provider={session.provider}
+                      user={presenceUser}
+                      editable={mayEdit && !stop}
+                      onEditor={setEditor}
+                      features={features}
+                    />
+                  </PartBoundary>
+                )}
+              </div>
             </div>
             <aside className="document-side" aria-label={t('document.sideLabel')}>
               <PartBoundary part="presence">
                 <PresenceList users={presence} selfId={user.id} />
               </PartBoundary>
+              <div id={historyId} hidden={!historyOpen}>
+                {historyOpen && (
+                  <PartBoundary part="history">
+                    <HistoryPanel document={document} user={user} history={history} />
+                  </PartBoundary>
+                )}
+              </div>
               {editor && (
                 <PartBoundary part="suggestions" resetKeys={[suggestions.suggestions]}>
                   <SuggestionsPanel

@@ -2,6 +2,7 @@ import type { CommentMessage } from '@accord/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MessageBody } from '../../comments/MessageBody'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { LocalTime } from '../../ui/LocalTime'
 import { TextForm } from './TextForm'
 
@@ -17,6 +18,7 @@ interface MessageItemProps {
 export const MessageItem = ({ message, own, onEdit, onDelete }: MessageItemProps) => {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
+  const [askingDelete, setAskingDelete] = useState(false)
 
   return (
     <li className="comment-message">
@@ -51,15 +53,21 @@ export const MessageItem = ({ message, own, onEdit, onDelete }: MessageItemProps
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             {t('comments.edit')}
           </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              if (window.confirm(t('comments.confirmDelete'))) void onDelete()
-            }}
-          >
+          <button type="button" className="link-button" onClick={() => setAskingDelete(true)}>
             {t('comments.delete')}
           </button>
+          <ConfirmDialog
+            open={askingDelete}
+            title={t('confirmations.deleteCommentTitle')}
+            message={t('comments.confirmDelete')}
+            confirmLabel={t('comments.delete')}
+            cancelLabel={t('common.cancel')}
+            onConfirm={() => {
+              setAskingDelete(false)
+              void onDelete()
+            }}
+            onCancel={() => setAskingDelete(false)}
+          />
         </div>
       )}
     </li>

@@ -11,7 +11,7 @@ export type TranslationVersion = NonNullable<CreateVersionResponse['translations
  * restore work per language. Audited per translation.
  */
 export const nameVersionInTranslations = async (
-  ctx: Pick<DocumentsContext, 'catalog' | 'live' | 'versions' | 'audit'>,
+  ctx: Pick<DocumentsContext, 'catalog' | 'live' | 'versions' | 'audit' | 'events'>,
   actor: Actor,
   sourceId: string,
   version: { name: string; note: string | null },

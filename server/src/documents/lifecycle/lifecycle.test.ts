@@ -108,7 +108,9 @@ describe('document lifecycle operations, without HTTP', () => {
       'document.statusChanged',
       { from: 'draft', to: 'final' },
     ])
+    const [final] = await h.documents.listVersions(h.people.observer, doc.id)
     expect(h.published.slice(published)).toEqual([
+      { documentId: doc.id, event: { type: 'version', version: final } },
       { documentId: doc.id, event: { type: 'document', document: updated } },
     ])
   })

@@ -4,6 +4,7 @@ import {
   type DocumentInfo,
   DocumentStatus,
   ErrorCode,
+  VersionOrigin,
 } from '@accord/protocol'
 import type { UpdateDocumentRequest } from '@accord/protocol/requests'
 import { conflict, documentFinal, forbidden } from '../../errors/DomainError.js'
@@ -70,7 +71,13 @@ export const updateDocument = async (
   if (updated.status !== doc.status) {
     ctx.announceStatus(doc.id, updated.status)
     if (updated.status === DocumentStatus.final) {
-      await takeSnapshot(ctx, { documentId: doc.id, name: 'Final', note: null, userId: actor.id })
+      await takeSnapshot(ctx, {
+        documentId: doc.id,
+        name: 'Final',
+        note: null,
+        userId: actor.id,
+        origin: { kind: VersionOrigin.final },
+      })
     }
     await ctx.audit.record({
       userId: actor.id,

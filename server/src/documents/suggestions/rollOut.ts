@@ -49,6 +49,7 @@ export const rollOut = async (
     state,
     content,
   })
+  ctx.events.publish(doc.id, { type: 'version', version })
   await ctx.audit.record({
     userId: actor.id,
     action: 'suggestion.rollout',

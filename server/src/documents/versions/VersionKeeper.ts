@@ -1,9 +1,17 @@
+import type { VersionInfo } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
 import * as Y from 'yjs'
 import type { Logger } from '../../logger.js'
 import type { VersionStore } from '../../store/VersionStore.js'
 import type { LiveDocument, LiveDocuments } from '../LiveDocuments.js'
+import { changeSize } from './changeSize.js'
 import { thinAutoVersions } from './thinAutoVersions.js'
+
+type Editor = { id: string; name: string }
+
+const uniqueById = (editors: Editor[]): Editor[] => [
+  ...new Map(editors.map((editor) => [editor.id, editor])).values(),
+]
 
 /** Name stored for automatic versions; clients show their own words for `kind: 'auto'`. */
 export const AUTO_VERSION_NAME = 'Automatic'
@@ -16,8 +24,14 @@ const HOUR = 60 * 60 * 1000
  * old ones (hourly after a day, daily after a week); named versions are never touched.
  */
 export class VersionKeeper {
-  /** Per loaded room: when it was last snapshotted, and its Yjs snapshot then (inserts and deletes). */
-  private readonly last = new WeakMap<LiveDocument, { at: number; snapshot: Y.Snapshot }>()
+  /**
+   * Per loaded room: when it was last snapshotted, its Yjs snapshot then (inserts and
+   * deletes), and the editors of a version that could not be stored (named by the next one).
+   */
+  private readonly last = new WeakMap<
+    LiveDocument,
+    { at: number; snapshot: Y.Snapshot; carried: Editor[] }
+  >()
   private timer: NodeJS.Timeout | undefined
   private thinTimer: NodeJS.Timeout | undefined
   private stopped = false
@@ -27,6 +41,8 @@ export class VersionKeeper {
     private readonly versions: VersionStore,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** Hears of each automatic version kept (the document's event stream). */
+    private readonly onKept: (version: VersionInfo) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -64,7 +80,7 @@ export class VersionKeeper {
     let last = this.last.get(room)
     if (!last) {
       // A freshly loaded room starts its interval now, with nothing yet to keep.
-      last = { at: Date.now(), snapshot: Y.snapshot(room.doc) }
+      last = { at: Date.now(), snapshot: Y.snapshot(room.doc), carried: [] }
       this.last.set(room, last)
     }
     return last
@@ -75,8 +91,9 @@ export class VersionKeeper {
     const last = this.lastOf(room)
     const now = Y.snapshot(room.doc)
     if (Y.equalSnapshots(now, last.snapshot)) return
+    const editors = uniqueById([...last.carried, ...room.takeEditors()])
     try {
-      await this.versions.create({
+      const version = await this.versions.create({
         documentId: room.id,
         name: AUTO_VERSION_NAME,
         note: null,
@@ -84,9 +101,12 @@ export class VersionKeeper {
         state: Y.encodeStateAsUpdate(room.doc),
         content: docToJSON(room.doc),
         userId: null,
+        change: { size: changeSize(last.snapshot, now), editors },
       })
-      this.last.set(room, { at: Date.now(), snapshot: now })
+      this.last.set(room, { at: Date.now(), snapshot: now, carried: [] })
+      this.onKept(version)
     } catch (err) {
+      last.carried = editors
       this.logger.error({ err, documentId: room.id }, 'could not keep an automatic version')
     }
   }

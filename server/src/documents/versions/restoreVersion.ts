@@ -1,4 +1,4 @@
-import { canKeepVersions, type RestoreVersionResponse } from '@accord/protocol'
+import { canKeepVersions, type RestoreVersionResponse, VersionOrigin } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
 import * as Y from 'yjs'
 import { forbidden, notFound } from '../../errors/DomainError.js'
@@ -44,7 +44,12 @@ export const restoreVersion = async (
     state: current.state,
     content: current.content,
     userId: actor.id,
+    origin: {
+      kind: VersionOrigin.beforeRestore,
+      of: { id: version.id, name: version.name, kind: version.kind, createdAt: version.createdAt },
+    },
   })
+  ctx.events.publish(doc.id, { type: 'version', version: savedAs })
   await ctx.live.change(doc.id, 'restore', (live) => {
     const before = Y.encodeStateAsUpdate(live.doc)
     const behind = !Y.equalSnapshots(current.snapshot, Y.snapshot(live.doc))

@@ -66,6 +66,11 @@ describe('version operations, without HTTP', () => {
     )
     expect(restored.id).toBe(version.id)
     expect(savedAs.name).toBe('Before restore of “v1”')
+    // Named by its origin, so every client can name it in its own language.
+    expect(savedAs).toMatchObject({
+      origin: 'beforeRestore',
+      originOf: { id: version.id, name: 'v1', kind: 'named', createdAt: version.createdAt },
+    })
     expect(await h.registry.read(id, (live) => plainText(live.doc))).toContain(
       'Words mean what they say.',
     )
@@ -73,6 +78,8 @@ describe('version operations, without HTTP', () => {
     expect(entry?.details).toEqual({ versionId: version.id, savedAs: savedAs.id })
 
     await h.documents.update(h.people.secretariat, id, { status: 'final' })
+    const final = (await h.documents.listVersions(h.people.observer, id))[0]
+    expect(final).toMatchObject({ name: 'Final', origin: 'final', originOf: null })
     expect(await outcome(h.documents.restoreVersion(h.people.secretariat, id, version.id))).toBe(
       `conflict:${ErrorCode.documentFinal}`,
     )
