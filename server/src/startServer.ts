@@ -41,6 +41,7 @@ import { openStorage } from './store/openStorage.js'
 import { PasswordResetStore } from './store/PasswordResetStore.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
+import { SuggestionDispositionStore } from './store/SuggestionDispositionStore.js'
 import { UserStore } from './store/UserStore.js'
 import { VersionStore } from './store/VersionStore.js'
 import { attachCollabEndpoint } from './transport/collabEndpoint.js'
@@ -226,6 +227,7 @@ export const startServer = async (
     catalog,
     versions,
     comments,
+    suggestionDispositions: new SuggestionDispositionStore(db),
     audit,
     events,
     live: registry,

@@ -4,6 +4,16 @@
  * Clause numbers and labels come from @accord/schema, so they are the ones the editor shows.
  */
 
+export {
+  COMPILATION_COLUMNS,
+  type CompilationColumn,
+  compilationCells,
+  compilationHeadings,
+  compilationTitle,
+  headingsOf,
+  TYPE_CODES,
+} from './disposition/compilationColumns.js'
+export { compilationToDocx } from './disposition/compilationToDocx.js'
 export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
 export { type ExportedFile, exportDocument } from './exportDocument.js'
 export type { ExportTask, ExportTaskResult } from './exportWorker.js'

@@ -17,6 +17,7 @@ import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
+import { SuggestionDispositionStore } from '../../src/store/SuggestionDispositionStore.js'
 import { openSqlite } from '../../src/store/sqlite/openSqlite.js'
 import { UserStore } from '../../src/store/UserStore.js'
 import { VersionStore } from '../../src/store/VersionStore.js'
@@ -68,6 +69,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     catalog,
     versions,
     comments: new CommentStore(db),
+    suggestionDispositions: new SuggestionDispositionStore(db),
     users,
     audit,
     events,
