@@ -5,6 +5,7 @@ import type {
   ChangePasswordRequest,
   CommentBodyRequest,
   CommentThread,
+  Compilation,
   CompleteResetRequest,
   CreateDocumentBody,
   CreatedUser,
@@ -12,10 +13,13 @@ import type {
   CreateUserRequest,
   CreateVersionRequest,
   DecideSuggestionsResponse,
+  DispositionImportReport,
+  DispositionRequest,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
   InboxResponse,
+  Language,
   LoginRequest,
   MailSettingsResponse,
   MarkNotificationsReadRequest,
@@ -34,6 +38,7 @@ import type {
   ThreadStatusRequest,
   UpdateDocumentRequest,
   UpdateProfileRequest,
+  UpdateThreadRequest,
   UpdateUserRequest,
   User,
   VersionInfo,
@@ -154,6 +159,25 @@ export const api = {
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}`,
       { status } satisfies ThreadStatusRequest,
+    ),
+  /** Records (or, with null, withdraws) the decision on a thread (coordinators and up). */
+  decideThread: (documentId: string, threadId: string, disposition: DispositionRequest | null) =>
+    request<{ thread: CommentThread }>(
+      'PATCH',
+      path`/api/documents/${documentId}/comments/${threadId}`,
+      { disposition } satisfies UpdateThreadRequest,
+    ),
+  compilation: (documentId: string) =>
+    json<Compilation>(path`/api/documents/${documentId}/disposition`),
+  /** Where the compilation of comments downloads as a file, headed in `lang`. */
+  compilationUrl: (documentId: string, format: 'docx' | 'xlsx' | 'csv', lang: Language) =>
+    `${path`/api/documents/${documentId}/disposition`}?format=${format}&lang=${lang}`,
+  /** A filled-in template (DOCX or XLSX), base64, becomes comments on its clauses. */
+  importTemplate: (documentId: string, file: string) =>
+    request<DispositionImportReport>(
+      'POST',
+      path`/api/documents/${documentId}/disposition/import`,
+      { file },
     ),
   editMessage: (documentId: string, threadId: string, messageId: string, body: string) =>
     request<{ thread: CommentThread }>(

@@ -274,13 +274,15 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 <PartBoundary part="comments">
                   <CommentsPanel
                     user={user}
+                    documentId={document.id}
+                    editor={editor}
                     threads={comments.threads}
                     anchoredIds={comments.anchoredIds}
                     activeId={comments.activeId}
                     onActivate={comments.setActiveId}
                     draft={comments.draft}
-                    onCreate={async (body, mentions) => {
-                      await comments.create(body, mentions)
+                    onCreate={async (body, mentions, typing) => {
+                      await comments.create(body, mentions, typing)
                       backToText()
                     }}
                     onCancelDraft={() => {
