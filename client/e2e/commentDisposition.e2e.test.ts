@@ -76,6 +76,28 @@ describe('comment disposition in the comments panel, by keyboard', () => {
     await filter.selectOption('rejected')
     await expect.poll(() => k.locator('.comment-thread').count()).toBe(1)
 
+    // In review, Anna's words are a suggestion; Kate records a decision on it, then accepts it.
+    const kateCookie = await session.server.signIn(kate.email, kate.password)
+    await session.server.api('PATCH', `/api/documents/${id}`, kateCookie, { status: 'review' })
+    await expect
+      .poll(() => a.locator('.suggest-mode-banner').textContent())
+      .toContain('recorded as suggestions')
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.press('End')
+    await a.keyboard.press('ArrowLeft')
+    await a.keyboard.type(' online')
+    const card = k.locator('.suggestion-card').first()
+    await expect.poll(() => card.textContent()).toContain('Anna Petrova')
+    await card.locator('summary', { hasText: 'Decision' }).focus()
+    await k.keyboard.press('Enter')
+    await card.getByLabel('Decision', { exact: true }).selectOption('noted')
+    await card.getByLabel('Reason (observations of the secretariat)').fill('Covered by clause 2')
+    await card.getByRole('button', { name: 'Record decision' }).press('Enter')
+    await expect.poll(() => card.locator('.suggestion-decision').textContent()).toContain('Noted')
+    await accessible(k, 'suggestion disposition')
+    await card.getByRole('button', { name: 'Accept the suggestion by Anna Petrova' }).click()
+    await expect.poll(() => k.locator('.suggestion-card').count()).toBe(0)
+
     // The per-clause summary and the compilation, with the organization from the profile.
     await k.locator('.clause-decisions summary').click()
     await expect.poll(() => k.locator('.clause-decisions').textContent()).toContain('Rejected: 1')
@@ -83,5 +105,7 @@ describe('comment disposition in the comments panel, by keyboard', () => {
     const csv = await k.evaluate(async (path) => (await fetch(path as string)).text(), href)
     expect(csv).toContain('"City of Kazan","Anna Petrova"')
     expect(csv).toContain('"Rejected","Outside the scope of this clause"')
+    // The accepted suggestion stays in the compilation with its decision.
+    expect(csv).toContain('" online","Noted","Covered by clause 2"')
   })
 })

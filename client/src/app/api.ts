@@ -35,6 +35,7 @@ import type {
   RolloutBody,
   RolloutResponse,
   SetupRequest,
+  SuggestionDispositionRequest,
   ThreadStatusRequest,
   UpdateDocumentRequest,
   UpdateProfileRequest,
@@ -166,6 +167,17 @@ export const api = {
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}`,
       { disposition } satisfies UpdateThreadRequest,
+    ),
+  /** Records (or withdraws) the decision on a suggestion, for the compilation of comments. */
+  decideSuggestion: (
+    documentId: string,
+    suggestionId: string,
+    disposition: DispositionRequest | null,
+  ) =>
+    request<{ disposition: unknown }>(
+      'PATCH',
+      path`/api/documents/${documentId}/suggestions/${suggestionId}`,
+      { disposition } satisfies SuggestionDispositionRequest,
     ),
   compilation: (documentId: string) =>
     json<Compilation>(path`/api/documents/${documentId}/disposition`),

@@ -1,6 +1,7 @@
 import {
   atLeast,
   canChangeSettings,
+  canDecideComments,
   canEditText,
   canResolveSuggestions,
   type DocumentInfo,
@@ -257,6 +258,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     editor={editor}
                     suggestions={suggestions.suggestions}
                     canDecide={canResolveSuggestions(user.role, document.status) && !stop}
+                    mayRecordDecision={canDecideComments(user.role)}
                     onComment={startComment}
                   />
                 </PartBoundary>

@@ -5,11 +5,14 @@ import { useAction } from '../../app/useAction'
 import { FormMessage } from '../../ui/FormMessage'
 
 interface DispositionFormProps {
-  disposition: Disposition | null
+  disposition: Pick<Disposition, 'decision' | 'reason'> | null
   onDecide: (disposition: { decision: Decision; reason: string } | null) => Promise<unknown>
 }
 
-/** A coordinator's decision on a comment, with its reason; a recorded one may be withdrawn. */
+/**
+ * A coordinator's decision on a comment or a suggestion, with its reason; a recorded one may
+ * be withdrawn.
+ */
 export const DispositionForm = ({ disposition, onDecide }: DispositionFormProps) => {
   const { t } = useTranslation()
   const decisionId = useId()
