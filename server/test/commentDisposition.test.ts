@@ -2,7 +2,7 @@ import type { CommentThread, Compilation, DispositionImportReport } from '@accor
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { anchorOver } from './utils/anchors.js'
-import { twoClauses, writeBody } from './utils/editAs.js'
+import { editAs, posOf, twoClauses, writeBody } from './utils/editAs.js'
 import { newTestClient, type TestClient } from './utils/newTestClient.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
 
@@ -191,6 +191,48 @@ describe('comment disposition over HTTP', () => {
       (await t.api('GET', '/api/documents/nope/disposition', { cookie: observer })).status,
     ).toBe(404)
     expect((await t.api('GET', `/api/documents/${docId}/disposition`)).status).toBe(401)
+  })
+
+  it('a decision on a suggestion, changed, then the suggestion accepted: the row stays', async () => {
+    const memberId = (await t.api<{ user: { id: string } }>('GET', '/api/me', { cookie: member }))
+      .body.user.id
+    editAs(client.doc, (tr) => tr.insertText(' all', posOf(tr.doc, ' members')), {
+      authorId: memberId,
+      authorName: 'Мария',
+    })
+    const suggestionId = await vi.waitFor(async () => {
+      const { body } = await t.api<{ suggestions: { id: string }[] }>(
+        'GET',
+        `/api/documents/${docId}/suggestions`,
+        { cookie: observer },
+      )
+      expect(body.suggestions).toHaveLength(1)
+      return body.suggestions[0]?.id as string
+    })
+    const at = `/api/documents/${docId}/suggestions/${suggestionId}`
+    for (const decision of ['accepted', 'acceptedInPrinciple']) {
+      const res = await t.api('PATCH', at, {
+        cookie: coordinator,
+        body: { disposition: { decision, reason: decision } },
+      })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({
+        disposition: { decision, suggestion: { inserted: ' all' } },
+      })
+    }
+    const accepted = await t.api('POST', `/api/documents/${docId}/suggestions/decisions`, {
+      cookie: coordinator,
+      body: { decision: 'accept', ids: [suggestionId] },
+    })
+    expect(accepted.status).toBe(200)
+    const row = (await compilation()).rows.find((r) => r.id === suggestionId)
+    expect(row).toMatchObject({
+      source: 'suggestion',
+      clauseNumber: '1',
+      organization: 'Город Пермь',
+      proposedChange: ' all',
+      decision: 'acceptedInPrinciple',
+    })
   })
 
   it('suggestion decisions: unknown suggestion 404, observer 403, bad body 400', async () => {

@@ -4,17 +4,30 @@
  * task). Rendering a long text takes seconds of CPU; in a worker thread it does not stop the
  * server's main thread, where everyone's editing is answered.
  */
+import type { Compilation, Language } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
+import { type CompilationFileFormat, exportCompilation } from './disposition/exportCompilation.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { type ExportedFile, exportDocument } from './exportDocument.js'
 import type { ExportFormat } from './formats.js'
 
 /** One export to render: `exportDocument`'s arguments, as they cross to the worker. */
-export interface ExportTask {
+export interface DocumentExportTask {
+  kind?: 'document'
   format: ExportFormat
   content: JSONContent
   meta: ExportMeta
 }
+
+/** A compilation of comments to render (`exportCompilation`'s arguments). */
+export interface CompilationExportTask {
+  kind: 'compilation'
+  format: CompilationFileFormat
+  compilation: Compilation
+  language: Language
+}
+
+export type ExportTask = DocumentExportTask | CompilationExportTask
 
 /**
  * The file, or why the renderer threw. A renderer's error comes back as a value, so the pool
@@ -25,6 +38,9 @@ export type ExportTaskResult = { file: ExportedFile } | { error: string }
 
 export default async (task: ExportTask): Promise<ExportTaskResult> => {
   try {
+    if (task.kind === 'compilation') {
+      return { file: await exportCompilation(task.format, task.compilation, task.language) }
+    }
     return { file: await exportDocument(task.format, task.content, task.meta) }
   } catch (err) {
     return { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }

@@ -13,10 +13,22 @@ export {
   headingsOf,
   TYPE_CODES,
 } from './disposition/compilationColumns.js'
+export { compilationToCsv } from './disposition/compilationToCsv.js'
 export { compilationToDocx } from './disposition/compilationToDocx.js'
+export { compilationToXlsx } from './disposition/compilationToXlsx.js'
+export {
+  COMPILATION_FILE_FORMATS,
+  type CompilationFileFormat,
+  exportCompilation as compilationFile,
+} from './disposition/exportCompilation.js'
 export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
 export { type ExportedFile, exportDocument } from './exportDocument.js'
-export type { ExportTask, ExportTaskResult } from './exportWorker.js'
+export type {
+  CompilationExportTask,
+  DocumentExportTask,
+  ExportTask,
+  ExportTaskResult,
+} from './exportWorker.js'
 export { exportFileName } from './fileName.js'
 export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'
 export { SUGGESTION_MODES, type SuggestionMode } from './suggestionModes.js'

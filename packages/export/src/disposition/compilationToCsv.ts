@@ -1,5 +1,5 @@
-import { compilationCells, compilationHeadings } from '@accord/export'
 import type { Compilation, Language } from '@accord/protocol'
+import { compilationCells, compilationHeadings } from './compilationColumns.js'
 
 /**
  * A spreadsheet program would run a cell that starts like a formula (OWASP "CSV injection");

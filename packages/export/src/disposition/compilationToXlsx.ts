@@ -1,6 +1,6 @@
-import { compilationCells, compilationHeadings, compilationTitle } from '@accord/export'
 import type { Compilation, Language } from '@accord/protocol'
 import ExcelJS from 'exceljs'
+import { compilationCells, compilationHeadings, compilationTitle } from './compilationColumns.js'
 
 const WIDTHS = [18, 18, 10, 30, 8, 50, 40, 18, 50]
 
