@@ -16,7 +16,12 @@ describe('comment disposition in the comments panel, by keyboard', () => {
     const anna = await session.server.newUser('member', 'Anna Petrova')
     const kate = await session.server.newUser('coordinator', 'Kate Coordinator')
     const cookie = await session.server.signIn(anna.email, anna.password)
-    await session.server.api('PATCH', '/api/me', cookie, { organization: 'City of Kazan' })
+    // Anna puts her organization on her profile.
+    const profile = await session.signedIn(anna.email, anna.password)
+    await profile.goto(`${session.server.url}/profile`)
+    await profile.getByLabel('Organization or member body').fill('City of Kazan')
+    await profile.getByLabel('Organization or member body').press('Enter')
+    await expect.poll(() => profile.getByText('Saved').count()).toBeGreaterThan(0)
     const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'Declaration',
     })
