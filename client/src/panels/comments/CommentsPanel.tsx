@@ -1,4 +1,4 @@
-import type { CommentType, CreateThreadRequest } from '@accord/protocol'
+import type { CreateThreadRequest } from '@accord/protocol'
 import { atLeast, type CommentThread, canDecideComments, Role, type User } from '@accord/protocol'
 import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
@@ -42,7 +42,7 @@ const decided = (thread: CommentThread, filter: DecisionFilterValue) =>
   filter === 'any' ||
   (filter === 'undecided' ? !thread.disposition : thread.disposition?.decision === filter)
 
-const NEW_TYPING: CommentTyping = { type: 'general' as CommentType, proposedChange: '' }
+const NEW_TYPING: CommentTyping = { type: 'general', proposedChange: '' }
 
 /** The clause-by-clause discussion: a new comment on the selection, and every thread. */
 export const CommentsPanel = ({
