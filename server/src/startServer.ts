@@ -49,6 +49,7 @@ import {
 import { openStorage } from './store/openStorage.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
+import { SuggestionDispositionStore } from './store/SuggestionDispositionStore.js'
 import { TranslationMarks } from './store/TranslationMarks.js'
 import { UserStore } from './store/UserStore.js'
 import { VersionStore } from './store/VersionStore.js'
@@ -242,6 +243,7 @@ export const startServer = async (
     catalog,
     versions,
     comments,
+    suggestionDispositions: new SuggestionDispositionStore(db),
     audit,
     events,
     live: registry,

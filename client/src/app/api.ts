@@ -8,6 +8,7 @@ import type {
   ChangePasswordRequest,
   CommentBodyRequest,
   CommentThread,
+  Compilation,
   CompleteResetRequest,
   CreateDocumentBody,
   CreatedUser,
@@ -16,6 +17,8 @@ import type {
   CreateVersionRequest,
   CreateVersionResponse,
   DecideSuggestionsResponse,
+  DispositionImportReport,
+  DispositionRequest,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
@@ -25,6 +28,7 @@ import type {
   ImportPreview,
   ImportResult,
   InboxResponse,
+  Language,
   LanguagesResponse,
   LoginRequest,
   MailSettingsResponse,
@@ -42,10 +46,12 @@ import type {
   RolloutResponse,
   SetupRequest,
   StructuralChange,
+  SuggestionDispositionRequest,
   ThreadStatusRequest,
   TranslationMarkEvent,
   UpdateDocumentRequest,
   UpdateProfileRequest,
+  UpdateThreadRequest,
   UpdateUserRequest,
   User,
   VersionInfo,
@@ -214,6 +220,36 @@ export const api = {
       'PATCH',
       path`/api/documents/${documentId}/comments/${threadId}`,
       { status } satisfies ThreadStatusRequest,
+    ),
+  /** Records (or, with null, withdraws) the decision on a thread (coordinators and up). */
+  decideThread: (documentId: string, threadId: string, disposition: DispositionRequest | null) =>
+    request<{ thread: CommentThread }>(
+      'PATCH',
+      path`/api/documents/${documentId}/comments/${threadId}`,
+      { disposition } satisfies UpdateThreadRequest,
+    ),
+  /** Records (or withdraws) the decision on a suggestion, for the compilation of comments. */
+  decideSuggestion: (
+    documentId: string,
+    suggestionId: string,
+    disposition: DispositionRequest | null,
+  ) =>
+    request<{ disposition: unknown }>(
+      'PATCH',
+      path`/api/documents/${documentId}/suggestions/${suggestionId}`,
+      { disposition } satisfies SuggestionDispositionRequest,
+    ),
+  compilation: (documentId: string) =>
+    json<Compilation>(path`/api/documents/${documentId}/disposition`),
+  /** Where the compilation of comments downloads as a file, headed in `lang`. */
+  compilationUrl: (documentId: string, format: 'docx' | 'xlsx' | 'csv', lang: Language) =>
+    `${path`/api/documents/${documentId}/disposition`}?format=${format}&lang=${lang}`,
+  /** A filled-in template (DOCX or XLSX), base64, becomes comments on its clauses. */
+  importTemplate: (documentId: string, file: string) =>
+    request<DispositionImportReport>(
+      'POST',
+      path`/api/documents/${documentId}/disposition/import`,
+      { file },
     ),
   editMessage: (documentId: string, threadId: string, messageId: string, body: string) =>
     request<{ thread: CommentThread }>(

@@ -1,4 +1,10 @@
-import type { CommentThread, CreateThreadRequest, DocumentEvent } from '@accord/protocol'
+import type {
+  CommentThread,
+  CommentType,
+  CreateThreadRequest,
+  DispositionRequest,
+  DocumentEvent,
+} from '@accord/protocol'
 import { clauseAround } from '@accord/schema'
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
@@ -18,9 +24,11 @@ export interface Comments {
   /** Starts a comment on the editor's selection; false when nothing is selected. */
   startComment: () => boolean
   cancelDraft: () => void
-  create: (body: string, mentions: string[]) => Promise<void>
+  create: (body: string, mentions: string[], typing?: CommentTyping) => Promise<void>
   reply: (threadId: string, body: string, mentions: string[]) => Promise<void>
   setStatus: (threadId: string, status: 'open' | 'resolved') => Promise<void>
+  /** Records or withdraws (null) the decision on a thread (coordinators and up). */
+  decide: (threadId: string, disposition: DispositionRequest | null) => Promise<void>
   editMessage: (threadId: string, messageId: string, body: string) => Promise<void>
   deleteMessage: (threadId: string, messageId: string) => Promise<void>
   jumpTo: (threadId: string) => void
@@ -29,6 +37,12 @@ export interface Comments {
   onReconnect: () => void
   /** Open threads per clause id, for the outline. */
   openByClause: ReadonlyMap<string, number>
+}
+
+/** What kind of comment a new thread is, and the words it proposes instead. */
+export interface CommentTyping {
+  type: CommentType
+  proposedChange: string
 }
 
 /** Everything the comments panel and the text's highlights need, for one document. */
@@ -119,9 +133,16 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
     draft,
     startComment,
     cancelDraft: () => setDraft(null),
-    create: async (body, mentions) => {
+    create: async (body, mentions, typing) => {
       if (!draft) return
-      const { thread } = await api.createThread(documentId, { ...draft, body, mentions })
+      const { thread } = await api.createThread(documentId, {
+        ...draft,
+        body,
+        mentions,
+        ...(typing
+          ? { type: typing.type, proposedChange: typing.proposedChange.trim() || null }
+          : {}),
+      })
       upsert(thread)
       setDraft(null)
       setActiveId(thread.id)
@@ -130,6 +151,8 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
       upsert((await api.reply(documentId, threadId, body, mentions)).thread),
     setStatus: async (threadId, status) =>
       upsert((await api.setThreadStatus(documentId, threadId, status)).thread),
+    decide: async (threadId, disposition) =>
+      upsert((await api.decideThread(documentId, threadId, disposition)).thread),
     editMessage: async (threadId, messageId, body) =>
       upsert((await api.editMessage(documentId, threadId, messageId, body)).thread),
     deleteMessage: async (threadId, messageId) => {

@@ -3,6 +3,7 @@ import { usePageTitle } from '../app/usePageTitle'
 import { LanguageForm } from './profile/LanguageForm'
 import { NameForm } from './profile/NameForm'
 import { NotificationPrefsForm } from './profile/NotificationPrefsForm'
+import { OrganizationForm } from './profile/OrganizationForm'
 import { PasswordForm } from './profile/PasswordForm'
 
 /** The signed-in person's own settings. */
@@ -13,6 +14,7 @@ export const ProfilePage = () => {
     <div className="page narrow">
       <h1>{t('profile.title')}</h1>
       <NameForm />
+      <OrganizationForm />
       <LanguageForm />
       <NotificationPrefsForm />
       <PasswordForm />

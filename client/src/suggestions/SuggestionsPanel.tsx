@@ -1,10 +1,11 @@
-import { isImportedAuthorId } from '@accord/protocol'
+import { type Decision, isImportedAuthorId } from '@accord/protocol'
 import type { SuggestionSummary } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
-import { useId, useState } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../app/api'
 import { useAction } from '../app/useAction'
+import { DispositionForm } from '../panels/comments/DispositionForm'
 import { FormMessage } from '../ui/FormMessage'
 import { LocalTime } from '../ui/LocalTime'
 import './suggestions.css'
@@ -19,6 +20,43 @@ interface SuggestionsPanelProps {
   canDecide: boolean
   /** Comment on a suggestion: its text is selected, then the comment form opens. */
   onComment: () => void
+  /** Coordinators and up record a decision with a reason, for the compilation of comments. */
+  mayRecordDecision: boolean
+}
+
+type Recorded = ReadonlyMap<string, { decision: Decision; reason: string }>
+
+/** The decision on record for one suggestion, if any. */
+const RecordedDecision = ({ decided }: { decided?: { decision: Decision; reason: string } }) => {
+  const { t } = useTranslation()
+  if (!decided) return null
+  return (
+    <p className="suggestion-decision">
+      <span className="badge">{t(`disposition.decisions.${decided.decision}`)}</span>{' '}
+      {decided.reason}
+    </p>
+  )
+}
+
+/** The decisions on record for a document's suggestions, reloaded when the suggestions change. */
+const useRecordedDecisions = (documentId: string, ids: string) => {
+  const [recorded, setRecorded] = useState<Recorded>(new Map())
+  const reload = useCallback(async () => {
+    const { rows } = await api.compilation(documentId)
+    setRecorded(
+      new Map(
+        rows.flatMap((row) =>
+          row.source === 'suggestion' && row.decision
+            ? [[row.id, { decision: row.decision, reason: row.reason }] as const]
+            : [],
+        ),
+      ),
+    )
+  }, [documentId])
+  useEffect(() => {
+    if (ids !== '') void reload().catch(() => undefined)
+  }, [reload, ids])
+  return { recorded, reload }
 }
 
 /**
@@ -33,6 +71,7 @@ export const SuggestionsPanel = ({
   suggestions,
   canDecide,
   onComment,
+  mayRecordDecision,
 }: SuggestionsPanelProps) => {
   const { t } = useTranslation()
   const headingId = useId()
@@ -43,6 +82,10 @@ export const SuggestionsPanel = ({
   const [scope, setScope] = useState('all')
   const [rollout, setRollout] = useState<Record<string, RolloutChoice>>({})
   const [versionName, setVersionName] = useState('')
+  const { recorded, reload } = useRecordedDecisions(
+    documentId,
+    suggestions.map((s) => s.id).join(' '),
+  )
 
   const authors = [...new Map(suggestions.map((s) => [s.authorId, s.authorName])).entries()]
   const clauses = [
@@ -139,6 +182,7 @@ export const SuggestionsPanel = ({
                 </>
               )}
             </p>
+            <RecordedDecision decided={recorded.get(s.id)} />
             <dl className="suggestion-preview">
               {s.deleted !== '' && (
                 <>
@@ -207,6 +251,19 @@ export const SuggestionsPanel = ({
                 </>
               )}
             </div>
+            {mayRecordDecision && (
+              <details className="disposition-details">
+                <summary>{t('disposition.decisionLabel')}</summary>
+                <DispositionForm
+                  key={`${recorded.get(s.id)?.decision}:${recorded.get(s.id)?.reason}`}
+                  disposition={recorded.get(s.id) ?? null}
+                  onDecide={async (value) => {
+                    await api.decideSuggestion(documentId, s.id, value)
+                    await reload()
+                  }}
+                />
+              </details>
+            )}
           </li>
         ))}
       </ol>

@@ -8,6 +8,23 @@ export type { BilingualSource } from './bilingual/BilingualMeta.js'
 export { toBilingualDocx } from './bilingual/toBilingualDocx.js'
 export { toBilingualHtml } from './bilingual/toBilingualHtml.js'
 export { toBilingualPdf } from './bilingual/toBilingualPdf.js'
+export {
+  COMPILATION_COLUMNS,
+  type CompilationColumn,
+  compilationCells,
+  compilationHeadings,
+  compilationTitle,
+  headingsOf,
+  TYPE_CODES,
+} from './disposition/compilationColumns.js'
+export { compilationToCsv } from './disposition/compilationToCsv.js'
+export { compilationToDocx } from './disposition/compilationToDocx.js'
+export { compilationToXlsx } from './disposition/compilationToXlsx.js'
+export {
+  COMPILATION_FILE_FORMATS,
+  type CompilationFileFormat,
+  exportCompilation as compilationFile,
+} from './disposition/exportCompilation.js'
 export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
 export {
   BILINGUAL_FORMATS,
@@ -16,7 +33,12 @@ export {
   exportBilingual,
   exportDocument,
 } from './exportDocument.js'
-export type { ExportTask, ExportTaskResult } from './exportWorker.js'
+export type {
+  CompilationExportTask,
+  DocumentExportTask,
+  ExportTask,
+  ExportTaskResult,
+} from './exportWorker.js'
 export { exportFileName } from './fileName.js'
 export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'
 export { SUGGESTION_MODES, type SuggestionMode } from './suggestionModes.js'

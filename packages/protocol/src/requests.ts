@@ -8,7 +8,7 @@ import { DOCUMENT_LANGUAGES } from './documentLanguages.js'
 import { normalizeEmail } from './email.js'
 import { EXPORT_FORMATS, SUGGESTION_MODES } from './exportFormats.js'
 import { DocumentStatus, ROLES, type Role } from './roles.js'
-import { EMAIL_MODES, LANGUAGES, NOTIFICATION_TYPES } from './types.js'
+import { COMMENT_TYPES, DECISIONS, EMAIL_MODES, LANGUAGES, NOTIFICATION_TYPES } from './types.js'
 
 /** Ids are URL-safe tokens; anything path-like is refused before it reaches storage. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id')
@@ -69,6 +69,8 @@ export const updateProfileRequest = z
   .object({
     name: nameSchema.optional(),
     language: z.enum(LANGUAGES).nullable().optional(),
+    /** The member body or organization one speaks for; null or '' clears it. */
+    organization: z.string().trim().max(200).nullable().optional(),
     notifications: notificationSettingsPatch.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change')
@@ -189,6 +191,27 @@ const anchorPart = z
   .max(1024)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64')
 
+/** ge, te or ed in the ISO/IEC template. */
+const commentTypeSchema = z.enum(COMMENT_TYPES, {
+  error: `unknown type; supported types: ${COMMENT_TYPES.join(', ')}`,
+})
+/** The words a commenter would put instead; blank means none. */
+const proposedChange = z
+  .string()
+  .trim()
+  .max(10_000)
+  .nullish()
+  .transform((v) => (v ? v : null))
+
+/** A decision with its reason; `null` withdraws a recorded decision. */
+export const dispositionSchema = z.object({
+  decision: z.enum(DECISIONS, {
+    error: `unknown decision; supported decisions: ${DECISIONS.join(', ')}`,
+  }),
+  reason: z.string().trim().max(10_000).default(''),
+})
+export type DispositionRequest = z.infer<typeof dispositionSchema>
+
 /** People the comment addresses by name; each is notified. */
 const mentions = z.array(idSchema).max(50).optional()
 
@@ -201,8 +224,11 @@ export const createThreadRequest = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .nullish(),
+  type: commentTypeSchema.default('general'),
+  proposedChange,
 })
-export type CreateThreadRequest = z.infer<typeof createThreadRequest>
+/** What a client sends: `type` and `proposedChange` may be left out. */
+export type CreateThreadRequest = z.input<typeof createThreadRequest>
 
 /** A reply, or the new words of one's own message. */
 export const commentBodyRequest = z.object({ body: commentBody })
@@ -214,6 +240,40 @@ export type ReplyRequest = z.infer<typeof replyRequest>
 
 export const threadStatusRequest = z.object({ status: z.enum(['open', 'resolved']) })
 export type ThreadStatusRequest = z.infer<typeof threadStatusRequest>
+
+/**
+ * `PATCH /documents/:id/comments/:threadId`: any of the status (author, coordinators), the
+ * type and proposed change (author, coordinators) and the disposition (coordinators).
+ */
+export const updateThreadRequest = z
+  .object({
+    status: z.enum(['open', 'resolved']).optional(),
+    type: commentTypeSchema.optional(),
+    proposedChange: z.string().trim().max(10_000).nullable().optional(),
+    disposition: dispositionSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change')
+export type UpdateThreadRequest = z.infer<typeof updateThreadRequest>
+
+/** `PATCH /documents/:id/suggestions/:suggestionId`: records or withdraws a decision. */
+export const suggestionDispositionRequest = z
+  .object({ disposition: dispositionSchema.nullable() })
+  .strict()
+export type SuggestionDispositionRequest = z.infer<typeof suggestionDispositionRequest>
+
+/** The compilation of comments as JSON or a file. */
+export const DISPOSITION_FORMATS = ['json', 'docx', 'xlsx', 'csv'] as const
+export const dispositionQuery = z.object({
+  format: z
+    .enum(DISPOSITION_FORMATS, {
+      error: `unknown format; supported formats: ${DISPOSITION_FORMATS.join(', ')}`,
+    })
+    .default('json'),
+  /** Column headings' language (default: the document's). */
+  lang: z.enum(LANGUAGES).optional(),
+})
+export type DispositionQuery = z.infer<typeof dispositionQuery>
 
 /**
  * `format` is one of EXPORT_FORMATS (a wrong one is answered with the list); `version` a
@@ -351,3 +411,17 @@ export const importDocumentQuery = z.object({
     .transform((value) => value === '1' || value === 'true'),
 })
 export type ImportDocumentQuery = z.infer<typeof importDocumentQuery>
+
+/**
+ * `POST /documents/:id/disposition/import`: a filled-in template, base64 (JSON keeps the
+ * CSRF guard's one rule for every state-changing request). Its kind is read from the file.
+ */
+export const importTemplateRequest = z
+  .object({
+    file: z
+      .string()
+      .min(1, 'the file is empty')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64'),
+  })
+  .strict()
+export type ImportTemplateRequest = z.infer<typeof importTemplateRequest>

@@ -76,3 +76,6 @@ export const canRunReviewRounds = (role: Role): boolean => atLeast(role, Role.co
 
 /** The mail outbox's state: the secretariat. */
 export const canSeeMailOutbox = (role: Role): boolean => role === Role.secretariat
+
+/** Recording decisions on comments and suggestions (disposition): coordinators and the secretariat. */
+export const canDecideComments = (role: Role): boolean => atLeast(role, Role.coordinator)

@@ -14,6 +14,8 @@ export interface User {
   role: Role
   /** Preferred interface language; null follows the browser. */
   language: Language | null
+  /** The member body or organization the person speaks for (the compilation's MB column). */
+  organization: string | null
   active: boolean
   /** Colour of this person's caret and presence badge, derived from the id. */
   color: string
@@ -53,6 +55,22 @@ export interface PresenceUser {
 
 export type ThreadStatus = 'open' | 'resolved'
 
+/** What a comment is about, as the ISO/IEC template has it: ge, te, ed. */
+export const COMMENT_TYPES = ['general', 'technical', 'editorial'] as const
+export type CommentType = (typeof COMMENT_TYPES)[number]
+
+/** What the group decided on a comment or suggestion. */
+export const DECISIONS = ['accepted', 'acceptedInPrinciple', 'rejected', 'noted'] as const
+export type Decision = (typeof DECISIONS)[number]
+
+/** A recorded decision with its reason (coordinators and up). */
+export interface Disposition {
+  decision: Decision
+  reason: string
+  decidedBy: { id: string; name: string } | null
+  decidedAt: string
+}
+
 /** One message in a comment thread. Bodies are plain text; clients render them as text. */
 export interface CommentMessage {
   id: string
@@ -80,11 +98,64 @@ export interface CommentThread {
   quote: string
   anchor: { start: string; end: string }
   clauseId: string | null
+  type: CommentType
+  /** The words the commenter would put instead (of the quote, where it replaces one). */
+  proposedChange: string | null
+  disposition: Disposition | null
+  /**
+   * Who the comment came from when that is not its first message's author: a row of an
+   * offline template, imported by a coordinator.
+   */
+  submittedBy: { name: string; organization: string | null } | null
   createdBy: string
   createdAt: string
   resolvedBy: string | null
   resolvedAt: string | null
   messages: CommentMessage[]
+}
+
+/** One line of the compilation of comments (`GET /api/documents/:id/disposition`). */
+export interface CompilationRow {
+  /** Where it comes from: a comment thread or a suggestion of the text. */
+  source: 'comment' | 'suggestion'
+  id: string
+  clauseId: string | null
+  /** '3.1'; null outside clauses (general comments) or for a clause no longer in the text. */
+  clauseNumber: string | null
+  /** The words commented on (the quote), or the text a suggestion would remove. */
+  paragraph: string
+  author: string
+  organization: string
+  /** Null for suggestions: they carry no type. */
+  type: CommentType | null
+  comment: string
+  proposedChange: string
+  decision: Decision | null
+  reason: string
+}
+
+/** The compilation of comments of a document, in clause order. */
+export interface Compilation {
+  document: { id: string; title: string }
+  generatedAt: string
+  rows: CompilationRow[]
+  /** Per clause (null: outside clauses): how many rows, and how many of each decision. */
+  summary: ClauseDispositionSummary[]
+}
+
+export interface ClauseDispositionSummary {
+  clauseId: string | null
+  clauseNumber: string | null
+  total: number
+  undecided: number
+  decisions: Record<Decision, number>
+}
+
+/** `POST /api/documents/:id/disposition/import`: what became a comment and what did not. */
+export interface DispositionImportReport {
+  created: number
+  threads: string[]
+  unplaced: { row: number; clause: string; reason: string }[]
 }
 
 /**

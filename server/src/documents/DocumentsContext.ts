@@ -8,6 +8,7 @@ import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { GlossaryStore } from '../store/GlossaryStore.js'
+import type { SuggestionDispositionStore } from '../store/SuggestionDispositionStore.js'
 import type { TranslationMarks } from '../store/TranslationMarks.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
@@ -23,6 +24,8 @@ export interface DocumentsContext {
   catalog: DocumentCatalog
   versions: VersionStore
   comments: CommentStore
+  /** Decisions on suggestions, kept with what each suggestion was. */
+  suggestionDispositions: SuggestionDispositionStore
   /** Who may be mentioned: people with an active account. */
   users: UserStore
   audit: AuditLog

@@ -6,8 +6,11 @@ import { deleteMessage } from './comments/deleteMessage.js'
 import { editMessage } from './comments/editMessage.js'
 import { listThreads } from './comments/listThreads.js'
 import { replyToThread } from './comments/replyToThread.js'
-import { setThreadStatus } from './comments/setThreadStatus.js'
+import { updateThread } from './comments/updateThread.js'
 import type { DocumentsContext } from './DocumentsContext.js'
+import { exportCompilation } from './disposition/exportCompilation.js'
+import { importCommentTemplate } from './disposition/importCommentTemplate.js'
+import { setSuggestionDisposition } from './disposition/setSuggestionDisposition.js'
 import { exportDocument } from './export/exportDocument.js'
 import { importDocument } from './import/importDocument.js'
 import { addTranslation } from './languages/addTranslation.js'
@@ -50,7 +53,7 @@ export const documentOperations = (ctx: DocumentsContext) => {
     listThreads: bind(listThreads),
     createThread: bind(createThread),
     replyToThread: bind(replyToThread),
-    setThreadStatus: bind(setThreadStatus),
+    updateThread: bind(updateThread),
     editMessage: bind(editMessage),
     deleteMessage: bind(deleteMessage),
     export: bind(exportDocument),
@@ -60,6 +63,9 @@ export const documentOperations = (ctx: DocumentsContext) => {
     markClauseTranslated: bind(markClauseTranslated),
     applyStructure: bind(applyStructuralChanges),
     import: bind(importDocument),
+    exportCompilation: bind(exportCompilation),
+    importCommentTemplate: bind(importCommentTemplate),
+    setSuggestionDisposition: bind(setSuggestionDisposition),
     activity: bind(documentActivity),
     installationActivity: bind(installationActivity),
     /** Follows a document's non-text changes (threads, status, save health) on every instance. */

@@ -9,6 +9,7 @@ import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
 import { activityRouter } from './routes/activity/router.js'
 import { commentsRouter } from './routes/comments/router.js'
+import { dispositionRouter } from './routes/disposition/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
@@ -91,6 +92,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(versionsRouter(deps))
   api.use(suggestionsRouter(deps))
   api.use(exportRouter(deps))
+  api.use(dispositionRouter(deps))
   api.use(activityRouter(deps))
   api.use(apiNotFound)
   app.use('/api', api)

@@ -1,6 +1,8 @@
 import {
   type CommentMessage,
   type CommentThread,
+  type CommentType,
+  type Decision,
   importedAuthorId,
   type ThreadStatus,
 } from '@accord/protocol'
@@ -20,6 +22,15 @@ interface ThreadRow {
   created_at: string
   resolved_by: string | null
   resolved_at: string | null
+  comment_type: CommentType
+  proposed_change: string | null
+  submitted_name: string | null
+  submitted_organization: string | null
+  decision: Decision | null
+  decision_reason: string | null
+  decided_by: string | null
+  decided_by_name: string | null
+  decided_at: string | null
 }
 
 interface MessageRow {
@@ -63,6 +74,20 @@ const toThread = (r: ThreadRow, messages: CommentMessage[]): CommentThread => ({
   quote: r.quote,
   anchor: { start: r.anchor_start, end: r.anchor_end },
   clauseId: r.clause_id,
+  type: r.comment_type,
+  proposedChange: r.proposed_change,
+  disposition: r.decision
+    ? {
+        decision: r.decision,
+        reason: r.decision_reason ?? '',
+        decidedBy: r.decided_by ? { id: r.decided_by, name: r.decided_by_name ?? '' } : null,
+        decidedAt: r.decided_at ?? '',
+      }
+    : null,
+  submittedBy:
+    r.submitted_name !== null
+      ? { name: r.submitted_name, organization: r.submitted_organization }
+      : null,
   createdBy: r.created_by,
   createdAt: r.created_at,
   resolvedBy: r.resolved_by,
@@ -70,6 +95,8 @@ const toThread = (r: ThreadRow, messages: CommentMessage[]): CommentThread => ({
   messages,
 })
 
+/** A thread with the name of whoever decided on it. */
+const THREADS_SQL = `SELECT t.*, d.name AS decided_by_name FROM comment_threads t LEFT JOIN users d ON d.id = t.decided_by`
 const MESSAGES_SQL = `SELECT m.*, u.name AS author_name FROM comment_messages m JOIN users u ON u.id = m.author_id`
 
 /** Comment threads and their messages, per document. */
@@ -78,7 +105,7 @@ export class CommentStore {
 
   async list(documentId: string): Promise<CommentThread[]> {
     const threads = await this.db.all<ThreadRow>(
-      'SELECT * FROM comment_threads WHERE document_id = ? ORDER BY created_at',
+      `${THREADS_SQL} WHERE t.document_id = ? ORDER BY t.created_at`,
       [documentId],
     )
     const messages = await this.db.all<MessageRow>(
@@ -121,7 +148,7 @@ export class CommentStore {
   /** A thread of this document, or undefined (also for a thread of another document). */
   async get(documentId: string, threadId: string): Promise<CommentThread | undefined> {
     const row = await this.db.get<ThreadRow>(
-      'SELECT * FROM comment_threads WHERE id = ? AND document_id = ?',
+      `${THREADS_SQL} WHERE t.id = ? AND t.document_id = ?`,
       [threadId, documentId],
     )
     if (!row) return undefined
@@ -139,13 +166,18 @@ export class CommentStore {
     quote: string
     anchor: { start: string; end: string }
     clauseId: string | null
+    type: CommentType
+    proposedChange: string | null
+    /** For a row of an offline template: who sent it. */
+    submittedBy?: { name: string; organization: string | null }
   }): Promise<CommentThread> {
     const id = newId()
     const now = nowIso()
     await this.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO comment_threads (id, document_id, quote, anchor_start, anchor_end, clause_id, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO comment_threads (id, document_id, quote, anchor_start, anchor_end, clause_id,
+           created_by, created_at, comment_type, proposed_change, submitted_name, submitted_organization)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           id,
           input.documentId,
@@ -155,6 +187,10 @@ export class CommentStore {
           input.clauseId,
           input.userId,
           now,
+          input.type,
+          input.proposedChange,
+          input.submittedBy?.name ?? null,
+          input.submittedBy?.organization ?? null,
         ],
       )
       await tx.run(
@@ -218,6 +254,37 @@ export class CommentStore {
     await this.db.run(
       'UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
       [status, resolved ? userId : null, resolved ? nowIso() : null, threadId],
+    )
+  }
+
+  /** Changes a thread's type and proposed change (what is given). */
+  async setTyping(
+    threadId: string,
+    patch: { type?: CommentType; proposedChange?: string | null },
+  ): Promise<void> {
+    if (patch.type !== undefined)
+      await this.db.run('UPDATE comment_threads SET comment_type = ? WHERE id = ?', [
+        patch.type,
+        threadId,
+      ])
+    if (patch.proposedChange !== undefined)
+      await this.db.run('UPDATE comment_threads SET proposed_change = ? WHERE id = ?', [
+        patch.proposedChange,
+        threadId,
+      ])
+  }
+
+  /** Records a decision on a thread, or withdraws it (null). */
+  async setDisposition(
+    threadId: string,
+    disposition: { decision: Decision; reason: string } | null,
+    userId: string,
+  ): Promise<void> {
+    await this.db.run(
+      'UPDATE comment_threads SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?',
+      disposition
+        ? [disposition.decision, disposition.reason, userId, nowIso(), threadId]
+        : [null, null, null, null, threadId],
     )
   }
 

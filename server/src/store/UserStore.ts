@@ -10,6 +10,7 @@ interface UserRow {
   role: Role
   password_hash: string | null
   language: Language | null
+  organization: string | null
   active: number
   created_at: string
 }
@@ -24,6 +25,7 @@ const toUser = (r: UserRow): StoredUser => ({
   name: r.name,
   role: r.role,
   language: r.language,
+  organization: r.organization,
   active: r.active === 1,
   color: colorFor(r.id),
   createdAt: r.created_at,
@@ -81,6 +83,7 @@ export class UserStore {
       role?: Role
       active?: boolean
       language?: Language | null
+      organization?: string | null
       passwordHash?: string
     },
   ): Promise<StoredUser | undefined> {
@@ -94,6 +97,7 @@ export class UserStore {
     if (patch.role !== undefined) set('role', patch.role)
     if (patch.active !== undefined) set('active', patch.active ? 1 : 0)
     if (patch.language !== undefined) set('language', patch.language)
+    if (patch.organization !== undefined) set('organization', patch.organization || null)
     if (patch.passwordHash !== undefined) set('password_hash', patch.passwordHash)
     if (sets.length > 0)
       await this.db.run(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`, [...params, id])

@@ -216,4 +216,30 @@ export const SCHEMA_STEPS: readonly string[] = [
   ALTER TABLE versions ADD COLUMN changes INTEGER;
   ALTER TABLE versions ADD COLUMN editors TEXT NOT NULL DEFAULT '[]';
   `,
+  // 8: comment disposition: typed comments with a proposed change and a recorded decision, a
+  // person's organization, and decisions on suggestions (kept with what the suggestion was,
+  // since accepting or rejecting it takes it out of the text).
+  `
+  ALTER TABLE users ADD COLUMN organization TEXT;
+  ALTER TABLE comment_threads ADD COLUMN comment_type TEXT NOT NULL DEFAULT 'general'
+    CHECK (comment_type IN ('general','technical','editorial'));
+  ALTER TABLE comment_threads ADD COLUMN proposed_change TEXT;
+  ALTER TABLE comment_threads ADD COLUMN submitted_name TEXT;
+  ALTER TABLE comment_threads ADD COLUMN submitted_organization TEXT;
+  ALTER TABLE comment_threads ADD COLUMN decision TEXT
+    CHECK (decision IN ('accepted','acceptedInPrinciple','rejected','noted'));
+  ALTER TABLE comment_threads ADD COLUMN decision_reason TEXT;
+  ALTER TABLE comment_threads ADD COLUMN decided_by TEXT REFERENCES users(id);
+  ALTER TABLE comment_threads ADD COLUMN decided_at TEXT;
+  CREATE TABLE suggestion_dispositions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    suggestion_id TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accepted','acceptedInPrinciple','rejected','noted')),
+    reason TEXT NOT NULL,
+    decided_by TEXT REFERENCES users(id),
+    decided_at TEXT NOT NULL,
+    suggestion TEXT NOT NULL,
+    PRIMARY KEY (document_id, suggestion_id)
+  );
+  `,
 ]

@@ -20,6 +20,7 @@ import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
 import { GlossaryStore } from '../../src/store/GlossaryStore.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
+import { SuggestionDispositionStore } from '../../src/store/SuggestionDispositionStore.js'
 import { openSqlite } from '../../src/store/sqlite/openSqlite.js'
 import { TranslationMarks } from '../../src/store/TranslationMarks.js'
 import { UserStore } from '../../src/store/UserStore.js'
@@ -73,6 +74,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     catalog,
     versions,
     comments: new CommentStore(db),
+    suggestionDispositions: new SuggestionDispositionStore(db),
     users,
     audit,
     events,

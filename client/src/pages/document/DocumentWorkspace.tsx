@@ -1,6 +1,7 @@
 import {
   atLeast,
   canChangeSettings,
+  canDecideComments,
   canEditText,
   canResolveSuggestions,
   type DocumentInfo,
@@ -311,6 +312,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     editor={editor}
                     suggestions={suggestions.suggestions}
                     canDecide={canResolveSuggestions(user.role, document.status) && !stop}
+                    mayRecordDecision={canDecideComments(user.role)}
                     onComment={startComment}
                   />
                 </PartBoundary>
@@ -328,13 +330,15 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 <PartBoundary part="comments">
                   <CommentsPanel
                     user={user}
+                    documentId={document.id}
+                    editor={editor}
                     threads={comments.threads}
                     anchoredIds={comments.anchoredIds}
                     activeId={comments.activeId}
                     onActivate={comments.setActiveId}
                     draft={comments.draft}
-                    onCreate={async (body, mentions) => {
-                      await comments.create(body, mentions)
+                    onCreate={async (body, mentions, typing) => {
+                      await comments.create(body, mentions, typing)
                       backToText()
                     }}
                     onCancelDraft={() => {

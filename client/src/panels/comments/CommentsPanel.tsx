@@ -1,7 +1,13 @@
 import type { CreateThreadRequest } from '@accord/protocol'
-import { atLeast, type CommentThread, Role, type User } from '@accord/protocol'
+import { atLeast, type CommentThread, canDecideComments, Role, type User } from '@accord/protocol'
+import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CommentTyping } from '../../comments/useComments'
+import { ClauseDecisionSummary } from './ClauseDecisionSummary'
+import { CommentTypeFields } from './CommentTypeFields'
+import { CompilationTools } from './CompilationTools'
+import { DecisionFilter, type DecisionFilterValue } from './DecisionFilter'
 import { TextForm } from './TextForm'
 import { type ThreadActions, ThreadCard } from './ThreadCard'
 import { ThreadFilter, type ThreadFilterValue } from './ThreadFilter'
@@ -9,6 +15,9 @@ import '../../comments/comments.css'
 
 interface CommentsPanelProps {
   user: User
+  documentId: string
+  /** For the clause numbers of the per-clause summary. */
+  editor: Editor | null
   /** Threads in document order; null while loading. */
   threads: CommentThread[] | null
   /** Thread ids whose words are still in the text. */
@@ -17,7 +26,7 @@ interface CommentsPanelProps {
   onActivate: (threadId: string | null) => void
   /** The selection the person chose to comment on, waiting for its first message. */
   draft: Omit<CreateThreadRequest, 'body'> | null
-  onCreate: (body: string, mentions: string[]) => Promise<unknown>
+  onCreate: (body: string, mentions: string[], typing: CommentTyping) => Promise<unknown>
   onCancelDraft: () => void
   actions: ThreadActions
 }
@@ -29,9 +38,17 @@ const matches = (thread: CommentThread, filter: ThreadFilterValue, userId: strin
   return true
 }
 
+const decided = (thread: CommentThread, filter: DecisionFilterValue) =>
+  filter === 'any' ||
+  (filter === 'undecided' ? !thread.disposition : thread.disposition?.decision === filter)
+
+const NEW_TYPING: CommentTyping = { type: 'general', proposedChange: '' }
+
 /** The clause-by-clause discussion: a new comment on the selection, and every thread. */
 export const CommentsPanel = ({
   user,
+  documentId,
+  editor,
   threads,
   anchoredIds,
   activeId,
@@ -43,7 +60,12 @@ export const CommentsPanel = ({
 }: CommentsPanelProps) => {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<ThreadFilterValue>('open')
-  const shown = (threads ?? []).filter((thread) => matches(thread, filter, user.id))
+  const [decision, setDecision] = useState<DecisionFilterValue>('any')
+  const [typing, setTyping] = useState<CommentTyping>(NEW_TYPING)
+  const mayDecide = canDecideComments(user.role)
+  const shown = (threads ?? []).filter(
+    (thread) => matches(thread, filter, user.id) && decided(thread, decision),
+  )
   const openCount = (threads ?? []).filter((thread) => thread.status === 'open').length
   const list = useRef<HTMLOListElement>(null)
 
@@ -69,13 +91,19 @@ export const CommentsPanel = ({
             submitLabel={t('comments.post')}
             autoFocus
             withMentions
-            onSubmit={onCreate}
+            onSubmit={async (body, mentions) => {
+              await onCreate(body, mentions, typing)
+              setTyping(NEW_TYPING)
+            }}
             onCancel={onCancelDraft}
             cancelLabel={t('comments.cancel')}
+            extra={<CommentTypeFields {...typing} onChange={setTyping} />}
           />
         </div>
       )}
       <ThreadFilter value={filter} onChange={setFilter} />
+      <DecisionFilter value={decision} onChange={setDecision} />
+      {threads && <ClauseDecisionSummary threads={threads} editor={editor} />}
       {threads === null ? (
         <p role="status">{t('comments.loading')}</p>
       ) : shown.length === 0 ? (
@@ -90,12 +118,14 @@ export const CommentsPanel = ({
               active={thread.id === activeId}
               userId={user.id}
               mayResolve={thread.createdBy === user.id || atLeast(user.role, Role.coordinator)}
+              mayDecide={mayDecide}
               actions={actions}
               onActivate={() => onActivate(thread.id)}
             />
           ))}
         </ol>
       )}
+      <CompilationTools documentId={documentId} mayImport={mayDecide} />
     </section>
   )
 }

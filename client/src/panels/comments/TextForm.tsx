@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react'
 import { useAction } from '../../app/useAction'
 import { MentionTextArea, type Person } from '../../mentions/MentionTextArea'
 import { mentionsIn } from '../../mentions/mentionQuery'
@@ -16,6 +16,8 @@ interface TextFormProps {
   cancelLabel?: string
   /** Typing @ offers people to mention (new comments and replies). */
   withMentions?: boolean
+  /** More fields, between the text box and the buttons (a new comment's type). */
+  extra?: ReactNode
 }
 
 /** A labelled text area with a submit button: new comments, replies and edits. */
@@ -28,6 +30,7 @@ export const TextForm = ({
   onCancel,
   cancelLabel,
   withMentions,
+  extra,
 }: TextFormProps) => {
   const id = useId()
   const [text, setText] = useState(initial)
@@ -77,6 +80,7 @@ export const TextForm = ({
           onKeyDown={keyDown}
         />
       )}
+      {extra}
       <div className="form-actions">
         <button type="submit" disabled={busy || !text.trim()}>
           {submitLabel}

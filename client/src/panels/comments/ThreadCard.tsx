@@ -1,11 +1,13 @@
-import type { CommentThread } from '@accord/protocol'
+import type { CommentThread, DispositionRequest } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
+import { DispositionForm } from './DispositionForm'
 import { MessageItem } from './MessageItem'
 import { TextForm } from './TextForm'
 
 export interface ThreadActions {
   reply: (threadId: string, body: string, mentions: string[]) => Promise<unknown>
   setStatus: (threadId: string, status: 'open' | 'resolved') => Promise<unknown>
+  decide: (threadId: string, disposition: DispositionRequest | null) => Promise<unknown>
   editMessage: (threadId: string, messageId: string, body: string) => Promise<unknown>
   deleteMessage: (threadId: string, messageId: string) => Promise<unknown>
   /** Selects the thread's words in the text and scrolls to them. */
@@ -19,6 +21,8 @@ interface ThreadCardProps {
   active: boolean
   userId: string
   mayResolve: boolean
+  /** Coordinators and up record decisions. */
+  mayDecide: boolean
   actions: ThreadActions
   onActivate: () => void
 }
@@ -30,11 +34,13 @@ export const ThreadCard = ({
   active,
   userId,
   mayResolve,
+  mayDecide,
   actions,
   onActivate,
 }: ThreadCardProps) => {
   const { t } = useTranslation()
   const resolved = thread.status === 'resolved'
+  const { disposition } = thread
   return (
     <li
       className={`comment-thread${active ? ' is-active' : ''}${resolved ? ' is-resolved' : ''}`}
@@ -68,6 +74,42 @@ export const ThreadCard = ({
           </button>
         )}
       </div>
+      <p className="comment-typing-line">
+        <span className={`badge type-${thread.type}`}>{t(`disposition.types.${thread.type}`)}</span>{' '}
+        {disposition ? (
+          <span className={`badge decision-${disposition.decision}`}>
+            {t(`disposition.decisions.${disposition.decision}`)}
+          </span>
+        ) : (
+          <span className="badge">{t('disposition.undecided')}</span>
+        )}
+        {thread.submittedBy && (
+          <>
+            {' '}
+            {t('disposition.from', {
+              name: [thread.submittedBy.name, thread.submittedBy.organization]
+                .filter((part, i, all) => part && all.indexOf(part) === i)
+                .join(', '),
+            })}
+          </>
+        )}
+      </p>
+      {thread.proposedChange && (
+        <div className="comment-proposed">
+          <p className="label">{t('disposition.proposed')}</p>
+          <p>{thread.proposedChange}</p>
+        </div>
+      )}
+      {disposition && (disposition.reason || disposition.decidedBy) && (
+        <div className="comment-disposition">
+          {disposition.reason && <p>{disposition.reason}</p>}
+          {disposition.decidedBy && (
+            <p className="hint">
+              {t('disposition.decidedBy', { name: disposition.decidedBy.name })}
+            </p>
+          )}
+        </div>
+      )}
       <ol className="comment-messages">
         {thread.messages.map((message) => (
           <MessageItem
@@ -79,6 +121,16 @@ export const ThreadCard = ({
           />
         ))}
       </ol>
+      {mayDecide && (
+        <details className="disposition-details">
+          <summary>{t('disposition.decisionLabel')}</summary>
+          <DispositionForm
+            key={disposition?.decidedAt ?? 'none'}
+            disposition={disposition}
+            onDecide={(value) => actions.decide(thread.id, value)}
+          />
+        </details>
+      )}
       {!resolved && (
         <TextForm
           label={t('comments.replyLabel')}

@@ -67,15 +67,15 @@ describe('comment operations, without HTTP', () => {
     })
     const at = [id, thread.id] as const
     expect(
-      await outcome(h.documents.setThreadStatus(h.people.observer, ...at, { status: 'resolved' })),
+      await outcome(h.documents.updateThread(h.people.observer, ...at, { status: 'resolved' })),
     ).toBe(`forbidden:${ErrorCode.forbidden}`)
     for (const role of ['member', 'coordinator', 'secretariat'] as const) {
       const status = role === 'coordinator' ? 'open' : 'resolved'
-      expect((await h.documents.setThreadStatus(h.people[role], ...at, { status })).status).toBe(
+      expect((await h.documents.updateThread(h.people[role], ...at, { status })).status).toBe(
         status,
       )
     }
-    await h.documents.setThreadStatus(h.people.secretariat, ...at, { status: 'resolved' })
+    await h.documents.updateThread(h.people.secretariat, ...at, { status: 'resolved' })
     const actions = (await h.auditOf(id))
       .map((e) => e.action)
       .filter((a) => a !== 'document.created')

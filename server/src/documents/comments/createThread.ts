@@ -29,6 +29,8 @@ export const createThread = async (
     quote: request.quote,
     anchor: request.anchor,
     clauseId: request.clauseId ?? null,
+    type: request.type ?? 'general',
+    proposedChange: request.proposedChange || null,
   })
   await ctx.audit.record({
     userId: actor.id,

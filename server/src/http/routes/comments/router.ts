@@ -2,7 +2,7 @@ import {
   commentBodyRequest,
   createThreadRequest,
   replyRequest,
-  threadStatusRequest,
+  updateThreadRequest,
 } from '@accord/protocol/requests'
 import { type Request, Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
@@ -46,8 +46,8 @@ export const commentsRouter = ({ documents }: AppDeps): Router => {
   router.patch(`${base}/:threadId`, async (req, res) => {
     const { user } = requireAuth(req)
     const { documentId, threadId } = threadAt(req)
-    const request = parse(threadStatusRequest, req.body)
-    res.json({ thread: await documents.setThreadStatus(user, documentId, threadId, request) })
+    const request = parse(updateThreadRequest, req.body)
+    res.json({ thread: await documents.updateThread(user, documentId, threadId, request) })
   })
 
   router.patch(`${base}/:threadId/messages/:messageId`, async (req, res) => {

@@ -1,0 +1,162 @@
+import {
+  type ClauseDispositionSummary,
+  type Compilation,
+  type CompilationRow,
+  DECISIONS,
+  type Decision,
+  LANGUAGES,
+  type Language,
+} from '@accord/protocol'
+import { listSuggestions, numberedClauses, readSettings } from '@accord/schema'
+import type { Actor, DocumentsContext } from '../DocumentsContext.js'
+import { documentOf } from '../documentOf.js'
+import { bodyOf } from '../suggestions/applyDecisions.js'
+
+/** A compilation and the language its file headings default to (the document's). */
+export interface CompiledComments {
+  compilation: Compilation
+  language: Language
+}
+
+/**
+ * The compilation of comments of a document (every role may read it): every comment thread
+ * and every suggestion (in the text, or decided and kept on record), with author,
+ * organization, clause, type, comment, proposed change and decision, in clause order.
+ * Comments outside any clause (general ones) come first; comments on clauses no longer in
+ * the text come last.
+ */
+export const compileComments = async (
+  ctx: DocumentsContext,
+  _actor: Actor,
+  documentId: string,
+): Promise<CompiledComments> => {
+  const doc = await documentOf(ctx, documentId)
+  const { clauses, suggestions, language } = await ctx.live.read(doc.id, ({ doc: ydoc }) => {
+    const body = bodyOf(ydoc)
+    return {
+      clauses: numberedClauses(body).map((c) => ({
+        id: String(c.node.attrs.id ?? ''),
+        number: c.number,
+      })),
+      suggestions: listSuggestions(body),
+      // The template's headings exist in Russian and English; a text in another language
+      // (a translation) gets the English ones.
+      language: headingLanguage(readSettings(ydoc).language),
+    }
+  })
+  const [threads, decided, people] = await Promise.all([
+    ctx.comments.list(doc.id),
+    ctx.suggestionDispositions.list(doc.id),
+    ctx.users.list(),
+  ])
+  const organizationOf = new Map(people.map((p) => [p.id, p.organization ?? '']))
+  const nameOf = new Map(people.map((p) => [p.id, p.name]))
+  const numberOf = new Map(clauses.map((c) => [c.id, c.number]))
+  const clauseOf = (clauseId: string | null) => ({
+    clauseId,
+    clauseNumber: clauseId ? (numberOf.get(clauseId) ?? null) : null,
+  })
+
+  const rows: (CompilationRow & { at: string })[] = []
+  for (const thread of threads) {
+    const first = thread.messages[0]
+    rows.push({
+      source: 'comment',
+      id: thread.id,
+      ...clauseOf(thread.clauseId),
+      paragraph: thread.quote,
+      author: thread.submittedBy?.name ?? first?.author.name ?? nameOf.get(thread.createdBy) ?? '',
+      organization: thread.submittedBy
+        ? (thread.submittedBy.organization ?? '')
+        : (organizationOf.get(thread.createdBy) ?? ''),
+      type: thread.type,
+      // Replies are the discussion; the comment is what its author first wrote.
+      comment: first?.body ?? '',
+      proposedChange: thread.proposedChange ?? '',
+      decision: thread.disposition?.decision ?? null,
+      reason: thread.disposition?.reason ?? '',
+      at: thread.createdAt,
+    })
+  }
+  const decidedById = new Map(decided.map((d) => [d.suggestionId, d]))
+  const inText = new Set<string>()
+  for (const s of suggestions) {
+    inText.add(s.id)
+    const disposition = decidedById.get(s.id)
+    rows.push({
+      source: 'suggestion',
+      id: s.id,
+      ...clauseOf(s.clauseId),
+      paragraph: s.deleted,
+      author: s.authorName,
+      organization: organizationOf.get(s.authorId) ?? '',
+      type: null,
+      comment: '',
+      proposedChange: s.inserted,
+      decision: disposition?.decision ?? null,
+      reason: disposition?.reason ?? '',
+      at: s.at,
+    })
+  }
+  for (const d of decided) {
+    if (inText.has(d.suggestionId)) continue
+    rows.push({
+      source: 'suggestion',
+      id: d.suggestionId,
+      ...clauseOf(d.suggestion.clauseId),
+      paragraph: d.suggestion.deleted,
+      author: d.suggestion.authorName,
+      organization: organizationOf.get(d.suggestion.authorId) ?? '',
+      type: null,
+      comment: '',
+      proposedChange: d.suggestion.inserted,
+      decision: d.decision,
+      reason: d.reason,
+      at: d.suggestion.at,
+    })
+  }
+
+  const orderOf = new Map(clauses.map((c, i) => [c.id, i]))
+  const rank = (row: CompilationRow) =>
+    row.clauseId === null ? -1 : (orderOf.get(row.clauseId) ?? Number.MAX_SAFE_INTEGER)
+  // Within a clause: comments before suggestions, each in the order they were made.
+  const sourceRank = (row: CompilationRow) => (row.source === 'comment' ? 0 : 1)
+  rows.sort(
+    (a, b) => rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || a.at.localeCompare(b.at),
+  )
+
+  return {
+    compilation: {
+      document: { id: doc.id, title: doc.title },
+      generatedAt: new Date().toISOString(),
+      rows: rows.map(({ at: _at, ...row }) => row),
+      summary: summarise(rows),
+    },
+    language,
+  }
+}
+
+const headingLanguage = (language: string): Language =>
+  (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'en'
+
+/** Per clause, in the rows' order: how many rows and how many of each decision. */
+const summarise = (rows: CompilationRow[]): ClauseDispositionSummary[] => {
+  const byClause = new Map<string | null, ClauseDispositionSummary>()
+  for (const row of rows) {
+    let entry = byClause.get(row.clauseId)
+    if (!entry) {
+      entry = {
+        clauseId: row.clauseId,
+        clauseNumber: row.clauseNumber,
+        total: 0,
+        undecided: 0,
+        decisions: Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>,
+      }
+      byClause.set(row.clauseId, entry)
+    }
+    entry.total += 1
+    if (row.decision) entry.decisions[row.decision] += 1
+    else entry.undecided += 1
+  }
+  return [...byClause.values()]
+}
