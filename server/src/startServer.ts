@@ -36,6 +36,7 @@ import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
+import { FinalizationStore } from './store/FinalizationStore.js'
 import { InvitationStore } from './store/InvitationStore.js'
 import { openStorage } from './store/openStorage.js'
 import { PasswordResetStore } from './store/PasswordResetStore.js'
@@ -226,6 +227,7 @@ export const startServer = async (
     catalog,
     versions,
     comments,
+    finalizations: new FinalizationStore(db),
     audit,
     events,
     live: registry,

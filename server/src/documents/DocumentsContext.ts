@@ -4,6 +4,7 @@ import type { ExportQueue } from '../export/ExportQueue.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { FinalizationStore } from '../store/FinalizationStore.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
 import type { DocumentEvents } from './DocumentEvents.js'
@@ -18,6 +19,8 @@ export interface DocumentsContext {
   catalog: DocumentCatalog
   versions: VersionStore
   comments: CommentStore
+  /** How documents were made final (decision on open items, appendix). */
+  finalizations: FinalizationStore
   /** Who may be mentioned: people with an active account. */
   users: UserStore
   audit: AuditLog

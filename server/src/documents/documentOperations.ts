@@ -9,6 +9,7 @@ import { replyToThread } from './comments/replyToThread.js'
 import { setThreadStatus } from './comments/setThreadStatus.js'
 import type { DocumentsContext } from './DocumentsContext.js'
 import { exportDocument } from './export/exportDocument.js'
+import { getFinalization, listOpenItems } from './finalize/readOpenItems.js'
 import { createDocument } from './lifecycle/createDocument.js'
 import { getDocument, listDocuments } from './lifecycle/readDocuments.js'
 import { updateDocument } from './lifecycle/updateDocument.js'
@@ -33,6 +34,8 @@ export const documentOperations = (ctx: DocumentsContext) => {
     get: bind(getDocument),
     create: bind(createDocument),
     update: bind(updateDocument),
+    openItems: bind(listOpenItems),
+    finalization: bind(getFinalization),
     listVersions: bind(listVersions),
     getVersion: bind(getVersion),
     diff: bind(diffVersions),

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
+import { FinalizationStore } from '../../src/store/FinalizationStore.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
 import { openSqlite } from '../../src/store/sqlite/openSqlite.js'
 import { UserStore } from '../../src/store/UserStore.js'
@@ -68,6 +69,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     catalog,
     versions,
     comments: new CommentStore(db),
+    finalizations: new FinalizationStore(db),
     users,
     audit,
     events,
