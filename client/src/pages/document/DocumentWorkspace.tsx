@@ -150,7 +150,25 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     <article className="document" aria-labelledby={titleId}>
       <header className="document-header">
         <h1 id={titleId}>{document.title}</h1>
-        <StatusControl document={document} role={user.role} onChanged={onChanged} />
+        <StatusControl
+          document={document}
+          role={user.role}
+          onChanged={onChanged}
+          suggestions={suggestions.suggestions}
+          threads={comments.threads ?? []}
+          onShowSuggestion={(s) =>
+            editor
+              ?.chain()
+              .focus()
+              .setTextSelection({ from: s.from, to: s.to })
+              .scrollIntoView()
+              .run()
+          }
+          onShowThread={(threadId) => {
+            setCommentsOpen(true)
+            setActiveId(threadId)
+          }}
+        />
         <Link
           ref={historyLink}
           className="history-link"
