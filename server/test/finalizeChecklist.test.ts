@@ -211,4 +211,35 @@ describe('finalize checklist', () => {
     })
     expect(unknown.status).toBe(404)
   })
+
+  it('exports of the final text say "Final text" with the date it became final, and carry the appendix; a review copy is named as one', async () => {
+    const { finalize, read, docId, member } = await withOpenItems()
+    expect((await finalize({ openItems: { decision: 'appendix' } })).status).toBe(200)
+    const finalization = (await read<Finalization>('/finalization')).body
+    const day = finalization.finalizedAt.slice(0, 10)
+    const download = async (query: string) => {
+      const res = await fetch(`${t.url}/api/documents/${docId}/export?${query}`, {
+        headers: { cookie: member.cookie },
+      })
+      expect(res.status, query).toBe(200)
+      return {
+        name: decodeURIComponent(
+          /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '',
+        ),
+        text: await res.text(),
+      }
+    }
+    for (const query of ['format=md', `format=md&version=${finalization.versionId}`]) {
+      const file = await download(query)
+      expect(file.name, query).toBe(`Charter - Окончательный текст - ${day}.md`)
+      expect(file.text, query).toContain('Окончательный текст')
+      expect(file.text, query).not.toContain('Текущий текст')
+      expect(file.text, query).toContain('Предложения, открытые при утверждении')
+      expect(file.text, query).toContain('Вставить: « all»')
+      expect(file.text, query).toContain('Комментарии, открытые при утверждении')
+      expect(file.text, query).toContain('Which members?')
+    }
+    const review = await download('format=md&comments=open')
+    expect(review.name).toBe(`Charter - Окончательный текст - копия для рассмотрения - ${day}.md`)
+  })
 })

@@ -4,7 +4,13 @@
  * Clause numbers and labels come from @accord/schema, so they are the ones the editor shows.
  */
 
-export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
+export type {
+  ExportCarried,
+  ExportCarriedSuggestion,
+  ExportCommentMessage,
+  ExportMeta,
+  ExportThread,
+} from './ExportMeta.js'
 export { type ExportedFile, exportDocument } from './exportDocument.js'
 export type { ExportTask, ExportTaskResult } from './exportWorker.js'
 export { exportFileName } from './fileName.js'

@@ -12,7 +12,7 @@ import {
 import { DocxBlocks, docxLines } from './docx/DocxBlocks.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { wordsFor } from './words.js'
 
@@ -21,16 +21,15 @@ const A4 = { width: 11906, height: 16838 }
 const MARGIN = 1418
 const LANGUAGE_TAGS = { ru: 'ru-RU', en: 'en-GB' } as const
 
-const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Paragraph[] => {
-  if (comments.length === 0) return []
+const appendix = ({ heading, entries }: ExportAppendix, meta: ExportMeta): Paragraph[] => {
   const words = wordsFor(meta.language)
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      text: words.openComments,
+      text: heading,
     }),
-    ...comments.flatMap((comment) => [
+    ...entries.flatMap((comment) => [
       new Paragraph({
         heading: HeadingLevel.HEADING_2,
         text: comment.clauseLabel ?? words.noClause,
@@ -73,7 +72,7 @@ export const toDocx = async (json: JSONContent, given: ExportMeta): Promise<Uint
       item.type === 'clause' ? blocks.clause(item) : blocks.block(item),
     ),
     ...model.conclusions.flatMap((block) => blocks.block(block)),
-    ...appendix(model.comments, meta),
+    ...model.appendices.flatMap((part) => appendix(part, meta)),
   ]
   const doc = new Document({
     creator: 'Accord',

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { OdtBlocks, odtHeading } from './odt/OdtBlocks.js'
 import { OdtText, odtText } from './odt/OdtText.js'
@@ -13,12 +13,11 @@ import { type Child, element as e, xmlDocument } from './xml.js'
 
 const LANGUAGE_TAGS = { ru: 'ru-RU', en: 'en-GB' } as const
 
-const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Child[] => {
-  if (comments.length === 0) return []
+const appendix = ({ heading, entries }: ExportAppendix, meta: ExportMeta): Child[] => {
   const words = wordsFor(meta.language)
   return [
-    odtHeading(2, words.openComments),
-    ...comments.flatMap((comment) => [
+    odtHeading(2, heading),
+    ...entries.flatMap((comment) => [
       odtHeading(3, comment.clauseLabel ?? words.noClause),
       comment.quote ? e('text:p', { 'text:style-name': 'Quotations' }, `«${comment.quote}»`) : null,
       ...comment.messages.flatMap((message) => [
@@ -63,7 +62,7 @@ export const toOdt = (json: JSONContent, given: ExportMeta): Uint8Array => {
     model.preface.map((block) => blocks.block(block)),
     model.body.map((item) => (item.type === 'clause' ? blocks.clause(item) : blocks.block(item))),
     model.conclusions.map((block) => blocks.block(block)),
-    appendix(model.comments, meta),
+    model.appendices.map((part) => appendix(part, meta)),
   ]
   // The text styles are known only once the body is written.
   const office = e('office:body', {}, e('office:text', {}, body))

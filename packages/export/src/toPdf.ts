@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
 import type { Inline } from './model/Block.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { PdfLayout } from './pdf/PdfLayout.js'
 import { PdfWriter } from './pdf/PdfWriter.js'
@@ -23,15 +23,14 @@ const titlePage = (pdf: PdfWriter, lines: ReturnType<typeof titleLines>): void =
 const appendix = (
   pdf: PdfWriter,
   layout: PdfLayout,
-  comments: readonly ExportComment[],
+  { heading, entries }: ExportAppendix,
   meta: ExportMeta,
 ) => {
-  if (comments.length === 0) return
   const words = wordsFor(meta.language)
   pdf.doc.addPage()
-  layout.heading(plain(words.openComments), 2)
-  pdf.doc.outline.addItem(words.openComments)
-  for (const comment of comments) {
+  layout.heading(plain(heading), 2)
+  pdf.doc.outline.addItem(heading)
+  for (const comment of entries) {
     layout.heading(plain(comment.clauseLabel ?? words.noClause), 3)
     if (comment.quote)
       layout.block({
@@ -73,7 +72,7 @@ export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array>
     else layout.block(item)
   }
   for (const block of model.conclusions) layout.block(block)
-  appendix(pdf, layout, model.comments, meta)
+  for (const part of model.appendices) appendix(pdf, layout, part, meta)
   const words = wordsFor(meta.language)
   pdf.pageNumbers((page, total) => `${words.page} ${page} ${words.of} ${total}`)
   return pdf.end()

@@ -3,6 +3,13 @@ import type { DocumentLanguage } from '@accord/schema'
 /** The few words an export adds to the text, in the document's language. */
 export interface Words {
   currentText: string
+  finalText: string
+  /** Added to the version line and the file name of a copy with comments or tracked changes. */
+  reviewCopy: string
+  carriedSuggestions: string
+  carriedComments: string
+  suggestedDeletion: string
+  suggestedInsertion: string
   version: string
   openComments: string
   noClause: string
@@ -13,6 +20,12 @@ export interface Words {
 const WORDS: Record<DocumentLanguage, Words> = {
   ru: {
     currentText: 'Текущий текст',
+    finalText: 'Окончательный текст',
+    reviewCopy: 'копия для рассмотрения',
+    carriedSuggestions: 'Предложения, открытые при утверждении',
+    carriedComments: 'Комментарии, открытые при утверждении',
+    suggestedDeletion: 'Удалить',
+    suggestedInsertion: 'Вставить',
     version: 'Версия',
     openComments: 'Открытые комментарии',
     noClause: 'Вне статей',
@@ -21,6 +34,12 @@ const WORDS: Record<DocumentLanguage, Words> = {
   },
   en: {
     currentText: 'Current text',
+    finalText: 'Final text',
+    reviewCopy: 'review copy',
+    carriedSuggestions: 'Suggestions open when finalized',
+    carriedComments: 'Comments open when finalized',
+    suggestedDeletion: 'Delete',
+    suggestedInsertion: 'Insert',
     version: 'Version',
     openComments: 'Open comments',
     noClause: 'Outside the clauses',

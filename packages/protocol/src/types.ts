@@ -92,6 +92,8 @@ export interface OpenSuggestion {
   id: string
   kind: 'insertion' | 'deletion' | 'replacement' | 'modification'
   authorName: string
+  /** When it was suggested. */
+  at: string
   clauseId: string | null
   clauseNumber: string | null
   /** Text it would take out, and text it would put in. */

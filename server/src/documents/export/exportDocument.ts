@@ -64,7 +64,7 @@ const render = async (
   const place = ctx.exportQueue.enter(actor.id)
   try {
     await place.turn
-    const source = await exportSource(ctx, doc.id, request.versionId)
+    const source = await exportSource(ctx, doc, request.versionId)
     if (!source) throw notFound('Unknown version')
     const threads = request.comments ? openThreads(await ctx.comments.list(doc.id)) : undefined
     return await ctx.exportPool.render({
@@ -76,6 +76,8 @@ const render = async (
         ...source.settings,
         versionName: source.versionName,
         date: source.date,
+        final: source.final !== undefined,
+        carried: source.final?.carried,
         threads,
         suggestions: request.suggestions,
       },

@@ -7,6 +7,7 @@ export const openSuggestion = (s: SuggestionSummary): OpenSuggestion => ({
   id: s.id,
   kind: s.kind,
   authorName: s.authorName,
+  at: s.at,
   clauseId: s.clauseId,
   clauseNumber: s.clauseNumber,
   deleted: s.deleted,
