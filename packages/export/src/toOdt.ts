@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
-import { type ExportAppendix, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, type ExportModel, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { OdtBlocks, odtHeading } from './odt/OdtBlocks.js'
 import { OdtText, odtText } from './odt/OdtText.js'
@@ -49,12 +49,42 @@ const metaXml = (meta: ExportMeta): string =>
     ),
   )
 
-/** An OpenDocument text (ODF 1.3), the open standard's counterpart of the DOCX export. */
+/**
+ * The open threads whose words are in the text as annotations: the first message's author
+ * and time as the annotation's, its body, then each reply as "author, time:" and its body
+ * (ODF 1.3 has no replies of its own).
+ */
+const annotations = (model: ExportModel) => {
+  const { language } = model.meta
+  const out = new Map<number, { name: string; content: Child[] }>()
+  for (const index of model.placedComments) {
+    const [first, ...replies] = model.comments[index]?.messages ?? []
+    if (!first) continue
+    out.set(index, {
+      name: `comment-${index + 1}`,
+      content: [
+        e('dc:creator', {}, first.author),
+        e('dc:date', {}, first.createdAt.toISOString()),
+        e('text:p', {}, odtText(first.body)),
+        ...replies.flatMap((reply) => [
+          e('text:p', {}, `${reply.author}, ${dateTime(reply.createdAt, language)}:`),
+          e('text:p', {}, odtText(reply.body)),
+        ]),
+      ],
+    })
+  }
+  return out
+}
+
+/**
+ * An OpenDocument text (ODF 1.3), the open standard's counterpart of the DOCX export; a
+ * review copy's open threads are annotations on their words (and in the appendix).
+ */
 export const toOdt = (json: JSONContent, given: ExportMeta): Uint8Array => {
   const model = exportModel(json, given)
   const { meta } = model
   const lines = titleLines(meta)
-  const text = new OdtText()
+  const text = new OdtText(annotations(model))
   const blocks = new OdtBlocks(text)
   const body = [
     e('text:p', { 'text:style-name': 'Title' }, lines.title),

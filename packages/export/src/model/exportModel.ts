@@ -16,6 +16,7 @@ import type {
   ExportThread,
 } from '../ExportMeta.js'
 import { type Words, wordsFor } from '../words.js'
+import { anchorComments } from './anchorComments.js'
 import type { Block, ExportClause, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
@@ -51,6 +52,8 @@ export interface ExportModel {
   conclusions: Block[]
   /** The open threads of a review copy. */
   comments: ExportComment[]
+  /** Indexes of the `comments` whose words were found in the text (and marked there). */
+  placedComments: ReadonlySet<number>
   /** What follows the text, in order; only those with entries. */
   appendices: ExportAppendix[]
 }
@@ -153,6 +156,7 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
   doc.forEach((node) => {
     top.push(node.type.name === ClauseNode.clause ? clauses.read(node) : readBlock(node))
   })
+  const placedComments = anchorComments(top, meta.threads ?? [])
   const first = top.findIndex((item) => item.type === 'clause')
   const last = top.findLastIndex((item) => item.type === 'clause')
   const preface = trimEmpty((first === -1 ? top : top.slice(0, first)).filter(isBlock))
@@ -181,7 +185,7 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
       entries: (meta.carried?.comments ?? []).map(labelled),
     },
   ].filter((appendix) => appendix.entries.length > 0)
-  return { meta, preface, body, conclusions, comments, appendices }
+  return { meta, preface, body, conclusions, comments, placedComments, appendices }
 }
 
 /** A carried suggestion as an appendix entry: its author, and what it would take out and put in. */
