@@ -14,7 +14,7 @@ const plain = (text: string): Inline[] => [{ kind: 'text', text, marks: {} }]
 
 const titlePage = (pdf: PdfWriter, lines: ReturnType<typeof titleLines>): void => {
   pdf.doc.y = pdf.doc.page.height * 0.3
-  pdf.paragraph(plain(lines.title), { size: 22, weight: 'bold', align: 'center', after: 24 })
+  pdf.paragraph(plain(lines.title), { size: 22, weight: 'bold', align: 'center', after: 24 }, 'H1')
   pdf.paragraph(plain(lines.version), { size: 13, align: 'center' })
   pdf.paragraph(plain(lines.date), { size: 13, align: 'center' })
   pdf.doc.addPage()

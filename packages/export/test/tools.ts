@@ -94,3 +94,20 @@ export const convertWithLibreOffice = (name: string, bytes: Uint8Array, to: stri
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** The XMP metadata stream, as `pdfinfo -meta` prints it. */
+export const pdfMeta = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('pdfinfo', ['-meta', file]))
+
+/** qpdf's structural check; throws (non-zero exit) on errors. */
+export const qpdfCheck = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('qpdf', ['--check', file]))
+
+/** Every object of a PDF as qpdf's JSON (v2) gives it: `obj:N 0 R` → value, and `trailer`. */
+export const pdfObjects = (pdf: Uint8Array): Record<string, { value?: unknown }> =>
+  withFile('export.pdf', pdf, (file) => {
+    const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', file])) as {
+      qpdf: [unknown, Record<string, { value?: unknown }>]
+    }
+    return json.qpdf[1]
+  })
