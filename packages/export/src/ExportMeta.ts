@@ -14,6 +14,11 @@ export interface ExportThread {
   clauseId: string | null
   /** The text the thread is about, as it was quoted when the thread was made. */
   quote: string
+  /**
+   * The words its anchor covers in the exported text now, when known (they may have been
+   * edited since the quote); real comments are placed on these first, else on the quote.
+   */
+  words?: string
   messages: readonly ExportCommentMessage[]
 }
 

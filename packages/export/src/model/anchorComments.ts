@@ -63,26 +63,30 @@ const markRange = (inlines: Inline[], start: number, end: number, index: number)
 }
 
 /**
- * Places each open thread on the words it quotes: the first place in its clause (in the whole
+ * Places each open thread on its words (those its anchor covers now, else the ones it quoted):
+ * the first place in its clause (in the whole
  * text when it has none, or its clause is not in this text) where the quoted words stand
  * within one paragraph or heading. Returns the indexes of the threads placed; a thread whose
  * words are no longer there stays only in the appendix.
  */
 export const anchorComments = (
   top: readonly Item[],
-  threads: readonly { clauseId: string | null; quote: string }[],
+  threads: readonly { clauseId: string | null; quote: string; words?: string }[],
 ): Set<number> => {
   const placed = new Set<number>()
   threads.forEach((thread, index) => {
-    const quote = thread.quote.trim()
-    if (quote === '') return
     const clause = thread.clauseId ? clauseWithId(top, thread.clauseId) : undefined
-    for (const inlines of inlineRuns(clause ? [clause] : top)) {
-      const at = inlines.map(textOf).join('').indexOf(quote)
-      if (at < 0) continue
-      markRange(inlines, at, at + quote.length, index)
-      placed.add(index)
-      return
+    const runs = inlineRuns(clause ? [clause] : top)
+    for (const wanted of [thread.words, thread.quote]) {
+      const words = wanted?.trim() ?? ''
+      if (words === '') continue
+      for (const inlines of runs) {
+        const at = inlines.map(textOf).join('').indexOf(words)
+        if (at < 0) continue
+        markRange(inlines, at, at + words.length, index)
+        placed.add(index)
+        return
+      }
     }
   })
   return placed

@@ -1,6 +1,7 @@
 import type { ExportedFile, ExportThread } from '@accord/export'
 import type { CommentThread, DocumentInfo } from '@accord/protocol'
 import type { ExportQuery } from '@accord/protocol/requests'
+import { decodeAnchor, resolveAnchor } from '@accord/schema'
 import { notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
@@ -10,12 +11,28 @@ import { exportSource } from './exportSource.js'
 /** What to export; `versionId` absent: the current text. */
 export type ExportRequest = Omit<ExportQuery, 'version'> & { versionId?: string }
 
-const openThreads = (threads: readonly CommentThread[]): ExportThread[] =>
+/** The words each thread's anchor covers in the live text now, by thread id. */
+const anchoredWords = (ctx: DocumentsContext, documentId: string, threads: CommentThread[]) =>
+  ctx.live.read(documentId, ({ doc }) => {
+    const words = new Map<string, string>()
+    for (const thread of threads) {
+      const positions = decodeAnchor(thread.anchor)
+      const state = positions && resolveAnchor(doc, positions)
+      if (state?.kind === 'anchored') words.set(thread.id, state.text)
+    }
+    return words
+  })
+
+const openThreads = (
+  threads: readonly CommentThread[],
+  words: ReadonlyMap<string, string>,
+): ExportThread[] =>
   threads
     .filter((thread) => thread.status === 'open')
     .map((thread) => ({
       clauseId: thread.clauseId,
       quote: thread.quote,
+      words: words.get(thread.id),
       messages: thread.messages.map((message) => ({
         author: message.author.name,
         body: message.body,
@@ -66,7 +83,14 @@ const render = async (
     await place.turn
     const source = await exportSource(ctx, doc, request.versionId)
     if (!source) throw notFound('Unknown version')
-    const threads = request.comments ? openThreads(await ctx.comments.list(doc.id)) : undefined
+    let threads: ExportThread[] | undefined
+    if (request.comments) {
+      const all = (await ctx.comments.list(doc.id)).filter((thread) => thread.status === 'open')
+      // Where the words are now is known for the current text; a version keeps the quotes.
+      const words =
+        request.versionId === undefined ? await anchoredWords(ctx, doc.id, all) : new Map()
+      threads = openThreads(all, words)
+    }
     return await ctx.exportPool.render({
       format: request.format,
       content: source.content,
