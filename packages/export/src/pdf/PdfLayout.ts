@@ -49,17 +49,17 @@ export class PdfLayout {
         this.heading(block.inlines, blockHeadingLevel(block.level))
         return
       case 'list':
-        this.pdf.group('L', () =>
-          block.items.forEach((item, i) =>
+        this.pdf.group('L', () => {
+          for (const [i, item] of block.items.entries()) {
             this.pdf.group('LI', () => {
               this.pdf.marker(block.ordered ? `${block.start + i}.` : '•', x + INDENT)
               this.pdf.group('LBody', () => {
                 if (item.length === 0) this.pdf.paragraph([], { x: x + INDENT })
                 for (const inner of item) this.block(inner, x + INDENT)
               })
-            }),
-          ),
-        )
+            })
+          }
+        })
         return
       case 'quote':
         this.pdf.group('BlockQuote', () => {
