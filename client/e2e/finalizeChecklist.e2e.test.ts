@@ -58,6 +58,9 @@ describe('the finalize checklist', () => {
       .poll(() => dialog.textContent())
       .toContain('Still open: 1 suggestion and 1 comment.')
     expect((await checkAccessibility(s, 'finalize checklist')).blocking).toEqual([])
+    await s.emulateMedia({ colorScheme: 'dark' })
+    expect((await checkAccessibility(s, 'finalize checklist, dark')).blocking).toEqual([])
+    await s.emulateMedia({ colorScheme: 'light' })
     await docScreenshot(s, 'finalize-checklist')
 
     // A link leads to the comment: the dialog closes, the thread is the active one.
@@ -65,6 +68,13 @@ describe('the finalize checklist', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => s.locator('.comment-thread.is-active').count()).toBe(1)
     // The status did not move.
+    expect(await s.getByLabel('Status').inputValue()).toBe('review')
+
+    // Escape closes the checklist and changes nothing.
+    await s.getByLabel('Status').selectOption('final')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await s.keyboard.press('Escape')
+    await expect.poll(() => dialog.isVisible()).toBe(false)
     expect(await s.getByLabel('Status').inputValue()).toBe('review')
 
     // Back to the checklist: without a decision, or without a reason, nothing is finalized.
