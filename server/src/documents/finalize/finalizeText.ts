@@ -1,9 +1,10 @@
 import { ErrorCode, type Finalization } from '@accord/protocol'
 import type { OpenItemsDecision } from '@accord/protocol/requests'
+import { docToJSON } from '@accord/schema'
+import * as Y from 'yjs'
 import { conflict } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { applyDecisions } from '../suggestions/applyDecisions.js'
-import { takeSnapshot } from '../versions/takeSnapshot.js'
 import { countOf, openCommentsOf, openItemsOf, openSuggestion } from './openItemsOf.js'
 
 /**
@@ -43,19 +44,27 @@ export const finalizeText = async (
   suggestions: number
   comments: number
 }> => {
-  const withdrawn = await ctx.live.change(
+  // Withdrawn and kept in one synchronous step on the live copy, so nothing falls between.
+  const { withdrawn, state, content } = await ctx.live.change(
     documentId,
     'suggestions',
-    (live) => applyDecisions(live.doc, () => 'reject').rejected,
+    (live) => ({
+      withdrawn: applyDecisions(live.doc, () => 'reject').rejected,
+      state: Y.encodeStateAsUpdate(live.doc),
+      content: docToJSON(live.doc),
+    }),
   )
   const open = {
     suggestions: withdrawn.map(openSuggestion),
     comments: await openCommentsOf(ctx, documentId),
   }
-  const version = await takeSnapshot(ctx, {
+  const version = await ctx.versions.create({
     documentId,
     name: 'Final',
     note: null,
+    kind: 'named',
+    state,
+    content,
     userId: actor.id,
   })
   const anythingOpen = open.suggestions.length + open.comments.length > 0

@@ -61,7 +61,8 @@ const write = async (
 /**
  * Renames a document and moves it between draft, review and final. Finalizing needs a
  * decision on what is still open, takes open suggestions out of the text and keeps the agreed
- * text as the named version "Final"; open connections obey a new status with their next message. Each change is audited; the document's event stream hears the result.
+ * text as the named version "Final"; open connections obey a new status with their next
+ * message. Each change is audited; the document's event stream hears the result.
  */
 export const updateDocument = async (
   ctx: DocumentsContext,
