@@ -108,6 +108,11 @@ describe('the finalize checklist', () => {
       decision: 'finalizeAnyway',
       reason: 'Adopted at the plenary',
     })
+    // Its export is the final text.
+    await s.locator('summary', { hasText: 'Export' }).click()
+    await expect
+      .poll(() => s.getByText('The final text, dated when it was made final.').count())
+      .toBe(1)
     expect(browserDialogs).toEqual([])
   })
 })

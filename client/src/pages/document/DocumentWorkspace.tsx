@@ -176,7 +176,11 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         >
           {t('history.link')}
         </Link>
-        <ExportMenu documentId={document.id} hasSuggestions={suggestions.suggestions.length > 0} />
+        <ExportMenu
+          documentId={document.id}
+          hasSuggestions={suggestions.suggestions.length > 0}
+          final={document.status === 'final'}
+        />
         <WatchToggle documentId={document.id} />
         {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (
           <button type="button" className="quiet" onClick={() => setOpeningRound(true)}>

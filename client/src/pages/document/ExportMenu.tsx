@@ -19,6 +19,8 @@ interface ExportMenuProps {
   versionId?: string
   /** The text has open suggestions: offer a clean copy or a review copy showing them. */
   hasSuggestions?: boolean
+  /** The document is final: its current text is the final text. */
+  final?: boolean
 }
 
 /** A click that asks for something else than a plain download (new tab, save as…). */
@@ -32,7 +34,12 @@ const isModified = (event: MouseEvent) =>
  * as"); a plain click fetches the file instead, so the menu can show progress and a
  * translated error.
  */
-export const ExportMenu = ({ documentId, versionId, hasSuggestions = false }: ExportMenuProps) => {
+export const ExportMenu = ({
+  documentId,
+  versionId,
+  hasSuggestions = false,
+  final = false,
+}: ExportMenuProps) => {
   const { t } = useTranslation()
   const formatId = useId()
   const progressId = useId()
@@ -80,7 +87,9 @@ export const ExportMenu = ({ documentId, versionId, hasSuggestions = false }: Ex
     <details className="export-menu" onKeyDown={closeOnEscape}>
       <summary>{t('export.menu')}</summary>
       <div className="export-menu-panel">
-        <p className="hint">{versionId ? t('export.ofVersion') : t('export.ofCurrent')}</p>
+        <p className="hint">
+          {versionId ? t('export.ofVersion') : final ? t('export.ofFinal') : t('export.ofCurrent')}
+        </p>
         <label htmlFor={formatId}>{t('export.format')}</label>
         <select
           id={formatId}
