@@ -40,6 +40,7 @@ import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
+import { FinalizationStore } from './store/FinalizationStore.js'
 import { GlossaryStore } from './store/GlossaryStore.js'
 import {
   INVITATION_LINKS,
@@ -244,6 +245,7 @@ export const startServer = async (
     versions,
     comments,
     suggestionDispositions: new SuggestionDispositionStore(db),
+    finalizations: new FinalizationStore(db),
     audit,
     events,
     live: registry,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { editAs, posOf, suggestionsIn, twoClauses, writeBody } from './utils/editAs.js'
+import { editAs, plainText, posOf, suggestionsIn, twoClauses, writeBody } from './utils/editAs.js'
 import { type ScopedTestServer, useTestServer } from './utils/useTestServer.js'
 
 /** Rooms unload soon after their last client leaves, so a test can catch the next load. */
@@ -30,11 +30,11 @@ const holdNextLoad = (server: ScopedTestServer) => {
 }
 
 /** Finalizes; resolves once the catalog says final (the room may still be loading), with the request to await later. */
-const finalize = async (documentId: string) => {
+const finalize = async (documentId: string, openItems?: { decision: 'appendix' }) => {
   const admin = await t.adminCookie()
   const request = t.api('PATCH', `/api/documents/${documentId}`, {
     cookie: admin,
-    body: { status: 'final' },
+    body: { status: 'final', openItems },
   })
   await vi.waitFor(async () => {
     const doc = await t.api<{ status: string }>('GET', `/api/documents/${documentId}`, {
@@ -91,7 +91,8 @@ describe('a document finalized while it is being opened', () => {
       body: { decision: 'accept', all: true },
     })
     await held.started
-    const finalized = await finalize(documentId)
+    // The suggestion is open: finalizing carries it into the appendix and out of the text.
+    const finalized = await finalize(documentId, { decision: 'appendix' })
     held.release()
     const decided = await decision
     expect(decided.status).toBe(409)
@@ -99,7 +100,8 @@ describe('a document finalized while it is being opened', () => {
     expect((await finalized.request).status).toBe(200)
     const reader = t.client(documentId, coordinator.cookie)
     await reader.synced()
-    // Still open, as the member suggested it.
-    expect(suggestionsIn(reader.doc)).toHaveLength(1)
+    // Not accepted: the finalization took it out of the text (it is kept in the appendix).
+    await vi.waitFor(() => expect(suggestionsIn(reader.doc)).toHaveLength(0))
+    expect(plainText(reader.doc)).toContain('The rules apply to members.')
   })
 })

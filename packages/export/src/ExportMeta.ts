@@ -14,7 +14,30 @@ export interface ExportThread {
   clauseId: string | null
   /** The text the thread is about, as it was quoted when the thread was made. */
   quote: string
+  /**
+   * The words its anchor covers in the exported text now, when known (they may have been
+   * edited since the quote); real comments are placed on these first, else on the quote.
+   */
+  words?: string
   messages: readonly ExportCommentMessage[]
+}
+
+/** A suggestion that was open when the document was made final, kept in its appendix. */
+export interface ExportCarriedSuggestion {
+  clauseId: string | null
+  kind: 'insertion' | 'deletion' | 'replacement' | 'modification'
+  author: string
+  /** When it was suggested. */
+  at: Date
+  /** Text it would have taken out, and put in. */
+  deleted: string
+  inserted: string
+}
+
+/** What was open when the document was made final and was carried as the appendix. */
+export interface ExportCarried {
+  suggestions: readonly ExportCarriedSuggestion[]
+  comments: readonly ExportThread[]
 }
 
 /** What an export needs besides the document body. */
@@ -27,10 +50,23 @@ export interface ExportMeta {
   clauseLabel: ClauseLabelStyle
   /** Name of the exported version; absent for the current text. */
   versionName?: string
-  /** When the exported text was current: the version's time, or now for the current text. */
+  /**
+   * When the exported text was current: the version's time, or now for the current text; for
+   * the final text, when it was made final.
+   */
   date: Date
-  /** Open threads to append (a review copy); absent or empty for no appendix. */
+  /** True for a document's final text (it says "Final text" instead of "Current text"). */
+  final?: boolean
+  /** The appendix of a final text: what was open when it was made final. */
+  carried?: ExportCarried
+  /**
+   * Open threads to append: present (even empty) for a review copy, which is named as such;
+   * absent for a plain copy.
+   */
   threads?: readonly ExportThread[]
-  /** Open suggestions: left out (`clean`, the default) or shown as tracked changes (`tracked`). */
+  /**
+   * Open suggestions: left out (`clean`, the default) or shown as tracked changes (`tracked`,
+   * which makes it a review copy).
+   */
   suggestions?: SuggestionMode
 }

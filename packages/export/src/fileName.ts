@@ -1,6 +1,7 @@
 import type { ExportMeta } from './ExportMeta.js'
 import { isoDate } from './formatDate.js'
 import { type ExportFormat, FORMAT_FILES } from './formats.js'
+import { isReviewCopy } from './model/titleLines.js'
 import { xmlSafeText } from './model/xmlSafe.js'
 import { wordsFor } from './words.js'
 
@@ -72,17 +73,22 @@ const ascii = (name: string): string =>
     .replace(/\s+/g, ' ')
 
 /**
- * The download's file name, carrying title, version and date ('Декларация - Проект 2 -
- * 2024-10-09.docx'), and an ASCII fallback of it for the `filename=` parameter.
+ * The download's file name, carrying title, version (or "Final text"), whether it is a review
+ * copy, and date ('Декларация - Проект 2 - копия для рассмотрения - 2024-10-09.docx'), and an
+ * ASCII fallback of it for the `filename=` parameter.
  */
 export const exportFileName = (
   meta: ExportMeta,
   format: ExportFormat,
 ): { fileName: string; asciiFileName: string } => {
-  const version = meta.versionName ?? wordsFor(meta.language).currentText
-  const parts = [clean(meta.title) || 'document', clean(version), isoDate(meta.date)].filter(
-    Boolean,
-  )
+  const words = wordsFor(meta.language)
+  const version = meta.final ? words.finalText : (meta.versionName ?? words.currentText)
+  const parts = [
+    clean(meta.title) || 'document',
+    clean(version),
+    isReviewCopy(meta) ? words.reviewCopy : '',
+    isoDate(meta.date),
+  ].filter(Boolean)
   const fileName = `${parts.join(' - ')}.${FORMAT_FILES[format].extension}`
   return { fileName, asciiFileName: ascii(fileName) }
 }

@@ -25,7 +25,13 @@ export {
   type CompilationFileFormat,
   exportCompilation as compilationFile,
 } from './disposition/exportCompilation.js'
-export type { ExportCommentMessage, ExportMeta, ExportThread } from './ExportMeta.js'
+export type {
+  ExportCarried,
+  ExportCarriedSuggestion,
+  ExportCommentMessage,
+  ExportMeta,
+  ExportThread,
+} from './ExportMeta.js'
 export {
   BILINGUAL_FORMATS,
   type BilingualFormat,

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bilingualPair } from '../test/bilingualSample.js'
 import {
@@ -12,90 +8,53 @@ import {
   richDeclaration,
   SUBCLAUSE_HEADING,
 } from '../test/sampleDocuments.js'
-import { pdfText } from '../test/tools.js'
+import { convertWithLibreOffice, pdfText, skipWithoutSoffice } from '../test/tools.js'
 import { toBilingualDocx } from './bilingual/toBilingualDocx.js'
 import { toDocx } from './toDocx.js'
 import { toOdt } from './toOdt.js'
-
-/** Whether LibreOffice (Debian's libreoffice-writer-nogui) is installed here. */
-const hasSoffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 /**
  * A real office suite opens the DOCX and ODT exports and prints them to PDF, whose text must
  * hold the document. Runs wherever LibreOffice is installed; CI sets ACCORD_LIBREOFFICE=1 so
  * that a missing install fails instead of skipping.
  */
-if (!hasSoffice && process.env.ACCORD_LIBREOFFICE !== '1')
+if (skipWithoutSoffice)
   console.warn('LibreOffice (soffice) is not installed: the office-suite round trip is skipped')
-describe.skipIf(!hasSoffice && process.env.ACCORD_LIBREOFFICE !== '1')(
-  'LibreOffice reads the office exports',
-  () => {
-    const convert = (name: string, bytes: Uint8Array): string => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-lo-'))
-      try {
-        fs.writeFileSync(path.join(dir, name), bytes)
-        // A profile of its own, so a running LibreOffice of the user's does not take the job.
-        execFileSync(
-          'soffice',
-          [
-            `-env:UserInstallation=file://${dir}/profile`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            dir,
-            path.join(dir, name),
-          ],
-          { stdio: 'ignore', timeout: 120_000 },
-        )
-        return pdfText(fs.readFileSync(path.join(dir, name.replace(/\.\w+$/, '.pdf')))).replace(
-          /\s+/g,
-          ' ',
-        )
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
+describe.skipIf(skipWithoutSoffice)('LibreOffice reads the office exports', () => {
+  const convert = (name: string, bytes: Uint8Array): string =>
+    pdfText(convertWithLibreOffice(name, bytes, 'pdf')).replace(/\s+/g, ' ')
+
+  const expectDocument = (text: string) => {
+    expect(text).toContain('Декларация Коалиции городов за цифровые права')
+    for (const [i, heading] of PRINCIPLES.entries())
+      expect(text).toContain(`Статья ${i + 1}. ${heading}`)
+    expect(text).toContain(`Статья 1.1. ${SUBCLAUSE_HEADING}`)
+    expect(text).toContain('Мы, нижеподписавшиеся города, официально объединяемся')
+  }
+
+  it('opens the DOCX', async () => {
+    expectDocument(convert('export.docx', await toDocx(richDeclaration(), meta())))
+  }, 180_000)
+
+  it('opens the bilingual DOCX', async () => {
+    const { source, target } = bilingualPair()
+    const text = convert('bilingual.docx', await toBilingualDocx(source, target))
+    for (const words of ['Статья 2. Персональные данные', 'Article 2. Personal data'])
+      expect(text).toContain(words)
+  }, 180_000)
+
+  it('opens the ODT', () => {
+    expectDocument(convert('export.odt', toOdt(richDeclaration(), meta())))
+  }, 180_000)
+
+  it('opens a DOCX and an ODT whose every field held characters XML forbids', async () => {
+    const { json, meta: given } = forbiddenEverywhere()
+    for (const text of [
+      convert('forbidden.docx', await toDocx(json, given)),
+      convert('forbidden.odt', toOdt(json, given)),
+    ]) {
+      for (const field of ['title', 'clauseHeading', 'paragraph', 'commentBody'] as const)
+        expect(text).toContain(FIELD_WORDS[field])
     }
-
-    const expectDocument = (text: string) => {
-      expect(text).toContain('Декларация Коалиции городов за цифровые права')
-      for (const [i, heading] of PRINCIPLES.entries())
-        expect(text).toContain(`Статья ${i + 1}. ${heading}`)
-      expect(text).toContain(`Статья 1.1. ${SUBCLAUSE_HEADING}`)
-      expect(text).toContain('Мы, нижеподписавшиеся города, официально объединяемся')
-    }
-
-    it('opens the DOCX', async () => {
-      expectDocument(convert('export.docx', await toDocx(richDeclaration(), meta())))
-    }, 180_000)
-
-    it('opens the bilingual DOCX', async () => {
-      const { source, target } = bilingualPair()
-      const text = convert('bilingual.docx', await toBilingualDocx(source, target))
-      for (const words of ['Статья 2. Персональные данные', 'Article 2. Personal data'])
-        expect(text).toContain(words)
-    }, 180_000)
-
-    it('opens the ODT', () => {
-      expectDocument(convert('export.odt', toOdt(richDeclaration(), meta())))
-    }, 180_000)
-
-    it('opens a DOCX and an ODT whose every field held characters XML forbids', async () => {
-      const { json, meta: given } = forbiddenEverywhere()
-      for (const text of [
-        convert('forbidden.docx', await toDocx(json, given)),
-        convert('forbidden.odt', toOdt(json, given)),
-      ]) {
-        for (const field of ['title', 'clauseHeading', 'paragraph', 'commentBody'] as const)
-          expect(text).toContain(FIELD_WORDS[field])
-      }
-    }, 180_000)
-  },
-)
+  }, 180_000)
+})

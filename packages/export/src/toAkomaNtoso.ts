@@ -4,7 +4,7 @@ import { aknMeta, SOURCE } from './akn/aknMeta.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime, isoDate } from './formatDate.js'
 import type { Block, ExportClause, Inline } from './model/Block.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { wordsFor } from './words.js'
 import { element as e, type Markup, xmlDocument } from './xml.js'
@@ -90,23 +90,36 @@ const bodyParts = (
   return out
 }
 
-/** Open threads as editorial notes, each placed at its clause when the clause is in this text. */
+/** Which appendix a note comes from, as its class. */
+const NOTE_CLASSES: Record<string, string> = {
+  comments: 'comment',
+  'carried-suggestions': 'carriedSuggestion',
+  'carried-comments': 'carriedComment',
+}
+
+/**
+ * The appendices (open threads; what a final text carried) as editorial notes, each placed
+ * at its clause when the clause is in this text.
+ */
 const notes = (
-  comments: readonly ExportComment[],
+  appendices: readonly ExportAppendix[],
   meta: ExportMeta,
   eIds: Map<string, string>,
 ): Markup | null => {
-  if (comments.length === 0) return null
+  const all = appendices.flatMap((part) =>
+    part.entries.map((entry) => ({ entry, kind: NOTE_CLASSES[part.id] ?? part.id })),
+  )
+  if (all.length === 0) return null
   const words = wordsFor(meta.language)
   return e(
     'notes',
     { source: SOURCE },
-    comments.map((comment, i) =>
+    all.map(({ entry: comment, kind }, i) =>
       e(
         'note',
         {
           eId: `note_${i + 1}`,
-          class: 'comment',
+          class: kind,
           placementBase: (comment.clauseId && eIds.get(comment.clauseId)) || undefined,
         },
         e(
@@ -155,7 +168,7 @@ export const toAkomaNtoso = (json: JSONContent, given: ExportMeta): string => {
   const act = e(
     'act',
     { name: 'standard' },
-    aknMeta(meta, notes(model.comments, meta, eIds)),
+    aknMeta(meta, notes(model.appendices, meta, eIds)),
     preface,
     e('body', {}, body),
     model.conclusions.length > 0 ? e('conclusions', {}, model.conclusions.map(aknBlock)) : null,

@@ -5,6 +5,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  type ICommentOptions,
   Packer,
   PageNumber,
   Paragraph,
@@ -13,7 +14,7 @@ import {
 import { DocxBlocks, docxLines } from './docx/DocxBlocks.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, type ExportModel, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { wordsFor } from './words.js'
 
@@ -21,16 +22,15 @@ import { wordsFor } from './words.js'
 const A4 = { width: 11906, height: 16838 }
 const MARGIN = 1418
 
-const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Paragraph[] => {
-  if (comments.length === 0) return []
+const appendix = ({ heading, entries }: ExportAppendix, meta: ExportMeta): Paragraph[] => {
   const words = wordsFor(meta.language)
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      text: words.openComments,
+      text: heading,
     }),
-    ...comments.flatMap((comment) => [
+    ...entries.flatMap((comment) => [
       new Paragraph({
         heading: HeadingLevel.HEADING_2,
         text: comment.clauseLabel ?? words.noClause,
@@ -57,12 +57,53 @@ const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Paragra
   ]
 }
 
-/** A Word document (Office Open XML): title, clauses as headings, page numbers in the footer. */
+/**
+ * The open threads whose words are in the text as Word comments: the first message is the
+ * comment, each reply a comment answering it (`parentId`, Word's threaded replies) on the
+ * same words, as Word writes replies.
+ */
+const wordComments = (model: ExportModel) => {
+  const ids = new Map<number, number[]>()
+  const children: ICommentOptions[] = []
+  for (const index of [...model.placedComments].sort((a, b) => a - b)) {
+    const [first, ...replies] = model.comments[index]?.messages ?? []
+    if (!first) continue
+    const id = children.length
+    ids.set(
+      index,
+      [first, ...replies].map((_, i) => id + i),
+    )
+    const comment = (message: typeof first, parentId?: number): ICommentOptions => ({
+      id: children.length,
+      author: message.author,
+      initials: initialsOf(message.author),
+      date: message.createdAt,
+      parentId,
+      children: [new Paragraph({ children: docxLines(message.body) })],
+    })
+    children.push(comment(first))
+    for (const reply of replies) children.push(comment(reply, id))
+  }
+  return { ids, children }
+}
+
+const initialsOf = (name: string): string =>
+  name
+    .split(/\s+/)
+    .map((word) => word.charAt(0))
+    .join('')
+    .slice(0, 9)
+
+/**
+ * A Word document (Office Open XML): title, clauses as headings, page numbers in the footer;
+ * a review copy's open threads as Word comments on their words (and in the appendix).
+ */
 export const toDocx = async (json: JSONContent, given: ExportMeta): Promise<Uint8Array> => {
   const model = exportModel(json, given)
   const { meta } = model
   const lines = titleLines(meta)
-  const blocks = new DocxBlocks(meta.date)
+  const comments = wordComments(model)
+  const blocks = new DocxBlocks(meta.date, comments.ids, comments.children.length)
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: lines.title }),
     new Paragraph({
@@ -73,9 +114,10 @@ export const toDocx = async (json: JSONContent, given: ExportMeta): Promise<Uint
       item.type === 'clause' ? blocks.clause(item) : blocks.block(item),
     ),
     ...model.conclusions.flatMap((block) => blocks.block(block)),
-    ...appendix(model.comments, meta),
+    ...model.appendices.flatMap((part) => appendix(part, meta)),
   ]
   const doc = new Document({
+    ...(comments.children.length > 0 ? { comments: { children: comments.children } } : {}),
     creator: 'Accord',
     title: meta.title,
     subject: lines.version,

@@ -3,19 +3,18 @@ import type { ExportMeta } from './ExportMeta.js'
 import { dateTime, isoDate } from './formatDate.js'
 import { htmlBlock, htmlClause } from './html/htmlBlocks.js'
 import { HTML_STYLES } from './html/htmlStyles.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { wordsFor } from './words.js'
 import { htmlElement as h, type Markup, raw } from './xml.js'
 
-const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Markup | null => {
-  if (comments.length === 0) return null
+const appendix = ({ id, heading, entries }: ExportAppendix, meta: ExportMeta): Markup => {
   const words = wordsFor(meta.language)
   return h(
     'section',
-    { class: 'comments', 'aria-labelledby': 'comments-heading' },
-    h('h2', { id: 'comments-heading' }, words.openComments),
-    comments.map((comment) =>
+    { class: 'comments', 'aria-labelledby': `${id}-heading` },
+    h('h2', { id: `${id}-heading` }, heading),
+    entries.map((comment) =>
       h(
         'article',
         { class: 'thread' },
@@ -81,7 +80,7 @@ export const toHtml = (json: JSONContent, given: ExportMeta): string => {
         model.body.map((item) => (item.type === 'clause' ? htmlClause(item) : htmlBlock(item))),
         model.conclusions.map(htmlBlock),
       ),
-      appendix(model.comments, meta),
+      model.appendices.map((part) => appendix(part, meta)),
     ),
   )
   return `<!DOCTYPE html>\n${page.markup}\n`

@@ -9,7 +9,7 @@ import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
 import type { Block, ExportClause, Inline } from './model/Block.js'
 import { clauseHeadingPrefixInline } from './model/clauseHeadingPrefix.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { blockHeadingLevel, clauseLevel } from './model/outlineLevel.js'
 import { titleLines } from './model/titleLines.js'
 import { wordsFor } from './words.js'
@@ -142,12 +142,11 @@ const lines = (value: string, marks: readonly Mark[] = []): MdNode[] =>
       ...text(line.trimStart(), marks),
     ])
 
-const appendix = (comments: readonly ExportComment[], meta: ExportMeta): MdNode[] => {
-  if (comments.length === 0) return []
+const appendix = ({ heading: title, entries }: ExportAppendix, meta: ExportMeta): MdNode[] => {
   const words = wordsFor(meta.language)
   return [
-    heading(2, text(words.openComments)),
-    ...comments.flatMap((comment) => [
+    heading(2, text(title)),
+    ...entries.flatMap((comment) => [
       heading(3, text(oneLine(comment.clauseLabel ?? words.noClause))),
       ...(comment.quote.trim()
         ? [md.nodes.blockquote.createChecked(null, [paragraph(lines(comment.quote))])]
@@ -179,7 +178,7 @@ export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
     ...model.preface.map(block),
     ...model.body.flatMap((item) => (item.type === 'clause' ? clause(item) : [block(item)])),
     ...model.conclusions.map(block),
-    ...appendix(model.comments, meta),
+    ...model.appendices.flatMap((part) => appendix(part, meta)),
   ])
   return `${serializer.serialize(doc)}\n`
 }

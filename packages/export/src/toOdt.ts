@@ -2,7 +2,7 @@ import { documentLanguageInfo } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, type ExportModel, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { OdtBlocks, odtHeading } from './odt/OdtBlocks.js'
 import { OdtText, odtText } from './odt/OdtText.js'
@@ -12,12 +12,11 @@ import { contentStyles, fontFaces, stylesXml } from './odt/odtStyles.js'
 import { wordsFor } from './words.js'
 import { type Child, element as e, xmlDocument } from './xml.js'
 
-const appendix = (comments: readonly ExportComment[], meta: ExportMeta): Child[] => {
-  if (comments.length === 0) return []
+const appendix = ({ heading, entries }: ExportAppendix, meta: ExportMeta): Child[] => {
   const words = wordsFor(meta.language)
   return [
-    odtHeading(2, words.openComments),
-    ...comments.flatMap((comment) => [
+    odtHeading(2, heading),
+    ...entries.flatMap((comment) => [
       odtHeading(3, comment.clauseLabel ?? words.noClause),
       comment.quote ? e('text:p', { 'text:style-name': 'Quotations' }, `«${comment.quote}»`) : null,
       ...comment.messages.flatMap((message) => [
@@ -49,12 +48,42 @@ const metaXml = (meta: ExportMeta): string =>
     ),
   )
 
-/** An OpenDocument text (ODF 1.3), the open standard's counterpart of the DOCX export. */
+/**
+ * The open threads whose words are in the text as annotations: the first message's author
+ * and time as the annotation's, its body, then each reply as "author, time:" and its body
+ * (ODF 1.3 has no replies of its own).
+ */
+const annotations = (model: ExportModel) => {
+  const { language } = model.meta
+  const out = new Map<number, { name: string; content: Child[] }>()
+  for (const index of model.placedComments) {
+    const [first, ...replies] = model.comments[index]?.messages ?? []
+    if (!first) continue
+    out.set(index, {
+      name: `comment-${index + 1}`,
+      content: [
+        e('dc:creator', {}, first.author),
+        e('dc:date', {}, first.createdAt.toISOString()),
+        e('text:p', {}, odtText(first.body)),
+        ...replies.flatMap((reply) => [
+          e('text:p', {}, `${reply.author}, ${dateTime(reply.createdAt, language)}:`),
+          e('text:p', {}, odtText(reply.body)),
+        ]),
+      ],
+    })
+  }
+  return out
+}
+
+/**
+ * An OpenDocument text (ODF 1.3), the open standard's counterpart of the DOCX export; a
+ * review copy's open threads are annotations on their words (and in the appendix).
+ */
 export const toOdt = (json: JSONContent, given: ExportMeta): Uint8Array => {
   const model = exportModel(json, given)
   const { meta } = model
   const lines = titleLines(meta)
-  const text = new OdtText()
+  const text = new OdtText(annotations(model))
   const blocks = new OdtBlocks(text)
   const body = [
     e('text:p', { 'text:style-name': 'Title' }, lines.title),
@@ -62,7 +91,7 @@ export const toOdt = (json: JSONContent, given: ExportMeta): Uint8Array => {
     model.preface.map((block) => blocks.block(block)),
     model.body.map((item) => (item.type === 'clause' ? blocks.clause(item) : blocks.block(item))),
     model.conclusions.map((block) => blocks.block(block)),
-    appendix(model.comments, meta),
+    model.appendices.map((part) => appendix(part, meta)),
   ]
   // The text styles are known only once the body is written.
   const office = e('office:body', {}, e('office:text', {}, body))

@@ -3,7 +3,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
 import type { Inline } from './model/Block.js'
-import { type ExportComment, exportModel } from './model/exportModel.js'
+import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
 import { PdfLayout } from './pdf/PdfLayout.js'
 import { PdfWriter } from './pdf/PdfWriter.js'
@@ -13,7 +13,7 @@ const plain = (text: string): Inline[] => [{ kind: 'text', text, marks: {} }]
 
 const titlePage = (pdf: PdfWriter, lines: ReturnType<typeof titleLines>): void => {
   pdf.doc.y = pdf.doc.page.height * 0.3
-  pdf.paragraph(plain(lines.title), { size: 22, weight: 'bold', align: 'center', after: 24 })
+  pdf.paragraph(plain(lines.title), { size: 22, weight: 'bold', align: 'center', after: 24 }, 'H1')
   pdf.paragraph(plain(lines.version), { size: 13, align: 'center' })
   pdf.paragraph(plain(lines.date), { size: 13, align: 'center' })
   pdf.doc.addPage()
@@ -22,15 +22,14 @@ const titlePage = (pdf: PdfWriter, lines: ReturnType<typeof titleLines>): void =
 const appendix = (
   pdf: PdfWriter,
   layout: PdfLayout,
-  comments: readonly ExportComment[],
+  { heading, entries }: ExportAppendix,
   meta: ExportMeta,
 ) => {
-  if (comments.length === 0) return
   const words = wordsFor(meta.language)
   pdf.doc.addPage()
-  layout.heading(plain(words.openComments), 2)
-  pdf.doc.outline.addItem(words.openComments)
-  for (const comment of comments) {
+  layout.heading(plain(heading), 2)
+  pdf.doc.outline.addItem(heading)
+  for (const comment of entries) {
     layout.heading(plain(comment.clauseLabel ?? words.noClause), 3)
     if (comment.quote)
       layout.block({
@@ -72,7 +71,7 @@ export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array>
     else layout.block(item)
   }
   for (const block of model.conclusions) layout.block(block)
-  appendix(pdf, layout, model.comments, meta)
+  for (const part of model.appendices) appendix(pdf, layout, part, meta)
   const words = wordsFor(meta.language)
   pdf.pageNumbers((page, total) => `${words.page} ${page} ${words.of} ${total}`)
   return pdf.end()

@@ -56,3 +56,58 @@ export const xpathString = (xml: string, expression: string): string =>
     // xmllint ends its answer with a newline of its own.
     run('xmllint', ['--nonet', '--xpath', `string(${expression})`, file]).replace(/\n$/, ''),
   )
+
+/** Whether LibreOffice (Debian's libreoffice-writer-nogui) is installed here. */
+export const hasSoffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 })
+    return true
+  } catch {
+    return false
+  }
+})()
+
+/** LibreOffice tests run where it is installed; CI sets ACCORD_LIBREOFFICE=1 so that a missing install fails. */
+export const skipWithoutSoffice = !hasSoffice && process.env.ACCORD_LIBREOFFICE !== '1'
+
+/** LibreOffice opens the file `name` and saves it as `to` (a format it knows: pdf, odt, docx). */
+export const convertWithLibreOffice = (name: string, bytes: Uint8Array, to: string): Uint8Array => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-lo-'))
+  try {
+    fs.writeFileSync(path.join(dir, name), bytes)
+    // A profile of its own, so a running LibreOffice of the user's does not take the job.
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        dir,
+        path.join(dir, name),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    )
+    return fs.readFileSync(path.join(dir, name.replace(/\.\w+$/, `.${to}`)))
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The XMP metadata stream, as `pdfinfo -meta` prints it. */
+export const pdfMeta = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('pdfinfo', ['-meta', file]))
+
+/** qpdf's structural check; throws (non-zero exit) on errors. */
+export const qpdfCheck = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) => run('qpdf', ['--check', file]))
+
+/** Every object of a PDF as qpdf's JSON (v2) gives it: `obj:N 0 R` → value, and `trailer`. */
+export const pdfObjects = (pdf: Uint8Array): Record<string, { value?: unknown }> =>
+  withFile('export.pdf', pdf, (file) => {
+    const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', file])) as {
+      qpdf: [unknown, Record<string, { value?: unknown }>]
+    }
+    return json.qpdf[1]
+  })

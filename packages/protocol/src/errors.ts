@@ -28,6 +28,11 @@ export const ErrorCode = {
   exportFailed: 'export_failed',
   /** This server sends no mail (SMTP_URL and MAIL_FROM are not set). */
   mailUnavailable: 'mail_unavailable',
+  /**
+   * Finalizing a document with open suggestions or comments, without saying what becomes of
+   * them; `details` counts them (`{suggestions, comments}`).
+   */
+  openItems: 'open_items',
   /** A mention names someone who has no active account. */
   mentionInvalid: 'mention_invalid',
   /** A well-formed BCP-47 tag for a language Accord has no labels, dates and fonts for. */

@@ -116,9 +116,28 @@ export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>
 /** What a client sends: `language` may be left out (it defaults to Russian). */
 export type CreateDocumentBody = z.input<typeof createDocumentRequest>
 
+/**
+ * What finalizing does with suggestions and comments still open: keep them as an appendix of
+ * the final text, or leave them behind for a stated reason. Either way the open suggestions
+ * leave the text (nobody can decide them once it is final).
+ */
+export const openItemsDecision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('appendix') }),
+  z.object({ decision: z.literal('finalizeAnyway'), reason: z.string().trim().min(1).max(2000) }),
+])
+export type OpenItemsDecision = z.infer<typeof openItemsDecision>
+
 export const updateDocumentRequest = z
-  .object({ title: titleSchema.optional(), status: statusSchema.optional() })
+  .object({
+    title: titleSchema.optional(),
+    status: statusSchema.optional(),
+    openItems: openItemsDecision.optional(),
+  })
   .refine((v) => v.title !== undefined || v.status !== undefined, 'nothing to change')
+  .refine((v) => v.openItems === undefined || v.status === DocumentStatus.final, {
+    message: 'openItems goes only with status "final"',
+    path: ['openItems'],
+  })
 export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>
 
 const suggestionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid suggestion id')

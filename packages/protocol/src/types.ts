@@ -175,6 +175,49 @@ export type DocumentEvent =
   /** A version was kept: named, automatic, before a restore, final or rolled out. */
   | { type: 'version'; version: VersionInfo }
 
+/** A suggestion still open in the text: on the finalize checklist, and in a final text's appendix. */
+export interface OpenSuggestion {
+  id: string
+  kind: 'insertion' | 'deletion' | 'replacement' | 'modification'
+  authorName: string
+  /** When it was suggested. */
+  at: string
+  clauseId: string | null
+  clauseNumber: string | null
+  /** Text it would take out, and text it would put in. */
+  deleted: string
+  inserted: string
+}
+
+/** A comment thread still open: on the finalize checklist, and in a final text's appendix. */
+export interface OpenComment {
+  threadId: string
+  clauseId: string | null
+  quote: string
+  messages: { author: string; body: string; createdAt: string }[]
+}
+
+/** What is still open in a document (`GET /api/documents/:id/open-items`), in text order. */
+export interface OpenItems {
+  suggestions: OpenSuggestion[]
+  comments: OpenComment[]
+}
+
+/**
+ * How a document was last made final (`GET /api/documents/:id/finalization`): the version
+ * that keeps its text, and what became of what was still open. `appendix` is set for the
+ * decision `appendix` (and when items turned up while finalizing without a decision).
+ */
+export interface Finalization {
+  documentId: string
+  versionId: string
+  finalizedAt: string
+  finalizedBy: { id: string; name: string } | null
+  decision: 'none' | 'appendix' | 'finalizeAnyway'
+  reason: string | null
+  appendix: OpenItems | null
+}
+
 /** A saved state of a document: named by a coordinator, or kept automatically by the server. */
 export interface VersionInfo {
   id: string

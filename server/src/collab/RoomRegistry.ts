@@ -128,6 +128,22 @@ export class RoomRegistry {
     return this.withDocument(documentId, fn)
   }
 
+  /**
+   * Reads a document without making it a room: the room's copy when one is in memory, else
+   * what storage holds. For checks that must not wait on a room being opened.
+   */
+  async peek<T>(documentId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const loaded = this.rooms.get(documentId)?.loaded
+    if (loaded) return fn(loaded.doc)
+    const doc = new Y.Doc()
+    try {
+      for (const update of (await this.store.load(documentId)).updates) Y.applyUpdate(doc, update)
+      return fn(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
   /** Changes the live document in one transaction, with the origin of the server's `change`. */
   change<T>(
     documentId: string,

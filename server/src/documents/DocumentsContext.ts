@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { FinalizationStore } from '../store/FinalizationStore.js'
 import type { GlossaryStore } from '../store/GlossaryStore.js'
 import type { SuggestionDispositionStore } from '../store/SuggestionDispositionStore.js'
 import type { TranslationMarks } from '../store/TranslationMarks.js'
@@ -26,6 +27,8 @@ export interface DocumentsContext {
   comments: CommentStore
   /** Decisions on suggestions, kept with what each suggestion was. */
   suggestionDispositions: SuggestionDispositionStore
+  /** How documents were made final (decision on open items, appendix). */
+  finalizations: FinalizationStore
   /** Who may be mentioned: people with an active account. */
   users: UserStore
   audit: AuditLog

@@ -28,6 +28,11 @@ export type ServerChange = 'restore' | 'suggestions' | 'structure'
  */
 export interface LiveDocuments {
   read<T>(documentId: string, fn: (live: LiveDocument) => T): Promise<T>
+  /**
+   * Reads a document as it is now without opening it as a live document (the live copy when
+   * one is in memory, else what storage holds): a check that must not wait on an opening.
+   */
+  peek<T>(documentId: string, fn: (doc: Y.Doc) => T): Promise<T>
   /** Runs `fn` in one transaction with the origin `change`. */
   change<T>(documentId: string, change: ServerChange, fn: (live: LiveDocument) => T): Promise<T>
   /**

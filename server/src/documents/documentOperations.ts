@@ -12,6 +12,7 @@ import { exportCompilation } from './disposition/exportCompilation.js'
 import { importCommentTemplate } from './disposition/importCommentTemplate.js'
 import { setSuggestionDisposition } from './disposition/setSuggestionDisposition.js'
 import { exportDocument } from './export/exportDocument.js'
+import { getFinalization, listOpenItems } from './finalize/readOpenItems.js'
 import { importDocument } from './import/importDocument.js'
 import { addTranslation } from './languages/addTranslation.js'
 import { alignTranslation } from './languages/alignTranslation.js'
@@ -42,6 +43,8 @@ export const documentOperations = (ctx: DocumentsContext) => {
     get: bind(getDocument),
     create: bind(createDocument),
     update: bind(updateDocument),
+    openItems: bind(listOpenItems),
+    finalization: bind(getFinalization),
     listVersions: bind(listVersions),
     getVersion: bind(getVersion),
     diff: bind(diffVersions),

@@ -242,4 +242,19 @@ export const SCHEMA_STEPS: readonly string[] = [
     PRIMARY KEY (document_id, suggestion_id)
   );
   `,
+  // 9: how each document was made final: the version that keeps its text, the decision about
+  // what was still open (with the reason, when finalized anyway) and the appendix carried.
+  `
+  CREATE TABLE finalizations (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    version_id TEXT NOT NULL,
+    finalized_at TEXT NOT NULL,
+    finalized_by TEXT REFERENCES users(id),
+    decision TEXT NOT NULL CHECK (decision IN ('none','appendix','finalizeAnyway')),
+    reason TEXT,
+    appendix TEXT
+  );
+  CREATE INDEX finalizations_doc ON finalizations(document_id, finalized_at);
+  `,
 ]

@@ -18,6 +18,7 @@ import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
+import { FinalizationStore } from '../../src/store/FinalizationStore.js'
 import { GlossaryStore } from '../../src/store/GlossaryStore.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
 import { SuggestionDispositionStore } from '../../src/store/SuggestionDispositionStore.js'
@@ -75,6 +76,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     versions,
     comments: new CommentStore(db),
     suggestionDispositions: new SuggestionDispositionStore(db),
+    finalizations: new FinalizationStore(db),
     users,
     audit,
     events,

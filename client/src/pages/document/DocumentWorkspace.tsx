@@ -165,7 +165,25 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     <article className="document" aria-labelledby={titleId}>
       <header className="document-header">
         <h1 id={titleId}>{document.title}</h1>
-        <StatusControl document={document} role={user.role} onChanged={onChanged} />
+        <StatusControl
+          document={document}
+          role={user.role}
+          onChanged={onChanged}
+          suggestions={suggestions.suggestions}
+          threads={comments.threads ?? []}
+          onShowSuggestion={(s) =>
+            editor
+              ?.chain()
+              .focus()
+              .setTextSelection({ from: s.from, to: s.to })
+              .scrollIntoView()
+              .run()
+          }
+          onShowThread={(threadId) => {
+            setCommentsOpen(true)
+            setActiveId(threadId)
+          }}
+        />
         <button
           type="button"
           className="quiet panel-toggle"
@@ -190,6 +208,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           documentId={document.id}
           hasSuggestions={suggestions.suggestions.length > 0}
           translation={document.sourceDocumentId !== null}
+          final={document.status === 'final'}
         />
         <WatchToggle documentId={document.id} />
         {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (

@@ -21,6 +21,8 @@ interface ExportMenuProps {
   hasSuggestions?: boolean
   /** The document is a translation: offer a two-column copy beside its source. */
   translation?: boolean
+  /** The document is final: its current text is the final text. */
+  final?: boolean
 }
 
 /** The formats a two-column copy comes in (the server's BILINGUAL_FORMATS). */
@@ -42,6 +44,7 @@ export const ExportMenu = ({
   versionId,
   hasSuggestions = false,
   translation = false,
+  final = false,
 }: ExportMenuProps) => {
   const { t } = useTranslation()
   const formatId = useId()
@@ -93,7 +96,9 @@ export const ExportMenu = ({
     <details className="export-menu" onKeyDown={closeOnEscape}>
       <summary>{t('export.menu')}</summary>
       <div className="export-menu-panel">
-        <p className="hint">{versionId ? t('export.ofVersion') : t('export.ofCurrent')}</p>
+        <p className="hint">
+          {versionId ? t('export.ofVersion') : final ? t('export.ofFinal') : t('export.ofCurrent')}
+        </p>
         <label htmlFor={formatId}>{t('export.format')}</label>
         <select
           id={formatId}

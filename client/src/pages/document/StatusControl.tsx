@@ -1,14 +1,17 @@
 import {
+  type CommentThread,
   canChangeStatus,
   type DocumentInfo,
-  type DocumentStatus,
+  DocumentStatus,
   type Role,
 } from '@accord/protocol'
-import { useId } from 'react'
+import type { SuggestionSummary } from '@accord/schema'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
 import { useAction } from '../../app/useAction'
 import { FormMessage } from '../../ui/FormMessage'
+import { FinalizeDialog } from './FinalizeDialog'
 import { StatusBadge } from './StatusBadge'
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'review', 'final']
@@ -17,13 +20,30 @@ interface StatusControlProps {
   document: DocumentInfo
   role: Role
   onChanged: (document: DocumentInfo) => void
+  /** What is open now: the finalize checklist lists it, each with a way to it. */
+  suggestions: readonly SuggestionSummary[]
+  threads: readonly CommentThread[]
+  onShowSuggestion: (suggestion: SuggestionSummary) => void
+  onShowThread: (threadId: string) => void
 }
 
-/** The document's status; a menu for those whose role may move it, plain words for everyone else. */
-export const StatusControl = ({ document, role, onChanged }: StatusControlProps) => {
+/**
+ * The document's status; a menu for those whose role may move it, plain words for everyone
+ * else. Choosing "final" opens the finalize checklist instead of changing it at once.
+ */
+export const StatusControl = ({
+  document,
+  role,
+  onChanged,
+  suggestions,
+  threads,
+  onShowSuggestion,
+  onShowThread,
+}: StatusControlProps) => {
   const { t } = useTranslation()
   const id = useId()
   const { busy, error, run } = useAction()
+  const [finalizing, setFinalizing] = useState(false)
   const allowed = STATUSES.filter(
     (status) => status === document.status || canChangeStatus(role, document.status, status),
   )
@@ -37,8 +57,17 @@ export const StatusControl = ({ document, role, onChanged }: StatusControlProps)
     )
   }
 
-  const change = (status: DocumentStatus) =>
+  const change = (status: DocumentStatus) => {
+    if (status === DocumentStatus.final) return setFinalizing(true)
     void run(async () => onChanged(await api.updateDocument(document.id, { status })))
+  }
+  // Leaving the checklist for one of its items: the dialog closes, the item is shown.
+  const leaveFor =
+    <A extends unknown[]>(show: (...args: A) => void) =>
+    (...args: A) => {
+      setFinalizing(false)
+      show(...args)
+    }
 
   return (
     <div className="document-status field-inline">
@@ -56,6 +85,19 @@ export const StatusControl = ({ document, role, onChanged }: StatusControlProps)
         ))}
       </select>
       <FormMessage error={error} />
+      <FinalizeDialog
+        open={finalizing}
+        documentId={document.id}
+        suggestions={suggestions}
+        threads={threads}
+        onShowSuggestion={leaveFor(onShowSuggestion)}
+        onShowThread={leaveFor(onShowThread)}
+        onFinalized={(updated) => {
+          setFinalizing(false)
+          onChanged(updated)
+        }}
+        onCancel={() => setFinalizing(false)}
+      />
     </div>
   )
 }

@@ -1,5 +1,8 @@
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   DeletedTextRun,
   ExternalHyperlink,
   HeadingLevel,
@@ -45,10 +48,21 @@ type NumberingDefinition = INumberingOptions['config'][number]
 export class DocxBlocks {
   readonly numbering: NumberingDefinition[] = []
   /** `w:id` of the last tracked change: Word wants each one unique in the document. */
-  private changeId = 0
+  private changeId: number
 
-  /** @param fallbackDate the time of a suggestion that does not say when it was made */
-  constructor(private readonly fallbackDate: Date) {}
+  /**
+   * @param fallbackDate the time of a suggestion that does not say when it was made
+   * @param commentIds the `w:id`s of each placed thread's comment and replies, by its index in
+   *   the model (Word marks a reply's range too); tracked changes are numbered after them, so
+   *   no two annotations share an id
+   */
+  constructor(
+    private readonly fallbackDate: Date,
+    private readonly commentIds: ReadonlyMap<number, readonly number[]> = new Map(),
+    firstChangeId = 0,
+  ) {
+    this.changeId = firstChangeId
+  }
 
   /**
    * A run, or in a review copy a tracked insertion (`w:ins`) or deletion (`w:del` with
@@ -67,7 +81,35 @@ export class DocxBlocks {
     return change.kind === 'insertion' ? new InsertedTextRun(tracked) : new DeletedTextRun(tracked)
   }
 
+  /**
+   * Runs with the ranges of placed comments around the words they are about: a
+   * `w:commentRangeStart` before the first word, after the last a `w:commentRangeEnd` and the
+   * run holding the `w:commentReference`, as Word writes them.
+   */
   runs(inlines: readonly Inline[]): ParagraphChild[] {
+    const out: ParagraphChild[] = []
+    let open: readonly number[] = []
+    const close = (ids: readonly number[]) => {
+      for (const id of ids) {
+        out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }))
+      }
+    }
+    for (const [i, run] of this.plainRuns(inlines).entries()) {
+      const item = inlines[i]
+      const now =
+        item?.kind === 'text'
+          ? (item.marks.comments ?? []).flatMap((index) => this.commentIds.get(index) ?? [])
+          : open
+      close(open.filter((id) => !now.includes(id)))
+      for (const id of now.filter((id) => !open.includes(id))) out.push(new CommentRangeStart(id))
+      open = now
+      out.push(run)
+    }
+    close(open)
+    return out
+  }
+
+  private plainRuns(inlines: readonly Inline[]): ParagraphChild[] {
     return inlines.map((item) => {
       if (item.kind === 'break') return new TextRun({ break: 1 })
       const { marks } = item

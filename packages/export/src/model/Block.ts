@@ -27,6 +27,11 @@ export interface Marks {
   href?: string
   /** Set in a review copy on words that are suggested, not agreed. */
   change?: TrackedChange
+  /**
+   * Set in a review copy on the words open threads are about: their indexes in the model's
+   * `comments`, so DOCX and ODT can make real comments of them (other formats ignore it).
+   */
+  comments?: readonly number[]
 }
 
 export type Inline = { kind: 'text'; text: string; marks: Marks } | { kind: 'break' }

@@ -9,7 +9,14 @@ import {
 } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { ExportCommentMessage, ExportMeta } from '../ExportMeta.js'
+import type {
+  ExportCarriedSuggestion,
+  ExportCommentMessage,
+  ExportMeta,
+  ExportThread,
+} from '../ExportMeta.js'
+import { type Words, wordsFor } from '../words.js'
+import { anchorComments } from './anchorComments.js'
 import type { Block, ExportClause, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
@@ -24,6 +31,14 @@ export interface ExportComment {
   messages: readonly ExportCommentMessage[]
 }
 
+/** One appendix after the text: a heading and its entries, each on a clause. */
+export interface ExportAppendix {
+  /** A stable name for anchors and ids ('comments', 'carried-suggestions', …). */
+  id: string
+  heading: string
+  entries: ExportComment[]
+}
+
 /**
  * A document ready to be written in any format. Blocks before the first clause are the
  * preface, blocks after the last one the conclusions; `body` runs from the first clause to
@@ -35,7 +50,12 @@ export interface ExportModel {
   preface: Block[]
   body: (Block | ExportClause)[]
   conclusions: Block[]
+  /** The open threads of a review copy. */
   comments: ExportComment[]
+  /** Indexes of the `comments` whose words were found in the text (and marked there). */
+  placedComments: ReadonlySet<number>
+  /** What follows the text, in order; only those with entries. */
+  appendices: ExportAppendix[]
 }
 
 const isBlock = (item: Block | ExportClause): item is Block => item.type !== 'clause'
@@ -136,6 +156,7 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
   doc.forEach((node) => {
     top.push(node.type.name === ClauseNode.clause ? clauses.read(node) : readBlock(node))
   })
+  const placedComments = anchorComments(top, meta.threads ?? [])
   const first = top.findIndex((item) => item.type === 'clause')
   const last = top.findLastIndex((item) => item.type === 'clause')
   const preface = trimEmpty((first === -1 ? top : top.slice(0, first)).filter(isBlock))
@@ -143,11 +164,44 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
   const conclusions = trimEmpty((first === -1 ? [] : top.slice(last + 1)).filter(isBlock))
   if (repeatsTitle(preface[0], meta.title)) preface.shift()
   const labels = labelsById(body)
-  const comments = (meta.threads ?? []).map((thread) => ({
+  const labelled = (thread: ExportThread): ExportComment => ({
     clauseId: thread.clauseId,
     clauseLabel: (thread.clauseId && labels.get(thread.clauseId)) || null,
     quote: thread.quote,
     messages: thread.messages,
-  }))
-  return { meta, preface, body, conclusions, comments }
+  })
+  const words = wordsFor(meta.language)
+  const comments = (meta.threads ?? []).map(labelled)
+  const appendices: ExportAppendix[] = [
+    { id: 'comments', heading: words.openComments, entries: comments },
+    {
+      id: 'carried-suggestions',
+      heading: words.carriedSuggestions,
+      entries: (meta.carried?.suggestions ?? []).map((s) => labelled(suggestionNote(s, words))),
+    },
+    {
+      id: 'carried-comments',
+      heading: words.carriedComments,
+      entries: (meta.carried?.comments ?? []).map(labelled),
+    },
+  ].filter((appendix) => appendix.entries.length > 0)
+  return { meta, preface, body, conclusions, comments, placedComments, appendices }
 }
+
+/** A carried suggestion as an appendix entry: its author, and what it would take out and put in. */
+const suggestionNote = (s: ExportCarriedSuggestion, words: Words): ExportThread => ({
+  clauseId: s.clauseId,
+  quote: '',
+  messages: [
+    {
+      author: s.author,
+      createdAt: s.at,
+      body: [
+        s.deleted ? `${words.suggestedDeletion}: «${s.deleted}»` : '',
+        s.inserted ? `${words.suggestedInsertion}: «${s.inserted}»` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    },
+  ],
+})

@@ -16,7 +16,10 @@ export const odtText = (text: string): Child[] =>
   })
 
 /** The marks a text style shows; a suggestion counts by its kind. */
-type StyleMarks = Omit<Marks, 'href' | 'change'> & { insertion?: true; deletion?: true }
+type StyleMarks = Omit<Marks, 'href' | 'change' | 'comments'> & {
+  insertion?: true
+  deletion?: true
+}
 const FLAGS: [keyof StyleMarks, string][] = [
   ['bold', 'b'],
   ['italic', 'i'],
@@ -31,7 +34,7 @@ const FLAGS: [keyof StyleMarks, string][] = [
 const INSERTION_COLOUR = '#1a6d2b'
 const DELETION_COLOUR = '#b3261e'
 
-const styleMarks = ({ href: _href, change, ...marks }: Marks): StyleMarks => ({
+const styleMarks = ({ href: _href, change, comments: _comments, ...marks }: Marks): StyleMarks => ({
   ...marks,
   ...(change ? { [change.kind]: true } : {}),
 })
@@ -43,7 +46,51 @@ const styleMarks = ({ href: _href, change, ...marks }: Marks): StyleMarks => ({
 export class OdtText {
   private readonly used = new Map<string, StyleMarks>()
 
+  /**
+   * @param annotations a placed thread's annotation by its index in the model: its name and
+   *   the content `office:annotation` holds
+   */
+  constructor(
+    private readonly annotations: ReadonlyMap<
+      number,
+      { name: string; content: Child[] }
+    > = new Map(),
+  ) {}
+
+  /**
+   * Inline content, with an `office:annotation` where a placed thread's words begin and an
+   * `office:annotation-end` of the same name where they end (ODF's annotated range).
+   */
   inlines(inlines: readonly Inline[]): Child[] {
+    const out: Child[] = []
+    let open: readonly number[] = []
+    const close = (ids: readonly number[]) => {
+      for (const id of ids) {
+        const name = this.annotations.get(id)?.name
+        if (name) out.push(e('office:annotation-end', { 'office:name': name }))
+      }
+    }
+    for (const [i, child] of this.plainInlines(inlines).entries()) {
+      const item = inlines[i]
+      const now =
+        item?.kind === 'text'
+          ? (item.marks.comments ?? []).filter((id) => this.annotations.has(id))
+          : open
+      close(open.filter((id) => !now.includes(id)))
+      for (const id of now.filter((id) => !open.includes(id))) {
+        const annotation = this.annotations.get(id)
+        if (annotation) {
+          out.push(e('office:annotation', { 'office:name': annotation.name }, annotation.content))
+        }
+      }
+      open = now
+      out.push(child)
+    }
+    close(open)
+    return out
+  }
+
+  private plainInlines(inlines: readonly Inline[]): Child[] {
     return inlines.map((item) => {
       if (item.kind === 'break') return e('text:line-break')
       const name = this.styleFor(styleMarks(item.marks))

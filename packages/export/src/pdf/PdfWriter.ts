@@ -44,14 +44,44 @@ const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
   return marks.italic ? 'italic' : 'regular'
 }
 
+/** Standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) that the layout uses. */
+export type StructureType =
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
+  | 'P'
+  | 'Art'
+  | 'Sect'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'BlockQuote'
+
+// XMP is XML, and pdfkit writes the title and subject into it unescaped (a title "A & B"
+// would make the metadata unreadable); the document information dictionary keeps them raw.
+const xmlEscaped = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+interface XmpInfo {
+  _addInfo(): void
+  info: Record<string, unknown>
+}
+
 /**
- * A thin layer over pdfkit: paragraphs of styled runs, page space checks, page numbers. It
- * knows nothing about clauses; `toPdf` decides the layout.
+ * A thin layer over pdfkit: paragraphs of styled runs, page space checks, page numbers, and
+ * the structure tree of a tagged PDF/A-2b (`tag`, `group`). It knows nothing about clauses;
+ * `toPdf` decides the layout.
  */
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument
   private readonly chunks: Buffer[] = []
   private readonly finished: Promise<Uint8Array>
+  /** The structure elements being filled, innermost last; the first is the Document. */
+  private readonly open: PDFKit.PDFStructureElement[]
 
   constructor(info: PdfInfo) {
     this.doc = new PDFDocument({
@@ -60,6 +90,11 @@ export class PdfWriter {
       bufferPages: true,
       // The default would be Helvetica, which has no Cyrillic and is not embedded.
       font: PDF_FONTS.regular,
+      // PDF/A-2b (ISO 19005-2, based on PDF 1.7): pdfkit adds the XMP identification and the
+      // sRGB output intent; the fonts are embedded TrueType subsets.
+      pdfVersion: '1.7',
+      subset: 'PDF/A-2b',
+      tagged: true,
       lang: info.lang,
       displayTitle: true,
       info: {
@@ -71,11 +106,56 @@ export class PdfWriter {
       },
     })
     for (const [name, path] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, path)
+    const xmp = this.doc as unknown as XmpInfo
+    const addInfo = xmp._addInfo.bind(this.doc)
+    xmp._addInfo = () => {
+      const raw = xmp.info
+      xmp.info = Object.fromEntries(
+        Object.entries(raw).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? xmlEscaped(value) : value,
+        ]),
+      )
+      addInfo()
+      xmp.info = raw
+    }
+    const root = this.doc.struct('Document')
+    this.doc.addStructure(root)
+    this.open = [root]
     this.finished = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
       this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(this.chunks))))
       this.doc.on('error', reject)
     })
+  }
+
+  private get parent(): PDFKit.PDFStructureElement {
+    return this.open.at(-1) as PDFKit.PDFStructureElement
+  }
+
+  /** What `draw` puts on the page, as one structure element of `type` (a paragraph, a heading). */
+  tag(type: StructureType, draw: () => void): void {
+    this.parent.add(this.doc.struct(type, {}, [draw]))
+  }
+
+  /** A structure element of `type` holding the elements `fill` adds (an article, a list). */
+  group(type: StructureType, fill: () => void): void {
+    const element = this.doc.struct(type)
+    this.parent.add(element)
+    this.open.push(element)
+    try {
+      fill()
+    } finally {
+      this.open.pop()
+      element.end()
+    }
+  }
+
+  /** What `draw` puts on the page is no content (page numbers, rules): an artifact. */
+  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    this.doc.markContent('Artifact', { type })
+    draw()
+    this.doc.endMarkedContent()
   }
 
   get left(): number {
@@ -92,8 +172,12 @@ export class PdfWriter {
     if (this.doc.y + height > bottom) this.doc.addPage()
   }
 
-  /** One paragraph of styled runs; an empty one is a blank line. */
-  paragraph(inlines: readonly Inline[], box: TextBox = {}): void {
+  /** One paragraph of styled runs, tagged as `type` (default P); an empty one is a blank line. */
+  paragraph(inlines: readonly Inline[], box: TextBox = {}, type: StructureType = 'P'): void {
+    this.tag(type, () => this.untagged(inlines, box))
+  }
+
+  private untagged(inlines: readonly Inline[], box: TextBox): void {
     // pdfkit ignores a line break inside continued text, so each line is a text of its own.
     const lines: { text: string; marks: Marks }[][] = [[]]
     for (const item of inlines) {
@@ -135,22 +219,26 @@ export class PdfWriter {
   marker(text: string, x: number): void {
     this.ensureSpace(2 * (BODY_SIZE + LINE_GAP))
     const y = this.doc.y
-    this.doc
-      .font('regular')
-      .fontSize(BODY_SIZE)
-      .text(text, x - INDENT, y, { width: INDENT - 4, lineBreak: false })
+    this.tag('Lbl', () =>
+      this.doc
+        .font('regular')
+        .fontSize(BODY_SIZE)
+        .text(text, x - INDENT, y, { width: INDENT - 4, lineBreak: false }),
+    )
     this.doc.x = x
     this.doc.y = y
   }
 
   rule(): void {
     const y = this.doc.y + 4
-    this.doc
-      .moveTo(this.left, y)
-      .lineTo(this.left + this.width, y)
-      .lineWidth(0.5)
-      .strokeColor('#808080')
-      .stroke()
+    this.artifact('Layout', () =>
+      this.doc
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.width, y)
+        .lineWidth(0.5)
+        .strokeColor('#808080')
+        .stroke(),
+    )
     this.doc.y = y + 10
   }
 
@@ -162,19 +250,22 @@ export class PdfWriter {
       const bottom = this.doc.page.margins.bottom
       // Writing inside the bottom margin would otherwise start a new page.
       this.doc.page.margins.bottom = 0
-      this.doc
-        .font('regular')
-        .fontSize(9)
-        .text(label(i + 1, range.count), this.left, this.doc.page.height - bottom / 2 - 5, {
-          width: this.width,
-          align: 'center',
-          lineBreak: false,
-        })
+      this.artifact('Pagination', () =>
+        this.doc
+          .font('regular')
+          .fontSize(9)
+          .text(label(i + 1, range.count), this.left, this.doc.page.height - bottom / 2 - 5, {
+            width: this.width,
+            align: 'center',
+            lineBreak: false,
+          }),
+      )
       this.doc.page.margins.bottom = bottom
     }
   }
 
   end(): Promise<Uint8Array> {
+    this.open[0]?.end()
     this.doc.end()
     return this.finished
   }

@@ -6,6 +6,7 @@ import {
 } from '@accord/export'
 import { type CommentThread, type DocumentInfo, ErrorCode } from '@accord/protocol'
 import type { ExportQuery } from '@accord/protocol/requests'
+import { decodeAnchor, resolveAnchor } from '@accord/schema'
 import { conflict, invalid, notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
@@ -15,12 +16,28 @@ import { exportSource } from './exportSource.js'
 /** What to export; `versionId` absent: the current text. */
 export type ExportRequest = Omit<ExportQuery, 'version'> & { versionId?: string }
 
-const openThreads = (threads: readonly CommentThread[]): ExportThread[] =>
+/** The words each thread's anchor covers in the live text now, by thread id. */
+const anchoredWords = (ctx: DocumentsContext, documentId: string, threads: CommentThread[]) =>
+  ctx.live.read(documentId, ({ doc }) => {
+    const words = new Map<string, string>()
+    for (const thread of threads) {
+      const positions = decodeAnchor(thread.anchor)
+      const state = positions && resolveAnchor(doc, positions)
+      if (state?.kind === 'anchored') words.set(thread.id, state.text)
+    }
+    return words
+  })
+
+const openThreads = (
+  threads: readonly CommentThread[],
+  words: ReadonlyMap<string, string>,
+): ExportThread[] =>
   threads
     .filter((thread) => thread.status === 'open')
     .map((thread) => ({
       clauseId: thread.clauseId,
       quote: thread.quote,
+      words: words.get(thread.id),
       messages: thread.messages.map((message) => ({
         author: message.author.name,
         body: message.body,
@@ -87,10 +104,17 @@ const render = async (
   const place = ctx.exportQueue.enter(actor.id)
   try {
     await place.turn
-    const source = await exportSource(ctx, doc.id, request.versionId)
+    const source = await exportSource(ctx, doc, request.versionId)
     if (!source) throw notFound('Unknown version')
-    const threads = request.comments ? openThreads(await ctx.comments.list(doc.id)) : undefined
-    const besideText = beside ? await exportSource(ctx, beside.id, undefined) : undefined
+    let threads: ExportThread[] | undefined
+    if (request.comments) {
+      const all = (await ctx.comments.list(doc.id)).filter((thread) => thread.status === 'open')
+      // Where the words are now is known for the current text; a version keeps the quotes.
+      const words =
+        request.versionId === undefined ? await anchoredWords(ctx, doc.id, all) : new Map()
+      threads = openThreads(all, words)
+    }
+    const besideText = beside ? await exportSource(ctx, beside, undefined) : undefined
     return await ctx.exportPool.render({
       format: request.format,
       ...(beside && besideText
@@ -114,6 +138,8 @@ const render = async (
         ...source.settings,
         versionName: source.versionName,
         date: source.date,
+        final: source.final !== undefined,
+        carried: source.final?.carried,
         threads,
         suggestions: request.suggestions,
       },

@@ -1,3 +1,5 @@
+import type { ExportCarried } from '@accord/export'
+import { type DocumentInfo, DocumentStatus, type Finalization } from '@accord/protocol'
 import { type DocumentSettings, docToJSON, readSettings, settingsOfState } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { DocumentsContext } from '../DocumentsContext.js'
@@ -8,36 +10,67 @@ export interface ExportSource {
   settings: DocumentSettings
   /** The version's name; absent for the current text. */
   versionName?: string
-  /** When this text was current: the version's time, or now. */
+  /** When this text was current: the version's time, or now; for a final text, when it became final. */
   date: Date
+  /** Set for a document's final text, with what it carried as its appendix. */
+  final?: { carried?: ExportCarried }
+}
+
+/** What a finalization carried, in the export's terms. */
+const carriedBy = (finalization: Finalization | undefined): ExportCarried | undefined => {
+  const appendix = finalization?.appendix
+  if (!appendix) return undefined
+  return {
+    suggestions: appendix.suggestions.map((s) => ({
+      clauseId: s.clauseId,
+      kind: s.kind,
+      author: s.authorName,
+      at: new Date(s.at),
+      deleted: s.deleted,
+      inserted: s.inserted,
+    })),
+    comments: appendix.comments.map((c) => ({
+      clauseId: c.clauseId,
+      quote: c.quote,
+      messages: c.messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
+    })),
+  }
 }
 
 /**
  * The current text, read from the live document (the same Y.Doc the editors write), or a
  * stored version with its own settings (labels may have changed since); undefined for a
- * version this document does not have.
+ * version this document does not have. The current text of a final document, and the version
+ * a finalization kept, are the final text, dated when the document was made final.
  */
 export const exportSource = async (
-  ctx: Pick<DocumentsContext, 'live' | 'versions'>,
-  documentId: string,
+  ctx: Pick<DocumentsContext, 'live' | 'versions' | 'finalizations'>,
+  doc: DocumentInfo,
   versionId: string | undefined,
 ): Promise<ExportSource | undefined> => {
   if (versionId === undefined) {
-    return ctx.live.read(documentId, ({ doc }) => ({
-      content: docToJSON(doc),
-      settings: readSettings(doc),
-      date: new Date(),
+    const isFinal = doc.status === DocumentStatus.final
+    const finalization = isFinal ? await ctx.finalizations.latest(doc.id) : undefined
+    const text = await ctx.live.read(doc.id, ({ doc: ydoc }) => ({
+      content: docToJSON(ydoc),
+      settings: readSettings(ydoc),
     }))
+    if (!isFinal) return { ...text, date: new Date() }
+    // A document made final before finalizations were recorded: its status change says when.
+    const date = new Date(finalization?.finalizedAt ?? doc.statusChangedAt)
+    return { ...text, date, final: { carried: carriedBy(finalization) } }
   }
-  const [info, stored] = await Promise.all([
-    ctx.versions.info(documentId, versionId),
-    ctx.versions.content(documentId, versionId),
+  const [info, stored, finalization] = await Promise.all([
+    ctx.versions.info(doc.id, versionId),
+    ctx.versions.content(doc.id, versionId),
+    ctx.finalizations.ofVersion(doc.id, versionId),
   ])
   if (!info || !stored) return undefined
   return {
     content: stored.content,
     settings: settingsOfState(stored.state),
     versionName: info.name,
-    date: new Date(info.createdAt),
+    date: new Date(finalization?.finalizedAt ?? info.createdAt),
+    ...(finalization ? { final: { carried: carriedBy(finalization) } } : {}),
   }
 }

@@ -4,13 +4,12 @@ import {
   type DocumentInfo,
   DocumentStatus,
   ErrorCode,
-  VersionOrigin,
 } from '@accord/protocol'
 import type { UpdateDocumentRequest } from '@accord/protocol/requests'
 import { conflict, documentFinal, forbidden } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
-import { takeSnapshot } from '../versions/takeSnapshot.js'
+import { finalizeText, requireDecisionOnOpenItems } from '../finalize/finalizeText.js'
 
 /** A rename or move retried this often when the status keeps changing under it. */
 const MAX_UPDATE_ATTEMPTS = 3
@@ -48,6 +47,9 @@ const write = async (
     const title = patch.title !== doc.title ? patch.title : undefined
     const status = patch.status !== doc.status ? patch.status : undefined
     if (title === undefined && status === undefined) return { doc, updated: doc }
+    if (status === DocumentStatus.final) {
+      await requireDecisionOnOpenItems(ctx, doc.id, patch.openItems)
+    }
     const updated = await ctx.catalog.update(doc.id, doc.status, { title, status }, actor.id)
     if (updated) return { doc, updated }
     if (attempt === MAX_UPDATE_ATTEMPTS) {
@@ -57,9 +59,10 @@ const write = async (
 }
 
 /**
- * Renames a document and moves it between draft, review and final. Finalizing keeps the
- * agreed text as the named version "Final"; open connections obey a new status with their
- * next message. Each change is audited; the document's event stream hears the result.
+ * Renames a document and moves it between draft, review and final. Finalizing needs a
+ * decision on what is still open, takes open suggestions out of the text and keeps the agreed
+ * text as the named version "Final"; open connections obey a new status with their next
+ * message. Each change is audited; the document's event stream hears the result.
  */
 export const updateDocument = async (
   ctx: DocumentsContext,
@@ -70,20 +73,20 @@ export const updateDocument = async (
   const { doc, updated } = await write(ctx, actor, documentId, patch)
   if (updated.status !== doc.status) {
     ctx.announceStatus(doc.id, updated.status)
-    if (updated.status === DocumentStatus.final) {
-      await takeSnapshot(ctx, {
-        documentId: doc.id,
-        name: 'Final',
-        note: null,
-        userId: actor.id,
-        origin: { kind: VersionOrigin.final },
-      })
-    }
+    const openItems =
+      updated.status === DocumentStatus.final
+        ? await finalizeText(ctx, actor, doc.id, patch.openItems)
+        : undefined
     await ctx.audit.record({
       userId: actor.id,
       action: 'document.statusChanged',
       documentId: doc.id,
-      details: { from: doc.status, to: updated.status },
+      details: {
+        from: doc.status,
+        to: updated.status,
+        // Only a decision on open items is worth a line of its own; a clean finalize is not.
+        ...(openItems && openItems.decision !== 'none' ? { openItems } : {}),
+      },
     })
   }
   if (updated.title !== doc.title) {

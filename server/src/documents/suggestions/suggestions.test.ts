@@ -78,7 +78,14 @@ describe('suggestion operations, without HTTP', () => {
 
   it('a final document is document_final for deciding and rolling out, whoever asks', async () => {
     const { id } = await withSuggestion()
-    await h.documents.update(h.people.secretariat, id, { status: 'final' })
+    expect(await outcome(h.documents.update(h.people.secretariat, id, { status: 'final' }))).toBe(
+      `conflict:${ErrorCode.openItems}`,
+    )
+    await h.documents.update(h.people.secretariat, id, {
+      status: 'final',
+      openItems: { decision: 'appendix' },
+    })
+    expect(await h.documents.listSuggestions(h.people.observer, id)).toEqual([])
     for (const role of ROLES) {
       expect(
         await outcome(

@@ -28,6 +28,16 @@ export const documentsRouter = ({ documents }: AppDeps): Router => {
     res.json(await documents.get(user, parseId(req.params.id)))
   })
 
+  router.get('/documents/:id/open-items', async (req, res) => {
+    const { user } = requireAuth(req)
+    res.json(await documents.openItems(user, parseId(req.params.id)))
+  })
+
+  router.get('/documents/:id/finalization', async (req, res) => {
+    const { user } = requireAuth(req)
+    res.json(await documents.finalization(user, parseId(req.params.id)))
+  })
+
   router.patch('/documents/:id', async (req, res) => {
     const { user } = requireAuth(req)
     const patch = parse(updateDocumentRequest, req.body)
