@@ -72,6 +72,7 @@ export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array>
     else layout.block(item)
   }
   for (const block of model.conclusions) layout.block(block)
+  layout.footnotes(model.footnotes)
   appendix(pdf, layout, model.comments, meta)
   const words = wordsFor(meta.language)
   pdf.pageNumbers((page, total) => `${words.page} ${page} ${words.of} ${total}`)

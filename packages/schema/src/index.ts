@@ -109,7 +109,7 @@ export {
   suggestChangesPlugin,
 } from './suggestions/suggestModePlugin.js'
 export { suggestTransaction } from './suggestions/suggestTransaction.js'
-export { tableExtensions } from './tables/tableExtensions.js'
+export { type TableOptions, tableExtensions } from './tables/tableExtensions.js'
 export { isTableCellName, TableNode } from './tables/tableNodeNames.js'
 export {
   MAX_TEMPLATE_CLAUSES,

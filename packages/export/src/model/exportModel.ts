@@ -10,8 +10,9 @@ import {
 import type { JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { ExportCommentMessage, ExportMeta } from '../ExportMeta.js'
-import type { Block, ExportClause, TrackedChange } from './Block.js'
+import type { Block, ExportClause, FootnoteInline, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
+import { numberInReadingOrder } from './numberInReadingOrder.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
 import { xmlSafe } from './xmlSafe.js'
 
@@ -35,6 +36,8 @@ export interface ExportModel {
   preface: Block[]
   body: (Block | ExportClause)[]
   conclusions: Block[]
+  /** Every footnote in reading order, numbered: for the formats that write notes at the end. */
+  footnotes: FootnoteInline[]
   comments: ExportComment[]
 }
 
@@ -149,5 +152,6 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
     quote: thread.quote,
     messages: thread.messages,
   }))
-  return { meta, preface, body, conclusions, comments }
+  const footnotes = numberInReadingOrder([preface, body, conclusions])
+  return { meta, preface, body, conclusions, footnotes, comments }
 }

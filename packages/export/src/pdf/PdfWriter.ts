@@ -44,6 +44,10 @@ const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
   return marks.italic ? 'italic' : 'regular'
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+const superscript = (n: number): string =>
+  [...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('')
+
 /**
  * A thin layer over pdfkit: paragraphs of styled runs, page space checks, page numbers. It
  * knows nothing about clauses; `toPdf` decides the layout.
@@ -98,6 +102,9 @@ export class PdfWriter {
     const lines: { text: string; marks: Marks }[][] = [[]]
     for (const item of inlines) {
       if (item.kind === 'break') lines.push([])
+      // The note's mark: its number in superscript digits (the notes follow the text).
+      else if (item.kind === 'footnote')
+        lines.at(-1)?.push({ text: superscript(item.number), marks: {} })
       else if (item.text !== '') lines.at(-1)?.push(item)
     }
     lines.forEach((line, i) => {

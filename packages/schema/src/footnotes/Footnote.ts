@@ -52,7 +52,4 @@ export const Footnote = Node.create({
         return true
       },
   }),
-  addKeyboardShortcuts() {
-    return { 'Mod-Alt-f': () => this.editor.commands.insertFootnote() }
-  },
 })

@@ -10,6 +10,12 @@ import { BLOCK_SUGGESTION_MARKS } from '../suggestions/BlockSuggestions.js'
 const CELL_CONTENT = 'paragraph+'
 
 /**
+ * Re-exported so that the table commands' typings (`insertTable`, `addRowAfter`…), which the
+ * extension declares on Tiptap's `Commands`, reach every package that uses this schema.
+ */
+export type { TableOptions } from '@tiptap/extension-table'
+
+/**
  * Tables: rows of header (`th`) and data (`td`) cells, with merged cells (`colspan`,
  * `rowspan`) as prosemirror-tables keeps them. A table is an ordinary block, so it stands in
  * a clause's body or between clauses. Column widths are not resizable: a width dragged by one
