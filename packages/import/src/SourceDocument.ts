@@ -82,8 +82,6 @@ export const WarningCode = {
   textBoxes: 'text_boxes_dropped',
   fields: 'fields_as_text',
   macros: 'macros_ignored',
-  tables: 'tables_as_paragraphs',
-  footnotes: 'footnotes_as_text',
   formatChanges: 'format_changes_ignored',
   unanchoredComments: 'comments_without_text',
   embedded: 'embedded_objects_dropped',

@@ -44,9 +44,11 @@ export const Footnote = Node.create({
         const { $from, to } = state.selection
         if (!type || !$from.parent.canReplaceWith($from.index(), $from.index(), type)) return false
         if (dispatch) {
-          // Replacing a selection keeps nothing of it: the footnote goes after the words.
-          tr.insert(to, type.create())
-          tr.setSelection(TextSelection.create(tr.doc, to + 1))
+          // Replacing a selection keeps nothing of it: the footnote goes after the words. It
+          // starts with one selected space, which the first key typed replaces: the browser
+          // cannot put its caret inside an empty inline element, and would type beside it.
+          tr.insert(to, type.create(null, state.schema.text(' ')))
+          tr.setSelection(TextSelection.create(tr.doc, to + 1, to + 2))
           dispatch(tr.scrollIntoView())
         }
         return true
