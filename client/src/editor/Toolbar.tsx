@@ -12,7 +12,7 @@ import { ariaKeyShortcut, formatShortcut, isMac } from './formatShortcut'
 import { ListIcon } from './ListIcon'
 import { ToolbarButton } from './ToolbarButton'
 import { InsertIcon } from './tables/InsertIcon'
-import { runTableAction, TABLE_ACTIONS } from './tables/tableActions'
+import { runTableAction, TABLE_ACTION_GLYPHS, TABLE_ACTIONS } from './tables/tableActions'
 
 type Level = 1 | 2 | 3
 
@@ -98,7 +98,7 @@ export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
     ? TABLE_ACTIONS.map(
         (action, i): ButtonSpec => ({
           label: t(`tables.${action}`),
-          glyph: t(`tables.glyph.${action}`),
+          glyph: TABLE_ACTION_GLYPHS[action],
           disabled: !active.tableActions[i],
           groupStart: i === 0,
           run: () => {

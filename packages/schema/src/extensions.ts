@@ -8,6 +8,7 @@ import { ClauseHeading } from './ClauseHeading.js'
 import { ClauseIds } from './ClauseIds.js'
 import { ClauseNode } from './clauseNodeNames.js'
 import { Footnote } from './footnotes/Footnote.js'
+import { FootnoteKeys } from './footnotes/FootnoteKeys.js'
 import { Subclause } from './Subclause.js'
 import { BLOCK_SUGGESTION_MARKS, BlockSuggestions } from './suggestions/BlockSuggestions.js'
 import { Deletion, Insertion, Modification } from './suggestions/SuggestionMarks.js'
@@ -56,6 +57,7 @@ export const documentExtensions = (): AnyExtension[] => [
   ClauseIds,
   ...tableExtensions(),
   Footnote,
+  FootnoteKeys,
   Insertion,
   Deletion,
   Modification,

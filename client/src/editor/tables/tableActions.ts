@@ -18,6 +18,23 @@ export type TableAction = (typeof TableAction)[keyof typeof TableAction]
 export const TABLE_ACTIONS: readonly TableAction[] = Object.values(TableAction)
 
 /**
+ * The toolbar glyph of each action: symbols only, no letters, so that what a button shows is
+ * never a word missing from its spoken name (the label says what it does).
+ */
+export const TABLE_ACTION_GLYPHS: Record<TableAction, string> = {
+  addRowBefore: '↑+',
+  addRowAfter: '↓+',
+  addColumnBefore: '←+',
+  addColumnAfter: '→+',
+  deleteRow: '↕−',
+  deleteColumn: '↔−',
+  toggleHeaderRow: '▤',
+  mergeCells: '⊞',
+  splitCell: '⊟',
+  deleteTable: '✕',
+}
+
+/**
  * Runs one table action (Tiptap's table commands of the same name) at the selection, or only
  * tells whether it can run there when `dryRun` is set. True when it ran (or could).
  */

@@ -84,7 +84,12 @@ export const htmlFootnotes = (notes: readonly FootnoteInline[]): Markup | null =
               { id: `fn-${note.number}`, value: note.number },
               htmlInlines(note.inlines),
               ' ',
-              h('a', { href: `#fnref-${note.number}`, role: 'doc-backlink' }, '↩'),
+              // The classes markdown-it-footnote uses, so readers of its HTML read this one too.
+              h(
+                'a',
+                { href: `#fnref-${note.number}`, class: 'footnote-backref', role: 'doc-backlink' },
+                '↩',
+              ),
             ),
           ),
         ),

@@ -70,9 +70,12 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
     content: table.rows.map((row) => ({
       type: TableNode.row,
       content: row.map((cell) => ({
-        type: TableNode.cell,
+        type: cell.header ? TableNode.header : TableNode.cell,
+        attrs: { colspan: cell.colspan, rowspan: cell.rowspan },
         content:
-          cell.length > 0 ? cell.map((p) => paragraphJSON(p.inlines)) : [{ type: 'paragraph' }],
+          cell.paragraphs.length > 0
+            ? cell.paragraphs.map((p) => paragraphJSON(p.inlines))
+            : [{ type: 'paragraph' }],
       })),
     })),
   })

@@ -28,7 +28,7 @@ export const flattenBlocks = (
       paragraphs.push(block)
       continue
     }
-    for (const row of block.rows) for (const cell of row) cell.forEach(countNotes)
+    for (const row of block.rows) for (const cell of row) cell.paragraphs.forEach(countNotes)
     tables.set(paragraphs.length, block)
     paragraphs.push(PLACEHOLDER)
   }
