@@ -7,7 +7,7 @@ export const FOOTNOTE = 'footnote'
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     footnote: {
-      /** Puts an empty footnote at the cursor and the cursor in it, to type its text. */
+      /** Puts a new footnote after the selection and selects its text (one space), to type over. */
       insertFootnote: () => ReturnType
     }
   }
@@ -28,7 +28,7 @@ export const Footnote = Node.create({
   content: 'text*',
   // Formatting and suggestion marks inside the footnote's text, as in a paragraph.
   marks: '_',
-  // The cursor enters and leaves it by the arrow keys; it is not split by Enter.
+  // Edits at its edges stay inside it (FootnoteKeys lets Enter and the right arrow lead out).
   isolating: true,
   parseHTML: () => [{ tag: 'span[data-type="footnote"]' }],
   renderHTML: ({ HTMLAttributes }) => [
@@ -44,8 +44,8 @@ export const Footnote = Node.create({
         const { $from, to } = state.selection
         if (!type || !$from.parent.canReplaceWith($from.index(), $from.index(), type)) return false
         if (dispatch) {
-          // Replacing a selection keeps nothing of it: the footnote goes after the words. It
-          // starts with one selected space, which the first key typed replaces: the browser
+          // The selected words stay; the footnote goes after them. It starts with one selected
+          // space, which the first key typed replaces: the browser
           // cannot put its caret inside an empty inline element, and would type beside it.
           tr.insert(to, type.create(null, state.schema.text(' ')))
           tr.setSelection(TextSelection.create(tr.doc, to + 1, to + 2))
