@@ -2,6 +2,7 @@ import type { LocatedClause } from '@accord/schema'
 import { type Editor, useEditorState } from '@tiptap/react'
 import { Fragment, type KeyboardEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useAnnouncer } from '../ui/useAnnouncer'
 import { ClauseIcon } from './ClauseIcon'
 import { ClauseAction, shortcutFor } from './clauseShortcuts'
 import { clauseAvailability } from './clauses/clauseAvailability'
@@ -10,8 +11,11 @@ import { selectedClause } from './clauses/selectedClause'
 import { ariaKeyShortcut, formatShortcut, isMac } from './formatShortcut'
 import { ListIcon } from './ListIcon'
 import { ToolbarButton } from './ToolbarButton'
+import { InsertIcon } from './tables/InsertIcon'
+import { runTableAction, TABLE_ACTION_GLYPHS, TABLE_ACTIONS } from './tables/tableActions'
 
 type Level = 1 | 2 | 3
+
 const LEVELS: readonly Level[] = [1, 2, 3]
 
 /** The clause actions in toolbar order. */
@@ -59,8 +63,11 @@ export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
       bulletList: current.isActive('bulletList'),
       orderedList: current.isActive('orderedList'),
       clauses: clauseAvailability(current.state),
+      inTable: current.isActive('table'),
+      tableActions: TABLE_ACTIONS.map((action) => runTableAction(current, action, true)),
     }),
   })
+  const announce = useAnnouncer()
 
   // Core commands by node and mark name: the extensions' own typings belong to @accord/schema.
   const chain = () => editor.chain().focus()
@@ -86,6 +93,21 @@ export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
       },
     }
   })
+  // Shown only with the cursor in a table, so the toolbar stays short elsewhere.
+  const tableButtons = active.inTable
+    ? TABLE_ACTIONS.map(
+        (action, i): ButtonSpec => ({
+          label: t(`tables.${action}`),
+          glyph: TABLE_ACTION_GLYPHS[action],
+          disabled: !active.tableActions[i],
+          groupStart: i === 0,
+          run: () => {
+            // Said aloud: the table's new shape is not otherwise announced.
+            if (runTableAction(editor, action)) announce(t(`tables.done.${action}`))
+          },
+        }),
+      )
+    : []
   const buttons: ButtonSpec[] = [
     {
       label: t('toolbar.bold'),
@@ -117,6 +139,24 @@ export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
       pressed: active.orderedList,
       run: () => chain().toggleList('orderedList', 'listItem').run(),
     },
+    {
+      label: t('tables.insert'),
+      glyph: <InsertIcon kind="table" />,
+      disabled: active.inTable,
+      groupStart: true,
+      run: () => {
+        if (chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())
+          announce(t('tables.done.insert'))
+      },
+    },
+    {
+      label: t('footnotes.insert'),
+      glyph: <InsertIcon kind="footnote" />,
+      run: () => {
+        if (chain().insertFootnote().run()) announce(t('footnotes.done'))
+      },
+    },
+    ...tableButtons,
     ...clauseButtons,
   ]
 

@@ -1,4 +1,4 @@
-import { ClauseNode, isNumberedNodeName } from '@accord/schema'
+import { ClauseNode, FOOTNOTE, isNumberedNodeName, TableNode } from '@accord/schema'
 
 /** The minimal shape of ProseMirror JSON this package reads. */
 export interface JsonNode {
@@ -19,12 +19,23 @@ export interface Unit {
 /** A clause or sub-clause, by the node names @accord/schema defines. */
 const isClause = (node: JsonNode): boolean => isNumberedNodeName(node.type ?? '')
 
-/** Plain text of a node: inline content joined as is, blocks (list items, cells, paragraphs) on their own lines. */
+const isInline = (node: JsonNode): boolean =>
+  node.text !== undefined || node.type === 'hardBreak' || node.type === FOOTNOTE
+
+/**
+ * Plain text of a node: inline content joined as is, blocks (list items, paragraphs) on their
+ * own lines. A table is one line per row, its cells apart by ` | `, so a changed cell shows
+ * inside its row. A footnote stands where its mark does as `[^its text]`, without its number:
+ * a note added earlier in the text renumbers the later ones, which is no change to them.
+ */
 export const textOf = (node: JsonNode): string => {
   if (node.text !== undefined) return node.text
   if (node.type === 'hardBreak') return '\n'
   const children = node.content ?? []
-  const inline = children.every((c) => c.text !== undefined || c.type === 'hardBreak')
+  if (node.type === FOOTNOTE) return `[^${children.map(textOf).join('')}]`
+  if (node.type === TableNode.row)
+    return children.map((cell) => (cell.content ?? []).map(textOf).join(' ')).join(' | ')
+  const inline = children.every(isInline)
   return children.map(textOf).join(inline ? '' : '\n')
 }
 

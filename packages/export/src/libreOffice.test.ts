@@ -8,6 +8,7 @@ import {
   richDeclaration,
   SUBCLAUSE_HEADING,
 } from '../test/sampleDocuments.js'
+import { NOTES, tableDocument } from '../test/tableDocument.js'
 import { convertWithLibreOffice, pdfText, skipWithoutSoffice } from '../test/tools.js'
 import { toBilingualDocx } from './bilingual/toBilingualDocx.js'
 import { toDocx } from './toDocx.js'
@@ -31,6 +32,24 @@ describe.skipIf(skipWithoutSoffice)('LibreOffice reads the office exports', () =
     expect(text).toContain(`Статья 1.1. ${SUBCLAUSE_HEADING}`)
     expect(text).toContain('Мы, нижеподписавшиеся города, официально объединяемся')
   }
+
+  /** The table's cells and both footnotes, as the office suite prints them. */
+  const expectTableAndNotes = (text: string) => {
+    for (const word of [
+      'Термин',
+      'Значение',
+      'Омбудсмен',
+      'Уполномоченный по правам',
+      'Город-участник',
+    ])
+      expect(text).toContain(word)
+    for (const note of NOTES) expect(text).toContain(note)
+  }
+
+  it('opens the table and the footnotes of the DOCX and the ODT', async () => {
+    expectTableAndNotes(convert('table.docx', await toDocx(tableDocument(), meta())))
+    expectTableAndNotes(convert('table.odt', await toOdt(tableDocument(), meta())))
+  }, 240_000)
 
   it('opens the DOCX', async () => {
     expectDocument(convert('export.docx', await toDocx(richDeclaration(), meta())))

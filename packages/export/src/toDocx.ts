@@ -138,6 +138,7 @@ export const toDocx = async (json: JSONContent, given: ExportMeta): Promise<Uint
       },
     },
     numbering: { config: blocks.numbering },
+    footnotes: blocks.footnotes,
     sections: [
       {
         properties: {

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime, isoDate } from './formatDate.js'
-import { htmlBlock, htmlClause } from './html/htmlBlocks.js'
+import { htmlBlock, htmlClause, htmlFootnotes } from './html/htmlBlocks.js'
 import { HTML_STYLES } from './html/htmlStyles.js'
 import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { titleLines } from './model/titleLines.js'
@@ -79,6 +79,7 @@ export const toHtml = (json: JSONContent, given: ExportMeta): string => {
         model.preface.map(htmlBlock),
         model.body.map((item) => (item.type === 'clause' ? htmlClause(item) : htmlBlock(item))),
         model.conclusions.map(htmlBlock),
+        htmlFootnotes(model.footnotes),
       ),
       model.appendices.map((part) => appendix(part, meta)),
     ),

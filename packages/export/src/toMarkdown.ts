@@ -7,10 +7,11 @@ import {
 } from 'prosemirror-markdown'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
-import type { Block, ExportClause, Inline } from './model/Block.js'
+import type { Block, ExportClause, FootnoteInline, Inline, TableCell } from './model/Block.js'
 import { clauseHeadingPrefixInline } from './model/clauseHeadingPrefix.js'
 import { type ExportAppendix, exportModel } from './model/exportModel.js'
 import { blockHeadingLevel, clauseLevel } from './model/outlineLevel.js'
+import { type GridSlot, tableGrid } from './model/tableGrid.js'
 import { titleLines } from './model/titleLines.js'
 import { wordsFor } from './words.js'
 
@@ -23,8 +24,25 @@ import { wordsFor } from './words.js'
  */
 
 type CommonMarkNames = typeof commonMark extends Schema<infer N, infer M> ? [N, M] : never
-const md = new Schema<CommonMarkNames[0], CommonMarkNames[1] | 'insertion' | 'deletion'>({
-  nodes: commonMark.spec.nodes,
+/**
+ * GFM's tables and footnotes on top of CommonMark: a table of rows of inline cells, a
+ * footnote's mark `[^n]` and its note `[^n]: …` at the end, and a line break inside a cell
+ * (`<br>`, since a cell is one line).
+ */
+const gfmNodes = {
+  table: { content: 'table_row+', group: 'block' },
+  table_row: { content: 'table_cell+' },
+  table_cell: { content: 'inline*' },
+  cell_break: { inline: true, group: 'inline' },
+  footnote_ref: { inline: true, group: 'inline', atom: true, attrs: { number: {} } },
+  footnote_def: { content: 'inline*', group: 'block', attrs: { number: {} } },
+}
+
+const md = new Schema<
+  CommonMarkNames[0] | keyof typeof gfmNodes,
+  CommonMarkNames[1] | 'insertion' | 'deletion'
+>({
+  nodes: commonMark.spec.nodes.append(gfmNodes),
   marks: commonMark.spec.marks.append({ insertion: {}, deletion: {} }),
 })
 
@@ -46,7 +64,34 @@ const ESCAPE_EXTRA =
   /[<&|]|(?<!\\)>|(?<=^[ \t]*)[#+\-=]|(?<=^[ \t]*\d{1,9})[.)](?=[ \t]|$)|#(?=[ \t]*$)/g
 
 const serializer = new MarkdownSerializer(
-  defaultMarkdownSerializer.nodes,
+  {
+    ...defaultMarkdownSerializer.nodes,
+    table: (state, node) => {
+      node.forEach((row, _, r) => {
+        row.forEach((cell) => {
+          state.write('| ')
+          state.renderInline(cell)
+          state.write(' ')
+        })
+        state.write('|')
+        state.ensureNewLine()
+        if (r === 0) {
+          state.write(`|${' --- |'.repeat(row.childCount)}`)
+          state.ensureNewLine()
+        }
+      })
+      state.closeBlock(node)
+    },
+    table_row: () => {},
+    table_cell: () => {},
+    cell_break: (state) => state.write('<br>'),
+    footnote_ref: (state, node) => state.write(`[^${node.attrs.number}]`),
+    footnote_def: (state, node) => {
+      state.write(`[^${node.attrs.number}]: `)
+      state.renderInline(node)
+      state.closeBlock(node)
+    },
+  },
   {
     ...defaultMarkdownSerializer.marks,
     insertion: { open: '{++', close: '++}', mixable: true, expelEnclosingWhitespace: true },
@@ -68,9 +113,51 @@ const marksOf = (inline: Inline & { kind: 'text' }): Mark[] => {
   return marks
 }
 
-const inlines = (items: readonly Inline[]): MdNode[] =>
-  items.flatMap((item) =>
-    item.kind === 'break' ? [md.nodes.hard_break.create()] : text(item.text, marksOf(item)),
+const inlines = (items: readonly Inline[], lineBreak = md.nodes.hard_break): MdNode[] =>
+  items.flatMap((item) => {
+    if (item.kind === 'break') return [lineBreak.create()]
+    if (item.kind === 'footnote') return [md.nodes.footnote_ref.create({ number: item.number })]
+    return text(item.text, marksOf(item))
+  })
+
+/** A cell's paragraphs on its one line, apart by `<br>`; a merged cell's other places stay empty. */
+const cellContent = (slot: GridSlot): MdNode[] => {
+  if (slot.kind === 'covered') return []
+  return slot.cell.blocks.flatMap((item, i) => [
+    ...(i > 0 ? [md.nodes.cell_break.create()] : []),
+    ...(item.type === 'paragraph' ? inlines(item.inlines, md.nodes.cell_break) : []),
+  ])
+}
+
+/**
+ * A GFM table. GFM has no merged cells, so a merged cell's text stands in its first place and
+ * the places it covers stay empty; and a GFM table opens with a header row, empty when the
+ * table has none.
+ */
+const table = (rows: readonly TableCell[][]): MdNode => {
+  const grid = tableGrid(rows)
+  const row = (slots: readonly GridSlot[]) =>
+    md.nodes.table_row.createChecked(
+      null,
+      slots.map((slot) => md.nodes.table_cell.createChecked(null, cellContent(slot))),
+    )
+  const hasHeader = rows[0]?.length !== 0 && rows[0]?.every((cell) => cell.header) === true
+  const width = grid[0]?.length ?? 0
+  const emptyHeader = Array.from(
+    { length: width },
+    (): GridSlot => ({ kind: 'covered', by: EMPTY_CELL }),
+  )
+  return md.nodes.table.createChecked(null, [
+    ...(hasHeader ? [] : [row(emptyHeader)]),
+    ...grid.map(row),
+  ])
+}
+
+const EMPTY_CELL: TableCell = { header: false, colspan: 1, rowspan: 1, blocks: [] }
+
+const footnotes = (notes: readonly FootnoteInline[]): MdNode[] =>
+  notes.map((note) =>
+    md.nodes.footnote_def.createChecked({ number: note.number }, inlines(note.inlines)),
   )
 
 const paragraph = (content: MdNode[]): MdNode => md.nodes.paragraph.createChecked(null, content)
@@ -105,6 +192,8 @@ const block = (item: Block): MdNode => {
       return md.nodes.code_block.createChecked(null, text(item.text))
     case 'rule':
       return md.nodes.horizontal_rule.createChecked()
+    case 'table':
+      return table(item.rows)
   }
 }
 
@@ -178,6 +267,7 @@ export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
     ...model.preface.map(block),
     ...model.body.flatMap((item) => (item.type === 'clause' ? clause(item) : [block(item)])),
     ...model.conclusions.map(block),
+    ...footnotes(model.footnotes),
     ...model.appendices.flatMap((part) => appendix(part, meta)),
   ])
   return `${serializer.serialize(doc)}\n`

@@ -93,13 +93,13 @@ export const toOdt = (json: JSONContent, given: ExportMeta): Uint8Array => {
     model.conclusions.map((block) => blocks.block(block)),
     model.appendices.map((part) => appendix(part, meta)),
   ]
-  // The text styles are known only once the body is written.
+  // The text styles, and whether the table styles are needed, are known once the body is written.
   const office = e('office:body', {}, e('office:text', {}, body))
   const content = e(
     'office:document-content',
     ODF_NAMESPACES,
     fontFaces(),
-    contentStyles(text.styles()),
+    contentStyles(text.styles(), blocks.wroteTables),
     office,
   )
   return odtPackage(

@@ -71,6 +71,7 @@ export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array>
     else layout.block(item)
   }
   for (const block of model.conclusions) layout.block(block)
+  layout.footnotes(model.footnotes)
   for (const part of model.appendices) appendix(pdf, layout, part, meta)
   const words = wordsFor(meta.language)
   pdf.pageNumbers((page, total) => `${words.page} ${page} ${words.of} ${total}`)

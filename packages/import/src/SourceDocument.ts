@@ -50,10 +50,32 @@ export interface SourceParagraph {
   numbering?: Numbering
 }
 
+/** A table cell: its paragraphs, whether it is a header cell, and how far it is merged. */
+export interface SourceCell {
+  paragraphs: SourceParagraph[]
+  header: boolean
+  colspan: number
+  rowspan: number
+}
+
 export interface SourceTable {
   type: 'table'
-  /** Rows of cells, each cell a list of paragraphs. */
-  rows: SourceParagraph[][][]
+  /** Rows of cells; a merged cell stands only in its first row and column. */
+  rows: SourceCell[][]
+}
+
+/** A cell of `paragraphs`; `span` reads a span attribute (a positive whole number, else 1). */
+export const sourceCell = (
+  paragraphs: SourceParagraph[],
+  header: boolean,
+  colspan?: string | null,
+  rowspan?: string | null,
+): SourceCell => ({ paragraphs, header, colspan: span(colspan), rowspan: span(rowspan) })
+
+const span = (value: string | null | undefined): number => {
+  const n = Number(value)
+  // A span beyond this is a hostile file's, not a table's.
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1
 }
 
 export type SourceBlock = SourceParagraph | SourceTable
@@ -82,8 +104,6 @@ export const WarningCode = {
   textBoxes: 'text_boxes_dropped',
   fields: 'fields_as_text',
   macros: 'macros_ignored',
-  tables: 'tables_as_paragraphs',
-  footnotes: 'footnotes_as_text',
   formatChanges: 'format_changes_ignored',
   unanchoredComments: 'comments_without_text',
   embedded: 'embedded_objects_dropped',
@@ -100,7 +120,9 @@ export interface SourceDocument {
 
 /** The paragraphs of some blocks, a nested table's cells read row by row (a cell, a note, a comment). */
 export const paragraphsOf = (blocks: readonly SourceBlock[]): SourceParagraph[] =>
-  blocks.flatMap((b) => (b.type === 'paragraph' ? [b] : b.rows.flatMap((row) => row.flat())))
+  blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [b] : b.rows.flatMap((row) => row.flatMap((cell) => cell.paragraphs)),
+  )
 
 export const emptySource = (): SourceDocument => ({
   blocks: [],

@@ -6,9 +6,6 @@ const MESSAGES: Record<WarningCode, string> = {
   fields_as_text:
     'Fields (dates, page numbers, cross-references) were kept as the text they showed.',
   macros_ignored: 'The file holds macros; they were ignored and not stored.',
-  tables_as_paragraphs:
-    'Tables were brought in as paragraphs, one per row, cells separated by " | ".',
-  footnotes_as_text: 'Footnotes were brought in as numbered paragraphs at the end.',
   format_changes_ignored:
     'Tracked formatting changes were ignored; the text shows the formatting as it is now.',
   comments_without_text: 'Some comments mark no words of the text and were left out.',

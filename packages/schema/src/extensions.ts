@@ -7,9 +7,12 @@ import { Clause } from './Clause.js'
 import { ClauseHeading } from './ClauseHeading.js'
 import { ClauseIds } from './ClauseIds.js'
 import { ClauseNode } from './clauseNodeNames.js'
+import { Footnote } from './footnotes/Footnote.js'
+import { FootnoteKeys } from './footnotes/FootnoteKeys.js'
 import { Subclause } from './Subclause.js'
 import { BLOCK_SUGGESTION_MARKS, BlockSuggestions } from './suggestions/BlockSuggestions.js'
 import { Deletion, Insertion, Modification } from './suggestions/SuggestionMarks.js'
+import { tableExtensions } from './tables/tableExtensions.js'
 
 // Containers whose children suggest mode may mark whole (see suggestions/).
 const withSuggestionMarks = { marks: BLOCK_SUGGESTION_MARKS }
@@ -52,6 +55,9 @@ export const documentExtensions = (): AnyExtension[] => [
   Subclause,
   ClauseHeading,
   ClauseIds,
+  ...tableExtensions(),
+  Footnote,
+  FootnoteKeys,
   Insertion,
   Deletion,
   Modification,

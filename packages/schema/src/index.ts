@@ -19,6 +19,9 @@
  * - Settings live in the Y.Doc: `ydoc.getMap('settings')`, keys `language` ('ru' | 'en',
  *   default 'ru') and `clauseLabel` ('article' | 'clause' | 'numeric' | 'section', default
  *   'article'). Read them with `readSettings`; labels come from `formatClauseLabel`.
+ * - Tables (`TableNode`): Tiptap's `table` > `tableRow` > `tableHeader` | `tableCell`, cells
+ *   attrs `colspan`, `rowspan`, content `paragraph+`; a table is a `block`.
+ * - Node `footnote`: inline, `text*`; numbered by document order (`footnoteNumbers`), never stored.
  * - A comment's anchor is a pair of Yjs relative positions (`decodeAnchor`, `encodeAnchor`);
  *   `resolveAnchor` is the one rule for where it is now (on its words, or removed), used by
  *   the editor and the server alike.
@@ -67,6 +70,8 @@ export {
   writeSettingsOfState,
 } from './documentSettings.js'
 export { documentExtensions } from './extensions.js'
+export { FOOTNOTE, Footnote } from './footnotes/Footnote.js'
+export { footnoteNumbers, type NumberedFootnote } from './footnotes/footnoteNumbers.js'
 export { formatClauseLabel } from './formatClauseLabel.js'
 export { BODY_FRAGMENT, docToJSON, jsonToUpdate } from './fragment.js'
 export { isValidClauseId, newClauseId } from './newClauseId.js'
@@ -104,6 +109,8 @@ export {
   suggestChangesPlugin,
 } from './suggestions/suggestModePlugin.js'
 export { suggestTransaction } from './suggestions/suggestTransaction.js'
+export { type TableOptions, tableExtensions } from './tables/tableExtensions.js'
+export { isTableCellName, TableNode } from './tables/tableNodeNames.js'
 export {
   MAX_TEMPLATE_CLAUSES,
   type TemplateOptions,

@@ -1,4 +1,4 @@
-import type { Block, Inline, TrackedChange } from '../model/Block.js'
+import type { Block, Inline, TableCell, TrackedChange } from '../model/Block.js'
 import { type Child, element as e, type Markup } from '../xml.js'
 
 /** Text with its line breaks as Akoma Ntoso `eol` markers. */
@@ -21,6 +21,12 @@ export const aknTracked = (change: TrackedChange | undefined, content: Child): C
 
 const inline = (item: Inline): Child => {
   if (item.kind === 'break') return e('eol')
+  if (item.kind === 'footnote')
+    return e(
+      'authorialNote',
+      { marker: String(item.number), placement: 'bottom', eId: `authorialNote_${item.number}` },
+      e('p', {}, aknInlines(item.inlines)),
+    )
   const { marks } = item
   let out: Child = item.text
   if (marks.code) out = e('span', { class: 'code' }, out)
@@ -37,6 +43,16 @@ export const aknInlines = (inlines: readonly Inline[]): Child[] => inlines.map(i
 /** `li` holds only `p`, `ul` and `ol`: other blocks inside a list item become classed `p`s. */
 const listItemContent = (block: Block): Markup[] =>
   block.type === 'quote' ? block.blocks.flatMap(listItemContent) : [aknBlock(block)]
+
+const aknCell = (cell: TableCell): Markup =>
+  e(
+    cell.header ? 'th' : 'td',
+    {
+      colspan: cell.colspan > 1 ? String(cell.colspan) : undefined,
+      rowspan: cell.rowspan > 1 ? String(cell.rowspan) : undefined,
+    },
+    cell.blocks.length > 0 ? cell.blocks.map(aknBlock) : e('p'),
+  )
 
 /** One block as Akoma Ntoso block elements (what `content`, `preface` and `conclusions` hold). */
 export const aknBlock = (block: Block): Markup => {
@@ -65,5 +81,14 @@ export const aknBlock = (block: Block): Markup => {
       return e('p', { class: 'code' }, aknTracked(block.change, aknLines(block.text)))
     case 'rule':
       return e('p', { class: block.change ? `rule suggestion-${block.change.kind}` : 'rule' })
+    case 'table':
+      return e(
+        'table',
+        {
+          eId: `table_${block.number}`,
+          class: block.change ? `suggestion-${block.change.kind}` : undefined,
+        },
+        block.rows.map((row) => e('tr', {}, row.map(aknCell))),
+      )
   }
 }

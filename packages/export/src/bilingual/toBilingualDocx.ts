@@ -40,7 +40,13 @@ const cell = (content: BilingualCell | null, level: 1 | 2, blocks: DocxBlocks): 
                 }),
               ]
             : []),
-          ...content.blocks.flatMap((block) => blocks.block(block)),
+          // A cell holds paragraphs and tables, all that the blocks are written as.
+          ...content.blocks
+            .flatMap((block) => blocks.block(block))
+            .filter(
+              (child): child is Paragraph | Table =>
+                child instanceof Paragraph || child instanceof Table,
+            ),
         ]
   return new TableCell({
     width: { size: COLUMN, type: WidthType.DXA },
@@ -107,6 +113,7 @@ export const toBilingualDocx = async (
       },
     },
     numbering: { config: blocks.numbering },
+    footnotes: blocks.footnotes,
     sections: [
       {
         properties: {

@@ -29,6 +29,9 @@ const paragraphsOf = (block: Block): Inline[][] => {
       return [[{ kind: 'text', text: block.text, marks: { code: true } }]]
     case 'rule':
       return []
+    // A narrow column has no room for a table: each cell's paragraphs in reading order.
+    case 'table':
+      return block.rows.flatMap((row) => row.flatMap((cell) => cell.blocks.flatMap(paragraphsOf)))
   }
 }
 

@@ -5,6 +5,8 @@ import {
   CommentReference,
   DeletedTextRun,
   ExternalHyperlink,
+  type FileChild,
+  FootnoteReferenceRun,
   HeadingLevel,
   type INumberingOptions,
   InsertedTextRun,
@@ -12,9 +14,19 @@ import {
   LevelFormat,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx'
-import type { Block, ExportClause, Inline, TrackedChange } from '../model/Block.js'
+import type {
+  Block,
+  ExportClause,
+  Inline,
+  TableCell as ModelCell,
+  TrackedChange,
+} from '../model/Block.js'
 import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 
@@ -47,6 +59,12 @@ type NumberingDefinition = INumberingOptions['config'][number]
  */
 export class DocxBlocks {
   readonly numbering: NumberingDefinition[] = []
+  /**
+   * Word footnotes (`w:footnote`) by id, for the document's footnotes part. Ids are this
+   * writer's own (a two-column copy writes two texts' footnotes); Word numbers them by place.
+   */
+  readonly footnotes: Record<number, { children: Paragraph[] }> = {}
+  private footnoteId = 0
   /** `w:id` of the last tracked change: Word wants each one unique in the document. */
   private changeId: number
 
@@ -112,6 +130,12 @@ export class DocxBlocks {
   private plainRuns(inlines: readonly Inline[]): ParagraphChild[] {
     return inlines.map((item) => {
       if (item.kind === 'break') return new TextRun({ break: 1 })
+      if (item.kind === 'footnote') {
+        this.footnoteId += 1
+        const id = this.footnoteId
+        this.footnotes[id] = { children: [new Paragraph({ children: this.runs(item.inlines) })] }
+        return new FootnoteReferenceRun(id)
+      }
       const { marks } = item
       const run = this.run(
         {
@@ -137,7 +161,7 @@ export class DocxBlocks {
       )
   }
 
-  clause(clause: ExportClause): Paragraph[] {
+  clause(clause: ExportClause): FileChild[] {
     return [
       new Paragraph({
         heading: wordHeading(clauseLevel(clause)),
@@ -150,7 +174,7 @@ export class DocxBlocks {
     ]
   }
 
-  block(block: Block, indent = 0): Paragraph[] {
+  block(block: Block, indent = 0): FileChild[] {
     const left = indent > 0 ? { left: indent * INDENT } : undefined
     switch (block.type) {
       case 'paragraph':
@@ -171,10 +195,41 @@ export class DocxBlocks {
         return [new Paragraph({ indent: left, children: this.codeLines(block.text, block.change) })]
       case 'rule':
         return [new Paragraph({ thematicBreak: true })]
+      case 'table':
+        return [this.table(block.rows)]
     }
   }
 
-  private list(list: Block & { type: 'list' }, depth: number): Paragraph[] {
+  /**
+   * A real Word table (`w:tbl`): a first row of header cells repeats on every page
+   * (`w:tblHeader`), merged cells span with `w:gridSpan` and `w:vMerge` (the docx package
+   * writes the continuation cells of a row span).
+   */
+  private table(rows: readonly ModelCell[][]): Table {
+    const cell = (model: ModelCell) => {
+      const paragraphs = model.blocks
+        .flatMap((inner) => this.block(inner))
+        .filter((child): child is Paragraph => child instanceof Paragraph)
+      return new TableCell({
+        columnSpan: model.colspan > 1 ? model.colspan : undefined,
+        rowSpan: model.rowspan > 1 ? model.rowspan : undefined,
+        // Word refuses a cell without a paragraph.
+        children: paragraphs.length > 0 ? paragraphs : [new Paragraph({})],
+      })
+    }
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: rows.map(
+        (row) =>
+          new TableRow({
+            tableHeader: row.length > 0 && row.every((c) => c.header),
+            children: row.map(cell),
+          }),
+      ),
+    })
+  }
+
+  private list(list: Block & { type: 'list' }, depth: number): FileChild[] {
     const reference = list.ordered ? this.orderedList(list.start, depth) : null
     return list.items.flatMap((item) => {
       const [first, ...rest] = item

@@ -1,4 +1,11 @@
-import type { Block, ExportClause, Inline, TrackedChange } from '../model/Block.js'
+import type {
+  Block,
+  ExportClause,
+  FootnoteInline,
+  Inline,
+  TableCell,
+  TrackedChange,
+} from '../model/Block.js'
 import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 import { type Child, fragment, htmlElement as h, type Markup } from '../xml.js'
@@ -21,8 +28,21 @@ const tracked = (change: TrackedChange | undefined, content: Child): Child => {
   )
 }
 
+/** The reference mark: a superscript number linking to the note, and back (DPUB-ARIA roles). */
+const footnoteReference = (note: FootnoteInline): Child =>
+  h(
+    'sup',
+    { class: 'footnote-ref' },
+    h(
+      'a',
+      { href: `#fn-${note.number}`, id: `fnref-${note.number}`, role: 'doc-noteref' },
+      String(note.number),
+    ),
+  )
+
 const inline = (item: Inline): Child => {
   if (item.kind === 'break') return h('br')
+  if (item.kind === 'footnote') return footnoteReference(item)
   const { marks } = item
   let out: Child = item.text
   if (marks.code) out = h('code', {}, out)
@@ -35,6 +55,45 @@ const inline = (item: Inline): Child => {
 }
 
 export const htmlInlines = (inlines: readonly Inline[]): Markup => fragment(inlines.map(inline))
+
+const htmlCell = (cell: TableCell): Markup =>
+  h(
+    cell.header ? 'th' : 'td',
+    {
+      colspan: cell.colspan > 1 ? cell.colspan : undefined,
+      rowspan: cell.rowspan > 1 ? cell.rowspan : undefined,
+      scope: cell.header ? 'col' : undefined,
+    },
+    cell.blocks.map(htmlBlock),
+  )
+
+/** The notes after the text, each linking back to its mark. */
+export const htmlFootnotes = (notes: readonly FootnoteInline[]): Markup | null =>
+  notes.length === 0
+    ? null
+    : h(
+        'section',
+        { class: 'footnotes', role: 'doc-endnotes' },
+        h('hr'),
+        h(
+          'ol',
+          {},
+          notes.map((note) =>
+            h(
+              'li',
+              { id: `fn-${note.number}`, value: note.number },
+              htmlInlines(note.inlines),
+              ' ',
+              // The classes markdown-it-footnote uses, so readers of its HTML read this one too.
+              h(
+                'a',
+                { href: `#fnref-${note.number}`, class: 'footnote-backref', role: 'doc-backlink' },
+                '↩',
+              ),
+            ),
+          ),
+        ),
+      )
 
 export const htmlBlock = (block: Block): Markup => {
   switch (block.type) {
@@ -53,6 +112,16 @@ export const htmlBlock = (block: Block): Markup => {
       return h('pre', {}, tracked(block.change, h('code', {}, block.text)))
     case 'rule':
       return h('hr', { class: block.change ? `suggestion-${block.change.kind}` : undefined })
+    case 'table':
+      return h(
+        'table',
+        { class: block.change ? `suggestion-${block.change.kind}` : undefined },
+        h(
+          'tbody',
+          {},
+          block.rows.map((row) => h('tr', {}, row.map(htmlCell))),
+        ),
+      )
   }
 }
 

@@ -18,6 +18,14 @@ ins.suggestion { color: #1a6d2b; text-decoration: underline; text-decoration-thi
 del.suggestion { color: #b3261e; text-decoration: line-through; }
 hr.suggestion-insertion { border-color: #1a6d2b; }
 hr.suggestion-deletion { border-style: dashed; border-color: #b3261e; }
+table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
+th, td { border: 1px solid #8a8a8a; padding: .3rem .5rem; vertical-align: top; text-align: left; }
+th { background: #f0f0f0; }
+th > p, td > p { margin: .2rem 0; }
+table.suggestion-insertion { outline: 2px solid #1a6d2b; }
+table.suggestion-deletion { outline: 2px dashed #b3261e; }
+.footnote-ref { line-height: 0; }
+.footnotes { margin-top: 2.5rem; font-size: .9rem; }
 .comments { border-top: 1px solid #c8c8c8; margin-top: 3rem; }
 .thread { margin: 1.5rem 0; }
 .comment-body { white-space: pre-wrap; }

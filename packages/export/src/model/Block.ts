@@ -34,7 +34,29 @@ export interface Marks {
   comments?: readonly number[]
 }
 
-export type Inline = { kind: 'text'; text: string; marks: Marks } | { kind: 'break' }
+/**
+ * A footnote where its reference mark stands: its number (its place among the exported
+ * text's footnotes, set by `numberFootnotes`) and its text.
+ */
+export interface FootnoteInline {
+  kind: 'footnote'
+  number: number
+  inlines: Inline[]
+}
+
+export type Inline =
+  | { kind: 'text'; text: string; marks: Marks }
+  | { kind: 'break' }
+  | FootnoteInline
+
+/** A table cell: a header (`th`) or data cell, its merged span, and its paragraphs. */
+export interface TableCell {
+  header: boolean
+  /** Columns and rows it covers, 1 when not merged. */
+  colspan: number
+  rowspan: number
+  blocks: Block[]
+}
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6
 
@@ -45,6 +67,14 @@ export type Block =
   | { type: 'quote'; blocks: Block[] }
   | { type: 'code'; text: string; change?: TrackedChange }
   | { type: 'rule'; change?: TrackedChange }
+  /** Rows of cells as the editor keeps them: a merged cell stands only in its first row. */
+  | {
+      type: 'table'
+      /** 1 for the text's first table (set by `numberInReadingOrder`). */
+      number: number
+      rows: TableCell[][]
+      change?: TrackedChange
+    }
 
 /** A clause (level 1) or sub-clause (level 2) with the number and label the editor shows. */
 export interface ExportClause {

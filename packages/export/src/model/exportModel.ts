@@ -17,8 +17,9 @@ import type {
 } from '../ExportMeta.js'
 import { type Words, wordsFor } from '../words.js'
 import { anchorComments } from './anchorComments.js'
-import type { Block, ExportClause, TrackedChange } from './Block.js'
+import type { Block, ExportClause, FootnoteInline, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
+import { numberInReadingOrder } from './numberInReadingOrder.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
 import { xmlSafe } from './xmlSafe.js'
 
@@ -50,6 +51,8 @@ export interface ExportModel {
   preface: Block[]
   body: (Block | ExportClause)[]
   conclusions: Block[]
+  /** Every footnote in reading order, numbered: for the formats that write notes at the end. */
+  footnotes: FootnoteInline[]
   /** The open threads of a review copy. */
   comments: ExportComment[]
   /** Indexes of the `comments` whose words were found in the text (and marked there). */
@@ -185,7 +188,8 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
       entries: (meta.carried?.comments ?? []).map(labelled),
     },
   ].filter((appendix) => appendix.entries.length > 0)
-  return { meta, preface, body, conclusions, comments, placedComments, appendices }
+  const footnotes = numberInReadingOrder([preface, body, conclusions])
+  return { meta, preface, body, conclusions, footnotes, comments, placedComments, appendices }
 }
 
 /** A carried suggestion as an appendix entry: its author, and what it would take out and put in. */

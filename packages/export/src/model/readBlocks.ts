@@ -1,6 +1,13 @@
-import { BLOCK_SUGGESTION_ATTR, readBlockSuggestion, SuggestionMark } from '@accord/schema'
+import {
+  BLOCK_SUGGESTION_ATTR,
+  FOOTNOTE,
+  isTableCellName,
+  readBlockSuggestion,
+  SuggestionMark,
+  TableNode,
+} from '@accord/schema'
 import type { Mark, Node as PMNode } from '@tiptap/pm/model'
-import type { Block, HeadingLevel, Inline, Marks, TrackedChange } from './Block.js'
+import type { Block, HeadingLevel, Inline, Marks, TableCell, TrackedChange } from './Block.js'
 
 /**
  * Only these link targets survive an export. The editor refuses others, but stored versions
@@ -83,6 +90,9 @@ export const readInlines = (node: PMNode, inherited?: TrackedChange): Inline[] =
     if (child.isText)
       inlines.push({ kind: 'text', text: child.text ?? '', marks: marksOf(child.marks, change) })
     else if (child.type.name === 'hardBreak') inlines.push({ kind: 'break' })
+    // Numbered once the whole text is read (numberFootnotes).
+    else if (child.type.name === FOOTNOTE)
+      inlines.push({ kind: 'footnote', number: 0, inlines: readInlines(child, change) })
   })
   return inlines
 }
@@ -96,6 +106,28 @@ const readChildren = (node: PMNode, inherited: TrackedChange | undefined): Block
     blocks.push(readBlock(child, inherited))
   })
   return blocks
+}
+
+const span = (value: unknown): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1
+
+const readTable = (node: PMNode, change: TrackedChange | undefined): Block => {
+  const rows: TableCell[][] = []
+  node.forEach((row) => {
+    const cells: TableCell[] = []
+    row.forEach((cell) => {
+      if (!isTableCellName(cell.type.name)) return
+      cells.push({
+        header: cell.type.name === TableNode.header,
+        colspan: span(cell.attrs.colspan),
+        rowspan: span(cell.attrs.rowspan),
+        blocks: readChildren(cell, blockChange(cell) ?? blockChange(row) ?? change),
+      })
+    })
+    rows.push(cells)
+  })
+  // Numbered once the whole text is read (numberInReadingOrder).
+  return { type: 'table', number: 0, rows, ...(change ? { change } : {}) }
 }
 
 /**
@@ -133,6 +165,8 @@ export const readBlock = (node: PMNode, inherited?: TrackedChange): Block => {
       return { type: 'code', text: node.textContent, ...(change ? { change } : {}) }
     case 'horizontalRule':
       return { type: 'rule', ...(change ? { change } : {}) }
+    case TableNode.table:
+      return readTable(node, change)
     default:
       // A block type added to the schema after this writer still exports its words.
       return {

@@ -1,6 +1,7 @@
-import type { Block, ExportClause } from '../model/Block.js'
+import type { Block, ExportClause, TableCell } from '../model/Block.js'
 import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
+import { type GridSlot, tableGrid } from '../model/tableGrid.js'
 import { type Child, element as e, fragment, type Markup } from '../xml.js'
 import { type OdtText, odtText } from './OdtText.js'
 
@@ -14,6 +15,9 @@ export const odtHeading = (outlineLevel: number, ...content: Child[]): Markup =>
 
 /** Blocks as ODF paragraphs, headings and lists; the list styles live in `odtStyles`. */
 export class OdtBlocks {
+  /** Whether a table was written, so content.xml carries the table styles. */
+  wroteTables = false
+
   constructor(private readonly text: OdtText) {}
 
   clause(clause: ExportClause): Markup[] {
@@ -64,6 +68,45 @@ export class OdtBlocks {
         )
       case 'rule':
         return e('text:p', { 'text:style-name': 'Horizontal_20_Line' })
+      case 'table':
+        return this.table(block.number, block.rows)
     }
+  }
+
+  /**
+   * A `table:table`. ODF wants every grid place written: the places a merged cell covers are
+   * `table:covered-table-cell`s. A first row of header cells is the table's header row, which
+   * an office suite repeats on every page.
+   */
+  private table(number: number, rows: readonly TableCell[][]): Markup {
+    this.wroteTables = true
+    const grid = tableGrid(rows)
+    const slot = (place: GridSlot): Markup => {
+      if (place.kind === 'covered') return e('table:covered-table-cell')
+      const { cell } = place
+      return e(
+        'table:table-cell',
+        {
+          'table:style-name': cell.header ? 'HeaderCell' : 'Cell',
+          'table:number-columns-spanned': cell.colspan > 1 ? cell.colspan : undefined,
+          'table:number-rows-spanned': cell.rowspan > 1 ? cell.rowspan : undefined,
+          'office:value-type': 'string',
+        },
+        cell.blocks.length > 0
+          ? cell.blocks.map((inner) => this.block(inner, 'Table_20_Contents'))
+          : e('text:p'),
+      )
+    }
+    const row = (places: readonly GridSlot[]) => e('table:table-row', {}, places.map(slot))
+    const headed = (rows[0]?.length ?? 0) > 0 && rows[0]?.every((cell) => cell.header) === true
+    const [first, ...rest] = grid
+    return e(
+      'table:table',
+      { 'table:name': `Table${number}`, 'table:style-name': 'Tbl' },
+      e('table:table-column', { 'table:number-columns-repeated': grid[0]?.length ?? 1 }),
+      headed && first
+        ? [e('table:table-header-rows', {}, row(first)), rest.map(row)]
+        : grid.map(row),
+    )
   }
 }

@@ -45,6 +45,8 @@ const styleMarks = ({ href: _href, change, comments: _comments, ...marks }: Mark
  */
 export class OdtText {
   private readonly used = new Map<string, StyleMarks>()
+  /** Notes written so far: each `text:note` needs an id of its own. */
+  private notes = 0
 
   /**
    * @param annotations a placed thread's annotation by its index in the model: its name and
@@ -93,6 +95,7 @@ export class OdtText {
   private plainInlines(inlines: readonly Inline[]): Child[] {
     return inlines.map((item) => {
       if (item.kind === 'break') return e('text:line-break')
+      if (item.kind === 'footnote') return this.note(item.inlines)
       const name = this.styleFor(styleMarks(item.marks))
       const text = odtText(item.text)
       const span = name ? e('text:span', { 'text:style-name': name }, text) : text
@@ -100,6 +103,21 @@ export class OdtText {
         ? e('text:a', { 'xlink:type': 'simple', 'xlink:href': item.marks.href }, span)
         : span
     })
+  }
+
+  /** A footnote (`text:note`), which the office suite numbers by its place, as the editor does. */
+  private note(inlines: readonly Inline[]): Markup {
+    this.notes += 1
+    return e(
+      'text:note',
+      { 'text:id': `ftn${this.notes}`, 'text:note-class': 'footnote' },
+      e('text:note-citation', {}, String(this.notes)),
+      e(
+        'text:note-body',
+        {},
+        e('text:p', { 'text:style-name': 'Footnote' }, this.inlines(inlines)),
+      ),
+    )
   }
 
   /** The automatic text styles used so far. */

@@ -3,6 +3,7 @@ export const ODF_NAMESPACES = {
   'xmlns:office': 'urn:oasis:names:tc:opendocument:xmlns:office:1.0',
   'xmlns:style': 'urn:oasis:names:tc:opendocument:xmlns:style:1.0',
   'xmlns:text': 'urn:oasis:names:tc:opendocument:xmlns:text:1.0',
+  'xmlns:table': 'urn:oasis:names:tc:opendocument:xmlns:table:1.0',
   'xmlns:fo': 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0',
   'xmlns:svg': 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0',
   'xmlns:xlink': 'http://www.w3.org/1999/xlink',

@@ -74,13 +74,43 @@ const listStyle = (name: string, ordered: boolean): Markup =>
     ),
   )
 
-/** The automatic styles of content.xml: the list styles and the text styles of the marks used. */
-export const contentStyles = (textStyles: readonly Markup[]): Markup =>
+/** Tables: full width, every cell ruled, header cells on a grey ground. */
+const tableStyles = (): Markup[] => [
+  e(
+    'style:style',
+    { 'style:name': 'Tbl', 'style:family': 'table' },
+    e('style:table-properties', { 'style:width': '16cm', 'table:align': 'margins' }),
+  ),
+  e(
+    'style:style',
+    { 'style:name': 'Cell', 'style:family': 'table-cell' },
+    e('style:table-cell-properties', {
+      'fo:border': '0.5pt solid #000000',
+      'fo:padding': '0.1cm',
+    }),
+  ),
+  e(
+    'style:style',
+    { 'style:name': 'HeaderCell', 'style:family': 'table-cell' },
+    e('style:table-cell-properties', {
+      'fo:border': '0.5pt solid #000000',
+      'fo:padding': '0.1cm',
+      'fo:background-color': '#eeeeee',
+    }),
+  ),
+]
+
+/**
+ * The automatic styles of content.xml: the list styles, the table styles when the text has a
+ * table, and the text styles of the marks used.
+ */
+export const contentStyles = (textStyles: readonly Markup[], withTables: boolean): Markup =>
   e(
     'office:automatic-styles',
     {},
     listStyle('L_bullet', false),
     listStyle('L_number', true),
+    withTables ? tableStyles() : [],
     textStyles,
   )
 

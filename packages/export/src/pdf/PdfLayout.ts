@@ -1,7 +1,8 @@
-import type { Block, ExportClause, Inline } from '../model/Block.js'
+import type { Block, ExportClause, FootnoteInline, Inline } from '../model/Block.js'
 import { clauseHeadingPrefix, clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { inlineText } from '../model/inlineText.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
+import { drawTable } from './PdfTable.js'
 import { INDENT, type PdfWriter, type StructureType } from './PdfWriter.js'
 
 /** Font size by outline level: 2 a clause, 3 a sub-clause, deeper headings body-sized. */
@@ -81,6 +82,33 @@ export class PdfLayout {
       case 'rule':
         this.pdf.rule()
         return
+      case 'table':
+        drawTable(this.pdf, block.rows, (inner, box) => {
+          if (inner.type === 'paragraph')
+            this.pdf.paragraph(inner.inlines, {
+              x: box.x,
+              width: box.width,
+              weight: box.bold ? 'bold' : 'regular',
+              after: 2,
+            })
+          else this.block(inner, box.x)
+        })
+        return
     }
+  }
+
+  /** The footnotes after the text, under a rule, each after its number. */
+  footnotes(notes: readonly FootnoteInline[]): void {
+    if (notes.length === 0) return
+    this.pdf.ensureSpace(40)
+    this.pdf.rule()
+    for (const note of notes)
+      this.pdf.paragraph(
+        [{ kind: 'text', text: `${note.number} `, marks: { bold: true } }, ...note.inlines],
+        {
+          size: 9,
+          after: 3,
+        },
+      )
   }
 }

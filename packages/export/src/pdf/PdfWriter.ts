@@ -44,6 +44,10 @@ const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
   return marks.italic ? 'italic' : 'regular'
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+const superscript = (n: number): string =>
+  [...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('')
+
 /** Standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) that the layout uses. */
 export type StructureType =
   | 'H1'
@@ -182,6 +186,9 @@ export class PdfWriter {
     const lines: { text: string; marks: Marks }[][] = [[]]
     for (const item of inlines) {
       if (item.kind === 'break') lines.push([])
+      // The note's mark: its number in superscript digits (the notes follow the text).
+      else if (item.kind === 'footnote')
+        lines.at(-1)?.push({ text: superscript(item.number), marks: {} })
       else if (item.text !== '') lines.at(-1)?.push(item)
     }
     lines.forEach((line, i) => {

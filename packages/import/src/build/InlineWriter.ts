@@ -1,7 +1,13 @@
 import { importedAuthorId } from '@accord/protocol'
-import { newSuggestionId, SuggestionMark } from '@accord/schema'
+import { FOOTNOTE, newSuggestionId, SuggestionMark } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
-import type { Inline, RunMarks, SourceComment, TrackedChange } from '../SourceDocument.js'
+import type {
+  Inline,
+  RunMarks,
+  SourceComment,
+  SourceParagraph,
+  TrackedChange,
+} from '../SourceDocument.js'
 
 /** Where a comment's words start or end: a text block of the new document and an offset in it. */
 export interface TextPoint {
@@ -33,6 +39,8 @@ export class InlineWriter {
 
   constructor(
     comments: Map<string, SourceComment>,
+    /** The source's footnotes by id, written where the text refers to them. */
+    private readonly footnotes: Map<string, SourceParagraph[]>,
     /** When the file gives no date for a change. */
     private readonly now: string,
   ) {
@@ -112,8 +120,28 @@ export class InlineWriter {
           this.open.delete(range)
           break
         }
-        default:
+        case 'noteRef': {
+          const note = this.footnotes.get(inline.id)
+          // A footnote inside a footnote has nowhere to go: its mark is left out.
+          if (!note || block.type === FOOTNOTE) break
+          const footnote: JSONContent = { type: FOOTNOTE }
+          // A footnote is one run of text: its paragraphs are joined by spaces.
+          this.write(
+            footnote,
+            note.flatMap((p, i) => [
+              ...(i > 0 ? [{ type: 'text' as const, text: ' ', marks: {} }] : []),
+              // A footnote's text has no line breaks: a space stands for one.
+              ...p.inlines.map(
+                (i): Inline =>
+                  i.type === 'break' ? { type: 'text', text: ' ', marks: i.marks } : i,
+              ),
+            ]),
+          )
+          content.push(footnote)
+          // The node's own size in the editor: its two ends and its text.
+          offset += 2 + (footnote.content ?? []).reduce((n, t) => n + (t.text?.length ?? 1), 0)
           break
+        }
       }
     }
     for (const range of this.open) range.quote += ' '

@@ -1,12 +1,6 @@
-import { ClauseNode, newClauseId } from '@accord/schema'
+import { ClauseNode, newClauseId, TableNode } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
-import {
-  type Inline,
-  noteDropped,
-  type SourceDocument,
-  type SourceParagraph,
-  WarningCode,
-} from '../SourceDocument.js'
+import type { Inline, SourceDocument, SourceParagraph, SourceTable } from '../SourceDocument.js'
 import { detectClauses, type ParagraphRole, plainText } from './detectClauses.js'
 import { flattenBlocks } from './flattenBlocks.js'
 import { type CommentRange, InlineWriter } from './InlineWriter.js'
@@ -55,11 +49,9 @@ export interface BuiltDocument {
  * `detectClauses` decides, with headings, paragraphs and lists kept in place.
  */
 export const buildDocument = (source: SourceDocument, now: string): BuiltDocument => {
-  const { paragraphs, notes, tables, footnotes } = flattenBlocks(source)
-  if (tables > 0) noteDropped(source, WarningCode.tables, tables)
-  if (footnotes > 0) noteDropped(source, WarningCode.footnotes, footnotes)
+  const { paragraphs, tables, footnotes } = flattenBlocks(source)
   const roles = detectClauses(paragraphs)
-  const writer = new InlineWriter(source.comments, now)
+  const writer = new InlineWriter(source.comments, source.footnotes, now)
   const top: JSONContent[] = []
   let clause: Container | null = null
   let sub: Container | null = null
@@ -72,6 +64,21 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
     return json
   }
   const paragraphJSON = (inlines: readonly Inline[]) => textBlock({ type: 'paragraph' }, inlines)
+  /** A table of the document's own: each cell's paragraphs, formatting, comments and changes kept. */
+  const tableJSON = (table: SourceTable): JSONContent => ({
+    type: TableNode.table,
+    content: table.rows.map((row) => ({
+      type: TableNode.row,
+      content: row.map((cell) => ({
+        type: cell.header ? TableNode.header : TableNode.cell,
+        attrs: { colspan: cell.colspan, rowspan: cell.rowspan },
+        content:
+          cell.paragraphs.length > 0
+            ? cell.paragraphs.map((p) => paragraphJSON(p.inlines))
+            : [{ type: 'paragraph' }],
+      })),
+    })),
+  })
 
   const openNumbered = (kind: 'clause' | 'sub', paragraph: SourceParagraph, strip: number) => {
     list = null
@@ -98,6 +105,12 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
   }
 
   paragraphs.forEach((paragraph, index) => {
+    const table = tables.get(index)
+    if (table) {
+      list = null
+      if (table.rows.length > 0) container().push(tableJSON(table))
+      return
+    }
     const role: ParagraphRole = roles[index] ?? { role: 'none' }
     if (role.role === 'clause' || role.role === 'sub') {
       openNumbered(role.role, paragraph, role.strip)
@@ -153,12 +166,10 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
     container().push(paragraphJSON(paragraph.inlines))
   })
 
-  // The notes stand after the text, outside the last clause.
-  for (const note of notes) top.push(paragraphJSON(note.inlines))
   if (top.length === 0) top.push({ type: 'paragraph' })
   return {
     content: { type: 'doc', content: top },
     comments: [...writer.ranges.values()],
-    counts: { clauses, suggestions: writer.suggestions, tables, footnotes },
+    counts: { clauses, suggestions: writer.suggestions, tables: tables.size, footnotes },
   }
 }

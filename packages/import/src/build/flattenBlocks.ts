@@ -1,60 +1,36 @@
-import type { Inline, SourceDocument, SourceParagraph } from '../SourceDocument.js'
+import type { SourceDocument, SourceParagraph, SourceTable } from '../SourceDocument.js'
+
+const PLACEHOLDER: SourceParagraph = { type: 'paragraph', inlines: [] }
 
 /**
- * Tables and footnotes as paragraphs, until the document schema has tables and notes of its
- * own: a row becomes one paragraph with its cells separated by " | ", a footnote reference
- * becomes "[n]" and the notes follow the text (after the last clause) as "[n] …" paragraphs. Formatting, comments
- * and tracked changes inside them are kept.
+ * The source's blocks as one run of paragraphs for clause detection, each table standing in
+ * its place as an empty paragraph (`tables` says which), and the number of footnotes the text
+ * refers to (a note that nothing refers to is not counted: it does not come in).
  */
 export const flattenBlocks = (
   source: SourceDocument,
 ): {
   paragraphs: SourceParagraph[]
-  notes: SourceParagraph[]
-  tables: number
+  /** The table at each placeholder's index in `paragraphs`. */
+  tables: Map<number, SourceTable>
   footnotes: number
 } => {
-  const numbers = new Map<string, number>()
-  const withNotes = (inlines: Inline[]): Inline[] =>
-    inlines.map((inline) => {
-      if (inline.type !== 'noteRef') return inline
-      if (!source.footnotes.has(inline.id)) return { type: 'text', text: '', marks: {} }
-      let n = numbers.get(inline.id)
-      if (n === undefined) {
-        n = numbers.size + 1
-        numbers.set(inline.id, n)
-      }
-      return { type: 'text', text: `[${n}]`, marks: {} }
-    })
+  const referred = new Set<string>()
+  const countNotes = (paragraph: SourceParagraph) => {
+    for (const inline of paragraph.inlines)
+      if (inline.type === 'noteRef' && source.footnotes.has(inline.id)) referred.add(inline.id)
+  }
   const paragraphs: SourceParagraph[] = []
-  let tables = 0
+  const tables = new Map<number, SourceTable>()
   for (const block of source.blocks) {
     if (block.type === 'paragraph') {
-      paragraphs.push({ ...block, inlines: withNotes(block.inlines) })
+      countNotes(block)
+      paragraphs.push(block)
       continue
     }
-    tables++
-    for (const row of block.rows) {
-      const inlines: Inline[] = []
-      row.forEach((cell, i) => {
-        if (i > 0) inlines.push({ type: 'text', text: ' | ', marks: {} })
-        cell.forEach((p, j) => {
-          if (j > 0) inlines.push({ type: 'text', text: ' ', marks: {} })
-          inlines.push(...withNotes(p.inlines))
-        })
-      })
-      paragraphs.push({ type: 'paragraph', inlines })
-    }
+    for (const row of block.rows) for (const cell of row) cell.paragraphs.forEach(countNotes)
+    tables.set(paragraphs.length, block)
+    paragraphs.push(PLACEHOLDER)
   }
-  // Notes in the order the text refers to them; a note may refer to another one.
-  const notes: SourceParagraph[] = []
-  for (let i = 0; i < numbers.size; i++) {
-    const [id, n] = [...numbers.entries()][i] ?? []
-    const note = id === undefined ? undefined : source.footnotes.get(id)
-    note?.forEach((p, j) => {
-      const prefix: Inline[] = j === 0 ? [{ type: 'text', text: `[${n}] `, marks: {} }] : []
-      notes.push({ type: 'paragraph', inlines: [...prefix, ...withNotes(p.inlines)] })
-    })
-  }
-  return { paragraphs, notes, tables, footnotes: numbers.size }
+  return { paragraphs, tables, footnotes: referred.size }
 }

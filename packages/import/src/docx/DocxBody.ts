@@ -6,8 +6,10 @@ import {
   paragraphsOf,
   type RunMarks,
   type SourceBlock,
+  type SourceCell,
   type SourceDocument,
   type SourceParagraph,
+  sourceCell,
   type TrackedChange,
   WarningCode,
 } from '../SourceDocument.js'
@@ -89,13 +91,34 @@ export class DocxBody {
   }
 
   private table(tbl: Element): SourceBlock {
-    const rows: SourceParagraph[][][] = []
+    const rows: SourceCell[][] = []
+    // The cell that a vertical merge started, by grid column: continuation cells add a row to it.
+    const merging = new Map<number, SourceCell>()
     for (const tr of childElements(tbl)) {
       if (tr.nodeName !== 'w:tr') continue
-      const cells: SourceParagraph[][] = []
+      const header = childElements(tr).some(
+        (el) =>
+          el.nodeName === 'w:trPr' &&
+          toggle(childElements(el).find((p) => p.nodeName === 'w:tblHeader')),
+      )
+      const cells: SourceCell[] = []
+      let column = 0
       for (const tc of childElements(tr)) {
         if (tc.nodeName !== 'w:tc') continue
-        cells.push(paragraphsOf(this.blocks(tc)))
+        const props = childElements(tc).find((el) => el.nodeName === 'w:tcPr')
+        const prop = (name: string) =>
+          props ? childElements(props).find((el) => el.nodeName === name) : undefined
+        const gridSpan = prop('w:gridSpan')?.getAttribute('w:val')
+        const vMerge = prop('w:vMerge')
+        const cell = sourceCell(paragraphsOf(this.blocks(tc)), header, gridSpan)
+        const above = merging.get(column)
+        if (vMerge && vMerge.getAttribute('w:val') !== 'restart' && above) above.rowspan += 1
+        else {
+          cells.push(cell)
+          if (vMerge) merging.set(column, cell)
+          else merging.delete(column)
+        }
+        column += cell.colspan
       }
       rows.push(cells)
     }

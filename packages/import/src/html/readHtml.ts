@@ -8,8 +8,10 @@ import {
   paragraphsOf,
   type RunMarks,
   type SourceBlock,
+  type SourceCell,
   type SourceDocument,
   type SourceParagraph,
+  sourceCell,
   type TrackedChange,
   WarningCode,
 } from '../SourceDocument.js'
@@ -34,6 +36,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
     ol: ['start', 'class'],
     section: ['class'],
     sup: ['class'],
+    // Merged cells.
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
     img: [],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -157,7 +162,7 @@ class HtmlBody {
   }
 
   private table(table: Element): SourceBlock {
-    const rows: SourceParagraph[][][] = []
+    const rows: SourceCell[][] = []
     const walk = (el: Element) => {
       for (const child of el.children) {
         if (!isElement(child)) continue
@@ -165,7 +170,14 @@ class HtmlBody {
           rows.push(
             child.children
               .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'))
-              .map((cell) => paragraphsOf(this.blocks(cell.children))),
+              .map((cell) =>
+                sourceCell(
+                  paragraphsOf(this.blocks(cell.children)),
+                  cell.name === 'th',
+                  cell.attribs.colspan,
+                  cell.attribs.rowspan,
+                ),
+              ),
           )
         } else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot')
           walk(child)

@@ -9,8 +9,10 @@ import {
   paragraphsOf,
   type RunMarks,
   type SourceBlock,
+  type SourceCell,
   type SourceDocument,
   type SourceParagraph,
+  sourceCell,
   type TrackedChange,
   WarningCode,
 } from '../SourceDocument.js'
@@ -182,20 +184,28 @@ class OdtBody {
   }
 
   private table(table: Element): SourceBlock {
-    const rows: SourceParagraph[][][] = []
-    const walk = (el: Element) => {
+    const rows: SourceCell[][] = []
+    // Covered cells (the places a merged cell takes) are left out: the merged cell says its span.
+    const walk = (el: Element, header: boolean) => {
       for (const row of childElements(el)) {
-        if (row.nodeName === 'table:table-header-rows' || row.nodeName === 'table:table-rows')
-          walk(row)
+        if (row.nodeName === 'table:table-header-rows') walk(row, true)
+        if (row.nodeName === 'table:table-rows') walk(row, header)
         if (row.nodeName !== 'table:table-row') continue
         rows.push(
           childElements(row)
             .filter((c) => c.nodeName === 'table:table-cell')
-            .map((cell) => paragraphsOf(this.blocks(cell))),
+            .map((cell) =>
+              sourceCell(
+                paragraphsOf(this.blocks(cell)),
+                header,
+                cell.getAttribute('table:number-columns-spanned'),
+                cell.getAttribute('table:number-rows-spanned'),
+              ),
+            ),
         )
       }
     }
-    walk(table)
+    walk(table, false)
     return { type: 'table', rows }
   }
 

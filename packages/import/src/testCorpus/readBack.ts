@@ -29,8 +29,15 @@ export const suggestionsOf = (doc: JSONContent): SeenSuggestion[] => {
   return [...byId.values()]
 }
 
-const textOf = (node: JSONContent): string =>
-  node.type === 'text' ? (node.text ?? '') : (node.content ?? []).map(textOf).join('')
+/** Text as the comparison shows it: a footnote as `[^its text]`, a table row by row, cells apart by ' | '. */
+const textOf = (node: JSONContent): string => {
+  if (node.type === 'text') return node.text ?? ''
+  const inner = (node.content ?? []).map(textOf)
+  if (node.type === 'footnote') return `[^${inner.join('')}]`
+  if (node.type === 'tableRow') return inner.join(' | ')
+  if (node.type === 'table') return inner.join('\n')
+  return inner.join('')
+}
 
 /** Each clause as its heading and the text of its body, sub-clauses nested. */
 export const clausesOf = (doc: JSONContent): { heading: string; body: string; subs: string[] }[] =>

@@ -104,7 +104,8 @@ export const listSuggestions = (doc: PMNode): SuggestionSummary[] => {
         false,
       )
     }
-    return false
+    // An inline node with text of its own (a footnote) holds suggestions of its own.
+    return node.childCount > 0 && !node.marks.some((mark) => isSuggestionKind(mark.type.name))
   })
 
   return [...byId.values()].map(({ kinds, ...entry }) => ({

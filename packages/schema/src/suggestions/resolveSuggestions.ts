@@ -66,7 +66,8 @@ export const resolveSuggestions = (
     }
     if (!node.isInline) return true
     const mark = node.marks.find((m) => isSuggestionKind(m.type.name))
-    if (!mark) return false
+    // An inline node with text of its own (a footnote) holds suggestions of its own.
+    if (!mark) return node.childCount > 0
     const id = String(mark.attrs.id)
     const decision = decide(id)
     if (!decision) return false
