@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { meta, PRINCIPLES, richDeclaration } from '../test/sampleDocuments.js'
+import { tableDocument } from '../test/tableDocument.js'
 import {
   checkWellFormed,
   pdfFonts,
@@ -104,5 +105,24 @@ describe('the PDF is archival (PDF/A-2b) and tagged', () => {
     const list = first.find((n) => n.type === 'L')
     expect(list?.children[0]?.children.map((n) => n.type)).toEqual(['Lbl', 'LBody'])
     expect(articles[1]?.children.map((n) => n.type)).toContain('BlockQuote')
+  })
+
+  it('tags a table as Table, rows and header and data cells, with its rules as artifacts', async () => {
+    const bytes = await toPdf(tableDocument(), meta())
+    expect(qpdfCheck(bytes)).toContain('No syntax or stream encoding errors')
+    const all: Node[] = []
+    const walk = (nodes: Node[]) => {
+      for (const n of nodes) {
+        all.push(n)
+        walk(n.children)
+      }
+    }
+    walk(structureTree(bytes))
+    const table = all.find((n) => n.type === 'Table')
+    expect(table?.children.every((row) => row.type === 'TR')).toBe(true)
+    const cells = (table?.children ?? []).flatMap((row) => row.children.map((cell) => cell.type))
+    expect(cells).toContain('TH')
+    expect(cells).toContain('TD')
+    expect(cells.every((type) => type === 'TH' || type === 'TD')).toBe(true)
   })
 })

@@ -64,6 +64,10 @@ export type StructureType =
   | 'Lbl'
   | 'LBody'
   | 'BlockQuote'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
 
 // XMP is XML, and pdfkit writes the title and subject into it unescaped (a title "A & B"
 // would make the metadata unreadable); the document information dictionary keeps them raw.
