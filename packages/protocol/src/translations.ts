@@ -1,5 +1,4 @@
 import type { DocumentLanguage } from './documentLanguages.js'
-import type { DocumentInfo } from './types.js'
 
 /**
  * Where a clause of a translation stands against its source clause: never marked
@@ -62,11 +61,6 @@ export interface AlignmentResponse {
   clauses: AlignedClause[]
   counts: TranslationCounts
   pendingChanges: StructuralChange[]
-}
-
-export interface LanguagesResponse {
-  source: DocumentInfo
-  translations: { document: DocumentInfo; counts: TranslationCounts }[]
 }
 
 /** A clause marked translated: the answer to the marking, and the event every viewer receives. */

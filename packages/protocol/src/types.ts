@@ -1,6 +1,6 @@
 import type { DocumentLanguage } from './documentLanguages.js'
 import type { DocumentStatus, Role } from './roles.js'
-import type { TranslationMarkEvent } from './translations.js'
+import type { TranslationCounts, TranslationMarkEvent } from './translations.js'
 
 /** Languages the interface and documents are offered in. */
 export const LANGUAGES = ['ru', 'en'] as const
@@ -415,4 +415,10 @@ export interface ImportPreview {
 export interface ImportResult {
   document: DocumentInfo
   report: ImportReport
+}
+
+/** `GET /api/documents/:id/languages`: the source and each translation with its counts. */
+export interface LanguagesResponse {
+  source: DocumentInfo
+  translations: { document: DocumentInfo; counts: TranslationCounts }[]
 }
