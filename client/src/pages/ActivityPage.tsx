@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { historyApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { usePageTitle } from '../app/usePageTitle'
+import { ActivityList } from '../panels/history/ActivityList'
 import { FormMessage } from '../ui/FormMessage'
-import { ActivityList } from './history/ActivityList'
-import './history/history.css'
+import '../panels/history/history.css'
 
 /** `/activity` (secretariat): everything that happened in the installation, newest first. */
 export const ActivityPage = () => {
