@@ -1,0 +1,47 @@
+import type { Logger } from '../../logger.js'
+import type { OpenSuggestions, StoredSuggestion } from '../../store/OpenSuggestions.js'
+import type { LiveDocument } from '../LiveDocuments.js'
+import { openSuggestionsOf } from './openSuggestionsOf.js'
+
+/**
+ * Saves each loaded document's open suggestions: when it loads, a moment after its text
+ * changes (one read of the text per quiet spell, not per keystroke), and as it unloads, so
+ * what is stored matches the text whenever nobody has it open.
+ */
+export class OpenSuggestionsKeeper {
+  constructor(
+    private readonly store: OpenSuggestions,
+    private readonly logger: Logger,
+    private readonly delayMs = 1000,
+  ) {}
+
+  onRoomLoaded(room: LiveDocument): void {
+    let timer: NodeJS.Timeout | undefined
+    const save = (): void => {
+      clearTimeout(timer)
+      timer = undefined
+      let suggestions: StoredSuggestion[]
+      try {
+        suggestions = openSuggestionsOf(room.doc)
+      } catch (err) {
+        this.logger.error({ err, documentId: room.id }, 'could not read open suggestions')
+        return
+      }
+      this.store
+        .save(room.id, suggestions)
+        .catch((err: unknown) =>
+          this.logger.warn({ err, documentId: room.id }, 'could not save open suggestions'),
+        )
+    }
+    const onUpdate = (): void => {
+      timer ??= setTimeout(save, this.delayMs)
+    }
+    room.doc.on('update', onUpdate)
+    // Still whole while 'destroy' is emitted: the last changes are saved before it goes.
+    room.doc.once('destroy', () => {
+      room.doc.off('update', onUpdate)
+      if (timer) save()
+    })
+    save()
+  }
+}
