@@ -152,6 +152,8 @@ describe('my work (GET /api/me/work)', () => {
     expect((await myWork(member.cookie)).documents).toEqual([
       expect.objectContaining({ documentId: docId, documentTitle: 'Budget' }),
     ])
+    // The coordinator who moved it has it in front of them.
+    expect((await myWork(coordinator.cookie)).documents).toEqual([])
     const reader = t.client(docId, member.cookie)
     await reader.synced()
     await vi.waitFor(async () => expect((await myWork(member.cookie)).documents).toEqual([]))

@@ -99,10 +99,10 @@ export const MyWorkPage = () => {
                     <Link
                       to={`${documentPath(s.documentId)}?suggestion=${encodeURIComponent(s.suggestionId)}`}
                     >
-                      {t('myWork.suggestion', {
+                      {t(s.clauseNumber ? 'myWork.suggestionInClause' : 'myWork.suggestion', {
                         document: s.documentTitle,
                         kind: t(`suggestions.kind.inline.${s.kind}`),
-                        clause: s.clauseNumber ?? '—',
+                        clause: s.clauseNumber,
                       })}
                     </Link>
                     <span className="work-detail">

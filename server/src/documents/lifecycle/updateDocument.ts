@@ -70,6 +70,8 @@ export const updateDocument = async (
   const { doc, updated } = await write(ctx, actor, documentId, patch)
   if (updated.status !== doc.status) {
     ctx.announceStatus(doc.id, updated.status)
+    // Whoever moves it has it in front of them: not new to them in "my work".
+    await ctx.documentOpens.record(actor.id, doc.id)
     if (updated.status === DocumentStatus.final) {
       await takeSnapshot(ctx, {
         documentId: doc.id,
