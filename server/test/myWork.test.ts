@@ -1,5 +1,6 @@
 import type { MyWorkResponse } from '@accord/protocol'
 import { describe, expect, it, vi } from 'vitest'
+import { databaseFile, withConnection } from './reliability/support/sqliteFile.js'
 import { anchorOnWords } from './utils/anchors.js'
 import { editAs, plainText, posOf, twoClauses, writeBody } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
@@ -134,6 +135,48 @@ describe('my work (GET /api/me/work)', () => {
     expect(decided.status).toBe(200)
     await vi.waitFor(async () => expect((await myWork(coordinator.cookie)).suggestions).toEqual([]))
   })
+
+  it.skipIf(process.env.ACCORD_TEST_STORAGE === 'postgres')(
+    'a document nobody has open is answered from its saved summary, unless the text stored is newer',
+    async () => {
+      const { member, coordinator, docId, m, c } = await charter()
+      const author = { authorId: member.user.id, authorName: member.user.name }
+      editAs(m.doc, (tr) => tr.insertText(' all', posOf(tr.doc, ' members')), author)
+      await vi.waitFor(async () =>
+        expect((await myWork(coordinator.cookie)).suggestions).toHaveLength(1),
+      )
+      m.destroy()
+      c.destroy()
+      // The stop unloads the document: its summary is saved after the last write.
+      await t.restart()
+      const file = databaseFile(t.dataDir)
+      const mark = (sql: string) => withConnection(file, (db) => db.run(sql, [docId]))
+      // What the summary says is what the answer says: the text was not read.
+      await mark(
+        `UPDATE open_suggestions SET suggestions = replace(suggestions, '" all"', '" from the summary"') WHERE document_id = ?`,
+      )
+      expect((await myWork(coordinator.cookie)).suggestions.map((s) => s.inserted)).toEqual([
+        ' from the summary',
+      ])
+      // A summary older than the stored text (a save lost to a crash) is not trusted.
+      await mark(
+        `UPDATE open_suggestions SET saved_at = '2000-01-01T00:00:00.000Z' WHERE document_id = ?`,
+      )
+      expect((await myWork(coordinator.cookie)).suggestions.map((s) => s.inserted)).toEqual([
+        ' all',
+      ])
+      // Reading it loaded it, and the keeper saved it again.
+      await vi.waitFor(async () => {
+        const rows = await withConnection(file, (db) =>
+          db.all<{ suggestions: string }>(
+            'SELECT suggestions FROM open_suggestions WHERE document_id = ?',
+            [docId],
+          ),
+        )
+        expect(rows[0]?.suggestions).toContain('" all"')
+      })
+    },
+  )
 
   it('a document moved to review appears until I open it', async () => {
     const coordinator = await t.newUser('coordinator', 'Chris Coordinator')

@@ -13,7 +13,10 @@ export interface StoredSuggestion {
   clauseNumber: string | null
 }
 
-/** A document that is not final, with its open suggestions as last saved (null: never saved). */
+/**
+ * A document that is not final, with its open suggestions as last saved; null when never
+ * saved, or saved before the text last stored (a save lost to a crash): then not to be trusted.
+ */
 export interface DocumentSuggestions {
   id: string
   title: string
@@ -37,8 +40,19 @@ export class OpenSuggestions {
 
   /** Every document still open to decisions (draft or review), in title order. */
   async undecidedDocuments(): Promise<DocumentSuggestions[]> {
-    const rows = await this.db.all<{ id: string; title: string; suggestions: string | null }>(
-      `SELECT d.id, d.title, s.suggestions FROM documents d
+    const rows = await this.db.all<{
+      id: string
+      title: string
+      suggestions: string | null
+      stale: number
+    }>(
+      `SELECT d.id, d.title, s.suggestions,
+         CASE WHEN EXISTS (SELECT 1 FROM document_updates u
+                           WHERE u.document_id = d.id AND u.created_at > s.saved_at)
+                OR EXISTS (SELECT 1 FROM document_state t
+                           WHERE t.document_id = d.id AND t.compacted_at > s.saved_at)
+              THEN 1 ELSE 0 END AS stale
+       FROM documents d
        LEFT JOIN open_suggestions s ON s.document_id = d.id
        WHERE d.status <> 'final' ORDER BY d.title, d.id`,
     )
@@ -46,7 +60,9 @@ export class OpenSuggestions {
       id: r.id,
       title: r.title,
       suggestions:
-        r.suggestions === null ? null : (JSON.parse(r.suggestions) as StoredSuggestion[]),
+        r.suggestions === null || Number(r.stale) === 1
+          ? null
+          : (JSON.parse(r.suggestions) as StoredSuggestion[]),
     }))
   }
 }

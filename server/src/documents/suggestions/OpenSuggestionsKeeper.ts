@@ -6,7 +6,8 @@ import { openSuggestionsOf } from './openSuggestionsOf.js'
 /**
  * Saves each loaded document's open suggestions: when it loads, a moment after its text
  * changes (one read of the text per quiet spell, not per keystroke), and as it unloads, so
- * what is stored matches the text whenever nobody has it open.
+ * what is stored matches the text whenever nobody has it open. A save lost to a crash leaves
+ * the summary older than the stored text, which the reader then does not trust.
  */
 export class OpenSuggestionsKeeper {
   constructor(
@@ -37,10 +38,11 @@ export class OpenSuggestionsKeeper {
       timer ??= setTimeout(save, this.delayMs)
     }
     room.doc.on('update', onUpdate)
-    // Still whole while 'destroy' is emitted: the last changes are saved before it goes.
+    // Still whole while 'destroy' is emitted, after the unload's last write and compaction:
+    // saved after them, so the summary is newer than the stored text (see OpenSuggestions).
     room.doc.once('destroy', () => {
       room.doc.off('update', onUpdate)
-      if (timer) save()
+      save()
     })
     save()
   }
