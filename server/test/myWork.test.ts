@@ -207,10 +207,12 @@ describe('my work (GET /api/me/work)', () => {
     ])
   })
 
-  it('refuses a signed-out request (401) and a stale session (401)', async () => {
+  it('refuses a signed-out request, a forged cookie and a session ended by signing out (401)', async () => {
     const anonymous = await t.api<{ error: { code: string } }>('GET', '/api/me/work')
     expect(anonymous.status).toBe(401)
-    expect(anonymous.body.error.code).toBeTypeOf('string')
+    expect(anonymous.body.error.code).toBe('unauthenticated')
+    const forged = await t.api('GET', '/api/me/work', { cookie: 'accord_session=forged' })
+    expect(forged.status).toBe(401)
     const member = await t.newUser('member', 'Maria Member')
     expect((await t.api('DELETE', '/api/session', { cookie: member.cookie })).status).toBeLessThan(
       300,
