@@ -106,7 +106,18 @@ export const MyWorkPage = () => {
                       })}
                     </Link>
                     <span className="work-detail">
-                      {s.deleted && <del>{s.deleted}</del>} {s.inserted && <ins>{s.inserted}</ins>}
+                      {s.deleted && (
+                        <>
+                          <span className="visually-hidden">{t('suggestions.before')}: </span>
+                          <del>{s.deleted}</del>{' '}
+                        </>
+                      )}
+                      {s.inserted && (
+                        <>
+                          <span className="visually-hidden">{t('suggestions.after')}: </span>
+                          <ins>{s.inserted}</ins>
+                        </>
+                      )}
                     </span>
                     <span className="work-detail">
                       {t('myWork.suggestedBy', { name: s.author.name })} <LocalTime iso={s.at} />
