@@ -17,7 +17,7 @@ interface HighlightState extends HighlightInput {
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights')
 
 export interface CommentHighlightsOptions {
-  /** Called when a highlight is clicked, to open its thread. */
+  /** Called when a highlight is clicked or the caret moves into one, to open its thread. */
   onActivate: (threadId: string) => void
   /** Called by the comment shortcut (Mod-Alt-M) to comment on the selection. */
   onComment: () => void
@@ -88,6 +88,18 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
           },
         },
+        // The keyboard's way in: moving the caret into commented words makes their thread
+        // the active one, as a click does. Only this person's own moves (the editor has focus).
+        view: () => ({
+          update: (view, previous) => {
+            if (view.state.selection.eq(previous.selection) || !view.hasFocus()) return
+            const highlights = commentHighlightsKey.getState(view.state)
+            const { from } = view.state.selection
+            const found = highlights?.decorations.find(from, from)[0]
+            const threadId = found?.spec.threadId as string | undefined
+            if (threadId && threadId !== highlights?.activeId) onActivate(threadId)
+          },
+        }),
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
           handleClick(view, pos) {
