@@ -31,10 +31,19 @@ const seen = (page: Page) =>
       return copy?.textContent ?? ''
     }
     return {
-      highlights: [...document.querySelectorAll('.comment-highlight')].map((h) => ({
-        text: h.textContent,
-        article: headingOf(h),
-        inHeading: !!h.closest('h1, h2, h3, h4, .clause-heading'),
+      // One entry per thread: a caret drawn inside the words splits their highlight in two.
+      highlights: [
+        ...[...document.querySelectorAll<HTMLElement>('.comment-highlight')]
+          .reduce((threads, h) => {
+            const id = h.dataset.threadId ?? ''
+            threads.set(id, [...(threads.get(id) ?? []), h])
+            return threads
+          }, new Map<string, HTMLElement[]>())
+          .values(),
+      ].map((parts) => ({
+        text: parts.map((h) => h.textContent).join(''),
+        article: headingOf(parts[0] as Element),
+        inHeading: parts.some((h) => !!h.closest('h1, h2, h3, h4, .clause-heading')),
       })),
       cards: [...document.querySelectorAll('.comment-thread')].map((c) => c.textContent ?? ''),
     }

@@ -170,6 +170,23 @@ describe('comments beside their words', () => {
       .poll(() => a.evaluate(() => document.getSelection()?.toString()))
       .toBe(activeCard?.quote)
 
+    // By the pointer: clicking commented words activates their card and leaves the caret
+    // in those words (it once jumped to the document's start as the words were redrawn).
+    await a.locator('.comment-highlight', { hasText: 'Personal data' }).click()
+    await expect
+      .poll(async () => {
+        const far = byQuote(await placesOf(a), 'Personal data')
+        const caretIn = await a.evaluate(
+          () => document.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent,
+        )
+        return { active: far.active, wordsActive: far.wordsActive, caretIn }
+      })
+      .toEqual({
+        active: true,
+        wordsActive: true,
+        caretIn: 'Personal data is processed only as the law allows.',
+      })
+
     // Replies on demand: no reply box until asked; Escape closes it, back on the button.
     expect(await a.getByLabel('Reply', { exact: true }).count()).toBe(0)
     await tabUntil(a, (element) => element.text === 'Reply')

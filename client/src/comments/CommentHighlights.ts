@@ -75,6 +75,9 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
 
   addProseMirrorPlugins() {
     const { onActivate } = this.options
+    // Set by a key press, cleared by the pointer: a click has its own handler, and activating
+    // between the button's press and release would redraw the words under the pointer.
+    let fromKeys = false
     return [
       new Plugin<HighlightState>({
         key: commentHighlightsKey,
@@ -92,7 +95,8 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
         // the active one, as a click does. Only this person's own moves (the editor has focus).
         view: () => ({
           update: (view, previous) => {
-            if (view.state.selection.eq(previous.selection) || !view.hasFocus()) return
+            if (!fromKeys || view.state.selection.eq(previous.selection) || !view.hasFocus()) return
+            fromKeys = false
             const highlights = commentHighlightsKey.getState(view.state)
             const { from } = view.state.selection
             const found = highlights?.decorations.find(from, from)[0]
@@ -102,9 +106,21 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
         }),
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+          handleKeyDown: () => {
+            fromKeys = true
+            return false
+          },
+          handleDOMEvents: {
+            mousedown: () => {
+              fromKeys = false
+              return false
+            },
+          },
           handleClick(view, pos) {
             const found = commentHighlightsKey.getState(view.state)?.decorations.find(pos, pos)[0]
-            if (found) onActivate(found.spec.threadId as string)
+            // After the browser has put the caret there: redrawing the words as active while
+            // the click is still being handled would lose the caret (to the document's start).
+            if (found) requestAnimationFrame(() => onActivate(found.spec.threadId as string))
             return false
           },
         },
