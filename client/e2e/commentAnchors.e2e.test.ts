@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { pastePlainText } from './utils/pastePlainText'
 import { selectWords as select } from './utils/selectWords'
 import { useBrowserSession } from './utils/useBrowserSession'
 
@@ -76,16 +77,7 @@ describe('a comment stays on its words, or says its text was removed', () => {
     const a = await session.openDocument(anna.email, anna.password, url)
     const b = await session.openDocument(ben.email, ben.password, url)
     opened.push(a, b)
-    await a.locator('.ProseMirror').click()
-    await a.evaluate((text) => {
-      const data = new DataTransfer()
-      data.setData('text/plain', text)
-      document
-        .querySelector('.ProseMirror')
-        ?.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        )
-    }, CHARTER)
+    await pastePlainText(a, CHARTER)
     await expect.poll(() => b.locator('.clause-label').count()).toBe(3)
 
     if (tripleClick) {

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
 import { focused, tabUntil } from './utils/keyboard'
+import { pastePlainText } from './utils/pastePlainText'
 import { selectWords } from './utils/selectWords'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 /** One article: "right" and "privacy" on its first line, 'Personal data' well below. */
 const TEXT = [
   'Статья 1. Privacy',
+  'This article is about letters.',
+  'It applies to every office of the ombudsman.',
+  'It applies to letters on paper and by mail.',
+  'It does not apply to published letters.',
+  'It is read with the rules of the office.',
   'Everyone has the right to privacy of correspondence.',
   'The office keeps every letter it receives for five years.',
   'Letters are opened only by the person they are addressed to.',
@@ -89,16 +95,7 @@ describe('comments beside their words', () => {
     const a = await session.openDocument(anna.email, anna.password, url)
     const b = await session.openDocument(ben.email, ben.password, url)
 
-    await a.locator('.ProseMirror').click()
-    await a.evaluate((text) => {
-      const data = new DataTransfer()
-      data.setData('text/plain', text)
-      document
-        .querySelector('.ProseMirror')
-        ?.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        )
-    }, TEXT)
+    await pastePlainText(a, TEXT)
     await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('Personal data')
 
     await comment(a, 'Everyone', 'privacy', 'Of correspondence only?')
@@ -171,7 +168,7 @@ describe('comments beside their words', () => {
       .toBe(activeCard?.quote)
 
     // By the pointer: clicking commented words activates their card and leaves the caret
-    // in those words (it once jumped to the document's start as the words were redrawn).
+    // in those words (commentAnchors' "article moved" is the case that lost it).
     await a.locator('.comment-highlight', { hasText: 'Personal data' }).click()
     await expect
       .poll(async () => {

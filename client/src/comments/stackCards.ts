@@ -10,7 +10,8 @@ export interface MarginItem {
  * Tops for margin cards so that none overlap: each card sits at its words' height unless the
  * card above it is in the way, then just below that one. The active card, when given, keeps
  * its own height exactly and the cards above it move up instead (as in Google Docs and Word),
- * so the thread one is working on is always beside its words. Items come in any order.
+ * so the thread one is working on is beside its words, unless that would push a card above
+ * the margin's top (0): then the whole stack goes down just enough. Items come in any order.
  */
 export const stackCards = (
   items: readonly MarginItem[],
@@ -24,7 +25,7 @@ export const stackCards = (
     sorted.findIndex((item) => item.id === activeId),
   )
   // Downwards from the active card (or the first): each one below the previous.
-  let bottom = Number.NEGATIVE_INFINITY
+  let bottom = -gap
   for (const item of sorted.slice(pivot)) {
     const top = Math.max(item.anchorTop, bottom + gap)
     tops.set(item.id, top)
@@ -37,5 +38,7 @@ export const stackCards = (
     tops.set(item.id, top)
     ceiling = top
   }
+  const highest = Math.min(0, ...tops.values())
+  if (highest < 0) for (const [id, top] of tops) tops.set(id, top - highest)
   return tops
 }
