@@ -30,12 +30,11 @@ const useWide = (): boolean => {
 
 /**
  * The comments view this person chose, remembered in this browser per person. `shown` is the
- * view in effect: the list on a narrow screen, where the text has no margin.
+ * view in effect: their choice, or the list on a narrow screen, where the text has no margin.
  */
 export const useCommentsView = (
   userId: string,
 ): {
-  chosen: CommentsView
   shown: CommentsView
   /** False on a narrow screen: there is no choice to offer. */
   wide: boolean
@@ -54,5 +53,5 @@ export const useCommentsView = (
     },
     [userId],
   )
-  return { chosen, shown: wide ? chosen : 'list', wide, choose }
+  return { shown: wide ? chosen : 'list', wide, choose }
 }
