@@ -57,8 +57,9 @@ interface DocumentWorkspaceProps {
 
 /**
  * One open document: title and status on top, then the clause outline and document settings
- * on the left, the shared text in the middle and who is here, the history and the comments on
- * the right. A version or comparison chosen in the history takes the text's place.
+ * on the left, the shared text in the middle (open comments in a margin beside it, unless the
+ * person chose the list) and who is here, the history and the comments on the right. A version
+ * or comparison chosen in the history takes the text's place.
  */
 export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspaceProps) => {
   const { t } = useTranslation()
