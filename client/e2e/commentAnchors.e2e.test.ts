@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { pastePlainText } from './utils/pastePlainText'
+import { selectWords as select } from './utils/selectWords'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 /**
@@ -17,50 +19,6 @@ const CHARTER = [
   'Сроки считаются в днях.',
 ].join('\n\n')
 
-/** Selects `words` inside the editor's paragraph that begins with `paragraph`. */
-const select = async (page: Page, paragraph: string, words: string) => {
-  await page.locator('.ProseMirror').click()
-  await page.evaluate(
-    ([start, wanted]) => {
-      const block = [...document.querySelectorAll('.ProseMirror p')].find((p) =>
-        (p.textContent ?? '').startsWith(start as string),
-      )
-      if (!block) throw new Error(`no paragraph begins "${start}"`)
-      // The words may span several text nodes (a highlight splits them).
-      const nodes: Text[] = []
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        // Another person's caret (with their name) is drawn inside the text, not part of it.
-        if (!node.parentElement?.closest('.collaboration-carets__caret')) nodes.push(node as Text)
-      }
-      const at = nodes
-        .map((n) => n.data)
-        .join('')
-        .indexOf(wanted as string)
-      if (at < 0) throw new Error(`"${wanted}" is not in the paragraph beginning "${start}"`)
-      const place = (offset: number): [Text, number] => {
-        let rest = offset
-        for (const node of nodes) {
-          if (rest <= node.data.length) return [node, rest]
-          rest -= node.data.length
-        }
-        throw new Error('offset beyond the paragraph')
-      }
-      const range = document.createRange()
-      range.setStart(...place(at))
-      range.setEnd(...place(at + (wanted as string).length))
-      document.getSelection()?.removeAllRanges()
-      document.getSelection()?.addRange(range)
-    },
-    [paragraph, words],
-  )
-  // ProseMirror reads the selection from the asynchronous selectionchange event.
-  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(words)
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  )
-}
-
 /** What a person sees of the comments: the highlighted words, and each thread's card. */
 const seen = (page: Page) =>
   page.evaluate(() => {
@@ -74,10 +32,19 @@ const seen = (page: Page) =>
       return copy?.textContent ?? ''
     }
     return {
-      highlights: [...document.querySelectorAll('.comment-highlight')].map((h) => ({
-        text: h.textContent,
-        article: headingOf(h),
-        inHeading: !!h.closest('h1, h2, h3, h4, .clause-heading'),
+      // One entry per thread: a caret drawn inside the words splits their highlight in two.
+      highlights: [
+        ...[...document.querySelectorAll<HTMLElement>('.comment-highlight')]
+          .reduce((threads, h) => {
+            const id = h.dataset.threadId ?? ''
+            threads.set(id, [...(threads.get(id) ?? []), h])
+            return threads
+          }, new Map<string, HTMLElement[]>())
+          .values(),
+      ].map((parts) => ({
+        text: parts.map((h) => h.textContent).join(''),
+        article: headingOf(parts[0] as Element),
+        inHeading: parts.some((h) => !!h.closest('h1, h2, h3, h4, .clause-heading')),
       })),
       cards: [...document.querySelectorAll('.comment-thread')].map((c) => c.textContent ?? ''),
     }
@@ -110,16 +77,7 @@ describe('a comment stays on its words, or says its text was removed', () => {
     const a = await session.openDocument(anna.email, anna.password, url)
     const b = await session.openDocument(ben.email, ben.password, url)
     opened.push(a, b)
-    await a.locator('.ProseMirror').click()
-    await a.evaluate((text) => {
-      const data = new DataTransfer()
-      data.setData('text/plain', text)
-      document
-        .querySelector('.ProseMirror')
-        ?.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        )
-    }, CHARTER)
+    await pastePlainText(a, CHARTER)
     await expect.poll(() => b.locator('.clause-label').count()).toBe(3)
 
     if (tripleClick) {

@@ -74,7 +74,8 @@ describe('comment disposition in the comments panel, by keyboard', () => {
     await docScreenshot(k, 'comment-disposition')
     await accessible(k, 'comment disposition')
 
-    // Filtered by decision: rejected shows it, accepted does not.
+    // Filtered by decision (in the list view): rejected shows it, accepted does not.
+    await k.locator('.comments-view label', { hasText: 'List' }).click()
     const filter = k.locator('.decision-filter select')
     await filter.selectOption('accepted')
     await expect.poll(() => k.locator('.comment-thread').count()).toBe(0)

@@ -17,7 +17,7 @@ interface HighlightState extends HighlightInput {
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights')
 
 export interface CommentHighlightsOptions {
-  /** Called when a highlight is clicked, to open its thread. */
+  /** Called when a highlight is clicked or the caret moves into one, to open its thread. */
   onActivate: (threadId: string) => void
   /** Called by the comment shortcut (Mod-Alt-M) to comment on the selection. */
   onComment: () => void
@@ -75,6 +75,9 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
 
   addProseMirrorPlugins() {
     const { onActivate } = this.options
+    // Set by a key press, cleared by the pointer: a click has its own handler, and activating
+    // between the button's press and release would redraw the words under the pointer.
+    let fromKeys = false
     return [
       new Plugin<HighlightState>({
         key: commentHighlightsKey,
@@ -88,11 +91,36 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
           },
         },
+        // The keyboard's way in: moving the caret into commented words makes their thread
+        // the active one, as a click does. Only this person's own moves (the editor has focus).
+        view: () => ({
+          update: (view, previous) => {
+            if (!fromKeys || view.state.selection.eq(previous.selection) || !view.hasFocus()) return
+            fromKeys = false
+            const highlights = commentHighlightsKey.getState(view.state)
+            const { from } = view.state.selection
+            const found = highlights?.decorations.find(from, from)[0]
+            const threadId = found?.spec.threadId as string | undefined
+            if (threadId && threadId !== highlights?.activeId) onActivate(threadId)
+          },
+        }),
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+          handleKeyDown: () => {
+            fromKeys = true
+            return false
+          },
+          handleDOMEvents: {
+            mousedown: () => {
+              fromKeys = false
+              return false
+            },
+          },
           handleClick(view, pos) {
             const found = commentHighlightsKey.getState(view.state)?.decorations.find(pos, pos)[0]
-            if (found) onActivate(found.spec.threadId as string)
+            // After the browser has put the caret there: redrawing the words as active while
+            // the click is still being handled would lose the caret (to the document's start).
+            if (found) requestAnimationFrame(() => onActivate(found.spec.threadId as string))
             return false
           },
         },

@@ -10,7 +10,7 @@ import {
   type User,
 } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useCallback, useEffect, useId, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -23,8 +23,10 @@ import { useDocumentEvents } from '../../collab/useDocumentEvents'
 import { usePresenceAnnouncements } from '../../collab/usePresenceAnnouncements'
 import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
+import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { WatchToggle } from '../../notifications/WatchToggle'
+import { CommentMargin } from '../../panels/comments/CommentMargin'
 import { CommentsPanel } from '../../panels/comments/CommentsPanel'
 import { HistoryPanel } from '../../panels/history/HistoryPanel'
 import { HistoryView } from '../../panels/history/HistoryView'
@@ -56,8 +58,9 @@ interface DocumentWorkspaceProps {
 
 /**
  * One open document: title and status on top, then the clause outline and document settings
- * on the left, the shared text in the middle and who is here, the history and the comments on
- * the right. A version or comparison chosen in the history takes the text's place.
+ * on the left, the shared text in the middle (open comments in a margin beside it, unless the
+ * person chose the list) and who is here, the history and the comments on the right. A version
+ * or comparison chosen in the history takes the text's place.
  */
 export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspaceProps) => {
   const { t } = useTranslation()
@@ -153,8 +156,30 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     onRefused: () => announce(t('suggestions.refused')),
   }
   const suggestMode = useSuggestModeExtension(suggestPolicy)
+  // Words clicked or reached with the caret: their thread becomes the active one, and a
+  // screen reader hears the comment without leaving the text.
+  const activeThread = useRef(comments.activeId)
+  activeThread.current = comments.activeId
+  const activateFromText = (threadId: string) => {
+    if (threadId === activeThread.current) return
+    activeThread.current = threadId
+    comments.setActiveId(threadId)
+    const thread = comments.threads?.find((candidate) => candidate.id === threadId)
+    const first = thread?.messages[0]
+    if (thread && first) {
+      announce(
+        t('comments.margin.announceActive', {
+          quote: thread.quote.slice(0, 80),
+          name: first.author.name,
+          text: first.body.slice(0, 200),
+        }),
+      )
+    }
+  }
+  const commentsView = useCommentsView(user.id)
+  const inMargin = commentsOpen && commentsView.shown === 'margin'
   const commentHighlights = useCommentHighlights({
-    onActivate: comments.setActiveId,
+    onActivate: activateFromText,
     onComment: startComment,
   })
   const features = useCallback(
@@ -289,7 +314,10 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 />
               )}
               {/* Hidden, not unmounted, while a version is shown: the live text stays connected. */}
-              <div className="live-text" hidden={viewingHistory}>
+              <div
+                className={inMargin ? 'live-text with-margin' : 'live-text'}
+                hidden={viewingHistory}
+              >
                 {connection === 'connecting' && (
                   // The connection state in the header says it to screen readers; this is for the eye.
                   <Progress label={t('app.opening')} announce={false} />
@@ -310,6 +338,20 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                       editable={mayEdit && !stop}
                       onEditor={setEditor}
                       features={features}
+                    />
+                  </PartBoundary>
+                )}
+                {inMargin && comments.threads && (
+                  <PartBoundary part="comments">
+                    <CommentMargin
+                      editor={editor}
+                      user={user}
+                      threads={comments.threads}
+                      anchoredIds={comments.anchoredIds}
+                      activeId={comments.activeId}
+                      onActivate={comments.setActiveId}
+                      actions={comments}
+                      onLeave={backToText}
                     />
                   </PartBoundary>
                 )}
@@ -367,6 +409,8 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                       backToText()
                     }}
                     actions={comments}
+                    view={commentsView.shown}
+                    onView={commentsView.wide ? commentsView.choose : null}
                   />
                 </PartBoundary>
               </div>

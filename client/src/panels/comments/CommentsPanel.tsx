@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommentTyping } from '../../comments/useComments'
+import type { CommentsView } from '../../comments/useCommentsView'
 import { ClauseDecisionSummary } from './ClauseDecisionSummary'
 import { CommentTypeFields } from './CommentTypeFields'
 import { CompilationTools } from './CompilationTools'
@@ -11,6 +12,7 @@ import { DecisionFilter, type DecisionFilterValue } from './DecisionFilter'
 import { TextForm } from './TextForm'
 import { type ThreadActions, ThreadCard } from './ThreadCard'
 import { ThreadFilter, type ThreadFilterValue } from './ThreadFilter'
+import { ViewToggle } from './ViewToggle'
 import '../../comments/comments.css'
 
 interface CommentsPanelProps {
@@ -29,6 +31,10 @@ interface CommentsPanelProps {
   onCreate: (body: string, mentions: string[], typing: CommentTyping) => Promise<unknown>
   onCancelDraft: () => void
   actions: ThreadActions
+  /** Threads beside their words (then not listed here) or listed here. */
+  view: CommentsView
+  /** Null where there is no room for the margin (a narrow screen): the list only. */
+  onView: ((view: CommentsView) => void) | null
 }
 
 const matches = (thread: CommentThread, filter: ThreadFilterValue, userId: string) => {
@@ -57,14 +63,20 @@ export const CommentsPanel = ({
   onCreate,
   onCancelDraft,
   actions,
+  view,
+  onView,
 }: CommentsPanelProps) => {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<ThreadFilterValue>('open')
   const [decision, setDecision] = useState<DecisionFilterValue>('any')
   const [typing, setTyping] = useState<CommentTyping>(NEW_TYPING)
   const mayDecide = canDecideComments(user.role)
-  const shown = (threads ?? []).filter(
-    (thread) => matches(thread, filter, user.id) && decided(thread, decision),
+  // Beside the text the margin has the open threads on words; here stay those whose words
+  // were removed, which have no place in the margin.
+  const shown = (threads ?? []).filter((thread) =>
+    view === 'margin'
+      ? thread.status === 'open' && !anchoredIds.has(thread.id)
+      : matches(thread, filter, user.id) && decided(thread, decision),
   )
   const openCount = (threads ?? []).filter((thread) => thread.status === 'open').length
   const list = useRef<HTMLOListElement>(null)
@@ -101,13 +113,20 @@ export const CommentsPanel = ({
           />
         </div>
       )}
-      <ThreadFilter value={filter} onChange={setFilter} />
-      <DecisionFilter value={decision} onChange={setDecision} />
-      {threads && <ClauseDecisionSummary threads={threads} editor={editor} />}
+      {onView && <ViewToggle value={view} onChange={onView} />}
+      {view === 'margin' ? (
+        <p className="hint">{t('comments.margin.note')}</p>
+      ) : (
+        <>
+          <ThreadFilter value={filter} onChange={setFilter} />
+          <DecisionFilter value={decision} onChange={setDecision} />
+          {threads && <ClauseDecisionSummary threads={threads} editor={editor} />}
+        </>
+      )}
       {threads === null ? (
         <p role="status">{t('comments.loading')}</p>
       ) : shown.length === 0 ? (
-        <p className="empty">{t('comments.none')}</p>
+        view === 'list' && <p className="empty">{t('comments.none')}</p>
       ) : (
         <ol className="comment-threads" ref={list}>
           {shown.map((thread) => (

@@ -49,7 +49,11 @@ export const TextForm = ({
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // Ctrl/Cmd+Enter sends, as in most comment boxes; Escape cancels.
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e)
-    if (e.key === 'Escape' && onCancel) onCancel()
+    if (e.key === 'Escape' && onCancel) {
+      // Handled here: the panel's own Escape (back to the text) is not for this one.
+      e.preventDefault()
+      onCancel()
+    }
   }
 
   return (

@@ -1,4 +1,5 @@
 import type { CommentThread, DispositionRequest } from '@accord/protocol'
+import { type CSSProperties, type Ref, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DispositionForm } from './DispositionForm'
 import { MessageItem } from './MessageItem'
@@ -25,6 +26,10 @@ interface ThreadCardProps {
   mayDecide: boolean
   actions: ThreadActions
   onActivate: () => void
+  /** In the margin: where the card sits. */
+  style?: CSSProperties
+  /** In the margin: to measure the card. */
+  cardRef?: Ref<HTMLLIElement>
 }
 
 /** One discussion: what it is about, its messages, a reply box, resolve or reopen. */
@@ -37,15 +42,30 @@ export const ThreadCard = ({
   mayDecide,
   actions,
   onActivate,
+  style,
+  cardRef,
 }: ThreadCardProps) => {
   const { t } = useTranslation()
+  // The reply box opens when asked for: a page of cards, each with an empty box, is noise.
+  const [replying, setReplying] = useState(false)
+  const replyButton = useRef<HTMLButtonElement>(null)
+  const closeReply = () => {
+    setReplying(false)
+    requestAnimationFrame(() => replyButton.current?.focus())
+  }
   const resolved = thread.status === 'resolved'
   const { disposition } = thread
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard's way is focus (onFocus), which any control in the card gives.
     <li
+      ref={cardRef}
+      style={style}
       className={`comment-thread${active ? ' is-active' : ''}${resolved ? ' is-resolved' : ''}`}
       data-thread-id={thread.id}
       aria-current={active ? 'true' : undefined}
+      // Moving into a card (a click, Tab) makes it the active one: its words light up.
+      onFocus={active ? undefined : onActivate}
+      onClick={active ? undefined : onActivate}
     >
       <blockquote className="comment-quote">
         {!anchored && <span className="badge">{t('comments.textRemoved')}</span>} {thread.quote}
@@ -131,14 +151,33 @@ export const ThreadCard = ({
           />
         </details>
       )}
-      {!resolved && (
-        <TextForm
-          label={t('comments.replyLabel')}
-          submitLabel={t('comments.reply')}
-          withMentions
-          onSubmit={(body, mentions) => actions.reply(thread.id, body, mentions)}
-        />
-      )}
+      {!resolved &&
+        (replying ? (
+          <TextForm
+            label={t('comments.replyLabel')}
+            submitLabel={t('comments.reply')}
+            autoFocus
+            withMentions
+            onSubmit={async (body, mentions) => {
+              await actions.reply(thread.id, body, mentions)
+              closeReply()
+            }}
+            onCancel={closeReply}
+            cancelLabel={t('comments.cancel')}
+          />
+        ) : (
+          <button
+            type="button"
+            className="quiet"
+            ref={replyButton}
+            onClick={() => {
+              onActivate()
+              setReplying(true)
+            }}
+          >
+            {t('comments.startReply')}
+          </button>
+        ))}
     </li>
   )
 }
