@@ -158,9 +158,16 @@ export const measureKeystrokes = async (
   count: number,
   remote: { wsUrl: string; room: string; headers: Record<string, string> },
 ): Promise<KeystrokeFigures> => {
-  const editor = await startRemoteEditor(remote.wsUrl, remote.room, remote.headers)
   await page.locator('.ProseMirror p', { hasText: MARK }).last().click()
   await page.keyboard.press('End')
+  // The caret is placed before the other client starts: its edits shift the layout, and a
+  // click during a shift can land in another paragraph.
+  const placed = await page.evaluate(
+    (mark) => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent === mark,
+    MARK,
+  )
+  if (!placed) throw new Error('the click did not put the caret in the typed paragraph')
+  const editor = await startRemoteEditor(remote.wsUrl, remote.room, remote.headers)
   await page.evaluate((mark) => {
     const w = window as unknown as { __keys: number[]; __pending: number | null }
     w.__keys = []
@@ -196,6 +203,7 @@ export const measureKeystrokes = async (
   ).slice(5)
   const remoteEdits = editor.edits()
   editor.stop()
+  if (keys.length === 0) throw new Error('no keystroke was seen in the typed paragraph')
   return {
     keystrokeP50: percentile(keys, 50),
     keystrokeP95: percentile(keys, 95),
