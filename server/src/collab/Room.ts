@@ -184,16 +184,17 @@ export class Room implements RoomReceiver {
     this.applyFrom(STORAGE_ORIGIN, (await store.load(this.id)).updates)
   }
 
-  /**
-   * Calls `watcher` with every update applied from a client or another instance, as it was
-   * sent (a restore keeps the edits that were in flight when it ran). Returns the unsubscribe.
-   */
+  /** Who edited since the last call (for an automatic version's "who changed it"), and forgets them. */
   takeEditors(): { id: string; name: string }[] {
     const taken = [...this.editors].map(([id, name]) => ({ id, name }))
     this.editors.clear()
     return taken
   }
 
+  /**
+   * Calls `watcher` with every update applied from a client or another instance, as it was
+   * sent (a restore keeps the edits that were in flight when it ran). Returns the unsubscribe.
+   */
   watchApplied(watcher: (update: Uint8Array) => void): () => void {
     this.appliedWatchers.add(watcher)
     return () => this.appliedWatchers.delete(watcher)
