@@ -15,6 +15,7 @@ import { AnchorFollower } from './documents/comments/anchors/AnchorFollower.js'
 import { DocumentEvents } from './documents/DocumentEvents.js'
 import { documentOperations } from './documents/documentOperations.js'
 import { LanguageFollower } from './documents/languages/LanguageFollower.js'
+import { OpenSuggestionsKeeper } from './documents/suggestions/OpenSuggestionsKeeper.js'
 import { InFlightEdits } from './documents/versions/InFlightEdits.js'
 import { VersionKeeper } from './documents/versions/VersionKeeper.js'
 import { ExportPool } from './export/ExportPool.js'
@@ -40,6 +41,7 @@ import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
+import { DocumentOpens } from './store/DocumentOpens.js'
 import { FinalizationStore } from './store/FinalizationStore.js'
 import { GlossaryStore } from './store/GlossaryStore.js'
 import {
@@ -47,6 +49,7 @@ import {
   OneTimeLinkStore,
   PASSWORD_RESET_LINKS,
 } from './store/OneTimeLinkStore.js'
+import { OpenSuggestions } from './store/OpenSuggestions.js'
 import { openStorage } from './store/openStorage.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
@@ -54,6 +57,7 @@ import { SuggestionDispositionStore } from './store/SuggestionDispositionStore.j
 import { TranslationMarks } from './store/TranslationMarks.js'
 import { UserStore } from './store/UserStore.js'
 import { VersionStore } from './store/VersionStore.js'
+import { WaitingThreads } from './store/WaitingThreads.js'
 import { attachCollabEndpoint } from './transport/collabEndpoint.js'
 
 export interface RunningServer {
@@ -106,6 +110,9 @@ export const startServer = async (
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
   const anchors = new AnchorFollower({ comments, events, logger })
+  const openSuggestions = new OpenSuggestions(db)
+  const suggestionsKeeper = new OpenSuggestionsKeeper(openSuggestions, logger)
+  const documentOpens = new DocumentOpens(db)
   const languages = new LanguageFollower({ catalog, logger })
   // The keeper needs the registry and the registry reports to the keeper: bound late.
   let keeper: VersionKeeper | undefined
@@ -119,6 +126,7 @@ export const startServer = async (
       onRoomLoaded: (room) => {
         keeper?.onRoomLoaded(room)
         anchors.onRoomLoaded(room)
+        suggestionsKeeper.onRoomLoaded(room)
         languages.onRoomLoaded(room)
       },
       onRoomEmpty: (room) => keeper?.onRoomEmpty(room),
@@ -260,6 +268,9 @@ export const startServer = async (
     importPool,
     importSlots: new ImportSlots(config.imports.perAccount),
     logger,
+    waitingThreads: new WaitingThreads(db),
+    openSuggestions,
+    documentOpens,
   })
   const accounts = accountOperations({
     users,
@@ -310,6 +321,7 @@ export const startServer = async (
     catalog,
     registry,
     audit,
+    documentOpens,
     logger,
   })
 

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { useUiLanguage } from '../i18n/useUiLanguage'
+import { MyWorkPage } from '../myWork/MyWorkPage'
 import { InboxPage } from '../notifications/InboxPage'
 import { DocumentsPage } from '../pages/DocumentsPage'
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage'
@@ -128,6 +129,14 @@ export const App = () => {
               <Suspense fallback={loading}>
                 <GlossaryPage />
               </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="work"
+          element={
+            <SignedIn>
+              <MyWorkPage />
             </SignedIn>
           }
         />

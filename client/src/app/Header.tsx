@@ -35,6 +35,9 @@ export const Header = ({ onHelp }: HeaderProps) => {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/work">{t('nav.myWork')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/glossary">{t('nav.glossary')}</NavLink>
             </li>
             {user.role === Role.secretariat && (

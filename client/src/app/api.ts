@@ -34,6 +34,7 @@ import type {
   MailSettingsResponse,
   MarkNotificationsReadRequest,
   MentionablePerson,
+  MyWorkResponse,
   NotificationSettings,
   NotificationSettingsPatch,
   OpenReviewRoundRequest,
@@ -277,6 +278,11 @@ export const api = {
 
 /** Typed calls for versions, comparison and activity (loaded with the history page). */
 /** The inbox, mail settings, watching, and people one may mention. */
+/** What waits for the signed-in person across documents (the "My work" page). */
+export const myWorkApi = {
+  read: () => json<MyWorkResponse>('/api/me/work'),
+}
+
 export const inboxApi = {
   list: () => json<InboxResponse>('/api/notifications'),
   markRead: (which: MarkNotificationsReadRequest) =>

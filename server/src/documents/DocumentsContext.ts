@@ -7,12 +7,15 @@ import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { DocumentOpens } from '../store/DocumentOpens.js'
 import type { FinalizationStore } from '../store/FinalizationStore.js'
 import type { GlossaryStore } from '../store/GlossaryStore.js'
+import type { OpenSuggestions } from '../store/OpenSuggestions.js'
 import type { SuggestionDispositionStore } from '../store/SuggestionDispositionStore.js'
 import type { TranslationMarks } from '../store/TranslationMarks.js'
 import type { UserStore } from '../store/UserStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
+import type { WaitingThreads } from '../store/WaitingThreads.js'
 import type { DocumentEvents } from './DocumentEvents.js'
 import type { LiveDocuments } from './LiveDocuments.js'
 import type { InFlightEdits } from './versions/InFlightEdits.js'
@@ -51,4 +54,8 @@ export interface DocumentsContext {
   importSlots: ImportSlots
   /** For what goes wrong after an answer is settled (a failed import's cleanup). */
   logger: Logger
+  /** For "my work": open threads awaiting an answer, saved open suggestions, documents opened. */
+  waitingThreads: WaitingThreads
+  openSuggestions: OpenSuggestions
+  documentOpens: DocumentOpens
 }

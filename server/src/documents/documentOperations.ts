@@ -29,6 +29,7 @@ import { createVersion } from './versions/createVersion.js'
 import { diffVersions } from './versions/diffVersions.js'
 import { getVersion, listVersions } from './versions/readVersions.js'
 import { restoreVersion } from './versions/restoreVersion.js'
+import { readMyWork } from './work/readMyWork.js'
 
 /**
  * Every thing a person does to a document, one operation each (one file each, see the
@@ -51,6 +52,7 @@ export const documentOperations = (ctx: DocumentsContext) => {
     createVersion: bind(createVersion),
     restoreVersion: bind(restoreVersion),
     listSuggestions: bind(listSuggestions),
+    myWork: bind(readMyWork),
     decideSuggestions: bind(decideSuggestions),
     rollOut: bind(rollOut),
     listThreads: bind(listThreads),

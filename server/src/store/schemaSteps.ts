@@ -257,4 +257,20 @@ export const SCHEMA_STEPS: readonly string[] = [
   );
   CREATE INDEX finalizations_doc ON finalizations(document_id, finalized_at);
   `,
+  // 10: "My work": when each person last opened each document (written when their WebSocket joins),
+  // and each document's open suggestions as last saved from its live text, so the page counts
+  // suggestions across documents without loading every document.
+  `
+  CREATE TABLE document_opens (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    opened_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, document_id)
+  );
+  CREATE TABLE open_suggestions (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    suggestions TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+  `,
 ]

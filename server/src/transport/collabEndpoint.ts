@@ -15,6 +15,7 @@ import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { DocumentOpens } from '../store/DocumentOpens.js'
 
 const PATH = /^\/collab\/([^/?]+)$/
 const PING_INTERVAL_MS = 30_000
@@ -46,10 +47,12 @@ export const attachCollabEndpoint = (
     catalog: DocumentCatalog
     registry: RoomRegistry
     audit: AuditLog
+    /** When each person last opened each document ("my work": documents in review not yet seen). */
+    documentOpens: DocumentOpens
     logger: Logger
   },
 ): { close(): void } => {
-  const { config, authenticator, catalog, registry, audit, logger } = deps
+  const { config, authenticator, catalog, registry, audit, documentOpens, logger } = deps
   // ws stops reading a frame past maxPayload and closes with 1009 (Message Too Big).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
@@ -148,7 +151,14 @@ export const attachCollabEndpoint = (
     registry.join(documentId, connection).then(
       (joined) => {
         room = joined
-        if (connection.closed) registry.leave(joined, connection)
+        if (connection.closed) return registry.leave(joined, connection)
+        // Opened = the text reached the person: one write per connection, here rather than
+        // on the page's HTTP load, which does not carry the text (and offline reading has none).
+        documentOpens
+          .record(connection.user.id, documentId)
+          .catch((err: unknown) =>
+            logger.warn({ err, documentId }, 'could not record that the document was opened'),
+          )
       },
       (err) => {
         if (err instanceof UnknownDocumentError) return connection.close(CloseCode.notFound)

@@ -18,14 +18,17 @@ import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
+import { DocumentOpens } from '../../src/store/DocumentOpens.js'
 import { FinalizationStore } from '../../src/store/FinalizationStore.js'
 import { GlossaryStore } from '../../src/store/GlossaryStore.js'
+import { OpenSuggestions } from '../../src/store/OpenSuggestions.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
 import { SuggestionDispositionStore } from '../../src/store/SuggestionDispositionStore.js'
 import { openSqlite } from '../../src/store/sqlite/openSqlite.js'
 import { TranslationMarks } from '../../src/store/TranslationMarks.js'
 import { UserStore } from '../../src/store/UserStore.js'
 import { VersionStore } from '../../src/store/VersionStore.js'
+import { WaitingThreads } from '../../src/store/WaitingThreads.js'
 
 /**
  * The document operations on their own, without HTTP: real stores in a temporary SQLite
@@ -93,6 +96,9 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     importPool,
     importSlots: new ImportSlots(2),
     logger,
+    waitingThreads: new WaitingThreads(db),
+    openSuggestions: new OpenSuggestions(db),
+    documentOpens: new DocumentOpens(db),
   }
   const people = {} as Record<Role, Actor>
   for (const role of ROLES) {

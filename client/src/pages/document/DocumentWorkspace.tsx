@@ -41,6 +41,7 @@ import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
 import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
 import { useSuggestions } from '../../suggestions/useSuggestions'
 import { useSuggestModeExtension } from '../../suggestions/useSuggestModeExtension'
+import { useWantedSuggestion } from '../../suggestions/useWantedSuggestion'
 import { PartBoundary } from '../../ui/PartBoundary'
 import { Progress } from '../../ui/Progress'
 import { useAnnouncer } from '../../ui/useAnnouncer'
@@ -144,6 +145,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const mayEdit = canEditText(user.role, document.status)
   const forcedSuggest = mustSuggest(user.role, document.status)
   const suggestions = useSuggestions(editor)
+  useWantedSuggestion(editor, suggestions.suggestions, searchParams.get('suggestion'))
   useEffect(() => {
     // Entering review while the document is open: a member's next keystroke is a suggestion.
     if (forcedSuggest && editor && !editor.isDestroyed) editor.commands.setSuggestMode(true)

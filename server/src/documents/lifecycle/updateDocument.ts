@@ -73,6 +73,8 @@ export const updateDocument = async (
   const { doc, updated } = await write(ctx, actor, documentId, patch)
   if (updated.status !== doc.status) {
     ctx.announceStatus(doc.id, updated.status)
+    // Whoever moves it has it in front of them: not new to them in "my work".
+    await ctx.documentOpens.record(actor.id, doc.id)
     const openItems =
       updated.status === DocumentStatus.final
         ? await finalizeText(ctx, actor, doc.id, patch.openItems)

@@ -4,12 +4,17 @@ import type { AppDeps } from '../../AppDeps.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse } from '../../parse.js'
 
-/** The signed-in person's own account: profile, language, mail settings, password. */
-export const meRouter = ({ accounts }: AppDeps): Router => {
+/** The signed-in person's own account: profile, language, mail settings, password; their work. */
+export const meRouter = ({ accounts, documents }: AppDeps): Router => {
   const router = Router()
 
   router.get('/me', (req, res) => {
     res.json({ user: accounts.me(requireAuth(req).user) })
+  })
+
+  // What waits for the person across documents (threads, suggestions, documents in review).
+  router.get('/me/work', async (req, res) => {
+    res.json(await documents.myWork(requireAuth(req).user))
   })
 
   router.patch('/me', async (req, res) => {

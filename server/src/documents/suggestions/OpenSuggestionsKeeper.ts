@@ -1,0 +1,49 @@
+import type { Logger } from '../../logger.js'
+import type { OpenSuggestions, StoredSuggestion } from '../../store/OpenSuggestions.js'
+import type { LiveDocument } from '../LiveDocuments.js'
+import { openSuggestionsOf } from './openSuggestionsOf.js'
+
+/**
+ * Saves each loaded document's open suggestions: when it loads, a moment after its text
+ * changes (one read of the text per quiet spell, not per keystroke), and as it unloads, so
+ * what is stored matches the text whenever nobody has it open. A save lost to a crash leaves
+ * the summary older than the stored text, which the reader then does not trust.
+ */
+export class OpenSuggestionsKeeper {
+  constructor(
+    private readonly store: OpenSuggestions,
+    private readonly logger: Logger,
+    private readonly delayMs = 1000,
+  ) {}
+
+  onRoomLoaded(room: LiveDocument): void {
+    let timer: NodeJS.Timeout | undefined
+    const save = (): void => {
+      clearTimeout(timer)
+      timer = undefined
+      let suggestions: StoredSuggestion[]
+      try {
+        suggestions = openSuggestionsOf(room.doc)
+      } catch (err) {
+        this.logger.error({ err, documentId: room.id }, 'could not read open suggestions')
+        return
+      }
+      this.store
+        .save(room.id, suggestions)
+        .catch((err: unknown) =>
+          this.logger.warn({ err, documentId: room.id }, 'could not save open suggestions'),
+        )
+    }
+    const onUpdate = (): void => {
+      timer ??= setTimeout(save, this.delayMs)
+    }
+    room.doc.on('update', onUpdate)
+    // Still whole while 'destroy' is emitted, after the unload's last write and compaction:
+    // saved after them, so the summary is newer than the stored text (see OpenSuggestions).
+    room.doc.once('destroy', () => {
+      room.doc.off('update', onUpdate)
+      save()
+    })
+    save()
+  }
+}
