@@ -165,16 +165,20 @@ describe('my work (GET /api/me/work)', () => {
       expect((await myWork(coordinator.cookie)).suggestions.map((s) => s.inserted)).toEqual([
         ' all',
       ])
-      // Reading it loaded it, and the keeper saved it again.
-      await vi.waitFor(async () => {
-        const rows = await withConnection(file, (db) =>
-          db.all<{ suggestions: string }>(
-            'SELECT suggestions FROM open_suggestions WHERE document_id = ?',
-            [docId],
-          ),
-        )
-        expect(rows[0]?.suggestions).toContain('" all"')
-      })
+      // Reading it loaded it, and wrote nothing: a GET changes no state, so the summary
+      // stays as it was until the text next changes.
+      const rows = await withConnection(file, (db) =>
+        db.all<{ suggestions: string; saved_at: string }>(
+          'SELECT suggestions, saved_at FROM open_suggestions WHERE document_id = ?',
+          [docId],
+        ),
+      )
+      expect(rows).toEqual([
+        {
+          suggestions: expect.stringContaining('" from the summary"'),
+          saved_at: '2000-01-01T00:00:00.000Z',
+        },
+      ])
     },
   )
 

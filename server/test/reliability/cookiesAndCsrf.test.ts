@@ -109,6 +109,7 @@ describe('cookies and cross-site requests', () => {
     const paths = [
       '/api/health',
       '/api/me',
+      '/api/me/work',
       '/api/setup',
       '/api/users',
       '/api/documents',

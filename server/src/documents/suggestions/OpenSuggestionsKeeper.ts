@@ -4,10 +4,12 @@ import type { LiveDocument } from '../LiveDocuments.js'
 import { openSuggestionsOf } from './openSuggestionsOf.js'
 
 /**
- * Saves each loaded document's open suggestions: when it loads, a moment after its text
- * changes (one read of the text per quiet spell, not per keystroke), and as it unloads, so
- * what is stored matches the text whenever nobody has it open. A save lost to a crash leaves
- * the summary older than the stored text, which the reader then does not trust.
+ * Saves each loaded document's open suggestions after its text changes: a moment after an
+ * edit (one read of the text per quiet spell, not per keystroke), and as it unloads if an
+ * edit came since the last save, so what is stored matches the text whenever nobody has it
+ * open. Loading alone writes nothing (a GET that loads a document changes no state). A save
+ * lost to a crash leaves the summary older than the stored text, which the reader then does
+ * not trust.
  */
 export class OpenSuggestionsKeeper {
   constructor(
@@ -18,9 +20,12 @@ export class OpenSuggestionsKeeper {
 
   onRoomLoaded(room: LiveDocument): void {
     let timer: NodeJS.Timeout | undefined
+    let edited = false
     const save = (): void => {
       clearTimeout(timer)
       timer = undefined
+      if (!edited) return
+      edited = false
       let suggestions: StoredSuggestion[]
       try {
         suggestions = openSuggestionsOf(room.doc)
@@ -35,6 +40,7 @@ export class OpenSuggestionsKeeper {
         )
     }
     const onUpdate = (): void => {
+      edited = true
       timer ??= setTimeout(save, this.delayMs)
     }
     room.doc.on('update', onUpdate)
@@ -44,6 +50,5 @@ export class OpenSuggestionsKeeper {
       room.doc.off('update', onUpdate)
       save()
     })
-    save()
   }
 }

@@ -10,8 +10,8 @@ import { openSuggestionsOf } from '../suggestions/openSuggestionsOf.js'
 
 /**
  * The open suggestions of every document the person may decide on: a loaded document's from
- * its live text, any other's from what was saved when it was last open. Only a document
- * never loaded since that summary existed is read once from storage (and saved from then on).
+ * its live text, any other's from what was saved when its text last changed. A document whose
+ * text has not changed since that summary existed (or whose save was lost) is read from storage.
  */
 const waitingSuggestions = async (
   ctx: DocumentsContext,
