@@ -1,16 +1,10 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
-import { checkAccessibility } from './utils/checkAccessibility'
+import { expectAccessible } from './utils/checkAccessibility'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('comment disposition in the comments panel, by keyboard', () => {
   const session = useBrowserSession()
-
-  const accessible = async (page: Page, name: string) => {
-    await page.evaluate(() => document.fonts.ready)
-    expect((await checkAccessibility(page, name)).blocking).toEqual([])
-  }
 
   it('a member posts a typed comment with a proposed change; a coordinator records a decision the member sees live', async () => {
     const anna = await session.server.newUser('member', 'Anna Petrova')
@@ -72,7 +66,7 @@ describe('comment disposition in the comments panel, by keyboard', () => {
       .toContain('Everyone has the right to')
     await k.evaluate(() => window.scrollTo(0, 0))
     await docScreenshot(k, 'comment-disposition')
-    await accessible(k, 'comment disposition')
+    await expectAccessible(k, 'comment disposition')
 
     // Filtered by decision (in the list view): rejected shows it, accepted does not.
     await k.locator('.comments-view label', { hasText: 'List' }).click()
@@ -100,7 +94,7 @@ describe('comment disposition in the comments panel, by keyboard', () => {
     await card.getByLabel('Reason (observations of the secretariat)').fill('Covered by clause 2')
     await card.getByRole('button', { name: 'Record decision' }).press('Enter')
     await expect.poll(() => card.locator('.suggestion-decision').textContent()).toContain('Noted')
-    await accessible(k, 'suggestion disposition')
+    await expectAccessible(k, 'suggestion disposition')
     await card.getByRole('button', { name: 'Accept the suggestion by Anna Petrova' }).click()
     await expect.poll(() => k.locator('.suggestion-card').count()).toBe(0)
 

@@ -1,16 +1,10 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
-import { checkAccessibility } from './utils/checkAccessibility'
+import { expectAccessible } from './utils/checkAccessibility'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a mention typed with the keyboard reaches the other person’s bell, live', () => {
   const session = useBrowserSession()
-
-  const accessible = async (page: Page, name: string) => {
-    await page.evaluate(() => document.fonts.ready)
-    expect((await checkAccessibility(page, name)).blocking).toEqual([])
-  }
 
   it('Anna mentions Борис from the keyboard; his bell counts it at once and the inbox leads to the thread', async () => {
     const anna = await session.server.newUser('member', 'Anna Petrova')
@@ -53,7 +47,7 @@ describe('a mention typed with the keyboard reaches the other person’s bell, l
     await expect
       .poll(() => a.getByRole('status').filter({ hasText: '1 person found' }).count())
       .toBe(1)
-    await accessible(a, 'mention list open')
+    await expectAccessible(a, 'mention list open')
     await a.keyboard.press('Enter')
     await expect.poll(() => box.inputValue()).toBe('Please check this, @Борис Петров ')
     await expect.poll(() => option.count()).toBe(0)
@@ -69,7 +63,7 @@ describe('a mention typed with the keyboard reaches the other person’s bell, l
     await expect.poll(() => b.getByRole('heading', { name: 'Declaration' }).count()).toBe(1)
     const item = b.getByRole('link', { name: 'Anna Petrova mentioned you' })
     await expect.poll(() => item.count()).toBe(1)
-    await accessible(b, 'inbox')
+    await expectAccessible(b, 'inbox')
     await docScreenshot(b, 'inbox')
     await item.click()
     // The exact thread is open and marked current; the item is read.

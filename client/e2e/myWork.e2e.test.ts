@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
-import { checkAccessibility } from './utils/checkAccessibility'
+import { expectAccessible } from './utils/checkAccessibility'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('the "My work" page', () => {
   const session = useBrowserSession()
-
-  const axeClean = async (page: Page, name: string) => {
-    await page.evaluate(() => document.fonts.ready)
-    expect((await checkAccessibility(page, name)).blocking).toEqual([])
-  }
 
   /** The page as it is (light), and the same page for the same person in a dark window. */
   const accessible = async (
@@ -19,14 +14,14 @@ describe('the "My work" page', () => {
     name: string,
     ready: string | RegExp,
   ) => {
-    await axeClean(page, name)
+    await expectAccessible(page, name)
     const dark = await session.signedIn(person.email, person.password, {
       colorScheme: 'dark',
       locale: 'en-US',
     })
     await dark.goto(page.url())
     await expect.poll(() => heading(dark, ready).count()).toBe(1)
-    await axeClean(dark, `${name}, dark`)
+    await expectAccessible(dark, `${name}, dark`)
     await dark.close()
   }
 

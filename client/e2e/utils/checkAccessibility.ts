@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 // axe-core is plain script text injected into the page (its `source`), not a Node library here.
 const axeSource: string = createRequire(import.meta.url)('axe-core').source
@@ -88,3 +89,9 @@ export const figuresTable = (all: readonly AccessibilityFigures[]): string =>
         `| ${f.page} | ${f.scheme} | ${f.violations.critical} | ${f.violations.serious} | ${f.violations.moderate} | ${f.violations.minor} | ${f.passes} |`,
     ),
   ].join('\n')
+
+/** Fails the test on any serious or critical violation, once the page's fonts are in (contrast depends on them). */
+export const expectAccessible = async (page: Page, name: string): Promise<void> => {
+  await page.evaluate(() => document.fonts.ready)
+  expect((await checkAccessibility(page, name)).blocking).toEqual([])
+}
