@@ -156,7 +156,11 @@ export const startServer = async (
   const importPool = new ImportPool(config.imports, logger)
   // Before listening, so the first request already finds the secretariat account.
   const needsSetup = await bootstrapFirstAccount(users, config, logger)
+  const unsubscribeKey = await serverKey(db, 'unsubscribe')
 
+  // From listening until the request and upgrade handlers are attached below, nothing may
+  // wait: a connection taken in between has no handler and is never answered (a provider
+  // reconnecting after a restart then waits for ever).
   const server = http.createServer()
   server.headersTimeout = 20_000
   server.requestTimeout = 60_000
@@ -190,7 +194,7 @@ export const startServer = async (
         if (event.kind === 'inbox') listener(event.userId, event.unread)
       }),
   })
-  const unsubscribeTokens = new UnsubscribeTokens(await serverKey(db, 'unsubscribe'))
+  const unsubscribeTokens = new UnsubscribeTokens(unsubscribeKey)
   const mail = startMail(effective, db, logger, clock)
   const roundStore = new ReviewRoundStore(db)
   const notifier = new Notifier({
