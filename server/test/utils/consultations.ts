@@ -30,8 +30,9 @@ export const documentWithVersion = async (
   } finally {
     client.destroy()
   }
+  // Versions are named by coordinators and the secretariat.
   const version = await t.api<VersionInfo>('POST', `/api/documents/${docId}/versions`, {
-    cookie,
+    cookie: await t.adminCookie(),
     body: { name: 'Проект для обсуждения' },
   })
   if (version.status !== 201) throw new Error(`version: ${version.status}`)

@@ -38,6 +38,7 @@ const CODE_MESSAGES: Record<Language, Partial<Record<ErrorCode, string>>> = {
     [ErrorCode.tooManyRequests]:
       'Too many comments in a short time; wait a few minutes and try again.',
     [ErrorCode.invalidJson]: 'The request is not valid JSON.',
+    [ErrorCode.badRequest]: 'The request was not understood; reload the page and try again.',
     [ErrorCode.unsupportedMediaType]: 'Send the comment as JSON or from the form.',
     [ErrorCode.crossOrigin]: 'Comments from other sites are refused.',
     [ErrorCode.validation]: 'Some fields are not filled in correctly.',
@@ -53,7 +54,8 @@ const CODE_MESSAGES: Record<Language, Partial<Record<ErrorCode, string>>> = {
     [ErrorCode.tooLarge]: 'Замечание слишком длинное: не более 10 000 знаков в каждом поле.',
     [ErrorCode.tooManyRequests]:
       'Слишком много замечаний за короткое время; подождите несколько минут и попробуйте снова.',
-    [ErrorCode.invalidJson]: 'Запрос — не правильный JSON.',
+    [ErrorCode.invalidJson]: 'Запрос не является правильным JSON.',
+    [ErrorCode.badRequest]: 'Запрос не понят; обновите страницу и попробуйте снова.',
     [ErrorCode.unsupportedMediaType]: 'Отправьте замечание в формате JSON или из формы.',
     [ErrorCode.crossOrigin]: 'Замечания с других сайтов не принимаются.',
     [ErrorCode.validation]: 'Некоторые поля заполнены неправильно.',

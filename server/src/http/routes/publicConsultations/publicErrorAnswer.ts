@@ -24,14 +24,17 @@ export const publicErrorAnswer = (
   } else if (err instanceof HttpError) {
     ;({ status, code, message, details } = err)
   } else {
-    // body-parser's errors carry a `type`.
-    const type = (err as { type?: string } | undefined)?.type
+    // body-parser's errors carry a `type` and a `status`.
+    const { type, status: given } = (err ?? {}) as { type?: unknown; status?: unknown }
     if (type === 'entity.parse.failed') {
       ;[status, code, message] = [400, ErrorCode.invalidJson, 'The body is not valid JSON']
     } else if (type === 'entity.too.large') {
       ;[status, code, message] = [413, ErrorCode.tooLarge, 'The body is too large']
     } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
       ;[status, code, message] = [415, ErrorCode.unsupportedMediaType, 'Send UTF-8']
+    } else if (typeof type === 'string' && typeof given === 'number' && given < 500) {
+      // Any other refusal of the parser (too many form fields…).
+      ;[status, code, message] = [400, ErrorCode.badRequest, 'The request was not understood']
     } else {
       return undefined
     }
