@@ -384,8 +384,15 @@ describe('public consultation (no mail configured)', () => {
     expect(refusedHtml).toContain('value="Anna &lt;b&gt;Smith&lt;/b&gt;"')
     expect(refusedHtml).toContain('Typo &lt;script&gt;x&lt;/script&gt; in clause 2')
     expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'")
+    // Browsers send the form's Origin only under a referrer policy that allows it.
+    expect(refused.headers.get('referrer-policy')).toBe('same-origin')
 
-    const sent = await form({ ...fields, consent: 'true' })
+    const sent = await fetch(`${t.url}/consultations/${consultation.slug}/clauses/terms?lang=en`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.url },
+      body: new URLSearchParams({ ...fields, consent: 'true' }),
+    })
     expect(sent.status).toBe(303)
     expect(sent.headers.get('location')).toBe(
       `/consultations/${consultation.slug}/thanks?lang=en&next=moderation`,

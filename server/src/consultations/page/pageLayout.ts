@@ -40,7 +40,6 @@ export const publicPage = (language: Language, title: string, ...body: Child[]):
         {},
         h('meta', { charset: 'utf-8' }),
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        h('meta', { name: 'referrer', content: 'no-referrer' }),
         h('title', {}, title),
         h('style', {}, raw(HTML_STYLES + PAGE_STYLES)),
       ),

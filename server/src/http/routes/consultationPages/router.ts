@@ -28,6 +28,9 @@ const PAGE_CSP =
 
 const html = (res: Response, status: number, page: string) => {
   res.setHeader('Content-Security-Policy', PAGE_CSP)
+  // Not `no-referrer` (the app's): with it browsers send `Origin: null` on the form's POST,
+  // which the origin check must refuse. Other sites still learn nothing.
+  res.setHeader('Referrer-Policy', 'same-origin')
   res.setHeader('Cache-Control', 'no-cache')
   res.status(status).type('html').send(page)
 }
