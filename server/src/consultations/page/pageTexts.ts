@@ -10,7 +10,7 @@ export const PAGE_TEXTS = {
     opens: 'Open for comments from',
     closes: 'until',
     scheduled: 'Comments can be sent from the opening date.',
-    open: 'Comments are open. Comment on any clause with the form under it.',
+    open: 'Comments are open: to comment on a clause, follow the link under it.',
     closed:
       'This consultation is closed. Below is the public report: every published comment with the working group’s decision.',
     introduction: 'Introduction',
@@ -73,7 +73,7 @@ export const PAGE_TEXTS = {
     opens: 'Замечания принимаются с',
     closes: 'по',
     scheduled: 'Замечания можно будет отправить с даты открытия.',
-    open: 'Обсуждение открыто. Оставьте замечание к любому пункту в форме под ним.',
+    open: 'Обсуждение открыто: чтобы оставить замечание к пункту, перейдите по ссылке под ним.',
     closed:
       'Обсуждение закрыто. Ниже — публичный отчёт: все опубликованные замечания с решением рабочей группы.',
     introduction: 'Вступление',
