@@ -38,8 +38,6 @@ const view: PublicConsultation = {
   retentionDays: 180,
   text: {
     name: 'Проект',
-    createdAt: new Date().toISOString(),
-    content,
     settings,
     clauses: Array.from({ length: clauseCount }, (_, i) => ({ id: `c${i}`, number: `${i + 1}` })),
     numberOf: new Map(Array.from({ length: clauseCount }, (_, i) => [`c${i}`, `${i + 1}`])),

@@ -306,7 +306,6 @@ export const startServer = async (
     origin: effective.publicOrigin,
     clock,
     retentionDays: config.consultations.retentionDays,
-    logger,
   })
   // At once too: periods that ended while the server was down are swept now.
   const retention = new PeriodicTask(

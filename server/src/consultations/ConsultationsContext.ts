@@ -1,4 +1,3 @@
-import type { Logger } from '../logger.js'
 import type { Clock } from '../mail/Clock.js'
 import type { Mailer } from '../mail/Mailer.js'
 import type { AuditLog } from '../store/AuditLog.js'
@@ -25,5 +24,4 @@ export interface ConsultationsContext {
   clock: Clock
   /** Days after closing that commenters' addresses are kept (ACCORD_CONSULTATION_RETENTION_DAYS). */
   retentionDays: number
-  logger: Logger
 }

@@ -5,14 +5,11 @@ import {
   numberedClauses,
   settingsOfState,
 } from '@accord/schema'
-import type { JSONContent } from '@tiptap/core'
 import type { VersionStore } from '../store/VersionStore.js'
 
 /** A consultation's version, read for the public page and for checking comments' clauses. */
 export interface VersionText {
   name: string
-  createdAt: string
-  content: JSONContent
   settings: DocumentSettings
   /** Every clause and sub-clause id, in text order, with its number. */
   clauses: { id: string; number: string }[]
@@ -50,8 +47,6 @@ export class VersionTexts {
     let model: ExportModel | undefined
     const text: VersionText = {
       name: info.name,
-      createdAt: info.createdAt,
-      content: stored.content,
       settings,
       clauses,
       numberOf: new Map(clauses.map((c) => [c.id, c.number])),

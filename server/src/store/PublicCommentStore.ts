@@ -1,28 +1,16 @@
-import type { CommentType, Decision, Disposition, PublicCommentStatus } from '@accord/protocol'
+import type { CommentType, Decision, PublicComment, PublicCommentStatus } from '@accord/protocol'
 import type { Database } from './Database.js'
 import { newId, nowIso } from './ids.js'
 
 /** `unconfirmed`: waiting for the mailed link; it enters moderation (`pending`) once confirmed. */
 export type StoredCommentStatus = 'unconfirmed' | PublicCommentStatus
 
-/** A public comment as stored (the e-mail address stays in here, never in the API). */
-export interface StoredPublicComment {
-  id: string
-  consultationId: string
-  clauseId: string
-  name: string
-  organization: string | null
-  publishName: boolean
-  type: CommentType
-  body: string
-  proposedChange: string | null
+/**
+ * A public comment as the store reads it: what coordinators see, with the stored status. The
+ * e-mail address stays in the table; no read returns it.
+ */
+export interface StoredPublicComment extends Omit<PublicComment, 'clauseNumber' | 'status'> {
   status: StoredCommentStatus
-  rejectionReason: string | null
-  confirmedAt: string | null
-  createdAt: string
-  moderatedAt: string | null
-  moderatedBy: { id: string; name: string } | null
-  disposition: Disposition | null
 }
 
 interface Row {

@@ -48,8 +48,6 @@ const view = (state: PublicConsultation['state']): PublicConsultation => {
     retentionDays: 90,
     text: {
       name: 'Draft 1',
-      createdAt: '2026-01-01T00:00:00Z',
-      content,
       settings,
       clauses: [
         { id: 'scope', number: '1' },
