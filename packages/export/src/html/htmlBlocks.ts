@@ -128,7 +128,7 @@ export const htmlBlock = (block: Block): Markup => {
 /**
  * A clause as a section named by its heading, so screen readers list clauses by number.
  * `after` adds content after each clause's own text, before its first sub-clause (the public
- * consultation page puts a clause's comments and form there).
+ * consultation page puts a clause's comments and its comment link there).
  */
 export const htmlClause = (
   clause: ExportClause,
