@@ -92,6 +92,14 @@ const envSchema = z.object({
   REVIEW_TICK_MS: z.coerce.number().int().min(10).default(30_000),
   /** Mails one person gets "immediately" per hour; beyond, what follows waits for one batch mail. */
   MAIL_IMMEDIATE_PER_HOUR: z.coerce.number().int().min(1).default(12),
+  /** Days public commenters' e-mail addresses are kept after their consultation closes. */
+  CONSULTATION_RETENTION_DAYS: int(180),
+  /** How often the retention sweep looks for consultations whose period is over (ms; default 1 hour). */
+  CONSULTATION_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(60 * 60_000),
 })
 
 export interface Config {
@@ -122,6 +130,8 @@ export interface Config {
   /** Present when SMTP_URL and MAIL_FROM are both set. */
   mail: MailConfig | undefined
   reviewTickMs: number
+  /** Public consultation: how long addresses are kept after closing, and how often that is checked. */
+  consultations: { retentionDays: number; sweepMs: number }
 }
 
 /** How mail is sent (see docs/operations.md). */
@@ -208,6 +218,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       workerMemoryMb: e.EXPORT_WORKER_MEMORY_MB,
     },
     reviewTickMs: e.REVIEW_TICK_MS,
+    consultations: {
+      retentionDays: e.CONSULTATION_RETENTION_DAYS,
+      sweepMs: e.CONSULTATION_SWEEP_MS,
+    },
     mail:
       e.SMTP_URL && e.MAIL_FROM
         ? {

@@ -11,6 +11,8 @@ import { LocalCluster } from './cluster/LocalCluster.js'
 import { RedisCluster } from './cluster/RedisCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
+import { consultationOperations } from './consultations/consultationOperations.js'
+import { VersionTexts } from './consultations/VersionTexts.js'
 import { AnchorFollower } from './documents/comments/anchors/AnchorFollower.js'
 import { DocumentEvents } from './documents/DocumentEvents.js'
 import { documentOperations } from './documents/documentOperations.js'
@@ -35,11 +37,13 @@ import { NotificationSettingsStore } from './notifications/NotificationSettingsS
 import { NotificationStore } from './notifications/NotificationStore.js'
 import { Notifier } from './notifications/Notifier.js'
 import { notificationOperations } from './notifications/notificationOperations.js'
+import { PeriodicTask } from './notifications/PeriodicTask.js'
 import { WatchStore } from './notifications/WatchStore.js'
 import { ReviewRoundStore } from './reviewRounds/ReviewRoundStore.js'
 import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
 import { CommentStore } from './store/CommentStore.js'
+import { ConsultationStore } from './store/ConsultationStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { DocumentOpens } from './store/DocumentOpens.js'
 import { FinalizationStore } from './store/FinalizationStore.js'
@@ -51,6 +55,7 @@ import {
 } from './store/OneTimeLinkStore.js'
 import { OpenSuggestions } from './store/OpenSuggestions.js'
 import { openStorage } from './store/openStorage.js'
+import { PublicCommentStore } from './store/PublicCommentStore.js'
 import { SessionStore } from './store/SessionStore.js'
 import { SqlDocumentStore } from './store/SqlDocumentStore.js'
 import { SuggestionDispositionStore } from './store/SuggestionDispositionStore.js'
@@ -252,10 +257,14 @@ export const startServer = async (
   reviewRounds.start(effective.reviewTickMs)
 
   const glossary = new GlossaryStore(db)
+  const consultationStore = new ConsultationStore(db)
+  const publicComments = new PublicCommentStore(db)
   const documents = documentOperations({
     catalog,
     versions,
     comments,
+    consultations: consultationStore,
+    publicComments,
     suggestionDispositions: new SuggestionDispositionStore(db),
     finalizations: new FinalizationStore(db),
     audit,
@@ -301,6 +310,24 @@ export const startServer = async (
     unsubscribeTokens,
     mailer: mail?.mailer,
   })
+  const consultations = consultationOperations({
+    consultations: consultationStore,
+    publicComments,
+    catalog,
+    versions,
+    texts: new VersionTexts(versions),
+    audit,
+    mailer: mail?.mailer,
+    origin: effective.publicOrigin,
+    clock,
+    retentionDays: config.consultations.retentionDays,
+  })
+  // At once too: periods that ended while the server was down are swept now.
+  const retention = new PeriodicTask(
+    () => consultations.eraseExpired().then(() => undefined),
+    (err) => logger.warn({ err }, 'the consultation retention sweep failed'),
+  )
+  retention.start(config.consultations.sweepMs, { now: true })
   const deps = {
     config: effective,
     logger,
@@ -317,6 +344,7 @@ export const startServer = async (
     notifications: notificationOps,
     reviewRounds,
     glossary: glossaryOperations({ glossary, audit }),
+    consultations,
   }
   server.on('request', createApp(deps))
   const collab = attachCollabEndpoint(server, {
@@ -349,6 +377,7 @@ export const startServer = async (
       await stopped
       await inFlightEdits.close()
       await digests?.stop()
+      await retention.stop()
       await reviewRounds.stop()
       await notifier.settled()
       await mail?.stop()

@@ -36,6 +36,12 @@ const SideBySidePage = lazy(() =>
 const GlossaryPage = lazy(() =>
   import('../pages/GlossaryPage').then(({ GlossaryPage }) => ({ default: GlossaryPage })),
 )
+// Public consultations: opened by the secretariat, moderated by coordinators.
+const ConsultationsPage = lazy(() =>
+  import('../consultations/ConsultationsPage').then(({ ConsultationsPage }) => ({
+    default: ConsultationsPage,
+  })),
+)
 const ActivityPage = lazy(() =>
   import('../pages/ActivityPage').then(({ ActivityPage }) => ({ default: ActivityPage })),
 )
@@ -82,6 +88,16 @@ export const App = () => {
             <SignedIn>
               <Suspense fallback={loading}>
                 <LanguagesPage />
+              </Suspense>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="documents/:id/consultations"
+          element={
+            <SignedIn>
+              <Suspense fallback={loading}>
+                <ConsultationsPage />
               </Suspense>
             </SignedIn>
           }

@@ -10,6 +10,8 @@ import type {
   CommentThread,
   Compilation,
   CompleteResetRequest,
+  Consultation,
+  CreateConsultationBody,
   CreateDocumentBody,
   CreatedUser,
   CreateThreadRequest,
@@ -34,10 +36,13 @@ import type {
   MailSettingsResponse,
   MarkNotificationsReadRequest,
   MentionablePerson,
+  ModeratePublicCommentRequest,
   MyWorkResponse,
   NotificationSettings,
   NotificationSettingsPatch,
   OpenReviewRoundRequest,
+  PublicComment,
+  PublicCommentStatus,
   ReplyRequest,
   RequestResetRequest,
   ResolveSuggestionsRequest,
@@ -349,4 +354,31 @@ export const historyApi = {
     ),
   allActivity: (before?: number) =>
     json<{ entries: AuditEntry[] }>(before ? `/api/activity?before=${before}` : '/api/activity'),
+}
+
+/** Public consultations: opening one, moderating its comments, erasing a person's data. */
+export const consultationsApi = {
+  list: (documentId: string) =>
+    json<{ consultations: Consultation[] }>(path`/api/documents/${documentId}/consultations`),
+  create: (documentId: string, body: CreateConsultationBody) =>
+    request<{ consultation: Consultation }>(
+      'POST',
+      path`/api/documents/${documentId}/consultations`,
+      body,
+    ),
+  comments: (consultationId: string, status: PublicCommentStatus) =>
+    json<{ comments: PublicComment[] }>(
+      `${path`/api/consultations/${consultationId}/comments`}?status=${status}`,
+    ),
+  moderate: (consultationId: string, commentId: string, body: ModeratePublicCommentRequest) =>
+    request<{ comment: PublicComment }>(
+      'PATCH',
+      path`/api/consultations/${consultationId}/comments/${commentId}`,
+      body,
+    ),
+  erase: (email: string) =>
+    request<{ comments: number }>('POST', '/api/consultations/erasures', { email }),
+  /** Where one consultation's compilation of comments downloads. */
+  compilationUrl: (documentId: string, consultationId: string, format: 'csv' | 'xlsx' | 'docx') =>
+    `${path`/api/documents/${documentId}/disposition`}?format=${format}&consultation=${encodeURIComponent(consultationId)}`,
 }

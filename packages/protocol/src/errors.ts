@@ -52,6 +52,13 @@ export const ErrorCode = {
    * `details.reason` says which (the client translates it).
    */
   unsupportedFile: 'unsupported_file',
+  /** A public comment on a consultation that has not opened yet, or has closed. */
+  consultationNotOpen: 'consultation_not_open',
+  consultationClosed: 'consultation_closed',
+  /** A public comment on a clause that is not in the consultation's version. */
+  unknownClause: 'unknown_clause',
+  /** Another consultation has that address already. */
+  slugTaken: 'slug_taken',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

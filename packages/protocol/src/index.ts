@@ -1,4 +1,5 @@
 export * from './closeCodes.js'
+export * from './consultations.js'
 export * from './documentLanguages.js'
 export * from './email.js'
 export * from './errors.js'

@@ -291,6 +291,8 @@ export const dispositionQuery = z.object({
     .default('json'),
   /** Column headings' language (default: the document's). */
   lang: z.enum(LANGUAGES).optional(),
+  /** Only the public comments of this consultation. */
+  consultation: idSchema.optional(),
 })
 export type DispositionQuery = z.infer<typeof dispositionQuery>
 
@@ -444,3 +446,81 @@ export const importTemplateRequest = z
   })
   .strict()
 export type ImportTemplateRequest = z.infer<typeof importTemplateRequest>
+
+/** A consultation's address: lower-case words joined by hyphens (`draft-charter-2026`). */
+export const consultationSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'letters a–z, digits and single hyphens')
+  .min(3)
+  .max(80)
+
+/**
+ * `POST /documents/:id/consultations` (secretariat): publishes a named version for public
+ * comment from `opensAt` (default now) until `closesAt`.
+ */
+export const createConsultationRequest = z
+  .object({
+    versionId: idSchema,
+    closesAt: z.iso.datetime({ offset: true }),
+    opensAt: z.iso.datetime({ offset: true }).optional(),
+    introduction: z.string().trim().max(20_000).default(''),
+    slug: consultationSlug.optional(),
+  })
+  .strict()
+export type CreateConsultationRequest = z.infer<typeof createConsultationRequest>
+export type CreateConsultationBody = z.input<typeof createConsultationRequest>
+
+/** Blank optional text is no text. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null))
+
+/**
+ * `POST /public/consultations/:slug/comments`: a comment from anyone, on one clause.
+ * `consent` is agreement to the privacy notice (required); `publishName` lets the name and
+ * organization appear on the public page. `website` is the honeypot: people leave it empty.
+ */
+export const publicCommentRequest = z.object({
+  clauseId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid clause id'),
+  name: z.string().trim().min(1).max(200),
+  organization: optionalText(300),
+  email: emailSchema,
+  type: commentTypeSchema.default('general'),
+  body: commentBody,
+  proposedChange: optionalText(10_000),
+  consent: z.literal(true, { error: 'consent to the privacy notice is required' }),
+  publishName: z.boolean().default(false),
+  website: z.string().max(2_000).optional(),
+})
+export type PublicCommentRequest = z.infer<typeof publicCommentRequest>
+export type PublicCommentBody = z.input<typeof publicCommentRequest>
+
+/** `GET /consultations/:id/comments?status=`: one status, or every one. */
+export const publicCommentsQuery = z.object({
+  status: z.enum(['pending', 'published', 'rejected']).optional(),
+})
+export type PublicCommentsQuery = z.infer<typeof publicCommentsQuery>
+
+/**
+ * `PATCH /consultations/:id/comments/:commentId` (coordinators and up): publish or reject
+ * (the reason is kept internally), and, once published, record the group's decision.
+ */
+export const moderatePublicCommentRequest = z
+  .object({
+    status: z.enum(['pending', 'published', 'rejected']).optional(),
+    reason: z.string().trim().max(2_000).optional(),
+    disposition: dispositionSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => v.status !== undefined || v.disposition !== undefined, 'nothing to change')
+export type ModeratePublicCommentRequest = z.infer<typeof moderatePublicCommentRequest>
+
+/** `POST /consultations/erasures` (secretariat): erase one person's data, by their address. */
+export const erasePublicCommenterRequest = z.object({ email: emailSchema }).strict()
+export type ErasePublicCommenterRequest = z.infer<typeof erasePublicCommenterRequest>

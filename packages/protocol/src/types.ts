@@ -116,8 +116,8 @@ export interface CommentThread {
 
 /** One line of the compilation of comments (`GET /api/documents/:id/disposition`). */
 export interface CompilationRow {
-  /** Where it comes from: a comment thread or a suggestion of the text. */
-  source: 'comment' | 'suggestion'
+  /** Where it comes from: a comment thread, a suggestion of the text, or a public consultation. */
+  source: 'comment' | 'suggestion' | 'public'
   id: string
   clauseId: string | null
   /** '3.1'; null outside clauses (general comments) or for a clause no longer in the text. */

@@ -6,11 +6,13 @@ import type { ImportSlots } from '../import/ImportSlots.js'
 import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { CommentStore } from '../store/CommentStore.js'
+import type { ConsultationStore } from '../store/ConsultationStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { DocumentOpens } from '../store/DocumentOpens.js'
 import type { FinalizationStore } from '../store/FinalizationStore.js'
 import type { GlossaryStore } from '../store/GlossaryStore.js'
 import type { OpenSuggestions } from '../store/OpenSuggestions.js'
+import type { PublicCommentStore } from '../store/PublicCommentStore.js'
 import type { SuggestionDispositionStore } from '../store/SuggestionDispositionStore.js'
 import type { TranslationMarks } from '../store/TranslationMarks.js'
 import type { UserStore } from '../store/UserStore.js'
@@ -30,6 +32,9 @@ export interface DocumentsContext {
   comments: CommentStore
   /** Decisions on suggestions, kept with what each suggestion was. */
   suggestionDispositions: SuggestionDispositionStore
+  /** Public consultations and their published comments: they enter the compilation. */
+  consultations: ConsultationStore
+  publicComments: PublicCommentStore
   /** How documents were made final (decision on open items, appendix). */
   finalizations: FinalizationStore
   /** Who may be mentioned: people with an active account. */

@@ -1,6 +1,7 @@
 import type { AccountOperations } from '../accounts/accountOperations.js'
 import type { Authenticator } from '../auth/Authenticator.js'
 import type { Config } from '../config.js'
+import type { ConsultationOperations } from '../consultations/consultationOperations.js'
 import type { DocumentOperations } from '../documents/documentOperations.js'
 import type { GlossaryOperations } from '../glossary/glossaryOperations.js'
 import type { Logger } from '../logger.js'
@@ -19,4 +20,5 @@ export interface AppDeps {
   notifications: NotificationOperations
   reviewRounds: ReviewRounds
   glossary: GlossaryOperations
+  consultations: ConsultationOperations
 }

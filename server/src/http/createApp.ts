@@ -9,6 +9,8 @@ import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
 import { activityRouter } from './routes/activity/router.js'
 import { commentsRouter } from './routes/comments/router.js'
+import { consultationPagesRouter } from './routes/consultationPages/router.js'
+import { consultationsRouter } from './routes/consultations/router.js'
 import { dispositionRouter } from './routes/disposition/router.js'
 import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
@@ -21,6 +23,12 @@ import { mailRouter } from './routes/mail/router.js'
 import { meRouter } from './routes/me/router.js'
 import { notificationsRouter } from './routes/notifications/router.js'
 import { passwordResetsRouter } from './routes/passwordResets/router.js'
+import { publicCommentLimits } from './routes/publicConsultations/publicCommentLimits.js'
+import {
+  PUBLIC_API_PATH,
+  publicApiErrors,
+  publicConsultationsRouter,
+} from './routes/publicConsultations/router.js'
 import { reviewRoundsRouter } from './routes/reviewRounds/router.js'
 import { sessionRouter } from './routes/session/router.js'
 import { setupRouter } from './routes/setup/router.js'
@@ -54,6 +62,8 @@ export const createApp = (deps: AppDeps): Express => {
     }),
   )
 
+  // Shared by the public JSON API and the no-script form, so both count the same comments.
+  const publicLimits = publicCommentLimits()
   const api = express.Router()
   api.use(requestLog(deps.logger))
   api.get('/health', (_req, res) => {
@@ -74,6 +84,8 @@ export const createApp = (deps: AppDeps): Express => {
     res.setHeader('Cache-Control', 'no-store')
     next()
   })
+  api.use(publicConsultationsRouter(deps, publicLimits))
+  api.use(PUBLIC_API_PATH, publicApiErrors)
   api.use(setupRouter(deps))
   api.use(sessionRouter(deps))
   api.use(meRouter(deps))
@@ -94,9 +106,11 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(exportRouter(deps))
   api.use(dispositionRouter(deps))
   api.use(activityRouter(deps))
+  api.use(consultationsRouter(deps))
   api.use(apiNotFound)
   app.use('/api', api)
 
+  app.use(consultationPagesRouter(deps, publicLimits))
   const indexHtml = path.join(config.clientDist, 'index.html')
   app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }))
   // Every other GET is a client route (/, /documents/:id, /people …): the single-page app answers it.

@@ -273,4 +273,47 @@ export const SCHEMA_STEPS: readonly string[] = [
     saved_at TEXT NOT NULL
   );
   `,
+  // 11: public consultation: a named version published for comment between two dates, and the
+  // public's comments (held until confirmed and moderated; the e-mail address is erased after
+  // the retention period, or on request)
+  `
+  CREATE TABLE consultations (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    version_id TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    opens_at INTEGER NOT NULL,
+    closes_at INTEGER NOT NULL,
+    introduction TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    personal_data_erased_at TEXT
+  );
+  CREATE INDEX consultations_doc ON consultations(document_id);
+  CREATE TABLE public_comments (
+    id TEXT PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+    clause_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    organization TEXT,
+    email TEXT,
+    publish_name INTEGER NOT NULL,
+    comment_type TEXT NOT NULL CHECK (comment_type IN ('general','technical','editorial')),
+    body TEXT NOT NULL,
+    proposed_change TEXT,
+    status TEXT NOT NULL CHECK (status IN ('unconfirmed','pending','published','rejected')),
+    rejection_reason TEXT,
+    confirm_token_hash TEXT UNIQUE,
+    confirmed_at TEXT,
+    created_at TEXT NOT NULL,
+    moderated_by TEXT REFERENCES users(id),
+    moderated_at TEXT,
+    decision TEXT CHECK (decision IN ('accepted','acceptedInPrinciple','rejected','noted')),
+    decision_reason TEXT,
+    decided_by TEXT REFERENCES users(id),
+    decided_at TEXT
+  );
+  CREATE INDEX public_comments_consultation ON public_comments(consultation_id, status, created_at);
+  CREATE INDEX public_comments_email ON public_comments(email);
+  `,
 ]

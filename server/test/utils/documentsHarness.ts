@@ -17,11 +17,13 @@ import { ImportSlots } from '../../src/import/ImportSlots.js'
 import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
+import { ConsultationStore } from '../../src/store/ConsultationStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
 import { DocumentOpens } from '../../src/store/DocumentOpens.js'
 import { FinalizationStore } from '../../src/store/FinalizationStore.js'
 import { GlossaryStore } from '../../src/store/GlossaryStore.js'
 import { OpenSuggestions } from '../../src/store/OpenSuggestions.js'
+import { PublicCommentStore } from '../../src/store/PublicCommentStore.js'
 import { SqlDocumentStore } from '../../src/store/SqlDocumentStore.js'
 import { SuggestionDispositionStore } from '../../src/store/SuggestionDispositionStore.js'
 import { openSqlite } from '../../src/store/sqlite/openSqlite.js'
@@ -79,6 +81,8 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     versions,
     comments: new CommentStore(db),
     suggestionDispositions: new SuggestionDispositionStore(db),
+    consultations: new ConsultationStore(db),
+    publicComments: new PublicCommentStore(db),
     finalizations: new FinalizationStore(db),
     users,
     audit,

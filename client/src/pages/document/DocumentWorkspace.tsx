@@ -226,6 +226,9 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         <Link to={`/documents/${encodeURIComponent(document.id)}/languages`}>
           {t('translations.link')}
         </Link>
+        <Link to={`/documents/${encodeURIComponent(document.id)}/consultations`}>
+          {t('consultations.link')}
+        </Link>
         {document.sourceDocumentId !== null && (
           <Link to={`/documents/${encodeURIComponent(document.id)}/side-by-side`}>
             {t('translations.sideBySide')}

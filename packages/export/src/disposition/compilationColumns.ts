@@ -62,16 +62,21 @@ const DECISION_WORDS: Record<Language, Record<Decision, string>> = {
   },
 }
 
-const EXTRA_WORDS: Record<Language, { title: string; general: string; suggestion: string }> = {
+const EXTRA_WORDS: Record<
+  Language,
+  { title: string; general: string; suggestion: string; public: string }
+> = {
   en: {
     title: 'Compilation of comments',
     general: 'General',
     suggestion: 'Suggested change in the text',
+    public: 'Public consultation',
   },
   ru: {
     title: 'Сводка замечаний',
     general: 'Общее',
     suggestion: 'Предложенная правка текста',
+    public: 'Публичное обсуждение',
   },
 }
 
@@ -91,7 +96,11 @@ export const compilationTitle = (language: Language, documentTitle: string): str
 export const compilationCells = (row: CompilationRow, language: Language): string[] => {
   const words = EXTRA_WORDS[language]
   const cells: Record<CompilationColumn, string> = {
-    organization: row.organization,
+    // The public's comments say where they came from, beside the organization given (if any).
+    organization:
+      row.source === 'public'
+        ? [row.organization, words.public].filter(Boolean).join(' — ')
+        : row.organization,
     author: row.author,
     clause: row.clauseNumber ?? (row.clauseId === null ? words.general : ''),
     paragraph: row.paragraph,

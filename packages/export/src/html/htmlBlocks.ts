@@ -125,8 +125,16 @@ export const htmlBlock = (block: Block): Markup => {
   }
 }
 
-/** A clause as a section named by its heading, so screen readers list clauses by number. */
-export const htmlClause = (clause: ExportClause): Markup => {
+/**
+ * A clause as a section named by its heading, so screen readers list clauses by number.
+ * `after` adds content after each clause's own text, before its first sub-clause (the public
+ * consultation page puts a clause's comments and its comment link there).
+ */
+export const htmlClause = (
+  clause: ExportClause,
+  after?: (clause: ExportClause) => Child,
+): Markup => {
+  const firstSubclause = clause.children.findIndex((child) => child.type === 'clause')
   const headingId = clause.id ? `clause-${clause.id}-heading` : undefined
   return h(
     'section',
@@ -141,8 +149,11 @@ export const htmlClause = (clause: ExportClause): Markup => {
       h('span', { class: 'clause-label' }, inline(clauseHeadingPrefixInline(clause))),
       htmlInlines(clause.heading),
     ),
-    clause.children.map((child) =>
-      child.type === 'clause' ? htmlClause(child) : htmlBlock(child),
+    clause.children.map((child, i) =>
+      child.type === 'clause'
+        ? [i === firstSubclause ? after?.(clause) : null, htmlClause(child, after)]
+        : htmlBlock(child),
     ),
+    firstSubclause === -1 ? after?.(clause) : null,
   )
 }

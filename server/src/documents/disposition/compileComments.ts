@@ -1,16 +1,10 @@
-import {
-  type ClauseDispositionSummary,
-  type Compilation,
-  type CompilationRow,
-  DECISIONS,
-  type Decision,
-  LANGUAGES,
-  type Language,
-} from '@accord/protocol'
+import { type Compilation, type CompilationRow, LANGUAGES, type Language } from '@accord/protocol'
 import { listSuggestions, numberedClauses, readSettings } from '@accord/schema'
+import { notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
 import { bodyOf } from '../suggestions/applyDecisions.js'
+import { summarise } from './summarise.js'
 
 /** A compilation and the language its file headings default to (the document's). */
 export interface CompiledComments {
@@ -20,15 +14,17 @@ export interface CompiledComments {
 
 /**
  * The compilation of comments of a document (every role may read it): every comment thread
- * and every suggestion (in the text, or decided and kept on record), with author,
- * organization, clause, type, comment, proposed change and decision, in clause order.
- * Comments outside any clause (general ones) come first; comments on clauses no longer in
- * the text come last.
+ * and every suggestion (in the text, or decided and kept on record), and the published
+ * comments of its public consultations, with author, organization, clause, type, comment,
+ * proposed change and decision, in clause order. Comments outside any clause (general ones)
+ * come first; comments on clauses no longer in the text come last. With `consultationId`:
+ * that consultation's public comments only.
  */
 export const compileComments = async (
   ctx: DocumentsContext,
   _actor: Actor,
   documentId: string,
+  { consultationId }: { consultationId?: string } = {},
 ): Promise<CompiledComments> => {
   const doc = await documentOf(ctx, documentId)
   const { clauses, suggestions, language } = await ctx.live.read(doc.id, ({ doc: ydoc }) => {
@@ -44,11 +40,19 @@ export const compileComments = async (
       language: headingLanguage(readSettings(ydoc).language),
     }
   })
-  const [threads, decided, people] = await Promise.all([
-    ctx.comments.list(doc.id),
-    ctx.suggestionDispositions.list(doc.id),
+  const onlyPublic = consultationId !== undefined
+  if (onlyPublic && (await ctx.consultations.get(consultationId))?.documentId !== doc.id) {
+    throw notFound('Unknown consultation of this document')
+  }
+  const [threads, decided, people, published] = await Promise.all([
+    onlyPublic ? [] : ctx.comments.list(doc.id),
+    onlyPublic ? [] : ctx.suggestionDispositions.list(doc.id),
     ctx.users.list(),
+    ctx.publicComments.publishedOfDocument(doc.id),
   ])
+  const publicComments = onlyPublic
+    ? published.filter((c) => c.consultationId === consultationId)
+    : published
   const organizationOf = new Map(people.map((p) => [p.id, p.organization ?? '']))
   const nameOf = new Map(people.map((p) => [p.id, p.name]))
   const numberOf = new Map(clauses.map((c) => [c.id, c.number]))
@@ -76,6 +80,23 @@ export const compileComments = async (
       decision: thread.disposition?.decision ?? null,
       reason: thread.disposition?.reason ?? '',
       at: thread.createdAt,
+    })
+  }
+  for (const c of publicComments) {
+    rows.push({
+      source: 'public',
+      id: c.id,
+      ...clauseOf(c.clauseId),
+      paragraph: '',
+      // The name and organization only with the person's consent; never the address.
+      author: c.publishName ? c.name : '',
+      organization: c.publishName ? (c.organization ?? '') : '',
+      type: c.type,
+      comment: c.body,
+      proposedChange: c.proposedChange ?? '',
+      decision: c.disposition?.decision ?? null,
+      reason: c.disposition?.reason ?? '',
+      at: c.createdAt,
     })
   }
   const decidedById = new Map(decided.map((d) => [d.suggestionId, d]))
@@ -119,8 +140,9 @@ export const compileComments = async (
   const orderOf = new Map(clauses.map((c, i) => [c.id, i]))
   const rank = (row: CompilationRow) =>
     row.clauseId === null ? -1 : (orderOf.get(row.clauseId) ?? Number.MAX_SAFE_INTEGER)
-  // Within a clause: comments before suggestions, each in the order they were made.
-  const sourceRank = (row: CompilationRow) => (row.source === 'comment' ? 0 : 1)
+  // Within a clause: members' comments, the public's, then suggestions, each in the order made.
+  const SOURCE_RANK = { comment: 0, public: 1, suggestion: 2 } as const
+  const sourceRank = (row: CompilationRow) => SOURCE_RANK[row.source]
   rows.sort(
     (a, b) => rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || a.at.localeCompare(b.at),
   )
@@ -138,25 +160,3 @@ export const compileComments = async (
 
 const headingLanguage = (language: string): Language =>
   (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'en'
-
-/** Per clause, in the rows' order: how many rows and how many of each decision. */
-const summarise = (rows: CompilationRow[]): ClauseDispositionSummary[] => {
-  const byClause = new Map<string | null, ClauseDispositionSummary>()
-  for (const row of rows) {
-    let entry = byClause.get(row.clauseId)
-    if (!entry) {
-      entry = {
-        clauseId: row.clauseId,
-        clauseNumber: row.clauseNumber,
-        total: 0,
-        undecided: 0,
-        decisions: Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>,
-      }
-      byClause.set(row.clauseId, entry)
-    }
-    entry.total += 1
-    if (row.decision) entry.decisions[row.decision] += 1
-    else entry.undecided += 1
-  }
-  return [...byClause.values()]
-}

@@ -17,9 +17,11 @@ export const exportCompilation = async (
   ctx: DocumentsContext,
   actor: Actor,
   documentId: string,
-  { format, lang }: DispositionQuery,
+  { format, lang, consultation }: DispositionQuery,
 ): Promise<CompilationAnswer> => {
-  const { compilation, language } = await compileComments(ctx, actor, documentId)
+  const { compilation, language } = await compileComments(ctx, actor, documentId, {
+    consultationId: consultation,
+  })
   if (format === 'json') return { kind: 'json', compilation }
   const place = ctx.exportQueue.enter(actor.id)
   try {

@@ -9,7 +9,7 @@ const send = (res: Parameters<RequestHandler>[1], status: number, error: ErrorBo
   res.status(status).json({ error } satisfies ErrorBody)
 
 /** The HTTP status of each kind of domain refusal. */
-const STATUS: Record<DomainErrorKind, number> = {
+export const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,

@@ -1,0 +1,74 @@
+/**
+ * `npx tsx server/bench/measureConsultationPage.ts [clauses] [comments]`: how long the public
+ * consultation page takes to render server-side for a long version (default 500 clauses with
+ * 500 published comments): the first render (which reads the version into the export model,
+ * then kept) and the next ones. The target is under 200 ms. The database reads are not in
+ * these figures. Not part of `npm test`.
+ */
+import { performance } from 'node:perf_hooks'
+import { exportModel } from '@accord/export'
+import type { JSONContent } from '@tiptap/core'
+import { renderConsultationPage } from '../src/consultations/page/renderConsultationPage.js'
+import type { PublicConsultation } from '../src/consultations/readPublicConsultation.js'
+
+const clauseCount = Number(process.argv[2] ?? 500)
+const commentCount = Number(process.argv[3] ?? 500)
+
+const content: JSONContent = {
+  type: 'doc',
+  content: Array.from({ length: clauseCount }, (_, i) => ({
+    type: 'clause',
+    attrs: { id: `c${i}` },
+    content: [
+      { type: 'clauseHeading', content: [{ type: 'text', text: `Статья ${i + 1}` }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Текст статьи. '.repeat(20) }] },
+    ],
+  })),
+}
+const settings = { language: 'ru', clauseLabel: 'article' } as const
+let model: ReturnType<typeof exportModel> | undefined
+const view: PublicConsultation = {
+  slug: 'bench',
+  url: 'http://127.0.0.1/consultations/bench',
+  documentTitle: 'Bench',
+  introduction: 'Вступление. '.repeat(40),
+  opensAt: new Date(Date.now() - 86_400_000),
+  closesAt: new Date(Date.now() + 86_400_000),
+  state: 'open',
+  retentionDays: 180,
+  text: {
+    name: 'Проект',
+    settings,
+    clauses: Array.from({ length: clauseCount }, (_, i) => ({ id: `c${i}`, number: `${i + 1}` })),
+    numberOf: new Map(Array.from({ length: clauseCount }, (_, i) => [`c${i}`, `${i + 1}`])),
+    model: (documentId, title) => {
+      model ??= exportModel(content, { documentId, title, ...settings, date: new Date() })
+      return model
+    },
+  },
+  published: Array.from({ length: commentCount }, (_, i) => ({
+    id: `p${i}`,
+    clauseId: `c${i % clauseCount}`,
+    name: i % 2 ? `Участник ${i}` : null,
+    organization: null,
+    type: 'technical' as const,
+    body: `Замечание ${i}: ${'слишком узкая формулировка, '.repeat(5)}`,
+    proposedChange: `Предлагаемая формулировка ${i}`,
+    createdAt: new Date().toISOString(),
+    decision: i % 3 ? ('accepted' as const) : null,
+    reason: 'Учтено',
+  })),
+}
+
+const time = () => {
+  const started = performance.now()
+  const html = renderConsultationPage(view, 'ru')
+  return { ms: performance.now() - started, bytes: Buffer.byteLength(html) }
+}
+const first = time()
+const next = Array.from({ length: 9 }, time).sort((a, b) => a.ms - b.ms)
+const median = next[4] ?? first
+process.stdout.write(
+  `Public page of ${clauseCount} clauses with ${commentCount} published comments\n` +
+    `first render: ${Math.round(first.ms)} ms; next: ${Math.round(median.ms)} ms (median of 9); ${Math.round(median.bytes / 1024)} KB of HTML\n`,
+)

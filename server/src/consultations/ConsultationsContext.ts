@@ -1,0 +1,27 @@
+import type { Clock } from '../mail/Clock.js'
+import type { Mailer } from '../mail/Mailer.js'
+import type { AuditLog } from '../store/AuditLog.js'
+import type { ConsultationStore } from '../store/ConsultationStore.js'
+import type { DocumentCatalog } from '../store/DocumentCatalog.js'
+import type { PublicCommentStore } from '../store/PublicCommentStore.js'
+import type { VersionStore } from '../store/VersionStore.js'
+import type { VersionTexts } from './VersionTexts.js'
+
+/** Everything the consultation operations use, given once by the composition root. */
+export interface ConsultationsContext {
+  consultations: ConsultationStore
+  publicComments: PublicCommentStore
+  catalog: DocumentCatalog
+  versions: VersionStore
+  /** The consultations' versions, parsed once (a version never changes). */
+  texts: VersionTexts
+  audit: AuditLog
+  /** Present when mail is configured: a comment is then confirmed by a mailed link first. */
+  mailer: Mailer | undefined
+  /** The origin of public links (the page, the confirmation link). */
+  origin: string
+  /** When consultations open and close, and when their retention ends (tests move it). */
+  clock: Clock
+  /** Days after closing that commenters' addresses are kept (ACCORD_CONSULTATION_RETENTION_DAYS). */
+  retentionDays: number
+}

@@ -1,0 +1,68 @@
+import { canDecideComments, ErrorCode, type PublicComment } from '@accord/protocol'
+import type { ModeratePublicCommentRequest } from '@accord/protocol/requests'
+import type { Actor } from '../documents/DocumentsContext.js'
+import { conflict, forbidden, notFound } from '../errors/DomainError.js'
+import type { ConsultationsContext } from './ConsultationsContext.js'
+import { consultationOf } from './consultationOf.js'
+import { publicCommentView } from './publicCommentView.js'
+
+/**
+ * A coordinator publishes or rejects a public comment (the reason of a rejection is kept
+ * internally) and, once it is published, records the group's decision on it, as on any
+ * comment. Every change is audited.
+ */
+export const moderatePublicComment = async (
+  ctx: ConsultationsContext,
+  actor: Actor,
+  consultationId: string,
+  commentId: string,
+  request: ModeratePublicCommentRequest,
+): Promise<PublicComment> => {
+  if (!canDecideComments(actor.role)) {
+    throw forbidden('Only a coordinator or the secretariat may moderate public comments')
+  }
+  const consultation = await consultationOf(ctx, consultationId)
+  const comment = await ctx.publicComments.get(consultation.id, commentId)
+  // An unconfirmed comment is not in moderation: for coordinators it does not exist yet.
+  if (!comment || comment.status === 'unconfirmed') throw notFound('Unknown comment')
+  const status = request.status ?? comment.status
+  if (request.disposition !== undefined && status !== 'published') {
+    throw conflict('Only a published comment gets a decision; publish it first', ErrorCode.conflict)
+  }
+  const audit = (action: string, details: Record<string, unknown>) =>
+    ctx.audit.record({
+      userId: actor.id,
+      action,
+      documentId: consultation.documentId,
+      details: { consultationId: consultation.id, commentId: comment.id, ...details },
+    })
+  if (request.status !== undefined) {
+    const reason = request.status === 'rejected' ? request.reason || null : null
+    await ctx.publicComments.setStatus(comment.id, request.status, reason, actor.id)
+    await audit(`consultation.comment${capitalized(request.status)}`, {
+      from: comment.status,
+      ...(reason ? { reason } : {}),
+    })
+    // Withdrawn from the public page: its decision goes with it.
+    if (request.status !== 'published' && comment.disposition) {
+      await ctx.publicComments.setDisposition(comment.id, null, actor.id)
+    }
+  }
+  if (request.disposition !== undefined) {
+    await ctx.publicComments.setDisposition(comment.id, request.disposition, actor.id)
+    await audit(
+      'consultation.commentDecided',
+      request.disposition
+        ? { decision: request.disposition.decision, reason: request.disposition.reason }
+        : { decision: null },
+    )
+  }
+  const [updated, text] = await Promise.all([
+    ctx.publicComments.get(consultation.id, comment.id),
+    ctx.texts.get(consultation.documentId, consultation.versionId),
+  ])
+  if (!updated) throw notFound('Unknown comment')
+  return publicCommentView(updated, text?.numberOf ?? new Map())
+}
+
+const capitalized = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`

@@ -1,0 +1,171 @@
+import {
+  type Block,
+  type Child,
+  type ExportClause,
+  htmlElement as h,
+  htmlBlock,
+  htmlClause,
+  htmlFootnotes,
+} from '@accord/export'
+import type { Language } from '@accord/protocol'
+import type { PublicConsultation, PublishedComment } from '../readPublicConsultation.js'
+import { publicPage } from './pageLayout.js'
+import { PAGE_TEXTS, type PageTexts } from './pageTexts.js'
+
+/** Dates as people read them, in UTC (said so), since readers are anywhere. */
+export const formatWhen = (date: Date, language: Language): string =>
+  `${new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date)} UTC`
+
+/** Links within the consultation keep the language chosen with `?lang=`. */
+export const pagePath = (slug: string, language: Language, rest = ''): string =>
+  `/consultations/${encodeURIComponent(slug)}${rest}?lang=${language}`
+
+/** One published comment: the name only with consent; its decision once there is one. */
+export const renderComment = (
+  comment: PublishedComment,
+  t: PageTexts,
+  closed: boolean,
+  headingLevel: number,
+): Child =>
+  h(
+    'article',
+    { class: 'public-comment', id: `comment-${comment.id}` },
+    h(
+      `h${Math.min(6, headingLevel)}`,
+      {},
+      [comment.name ?? t.anonymous, comment.organization].filter(Boolean).join(', '),
+      ` — ${t.types[comment.type]}`,
+    ),
+    h('p', { class: 'comment-body' }, comment.body),
+    comment.proposedChange
+      ? h(
+          'p',
+          {},
+          h('strong', {}, `${t.proposedChange}: `),
+          h('span', { class: 'comment-body' }, comment.proposedChange),
+        )
+      : null,
+    comment.decision
+      ? h(
+          'p',
+          { class: 'decision' },
+          h('strong', {}, `${t.decision}: `),
+          t.decisions[comment.decision],
+          comment.reason ? [h('br'), h('strong', {}, `${t.reason}: `), comment.reason] : null,
+        )
+      : closed
+        ? h('p', { class: 'decision' }, t.undecided)
+        : null,
+  )
+
+/**
+ * The public page of a consultation: the introduction, the dates, and the version clause by
+ * clause, each with its published comments and (while open) a link to its comment form.
+ * After closing it is the public report, with the report's downloads.
+ */
+export const renderConsultationPage = (view: PublicConsultation, language: Language): string => {
+  const t = PAGE_TEXTS[language]
+  const closed = view.state === 'closed'
+  const model = view.text.model(view.slug, view.documentTitle)
+  const byClause = new Map<string, PublishedComment[]>()
+  for (const comment of view.published) {
+    const list = byClause.get(comment.clauseId) ?? []
+    list.push(comment)
+    byClause.set(comment.clauseId, list)
+  }
+  const afterClause = (clause: ExportClause): Child => {
+    const comments = byClause.get(clause.id) ?? []
+    const level = clause.level === 1 ? 3 : 4
+    return [
+      comments.length > 0
+        ? h(
+            'section',
+            {
+              class: 'public-comments',
+              'aria-labelledby': `comments-${clause.id}`,
+              lang: language,
+            },
+            h(`h${level}`, { id: `comments-${clause.id}` }, t.comments(comments.length)),
+            comments.map((c) => renderComment(c, t, closed, level + 1)),
+          )
+        : null,
+      view.state === 'open'
+        ? h(
+            'a',
+            {
+              class: 'comment-link',
+              lang: language,
+              href: pagePath(view.slug, language, `/clauses/${encodeURIComponent(clause.id)}`),
+            },
+            t.formSummary(clause.label || clause.number),
+          )
+        : null,
+    ]
+  }
+  const other: Language = language === 'ru' ? 'en' : 'ru'
+  const textLanguage = view.text.settings.language
+  const status = view.state === 'scheduled' ? t.scheduled : closed ? t.closed : t.open
+  return publicPage(
+    language,
+    `${view.documentTitle} — ${t.consultation}`,
+    h('a', { class: 'skip', href: '#text' }, t.skip),
+    h(
+      'header',
+      { class: 'title-block' },
+      h(
+        'nav',
+        { class: 'languages', 'aria-label': t.otherLanguageName },
+        h('a', { href: pagePath(view.slug, other), lang: other, hreflang: other }, t.otherLanguage),
+      ),
+      h('p', { class: 'kicker' }, t.consultation),
+      h('h1', {}, view.documentTitle),
+      h('p', { class: 'meta' }, view.text.name),
+      h(
+        'p',
+        { class: 'meta' },
+        `${t.opens} `,
+        h('time', { datetime: view.opensAt.toISOString() }, formatWhen(view.opensAt, language)),
+        ` ${t.closes} `,
+        h('time', { datetime: view.closesAt.toISOString() }, formatWhen(view.closesAt, language)),
+      ),
+    ),
+    h(
+      'main',
+      {},
+      h('p', { class: 'notice' }, status),
+      closed
+        ? h(
+            'p',
+            {},
+            `${t.report}: `,
+            h('a', { href: pagePath(view.slug, language, '/report.csv') }, t.reportCsv),
+            ', ',
+            h('a', { href: pagePath(view.slug, language, '/report.json') }, t.reportJson),
+          )
+        : null,
+      view.introduction
+        ? h(
+            'section',
+            { 'aria-labelledby': 'introduction' },
+            h('h2', { id: 'introduction' }, t.introduction),
+            h('p', { class: 'intro' }, view.introduction),
+          )
+        : null,
+      h(
+        'section',
+        { id: 'text', 'aria-labelledby': 'text-heading', lang: textLanguage },
+        h('h2', { id: 'text-heading', lang: language }, t.text),
+        model.preface.map(htmlBlock),
+        model.body.map((item: Block | ExportClause) =>
+          item.type === 'clause' ? htmlClause(item, afterClause) : htmlBlock(item),
+        ),
+        model.conclusions.map(htmlBlock),
+        htmlFootnotes(model.footnotes),
+      ),
+    ),
+  )
+}

@@ -1,0 +1,72 @@
+import type { CommentType, Consultation, Decision } from '@accord/protocol'
+import { notFound } from '../errors/DomainError.js'
+import type { ConsultationsContext } from './ConsultationsContext.js'
+import { consultationBySlug, consultationState, consultationUrl } from './consultationOf.js'
+import type { VersionText } from './VersionTexts.js'
+
+/** A published comment as the public sees it: the name only with consent, never the address. */
+export interface PublishedComment {
+  id: string
+  clauseId: string
+  /** Null when the person did not agree to show it (or had their data erased). */
+  name: string | null
+  organization: string | null
+  type: CommentType
+  body: string
+  proposedChange: string | null
+  createdAt: string
+  decision: Decision | null
+  reason: string
+}
+
+/** Everything the public page shows. */
+export interface PublicConsultation {
+  slug: string
+  url: string
+  documentTitle: string
+  introduction: string
+  opensAt: Date
+  closesAt: Date
+  state: Consultation['state']
+  text: VersionText
+  published: PublishedComment[]
+  /** Days addresses are kept after closing, for the privacy notice. */
+  retentionDays: number
+}
+
+/** The public view of a consultation (no account): its text and its published comments. */
+export const readPublicConsultation = async (
+  ctx: ConsultationsContext,
+  slug: string,
+): Promise<PublicConsultation> => {
+  const consultation = await consultationBySlug(ctx, slug)
+  const [doc, text, comments] = await Promise.all([
+    ctx.catalog.get(consultation.documentId),
+    ctx.texts.get(consultation.documentId, consultation.versionId),
+    ctx.publicComments.list(consultation.id, 'published'),
+  ])
+  if (!doc || !text) throw notFound('Unknown consultation')
+  return {
+    slug: consultation.slug,
+    url: consultationUrl(ctx, consultation.slug),
+    documentTitle: doc.title,
+    introduction: consultation.introduction,
+    opensAt: new Date(consultation.opensAt),
+    closesAt: new Date(consultation.closesAt),
+    state: consultationState(consultation, ctx.clock.now()),
+    text,
+    retentionDays: ctx.retentionDays,
+    published: comments.map((c) => ({
+      id: c.id,
+      clauseId: c.clauseId,
+      name: c.publishName && c.name ? c.name : null,
+      organization: c.publishName ? c.organization : null,
+      type: c.type,
+      body: c.body,
+      proposedChange: c.proposedChange,
+      createdAt: c.createdAt,
+      decision: c.disposition?.decision ?? null,
+      reason: c.disposition?.reason ?? '',
+    })),
+  }
+}

@@ -1,0 +1,45 @@
+import { ErrorCode, normalizeEmail } from '@accord/protocol'
+import type { RequestHandler } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { HttpError } from '../../HttpError.js'
+
+const WINDOW_MS = 10 * 60_000
+/** Comments one client address may send per window: a busy office behind one address fits. */
+const PER_ADDRESS = 30
+/** Comments one e-mail address may send per window. */
+const PER_EMAIL = 10
+
+const tooMany: RequestHandler = (_req, _res, next) =>
+  next(
+    new HttpError(
+      429,
+      ErrorCode.tooManyRequests,
+      'Too many comments in a short time; wait a few minutes',
+    ),
+  )
+
+/**
+ * Spam defences without third parties: accepted comments are counted per client address and
+ * per e-mail address (10 minutes, in this process); refused ones do not count, so a person
+ * who mistyped is not locked out. Made once per app, shared by the JSON API and the form.
+ */
+export const publicCommentLimits = (): RequestHandler[] => [
+  rateLimit({
+    windowMs: WINDOW_MS,
+    limit: PER_ADDRESS,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipFailedRequests: true,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: tooMany,
+  }),
+  rateLimit({
+    windowMs: WINDOW_MS,
+    limit: PER_EMAIL,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipFailedRequests: true,
+    keyGenerator: (req) => `email:${normalizeEmail(String(req.body?.email ?? ''))}`,
+    handler: tooMany,
+  }),
+]
