@@ -33,7 +33,7 @@ const DELETION_COLOUR = '#b3261e'
 
 const colourFor = (marks: Marks): string => {
   if (marks.change) return marks.change.kind === 'insertion' ? INSERTION_COLOUR : DELETION_COLOUR
-  return marks.href ? '#0b4f9c' : '#000000'
+  return marks.href || marks.ref ? '#0b4f9c' : '#000000'
 }
 
 const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
@@ -43,6 +43,9 @@ const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
   if (bold) return 'bold'
   return marks.italic ? 'italic' : 'regular'
 }
+
+/** The named destination at a clause's heading, which cross-references go to. */
+export const pdfDestination = (clauseId: string): string => `clause-${clauseId}`
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 const superscript = (n: number): string =>
@@ -220,6 +223,10 @@ export class PdfWriter {
         ),
         strike: Boolean(run.marks.strike || run.marks.change?.kind === 'deletion'),
         link: run.marks.href ?? null,
+        // A cross-reference: a link annotation to its clause's named destination. Null, not
+        // undefined, elsewhere: pdfkit carries an undefined option over from the run before
+        // (its types leave null out, as they do not for `link`).
+        goTo: (run.marks.ref ? pdfDestination(run.marks.ref) : null) as string | undefined,
       }
       if (i === 0) this.doc.text(run.text, x, this.doc.y, options)
       else this.doc.text(run.text, options)
