@@ -1,9 +1,15 @@
+import { enableSuggestChanges, suggestChanges } from '@handlewithcare/prosemirror-suggest-changes'
 import { Editor } from '@tiptap/core'
+import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { documentSchema } from '../documentSchema.js'
 import { documentExtensions } from '../extensions.js'
 import { docToJSON, jsonToUpdate } from '../fragment.js'
+import { checkSuggestOnly } from '../suggestions/checkSuggestOnly.js'
+import { listSuggestions } from '../suggestions/listSuggestions.js'
+import { acceptedDocument, baseDocument } from '../suggestions/resolveSuggestions.js'
+import { suggestTransaction } from '../suggestions/suggestTransaction.js'
 import { clauseReferenceLabels } from './clauseReferenceLabels.js'
 
 const text = (t: string) => ({ type: 'text', text: t })
@@ -68,5 +74,33 @@ describe('clause references', () => {
     expect(editor.commands.insertClauseReference('b1')).toBe(true)
     expect(labels(editor.getJSON())).toEqual(['Article 2.1', 'Article 2', 'Article 2.1'])
     editor.destroy()
+  })
+
+  it('inserted in suggest mode, are a suggestion that accepting keeps and rejecting drops', () => {
+    const schema = documentSchema()
+    let state = EditorState.create({
+      schema,
+      doc: schema.nodeFromJSON(json('ab')),
+      plugins: [suggestChanges()],
+    })
+    enableSuggestChanges(state, (tr) => {
+      state = state.apply(tr)
+    })
+    const tr = state.tr
+    // Inside "See ", after its "S".
+    let at = -1
+    state.doc.descendants((node, pos) => {
+      if (node.isText && node.text === 'See ') at = pos + 1
+    })
+    tr.insert(at, schema.nodes.clauseRef.create({ clauseId: 'b' }))
+    const alice = { authorId: 'u-alice', authorName: 'Alice' }
+    const after = state.apply(suggestTransaction(state, tr, alice, '2025-01-01T00:00:00.000Z'))
+    expect(listSuggestions(after.doc).map((s) => [s.kind, s.authorId])).toEqual([
+      ['insertion', 'u-alice'],
+    ])
+    expect(checkSuggestOnly(state.doc, after.doc, 'u-alice')).toBeNull()
+    const count = (doc: typeof state.doc) => clauseReferenceLabels(doc, 'article', 'en').length
+    expect(count(baseDocument(after.doc))).toBe(2)
+    expect(count(acceptedDocument(after.doc))).toBe(3)
   })
 })
