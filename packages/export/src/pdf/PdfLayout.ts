@@ -1,4 +1,4 @@
-import type { Block, ExportClause, FootnoteInline, Inline } from '../model/Block.js'
+import type { Block, ExportClause, Inline } from '../model/Block.js'
 import { clauseHeadingPrefix, clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { inlineText } from '../model/inlineText.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
@@ -104,20 +104,5 @@ export class PdfLayout {
         })
         return
     }
-  }
-
-  /** The footnotes after the text, under a rule, each after its number. */
-  footnotes(notes: readonly FootnoteInline[]): void {
-    if (notes.length === 0) return
-    this.pdf.ensureSpace(40)
-    this.pdf.rule()
-    for (const note of notes)
-      this.pdf.paragraph(
-        [{ kind: 'text', text: `${note.number} `, marks: { bold: true } }, ...note.inlines],
-        {
-          size: 9,
-          after: 3,
-        },
-      )
   }
 }
