@@ -29,6 +29,8 @@ import type {
   ImportGlossaryRequest,
   ImportPreview,
   ImportResult,
+  ImportTranslationPreview,
+  ImportTranslationResult,
   InboxResponse,
   Language,
   LanguagesResponse,
@@ -140,6 +142,13 @@ const importForm = (file: File, title?: string): FormData => {
   return form
 }
 
+/** A file to import as a language version, and its language. */
+const languageForm = (file: File, language: string): FormData => {
+  const form = importForm(file)
+  form.append('language', language)
+  return form
+}
+
 const json = <T>(path: string) => request<T>('GET', path)
 const path = (template: TemplateStringsArray, ...ids: string[]) =>
   template.reduce(
@@ -182,6 +191,19 @@ export const api = {
     request<ImportPreview>('POST', '/api/documents/import?dryRun=1', importForm(file)),
   importDocument: (file: File, title?: string) =>
     request<ImportResult>('POST', '/api/documents/import', importForm(file, title)),
+  /** How `file` would come in as the `language` version of source `id`. Nothing is created. */
+  previewLanguageImport: (id: string, file: File, language: string) =>
+    request<ImportTranslationPreview>(
+      'POST',
+      `${path`/api/documents/${id}/languages/import`}?dryRun=1`,
+      languageForm(file, language),
+    ),
+  importLanguage: (id: string, file: File, language: string) =>
+    request<ImportTranslationResult>(
+      'POST',
+      path`/api/documents/${id}/languages/import`,
+      languageForm(file, language),
+    ),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentInfo>('PATCH', path`/api/documents/${id}`, body),
 

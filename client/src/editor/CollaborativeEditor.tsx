@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { useAnnouncer } from '../ui/useAnnouncer'
 import { CaretFollowsText } from './CaretFollowsText'
 import { ClauseEditing } from './ClauseEditing'
 import { ClauseNumbering, refreshNumbering } from './ClauseNumbering'
@@ -16,6 +17,8 @@ import { ClausePaste } from './ClausePaste'
 import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
 import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
+import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
+import { type PickableClause, pickableClauses, ReferencePicker } from './references/ReferencePicker'
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
 import { TypingAtCaret } from './TypingAtCaret'
@@ -69,6 +72,9 @@ export const CollaborativeEditor = ({
   // The extensions are built once per document; these refs let them reach current state.
   const translate = useRef(t)
   const askToDelete = useRef<(clause: LocatedClause) => void>(() => {})
+  const askToPick = useRef<() => void>(() => {})
+  const [picking, setPicking] = useState<PickableClause[] | null>(null)
+  const announce = useAnnouncer()
 
   const editor = useEditor(
     {
@@ -86,6 +92,10 @@ export const CollaborativeEditor = ({
             ),
         }),
         ClauseEditing.configure({ onDeleteRequest: (clause) => askToDelete.current(clause) }),
+        ClauseReferenceLabels.configure({
+          missing: () => translate.current('references.missing'),
+          onPickRequest: () => askToPick.current(),
+        }),
         ClausePaste,
         ...features(),
       ],
@@ -109,6 +119,16 @@ export const CollaborativeEditor = ({
     askToDelete.current = requestDelete
   }, [requestDelete])
 
+  const requestPick = useCallback(() => setPicking(pickableClauses(editor)), [editor])
+  useEffect(() => {
+    askToPick.current = requestPick
+  }, [requestPick])
+
+  const closePicker = () => {
+    setPicking(null)
+    editor.view.focus()
+  }
+
   useEffect(() => {
     translate.current = t
     // The placeholders of empty headings are in the interface language (`t` changes with it).
@@ -127,7 +147,9 @@ export const CollaborativeEditor = ({
 
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} onDeleteRequest={requestDelete} />}
+      {editable && (
+        <Toolbar editor={editor} onDeleteRequest={requestDelete} onReferenceRequest={requestPick} />
+      )}
       <EditorContent editor={editor} className="editor-text" />
       <ConfirmDialog
         open={question !== null}
@@ -144,6 +166,16 @@ export const CollaborativeEditor = ({
           closeQuestion()
         }}
         onCancel={closeQuestion}
+      />
+      <ReferencePicker
+        clauses={picking}
+        onPick={(clause) => {
+          setPicking(null)
+          if (editor.chain().focus().insertClauseReference(clause.id).run())
+            announce(t('references.inserted', { label: clause.label }))
+          else editor.view.focus()
+        }}
+        onCancel={closePicker}
       />
     </div>
   )

@@ -10,6 +10,7 @@ import { clauseCommandFor } from './clauses/clauseCommandFor'
 import { selectedClause } from './clauses/selectedClause'
 import { ariaKeyShortcut, formatShortcut, isMac } from './formatShortcut'
 import { ListIcon } from './ListIcon'
+import { REFERENCE_SHORTCUT } from './references/ClauseReferenceLabels'
 import { ToolbarButton } from './ToolbarButton'
 import { InsertIcon } from './tables/InsertIcon'
 import { runTableAction, TABLE_ACTION_GLYPHS, TABLE_ACTIONS } from './tables/tableActions'
@@ -45,13 +46,15 @@ interface ToolbarProps {
   editor: Editor
   /** Deleting a clause asks first; the caller shows the question. */
   onDeleteRequest: (clause: LocatedClause) => void
+  /** Inserting a cross-reference asks which clause; the caller shows the picker. */
+  onReferenceRequest: () => void
 }
 
 /**
  * Formatting (bold, italic, headings 1–3, lists) and clause actions (insert, split, merge,
  * move, delete). Arrow keys move between buttons (ARIA toolbar pattern).
  */
-export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
+export const Toolbar = ({ editor, onDeleteRequest, onReferenceRequest }: ToolbarProps) => {
   const { t } = useTranslation()
   const [focused, setFocused] = useState(0)
   const active = useEditorState({
@@ -155,6 +158,15 @@ export const Toolbar = ({ editor, onDeleteRequest }: ToolbarProps) => {
       run: () => {
         if (chain().insertFootnote().run()) announce(t('footnotes.done'))
       },
+    },
+    {
+      label: t('references.insert'),
+      glyph: <InsertIcon kind="reference" />,
+      shortcut: {
+        text: formatShortcut(REFERENCE_SHORTCUT, mac),
+        aria: ariaKeyShortcut(REFERENCE_SHORTCUT, mac),
+      },
+      run: onReferenceRequest,
     },
     ...tableButtons,
     ...clauseButtons,

@@ -1,4 +1,5 @@
 import { type ClauseAction, shortcuts as clauseShortcuts } from '../editor/clauseShortcuts'
+import { REFERENCE_SHORTCUT } from '../editor/references/ClauseReferenceLabels'
 
 /** Shortcuts that are not clause actions, named by their key under `help.entries` in the translations. */
 export type HelpEntry =
@@ -13,6 +14,7 @@ export type HelpEntry =
   | 'heading3'
   | 'bulletList'
   | 'orderedList'
+  | 'crossReference'
   | 'comment'
   | 'sendComment'
   | 'cancelComment'
@@ -57,6 +59,7 @@ export const shortcutGroups: readonly ShortcutGroup[] = [
       { keys: 'Mod-Alt-3', does: { entry: 'heading3' } },
       { keys: 'Mod-Shift-8', does: { entry: 'bulletList' } },
       { keys: 'Mod-Shift-7', does: { entry: 'orderedList' } },
+      { keys: REFERENCE_SHORTCUT, does: { entry: 'crossReference' } },
     ],
   },
   {

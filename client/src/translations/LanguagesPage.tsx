@@ -17,6 +17,8 @@ import { useDocumentEvents } from '../collab/useDocumentEvents'
 import { FormMessage } from '../ui/FormMessage'
 import { Progress } from '../ui/Progress'
 import { useAnnouncer } from '../ui/useAnnouncer'
+import { ImportLanguageForm } from './ImportLanguageForm'
+import { LanguageSelect } from './LanguageSelect'
 
 /**
  * `/documents/:id/languages`: the source and its language versions with their counts (up to
@@ -32,7 +34,6 @@ export const LanguagesPage = () => {
   const [error, setError] = useState<unknown>(null)
   const action = useAction()
   const titleId = useId()
-  const languageId = useId()
   const fillId = useId()
   usePageTitle(data ? t('translations.pageTitle', { title: data.source.title }) : '')
 
@@ -119,16 +120,7 @@ export const LanguagesPage = () => {
       {atLeast(user.role, Role.coordinator) && free.length > 0 && (
         <form className="add-language" onSubmit={add}>
           <h2>{t('translations.addHeading')}</h2>
-          <div className="field">
-            <label htmlFor={languageId}>{t('translations.language')}</label>
-            <select id={languageId} name="language">
-              {free.map((language) => (
-                <option key={language} value={language} lang={language}>
-                  {documentLanguageInfo(language).nativeName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LanguageSelect languages={free} />
           <div className="field">
             <label htmlFor={fillId}>{t('translations.fill')}</label>
             <select id={fillId} name="fill" defaultValue="empty">
@@ -141,6 +133,9 @@ export const LanguagesPage = () => {
             {t('translations.add')}
           </button>
         </form>
+      )}
+      {atLeast(user.role, Role.coordinator) && free.length > 0 && (
+        <ImportLanguageForm sourceId={data.source.id} free={free} />
       )}
     </article>
   )

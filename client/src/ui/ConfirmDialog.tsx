@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef } from 'react'
-import { trapTab } from './trapTab'
+import { useId } from 'react'
+import { ModalDialog } from './ModalDialog'
 
 interface ConfirmDialogProps {
   /** Shown while true. */
@@ -13,11 +13,7 @@ interface ConfirmDialogProps {
   onCancel: () => void
 }
 
-/**
- * A modal question with a destructive answer, on the native <dialog>: the browser keeps focus
- * inside it, Escape cancels, and the rest of the page is inert while it is open. The safe
- * answer has the focus first.
- */
+/** A modal question with a destructive answer. The safe answer has the focus first. */
 export const ConfirmDialog = ({
   open,
   title,
@@ -27,34 +23,15 @@ export const ConfirmDialog = ({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) => {
-  const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const messageId = useId()
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
-
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      open={open}
       className="confirm-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={messageId}
-      onKeyDown={(event) => {
-        trapTab(event)
-        // A modal question keeps its keys: a panel around it that handles Escape (back to the
-        // text) would otherwise prevent the dialog's own Escape from cancelling it.
-        event.stopPropagation()
-      }}
-      onCancel={(event) => {
-        // Escape: let React state close it, so state and dialog never disagree.
-        event.preventDefault()
-        onCancel()
-      }}
+      labelledBy={titleId}
+      describedBy={messageId}
+      onCancel={onCancel}
     >
       <h2 id={titleId}>{title}</h2>
       <p id={messageId}>{message}</p>
@@ -67,6 +44,6 @@ export const ConfirmDialog = ({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff'
 import { diffText } from './diffText.js'
 import { documentUnits, type JsonNode, type Unit } from './documentUnits.js'
+import { referenceNumbers } from './referenceNumbers.js'
 import type { DocumentDiff, UnitDiff, UnitStatus } from './types.js'
 
 /**
@@ -9,8 +10,9 @@ import type { DocumentDiff, UnitDiff, UnitStatus } from './types.js'
  * `moved`; inside a clause, inserted and deleted words are reported.
  */
 export const diffDocuments = (before: JsonNode, after: JsonNode, locale = 'ru'): DocumentDiff => {
-  const oldUnits = documentUnits(before)
-  const newUnits = documentUnits(after)
+  const reference = referenceNumbers(before, after)
+  const oldUnits = documentUnits(before, reference)
+  const newUnits = documentUnits(after, reference)
   const oldByKey = new Map(oldUnits.map((u) => [u.key, u]))
   const newByKey = new Map(newUnits.map((u) => [u.key, u]))
 

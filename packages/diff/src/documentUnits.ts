@@ -1,4 +1,10 @@
-import { ClauseNode, FOOTNOTE, isNumberedNodeName, TableNode } from '@accord/schema'
+import {
+  CLAUSE_REFERENCE,
+  ClauseNode,
+  FOOTNOTE,
+  isNumberedNodeName,
+  TableNode,
+} from '@accord/schema'
 
 /** The minimal shape of ProseMirror JSON this package reads. */
 export interface JsonNode {
@@ -20,7 +26,20 @@ export interface Unit {
 const isClause = (node: JsonNode): boolean => isNumberedNodeName(node.type ?? '')
 
 const isInline = (node: JsonNode): boolean =>
-  node.text !== undefined || node.type === 'hardBreak' || node.type === FOOTNOTE
+  node.text !== undefined ||
+  node.type === 'hardBreak' ||
+  node.type === FOOTNOTE ||
+  node.type === CLAUSE_REFERENCE
+
+/**
+ * How a cross-reference reads in compared text, given its target's id. Both versions must
+ * read a reference to the same clause the same way, so that a reference compares by its
+ * target, and renumbering the target is no change to it.
+ */
+export type ReferenceText = (clauseId: string) => string
+
+/** By default, by the target's id itself. */
+const byTarget: ReferenceText = (clauseId) => `[→ ${clauseId}]`
 
 /**
  * Plain text of a node: inline content joined as is, blocks (list items, paragraphs) on their
@@ -28,18 +47,20 @@ const isInline = (node: JsonNode): boolean =>
  * inside its row. A footnote stands where its mark does as `[^its text]`, without its number:
  * a note added earlier in the text renumbers the later ones, which is no change to them.
  */
-export const textOf = (node: JsonNode): string => {
+export const textOf = (node: JsonNode, reference: ReferenceText = byTarget): string => {
   if (node.text !== undefined) return node.text
   if (node.type === 'hardBreak') return '\n'
+  if (node.type === CLAUSE_REFERENCE) return reference(String(node.attrs?.clauseId ?? ''))
   const children = node.content ?? []
-  if (node.type === FOOTNOTE) return `[^${children.map(textOf).join('')}]`
+  const text = (child: JsonNode) => textOf(child, reference)
+  if (node.type === FOOTNOTE) return `[^${children.map(text).join('')}]`
   if (node.type === TableNode.row)
-    return children.map((cell) => (cell.content ?? []).map(textOf).join(' ')).join(' | ')
+    return children.map((cell) => (cell.content ?? []).map(text).join(' ')).join(' | ')
   const inline = children.every(isInline)
-  return children.map(textOf).join(inline ? '' : '\n')
+  return children.map(text).join(inline ? '' : '\n')
 }
 
-const clauseUnits = (node: JsonNode, number: string, out: Unit[]) => {
+const clauseUnits = (node: JsonNode, number: string, out: Unit[], reference: ReferenceText) => {
   const id = typeof node.attrs?.id === 'string' ? node.attrs.id : `clause-${number}`
   const children = node.content ?? []
   const heading = children.find((c) => c.type === ClauseNode.heading)
@@ -48,11 +69,12 @@ const clauseUnits = (node: JsonNode, number: string, out: Unit[]) => {
     key: id,
     kind: 'clause',
     number,
-    heading: heading ? textOf(heading) : '',
-    body: body.map(textOf).join('\n\n'),
+    heading: heading ? textOf(heading, reference) : '',
+    body: body.map((block) => textOf(block, reference)).join('\n\n'),
   })
   let sub = 0
-  for (const child of children) if (isClause(child)) clauseUnits(child, `${number}.${++sub}`, out)
+  for (const child of children)
+    if (isClause(child)) clauseUnits(child, `${number}.${++sub}`, out, reference)
 }
 
 /**
@@ -60,13 +82,13 @@ const clauseUnits = (node: JsonNode, number: string, out: Unit[]) => {
  * and any loose block between clauses) and one unit per clause and sub-clause, numbered
  * by position as the editor numbers them.
  */
-export const documentUnits = (doc: JsonNode): Unit[] => {
+export const documentUnits = (doc: JsonNode, reference: ReferenceText = byTarget): Unit[] => {
   const preface: string[] = []
   const clauses: Unit[] = []
   let n = 0
   for (const block of doc.content ?? []) {
-    if (isClause(block)) clauseUnits(block, String(++n), clauses)
-    else preface.push(textOf(block))
+    if (isClause(block)) clauseUnits(block, String(++n), clauses, reference)
+    else preface.push(textOf(block, reference))
   }
   return [
     { key: 'preface', kind: 'preface', number: null, heading: '', body: preface.join('\n\n') },

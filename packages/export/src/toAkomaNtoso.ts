@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
-import { aknBlock, aknInlines, aknLines, aknTracked } from './akn/aknBlocks.js'
+import { AknBlocks, aknLines, aknTracked } from './akn/aknBlocks.js'
 import { aknMeta, SOURCE } from './akn/aknMeta.js'
+import { articleEId, clauseEIds, paragraphEId } from './akn/clauseEIds.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime, isoDate } from './formatDate.js'
 import type { Block, ExportClause, Inline } from './model/Block.js'
@@ -15,30 +16,26 @@ const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
  * A clause is an `article` (its label in `num`, its heading in `heading`); each of its body
  * blocks is an unnumbered `paragraph`, each sub-clause a numbered one with its own heading.
  */
-const article = (clause: ExportClause, eIds: Map<string, string>): Markup => {
-  const eId = `art_${clause.number}`
-  if (clause.id) eIds.set(clause.id, eId)
-  let paragraphs = 0
-  const child = (item: Block | ExportClause): Markup => {
-    paragraphs += 1
-    const paraId = `${eId}__para_${paragraphs}`
+const article = (clause: ExportClause, akn: AknBlocks): Markup => {
+  const eId = articleEId(clause)
+  const child = (item: Block | ExportClause, index: number): Markup => {
+    const paraId = paragraphEId(eId, index)
     if (item.type !== 'clause')
-      return e('paragraph', { eId: paraId }, e('content', {}, aknBlock(item)))
-    if (item.id) eIds.set(item.id, paraId)
+      return e('paragraph', { eId: paraId }, e('content', {}, akn.block(item)))
     const blocks = item.children.filter((c): c is Block => c.type !== 'clause')
     return e(
       'paragraph',
       { eId: paraId },
       e('num', {}, aknTracked(item.change, item.label)),
-      item.heading.length > 0 ? e('heading', {}, aknInlines(item.heading)) : null,
-      blocks.length > 0 ? e('content', {}, blocks.map(aknBlock)) : null,
+      item.heading.length > 0 ? e('heading', {}, akn.inlines(item.heading)) : null,
+      blocks.length > 0 ? e('content', {}, akn.blocks(blocks)) : null,
     )
   }
   return e(
     'article',
     { eId },
     e('num', {}, aknTracked(clause.change, clause.label)),
-    clause.heading.length > 0 ? e('heading', {}, aknInlines(clause.heading)) : null,
+    clause.heading.length > 0 ? e('heading', {}, akn.inlines(clause.heading)) : null,
     clause.children.map(child),
   )
 }
@@ -47,7 +44,7 @@ const article = (clause: ExportClause, eIds: Map<string, string>): Markup => {
  * Blocks that stand between clauses (or make up a document without clauses) as `hcontainer`s:
  * a heading opens a new one and names it, the blocks after it are its content.
  */
-const containers = (blocks: readonly Block[], counter: { n: number }): Markup[] => {
+const containers = (blocks: readonly Block[], counter: { n: number }, akn: AknBlocks): Markup[] => {
   const groups: { heading: Inline[] | null; blocks: Block[] }[] = []
   for (const block of blocks) {
     const open = groups.at(-1)
@@ -60,8 +57,8 @@ const containers = (blocks: readonly Block[], counter: { n: number }): Markup[] 
     return e(
       'hcontainer',
       { name: 'interstitial', eId: `hcontainer_${counter.n}` },
-      group.heading ? e('heading', {}, aknInlines(group.heading)) : null,
-      group.blocks.length > 0 ? e('content', {}, group.blocks.map(aknBlock)) : null,
+      group.heading ? e('heading', {}, akn.inlines(group.heading)) : null,
+      group.blocks.length > 0 ? e('content', {}, akn.blocks(group.blocks)) : null,
     )
   })
 }
@@ -69,13 +66,13 @@ const containers = (blocks: readonly Block[], counter: { n: number }): Markup[] 
 /** The body in order: articles, and containers for the runs of blocks between them. */
 const bodyParts = (
   items: readonly (Block | ExportClause)[],
-  eIds: Map<string, string>,
   counter: { n: number },
+  akn: AknBlocks,
 ): Markup[] => {
   const out: Markup[] = []
   let run: Block[] = []
   const flush = () => {
-    out.push(...containers(run, counter))
+    out.push(...containers(run, counter, akn))
     run = []
   }
   for (const item of items) {
@@ -84,7 +81,7 @@ const bodyParts = (
       continue
     }
     flush()
-    out.push(article(item, eIds))
+    out.push(article(item, akn))
   }
   flush()
   return out
@@ -104,7 +101,7 @@ const NOTE_CLASSES: Record<string, string> = {
 const notes = (
   appendices: readonly ExportAppendix[],
   meta: ExportMeta,
-  eIds: Map<string, string>,
+  eIds: ReadonlyMap<string, string>,
 ): Markup | null => {
   const all = appendices.flatMap((part) =>
     part.entries.map((entry) => ({ entry, kind: NOTE_CLASSES[part.id] ?? part.id })),
@@ -146,12 +143,13 @@ export const toAkomaNtoso = (json: JSONContent, given: ExportMeta): string => {
   const model = exportModel(json, given)
   const { meta } = model
   const lines = titleLines(meta)
-  const eIds = new Map<string, string>()
+  // Known before any text is written: a reference may come before its clause.
+  const eIds = clauseEIds(model.body)
+  const akn = new AknBlocks(eIds)
   const counter = { n: 0 }
   // The body must hold something: a text without clauses is all one container.
   const loose = model.body.length === 0
-  // Written before the notes, which look up the eIds of their clauses.
-  const body = bodyParts(loose ? model.preface : model.body, eIds, counter)
+  const body = bodyParts(loose ? model.preface : model.body, counter, akn)
   const preface = e(
     'preface',
     {},
@@ -163,7 +161,7 @@ export const toAkomaNtoso = (json: JSONContent, given: ExportMeta): string => {
       ', ',
       e('docDate', { date: isoDate(meta.date) }, lines.date),
     ),
-    loose ? null : model.preface.map(aknBlock),
+    loose ? null : akn.blocks(model.preface),
   )
   const act = e(
     'act',
@@ -171,7 +169,7 @@ export const toAkomaNtoso = (json: JSONContent, given: ExportMeta): string => {
     aknMeta(meta, notes(model.appendices, meta, eIds)),
     preface,
     e('body', {}, body),
-    model.conclusions.length > 0 ? e('conclusions', {}, model.conclusions.map(aknBlock)) : null,
+    model.conclusions.length > 0 ? e('conclusions', {}, akn.blocks(model.conclusions)) : null,
   )
   return `${xmlDocument(e('akomaNtoso', { xmlns: AKN_NAMESPACE }, act))}\n`
 }

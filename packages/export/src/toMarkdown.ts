@@ -1,3 +1,4 @@
+import { isValidClauseId } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import { type Mark, type Node as MdNode, Schema } from '@tiptap/pm/model'
 import {
@@ -27,7 +28,10 @@ type CommonMarkNames = typeof commonMark extends Schema<infer N, infer M> ? [N, 
 /**
  * GFM's tables and footnotes on top of CommonMark: a table of rows of inline cells, a
  * footnote's mark `[^n]` and its note `[^n]: …` at the end, and a line break inside a cell
- * (`<br>`, since a cell is one line).
+ * (`<br>`, since a cell is one line). And a clause's heading, which opens with an anchor
+ * `<a id="clause-…"></a>` when cross-references (`[Article 3](#clause-…)`) link to it:
+ * CommonMark gives headings no ids of their own (and a text without references stays free
+ * of HTML).
  */
 const gfmNodes = {
   table: { content: 'table_row+', group: 'block' },
@@ -36,6 +40,7 @@ const gfmNodes = {
   cell_break: { inline: true, group: 'inline' },
   footnote_ref: { inline: true, group: 'inline', atom: true, attrs: { number: {} } },
   footnote_def: { content: 'inline*', group: 'block', attrs: { number: {} } },
+  clause_heading: { content: '(text | image)*', group: 'block', attrs: { level: {}, id: {} } },
 }
 
 const md = new Schema<
@@ -86,6 +91,13 @@ const serializer = new MarkdownSerializer(
     table_cell: () => {},
     cell_break: (state) => state.write('<br>'),
     footnote_ref: (state, node) => state.write(`[^${node.attrs.number}]`),
+    clause_heading: (state, node) => {
+      // Clause ids are URL-safe (`isValidClauseId`), so the attribute needs no escaping.
+      const anchor = isValidClauseId(node.attrs.id) ? `<a id="clause-${node.attrs.id}"></a>` : ''
+      state.write(`${'#'.repeat(node.attrs.level)} ${anchor}`)
+      state.renderInline(node)
+      state.closeBlock(node)
+    },
     footnote_def: (state, node) => {
       state.write(`[^${node.attrs.number}]: `)
       state.renderInline(node)
@@ -109,6 +121,8 @@ const marksOf = (inline: Inline & { kind: 'text' }): Mark[] => {
   if (inline.marks.italic) marks.push(md.marks.em.create())
   if (inline.marks.code) marks.push(md.marks.code.create())
   if (inline.marks.href) marks.push(md.marks.link.create({ href: inline.marks.href }))
+  if (inline.marks.ref && isValidClauseId(inline.marks.ref))
+    marks.push(md.marks.link.create({ href: `#clause-${inline.marks.ref}` }))
   if (inline.marks.change) marks.push(md.marks[inline.marks.change.kind].create())
   return marks
 }
@@ -197,9 +211,15 @@ const block = (item: Block): MdNode => {
   }
 }
 
-const clause = (item: ExportClause): MdNode[] => [
-  heading(clauseLevel(item), inlines([clauseHeadingPrefixInline(item), ...item.heading])),
-  ...item.children.flatMap((child) => (child.type === 'clause' ? clause(child) : [block(child)])),
+/** A clause; `referenced` are the ids that cross-references link to, which get an anchor. */
+const clause = (item: ExportClause, referenced: ReadonlySet<string>): MdNode[] => [
+  md.nodes.clause_heading.createChecked(
+    { level: clauseLevel(item), id: referenced.has(item.id) ? item.id : null },
+    inlines([clauseHeadingPrefixInline(item), ...item.heading]),
+  ),
+  ...item.children.flatMap((child) =>
+    child.type === 'clause' ? clause(child, referenced) : [block(child)],
+  ),
 ]
 
 const LINE_END = /\r\n|\r|\n/
@@ -265,7 +285,9 @@ export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
     heading(1, text(oneLine(title.title))),
     paragraph(text(oneLine(`${title.version} · ${title.date}`), [md.marks.em.create()])),
     ...model.preface.map(block),
-    ...model.body.flatMap((item) => (item.type === 'clause' ? clause(item) : [block(item)])),
+    ...model.body.flatMap((item) =>
+      item.type === 'clause' ? clause(item, model.referenced) : [block(item)],
+    ),
     ...model.conclusions.map(block),
     ...footnotes(model.footnotes),
     ...model.appendices.flatMap((part) => appendix(part, meta)),

@@ -51,7 +51,7 @@ const appendix = (
 
 /**
  * A4 PDF: a title page (title, version, date), then the text with clauses as headings and
- * bookmarks, page numbers at the foot. Fonts (DejaVu) are embedded, Cyrillic included.
+ * bookmarks, footnotes at the foot of their pages, page numbers at the foot. Fonts (DejaVu) are embedded, Cyrillic included.
  */
 export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array> => {
   const model = exportModel(json, given)
@@ -71,7 +71,7 @@ export const toPdf = (json: JSONContent, given: ExportMeta): Promise<Uint8Array>
     else layout.block(item)
   }
   for (const block of model.conclusions) layout.block(block)
-  layout.footnotes(model.footnotes)
+  pdf.placeNotes()
   for (const part of model.appendices) appendix(pdf, layout, part, meta)
   const words = wordsFor(meta.language)
   pdf.pageNumbers((page, total) => `${words.page} ${page} ${words.of} ${total}`)

@@ -424,6 +424,13 @@ export const importDocumentFields = z.object({
 })
 export type ImportDocumentFields = z.infer<typeof importDocumentFields>
 
+/** The form fields of an import as a language version of a source document. */
+export const importTranslationFields = z.object({
+  language: z.string().trim().min(1).max(64),
+  title: titleSchema.optional(),
+})
+export type ImportTranslationFields = z.infer<typeof importTranslationFields>
+
 /** `dryRun=1` (or `true`): only read the file and say what would be created. */
 export const importDocumentQuery = z.object({
   dryRun: z

@@ -417,6 +417,36 @@ export interface ImportResult {
   report: ImportReport
 }
 
+/** A clause of an imported language version or of its source, where the other has none. */
+export interface UnmatchedClause {
+  /** Its number ('3', '3.1') in the file or in the source. */
+  number: string
+  heading: string
+}
+
+/**
+ * How the clauses of a file imported as a language version met the source's: matched by
+ * place (the file's clause 3 is the source's clause 3, its 3.1 the source's 3.1), a matched
+ * clause taking the source clause's id.
+ */
+export interface ImportAlignment {
+  matched: number
+  /** Clauses of the file with no source clause at their place: kept, with ids of their own. */
+  extra: UnmatchedClause[]
+  /** Source clauses with no clause of the file at their place: untranslated structure. */
+  missing: UnmatchedClause[]
+}
+
+/** `POST /api/documents/:id/languages/import?dryRun=1`: what would be created. */
+export interface ImportTranslationPreview extends ImportPreview {
+  alignment: ImportAlignment
+}
+
+/** `POST /api/documents/:id/languages/import`: the new language version and how it aligned. */
+export interface ImportTranslationResult extends ImportResult {
+  alignment: ImportAlignment
+}
+
 /** `GET /api/documents/:id/languages`: the source and each translation with its counts. */
 export interface LanguagesResponse {
   source: DocumentInfo

@@ -9,6 +9,7 @@ import { ClauseIds } from './ClauseIds.js'
 import { ClauseNode } from './clauseNodeNames.js'
 import { Footnote } from './footnotes/Footnote.js'
 import { FootnoteKeys } from './footnotes/FootnoteKeys.js'
+import { ClauseReference } from './references/ClauseReference.js'
 import { Subclause } from './Subclause.js'
 import { BLOCK_SUGGESTION_MARKS, BlockSuggestions } from './suggestions/BlockSuggestions.js'
 import { Deletion, Insertion, Modification } from './suggestions/SuggestionMarks.js'
@@ -58,6 +59,7 @@ export const documentExtensions = (): AnyExtension[] => [
   ...tableExtensions(),
   Footnote,
   FootnoteKeys,
+  ClauseReference,
   Insertion,
   Deletion,
   Modification,

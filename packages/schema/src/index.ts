@@ -22,6 +22,8 @@
  * - Tables (`TableNode`): Tiptap's `table` > `tableRow` > `tableHeader` | `tableCell`, cells
  *   attrs `colspan`, `rowspan`, content `paragraph+`; a table is a `block`.
  * - Node `footnote`: inline, `text*`; numbered by document order (`footnoteNumbers`), never stored.
+ * - Node `clauseRef`: an inline atom, attrs `{ clauseId }`, a cross-reference to a clause or
+ *   sub-clause; its label is the target's current number (`referenceTarget`), never stored.
  * - A comment's anchor is a pair of Yjs relative positions (`decodeAnchor`, `encodeAnchor`);
  *   `resolveAnchor` is the one rule for where it is now (on its words, or removed), used by
  *   the editor and the server alike.
@@ -77,6 +79,18 @@ export { BODY_FRAGMENT, docToJSON, jsonToUpdate } from './fragment.js'
 export { isValidClauseId, newClauseId } from './newClauseId.js'
 export { type NumberedClause, numberedClauses } from './numberedClauses.js'
 export { type HeadingMarker, headingMarker } from './plainText/lineMarkers.js'
+export {
+  CLAUSE_REFERENCE,
+  ClauseReference,
+} from './references/ClauseReference.js'
+export {
+  clauseNumbersById,
+  clauseReferenceLabels,
+  type LabelledReference,
+  MISSING_NUMBER,
+  type ReferenceTarget,
+  referenceTarget,
+} from './references/clauseReferenceLabels.js'
 export { Subclause } from './Subclause.js'
 export { attributeSuggestions, suggestionOwners } from './suggestions/attributeSuggestions.js'
 export { BlockSuggestions, SUGGESTABLE_BLOCKS } from './suggestions/BlockSuggestions.js'

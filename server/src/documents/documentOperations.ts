@@ -17,6 +17,7 @@ import { importDocument } from './import/importDocument.js'
 import { addTranslation } from './languages/addTranslation.js'
 import { alignTranslation } from './languages/alignTranslation.js'
 import { applyStructuralChanges } from './languages/applyStructuralChanges.js'
+import { importTranslation } from './languages/importTranslation.js'
 import { listLanguages } from './languages/listLanguages.js'
 import { markClauseTranslated } from './languages/markClauseTranslated.js'
 import { createDocument } from './lifecycle/createDocument.js'
@@ -68,6 +69,7 @@ export const documentOperations = (ctx: DocumentsContext) => {
     markClauseTranslated: bind(markClauseTranslated),
     applyStructure: bind(applyStructuralChanges),
     import: bind(importDocument),
+    importLanguage: bind(importTranslation),
     exportCompilation: bind(exportCompilation),
     importCommentTemplate: bind(importCommentTemplate),
     setSuggestionDisposition: bind(setSuggestionDisposition),

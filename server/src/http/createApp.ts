@@ -16,7 +16,7 @@ import { documentsRouter } from './routes/documents/router.js'
 import { eventsRouter } from './routes/events/router.js'
 import { exportRouter } from './routes/export/router.js'
 import { glossaryRouter } from './routes/glossary/router.js'
-import { IMPORT_PATH, importRouter } from './routes/import/router.js'
+import { IMPORT_LANGUAGE_UPLOAD, IMPORT_PATH, importRouter } from './routes/import/router.js'
 import { invitationsRouter } from './routes/invitations/router.js'
 import { languagesRouter } from './routes/languages/router.js'
 import { mailRouter } from './routes/mail/router.js'
@@ -77,7 +77,7 @@ export const createApp = (deps: AppDeps): Express => {
   })
   // Before the CSRF guard: mail providers post a form from their servers; the signed token decides.
   api.use(unsubscribeRouter(deps))
-  api.use(csrfGuard(config.publicOrigin, [IMPORT_PATH]))
+  api.use(csrfGuard(config.publicOrigin, [IMPORT_PATH, IMPORT_LANGUAGE_UPLOAD]))
   api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
   api.use(authenticate(deps.authenticator))
   api.use((_req, res, next) => {

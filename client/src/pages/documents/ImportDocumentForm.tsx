@@ -6,10 +6,10 @@ import { api } from '../../app/api'
 import { useAction } from '../../app/useAction'
 import { Field } from '../../ui/Field'
 import { FormMessage } from '../../ui/FormMessage'
+import { ImportReportSummary } from './ImportReportSummary'
 
 /** What the file chooser offers (the server decides by content, not by this list). */
 const ACCEPT = '.docx,.docm,.odt,.md,.markdown,.html,.htm'
-const COUNTS = ['clauses', 'comments', 'suggestions', 'tables', 'footnotes'] as const
 
 const Outline = ({ entries }: { entries: ImportOutlineEntry[] }) => (
   <ol className="import-outline">
@@ -104,11 +104,7 @@ export const ImportDocumentForm = () => {
           aria-label={t('import.previewHeading', { name: file.name })}
         >
           <h3>{t('import.previewHeading', { name: file.name })}</h3>
-          <ul className="import-counts">
-            {COUNTS.map((key) => (
-              <li key={key}>{t(`import.counts.${key}`, { count: preview.report[key] })}</li>
-            ))}
-          </ul>
+          <ImportReportSummary report={preview.report} />
           {preview.outline.length > 0 ? (
             <>
               <h4>{t('import.outline')}</h4>
@@ -116,21 +112,6 @@ export const ImportDocumentForm = () => {
             </>
           ) : (
             <p>{t('import.noClauses')}</p>
-          )}
-          {preview.report.warnings.length > 0 && (
-            <>
-              <h4>{t('import.warningsHeading')}</h4>
-              <ul className="import-warnings">
-                {preview.report.warnings.map((warning) => (
-                  <li key={warning.code}>
-                    {t(`import.warning.${warning.code}` as 'import.warning.images_dropped', {
-                      count: warning.count,
-                      defaultValue: warning.message,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </>
           )}
           <Field label={t('import.titleLabel')} name="title" maxLength={200} />
           <div className="form-actions">

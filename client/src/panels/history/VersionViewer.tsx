@@ -5,10 +5,11 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { ClauseNumbering } from '../../editor/ClauseNumbering'
+import { ClauseReferenceLabels } from '../../editor/references/ClauseReferenceLabels'
 
 /**
- * A version shown read-only, rendered by the same schema and clause numbering as the live
- * editor, with the version's own language and label style.
+ * A version shown read-only, rendered by the same schema, clause numbering and reference
+ * labels as the live editor, with the version's own language and label style.
  */
 export const VersionViewer = ({
   content,
@@ -26,7 +27,11 @@ export const VersionViewer = ({
   }, [settings])
   const editor = useEditor(
     {
-      extensions: [...documentExtensions(), ClauseNumbering.configure({ ydoc: settingsDoc })],
+      extensions: [
+        ...documentExtensions(),
+        ClauseNumbering.configure({ ydoc: settingsDoc }),
+        ClauseReferenceLabels.configure({ missing: () => t('references.missing') }),
+      ],
       content,
       editable: false,
       editorProps: {

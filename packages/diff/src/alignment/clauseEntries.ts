@@ -36,7 +36,7 @@ const entryOf = (
     parentId,
     kind: level === 1 ? 'clause' : 'subclause',
     heading,
-    text: [heading, ...body.map(textOf)].join('\n'),
+    text: [heading, ...body.map((node) => textOf(node))].join('\n'),
   }
 }
 

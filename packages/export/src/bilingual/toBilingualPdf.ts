@@ -120,6 +120,7 @@ export const toBilingualPdf = (
     doc.moveDown(0.3)
   }
   const words = wordsFor(targetMeta.language)
+  pdf.placeNotes()
   pdf.pageNumbers((n, total) => `${words.page} ${n} ${words.of} ${total}`)
   return pdf.end()
 }

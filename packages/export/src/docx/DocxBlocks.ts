@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -10,6 +11,7 @@ import {
   HeadingLevel,
   type INumberingOptions,
   InsertedTextRun,
+  InternalHyperlink,
   type IRunOptions,
   LevelFormat,
   Paragraph,
@@ -29,6 +31,7 @@ import type {
 } from '../model/Block.js'
 import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
+import { docxBookmarkName } from './docxBookmarkName.js'
 
 const MONOSPACE = 'Courier New'
 /** Twips per list level: 1.27 cm, Word's own step. */
@@ -145,11 +148,15 @@ export class DocxBlocks {
           underline: marks.underline ? {} : undefined,
           strike: marks.strike,
           font: marks.code ? MONOSPACE : undefined,
-          style: marks.href ? 'Hyperlink' : undefined,
+          style: marks.href || marks.ref ? 'Hyperlink' : undefined,
         },
         marks.change,
       )
-      return marks.href ? new ExternalHyperlink({ link: marks.href, children: [run] }) : run
+      if (marks.href) return new ExternalHyperlink({ link: marks.href, children: [run] })
+      // A cross-reference: a link to the bookmark on its clause's heading (`clause`).
+      if (marks.ref)
+        return new InternalHyperlink({ anchor: docxBookmarkName(marks.ref), children: [run] })
+      return run
     })
   }
 
@@ -162,11 +169,15 @@ export class DocxBlocks {
   }
 
   clause(clause: ExportClause): FileChild[] {
+    const runs = this.runs([clauseHeadingPrefixInline(clause), ...clause.heading])
     return [
       new Paragraph({
         heading: wordHeading(clauseLevel(clause)),
         keepNext: true,
-        children: this.runs([clauseHeadingPrefixInline(clause), ...clause.heading]),
+        // The heading is bookmarked, for the cross-references that link to the clause.
+        children: clause.id
+          ? [new Bookmark({ id: docxBookmarkName(clause.id), children: runs })]
+          : runs,
       }),
       ...clause.children.flatMap((child) =>
         child.type === 'clause' ? this.clause(child) : this.block(child),

@@ -51,6 +51,8 @@ const inline = (item: Inline): Child => {
   if (marks.underline) out = h('u', {}, out)
   if (marks.strike) out = h('s', {}, out)
   if (marks.href) out = h('a', { href: marks.href, rel: 'noopener noreferrer' }, out)
+  // A cross-reference: to the clause's section (`htmlClause` gives it this id).
+  if (marks.ref) out = h('a', { href: `#clause-${marks.ref}`, class: 'clause-ref' }, out)
   return tracked(marks.change, out)
 }
 

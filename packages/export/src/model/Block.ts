@@ -25,6 +25,12 @@ export interface Marks {
   strike?: true
   code?: true
   href?: string
+  /**
+   * Set on the label of a cross-reference: the id of the clause it points to, which each
+   * format turns into an internal link (the label is the run's text). A reference whose
+   * clause is gone has no `ref`, only its label ('Article ?').
+   */
+  ref?: string
   /** Set in a review copy on words that are suggested, not agreed. */
   change?: TrackedChange
   /**

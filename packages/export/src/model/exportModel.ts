@@ -1,10 +1,12 @@
 import {
   baseDocument,
   ClauseNode,
+  clauseNumbersById,
   documentSchema,
   formatClauseLabel,
   type NumberedClause,
   numberedClauses,
+  referenceTarget,
   withoutMarkers,
 } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
@@ -53,6 +55,8 @@ export interface ExportModel {
   conclusions: Block[]
   /** Every footnote in reading order, numbered: for the formats that write notes at the end. */
   footnotes: FootnoteInline[]
+  /** The ids of the clauses that cross-references in this text point to. */
+  referenced: ReadonlySet<string>
   /** The open threads of a review copy. */
   comments: ExportComment[]
   /** Indexes of the `comments` whose words were found in the text (and marked there). */
@@ -188,8 +192,24 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
       entries: (meta.carried?.comments ?? []).map(labelled),
     },
   ].filter((appendix) => appendix.entries.length > 0)
-  const footnotes = numberInReadingOrder([preface, body, conclusions])
-  return { meta, preface, body, conclusions, footnotes, comments, placedComments, appendices }
+  const numbers = clauseNumbersById(doc)
+  const referenced = new Set<string>()
+  const footnotes = numberInReadingOrder([preface, body, conclusions], (id) => {
+    const target = referenceTarget(numbers, id, meta.clauseLabel, meta.language)
+    if (target.number !== null) referenced.add(id)
+    return target
+  })
+  return {
+    meta,
+    preface,
+    body,
+    conclusions,
+    footnotes,
+    referenced,
+    comments,
+    placedComments,
+    appendices,
+  }
 }
 
 /** A carried suggestion as an appendix entry: its author, and what it would take out and put in. */

@@ -1,3 +1,4 @@
+import type { ReferenceTarget } from '@accord/schema'
 import type { Block, ExportClause, FootnoteInline, Inline } from './Block.js'
 
 /**
@@ -6,9 +7,13 @@ import type { Block, ExportClause, FootnoteInline, Inline } from './Block.js'
  * notes at the end; a table's number makes its identifier (Akoma Ntoso's `eId`).
  * The same order as the editor's `footnoteNumbers`, counted in the text as exported (a clean
  * copy leaves out footnotes only suggested, so the numbers stay consecutive).
+ *
+ * Cross-references get their labels here too, from `target` (the clauses of the text as
+ * exported): a reference whose clause is not in this text keeps its label but loses its link.
  */
 export const numberInReadingOrder = (
   parts: readonly (readonly (Block | ExportClause)[])[],
+  target: (clauseId: string) => ReferenceTarget,
 ): FootnoteInline[] => {
   const found: FootnoteInline[] = []
   let tables = 0
@@ -17,6 +22,11 @@ export const numberInReadingOrder = (
       if (item.kind === 'footnote') {
         item.number = found.length + 1
         found.push(item)
+        inlines(item.inlines)
+      } else if (item.kind === 'text' && item.marks.ref !== undefined) {
+        const { number, label } = target(item.marks.ref)
+        item.text = label
+        if (number === null) delete item.marks.ref
       }
   }
   const blocks = (items: readonly (Block | ExportClause)[]) => {

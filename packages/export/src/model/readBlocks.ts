@@ -1,5 +1,6 @@
 import {
   BLOCK_SUGGESTION_ATTR,
+  CLAUSE_REFERENCE,
   FOOTNOTE,
   isTableCellName,
   readBlockSuggestion,
@@ -93,6 +94,13 @@ export const readInlines = (node: PMNode, inherited?: TrackedChange): Inline[] =
     // Numbered once the whole text is read (numberFootnotes).
     else if (child.type.name === FOOTNOTE)
       inlines.push({ kind: 'footnote', number: 0, inlines: readInlines(child, change) })
+    // Labelled once the whole text is read (numberInReadingOrder), from the clauses exported.
+    else if (child.type.name === CLAUSE_REFERENCE)
+      inlines.push({
+        kind: 'text',
+        text: '',
+        marks: { ...marksOf(child.marks, change), ref: String(child.attrs.clauseId ?? '') },
+      })
   })
   return inlines
 }

@@ -3,7 +3,7 @@ import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 import { type GridSlot, tableGrid } from '../model/tableGrid.js'
 import { type Child, element as e, fragment, type Markup } from '../xml.js'
-import { type OdtText, odtText } from './OdtText.js'
+import { type OdtText, odtBookmarkName, odtText } from './OdtText.js'
 
 /** Outline level 2 (a clause) is the office suite's Heading 1: the title has the Title style. */
 export const odtHeading = (outlineLevel: number, ...content: Child[]): Markup =>
@@ -21,10 +21,19 @@ export class OdtBlocks {
   constructor(private readonly text: OdtText) {}
 
   clause(clause: ExportClause): Markup[] {
+    const [prefix, ...heading] = this.text.inlines([
+      clauseHeadingPrefixInline(clause),
+      ...clause.heading,
+    ])
+    // The label is bookmarked, for the cross-references (`text:bookmark-ref`) to the clause.
+    const name = clause.id ? odtBookmarkName(clause.id) : null
     return [
       odtHeading(
         clauseLevel(clause),
-        this.text.inlines([clauseHeadingPrefixInline(clause), ...clause.heading]),
+        name ? e('text:bookmark-start', { 'text:name': name }) : null,
+        prefix ?? null,
+        name ? e('text:bookmark-end', { 'text:name': name }) : null,
+        ...heading,
       ),
       ...clause.children.flatMap((child) =>
         child.type === 'clause' ? this.clause(child) : [this.block(child)],

@@ -15,8 +15,11 @@ export const odtText = (text: string): Child[] =>
     return part
   })
 
+/** The bookmark on a clause's label, which cross-references name. */
+export const odtBookmarkName = (clauseId: string): string => `clause-${clauseId}`
+
 /** The marks a text style shows; a suggestion counts by its kind. */
-type StyleMarks = Omit<Marks, 'href' | 'change' | 'comments'> & {
+type StyleMarks = Omit<Marks, 'href' | 'ref' | 'change' | 'comments'> & {
   insertion?: true
   deletion?: true
 }
@@ -34,7 +37,13 @@ const FLAGS: [keyof StyleMarks, string][] = [
 const INSERTION_COLOUR = '#1a6d2b'
 const DELETION_COLOUR = '#b3261e'
 
-const styleMarks = ({ href: _href, change, comments: _comments, ...marks }: Marks): StyleMarks => ({
+const styleMarks = ({
+  href: _href,
+  ref: _ref,
+  change,
+  comments: _comments,
+  ...marks
+}: Marks): StyleMarks => ({
   ...marks,
   ...(change ? { [change.kind]: true } : {}),
 })
@@ -97,7 +106,19 @@ export class OdtText {
       if (item.kind === 'break') return e('text:line-break')
       if (item.kind === 'footnote') return this.note(item.inlines)
       const name = this.styleFor(styleMarks(item.marks))
-      const text = odtText(item.text)
+      // A cross-reference: a reference field to its clause's bookmark, the label its value.
+      const text = item.marks.ref
+        ? [
+            e(
+              'text:bookmark-ref',
+              {
+                'text:reference-format': 'text',
+                'text:ref-name': odtBookmarkName(item.marks.ref),
+              },
+              item.text,
+            ),
+          ]
+        : odtText(item.text)
       const span = name ? e('text:span', { 'text:style-name': name }, text) : text
       return item.marks.href
         ? e('text:a', { 'xlink:type': 'simple', 'xlink:href': item.marks.href }, span)

@@ -1,9 +1,9 @@
-import type { Block, ExportClause, FootnoteInline, Inline } from '../model/Block.js'
+import type { Block, ExportClause, Inline } from '../model/Block.js'
 import { clauseHeadingPrefix, clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { inlineText } from '../model/inlineText.js'
 import { blockHeadingLevel, clauseLevel } from '../model/outlineLevel.js'
 import { drawTable } from './PdfTable.js'
-import { INDENT, type PdfWriter, type StructureType } from './PdfWriter.js'
+import { INDENT, type PdfWriter, pdfDestination, type StructureType } from './PdfWriter.js'
 
 /** Font size by outline level: 2 a clause, 3 a sub-clause, deeper headings body-sized. */
 const HEADING_SIZES: Record<number, number> = { 2: 14, 3: 12 }
@@ -18,12 +18,17 @@ const HEADING_TAGS: Record<number, StructureType> = { 1: 'H1', 2: 'H2', 3: 'H3',
 export class PdfLayout {
   constructor(private readonly pdf: PdfWriter) {}
 
-  /** A heading of outline `level` (1 the title, 2 a clause), tagged H1–H6 by that level. */
-  heading(inlines: readonly Inline[], level: number): void {
+  /**
+   * A heading of outline `level` (1 the title, 2 a clause), tagged H1–H6 by that level;
+   * `destination` names its place, for links to it.
+   */
+  heading(inlines: readonly Inline[], level: number, destination?: string): void {
     const size = headingSize(level)
     // A heading alone at the foot of a page would be separated from its text.
     this.pdf.ensureSpace(size * 4)
     this.pdf.doc.moveDown(0.4)
+    if (destination)
+      this.pdf.doc.addNamedDestination(destination, 'XYZ', this.pdf.left, this.pdf.doc.y, null)
     this.pdf.paragraph(inlines, { size, weight: 'bold', after: 6 }, HEADING_TAGS[level] ?? 'H6')
   }
 
@@ -32,7 +37,11 @@ export class PdfLayout {
     const prefix = clauseHeadingPrefix(clause)
     const level = clauseLevel(clause)
     this.pdf.group(clause.level === 1 ? 'Art' : 'Sect', () => {
-      this.heading([clauseHeadingPrefixInline(clause), ...clause.heading], level)
+      this.heading(
+        [clauseHeadingPrefixInline(clause), ...clause.heading],
+        level,
+        clause.id ? pdfDestination(clause.id) : undefined,
+      )
       const item = outline.addItem(`${prefix}${inlineText(clause.heading)}`.trim())
       for (const child of clause.children) {
         if (child.type === 'clause') this.clause(child, item)
@@ -95,20 +104,5 @@ export class PdfLayout {
         })
         return
     }
-  }
-
-  /** The footnotes after the text, under a rule, each after its number. */
-  footnotes(notes: readonly FootnoteInline[]): void {
-    if (notes.length === 0) return
-    this.pdf.ensureSpace(40)
-    this.pdf.rule()
-    for (const note of notes)
-      this.pdf.paragraph(
-        [{ kind: 'text', text: `${note.number} `, marks: { bold: true } }, ...note.inlines],
-        {
-          size: 9,
-          after: 3,
-        },
-      )
   }
 }

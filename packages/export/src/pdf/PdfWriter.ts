@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
-import type { Inline, Marks } from '../model/Block.js'
+import type { FootnoteInline, Inline, Marks } from '../model/Block.js'
+import { NOTE_SIZE, type NotesHost, PageNotes } from './PageNotes.js'
 import { PDF_FONTS, type PdfFont } from './pdfFonts.js'
 
 /** Points: A4 with 2.5 cm margins on the sides, 2 cm top and bottom. */
@@ -33,7 +34,7 @@ const DELETION_COLOUR = '#b3261e'
 
 const colourFor = (marks: Marks): string => {
   if (marks.change) return marks.change.kind === 'insertion' ? INSERTION_COLOUR : DELETION_COLOUR
-  return marks.href ? '#0b4f9c' : '#000000'
+  return marks.href || marks.ref ? '#0b4f9c' : '#000000'
 }
 
 const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
@@ -44,9 +45,19 @@ const fontFor = (marks: Marks, weight: 'regular' | 'bold'): PdfFont => {
   return marks.italic ? 'italic' : 'regular'
 }
 
+/** The named destination at a clause's heading, which cross-references go to. */
+export const pdfDestination = (clauseId: string): string => `clause-${clauseId}`
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 const superscript = (n: number): string =>
   [...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('')
+
+/** A run of text as a line draws it; a footnote's mark knows its note. */
+interface Run {
+  text: string
+  marks: Marks
+  note?: FootnoteInline
+}
 
 /** Standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) that the layout uses. */
 export type StructureType =
@@ -68,6 +79,7 @@ export type StructureType =
   | 'TR'
   | 'TH'
   | 'TD'
+  | 'Note'
 
 // XMP is XML, and pdfkit writes the title and subject into it unescaped (a title "A & B"
 // would make the metadata unreadable); the document information dictionary keeps them raw.
@@ -84,12 +96,15 @@ interface XmpInfo {
  * the structure tree of a tagged PDF/A-2b (`tag`, `group`). It knows nothing about clauses;
  * `toPdf` decides the layout.
  */
-export class PdfWriter {
+export class PdfWriter implements NotesHost {
   readonly doc: PDFKit.PDFDocument
   private readonly chunks: Buffer[] = []
   private readonly finished: Promise<Uint8Array>
   /** The structure elements being filled, innermost last; the first is the Document. */
   private readonly open: PDFKit.PDFStructureElement[]
+  private readonly notes: PageNotes
+  /** How many tables are being drawn: a row's cells stay on one page. */
+  private tables = 0
 
   constructor(info: PdfInfo) {
     this.doc = new PDFDocument({
@@ -130,6 +145,7 @@ export class PdfWriter {
     const root = this.doc.struct('Document')
     this.doc.addStructure(root)
     this.open = [root]
+    this.notes = new PageNotes(this)
     this.finished = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
       this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(this.chunks))))
@@ -151,9 +167,11 @@ export class PdfWriter {
     const element = this.doc.struct(type)
     this.parent.add(element)
     this.open.push(element)
+    if (type === 'Table') this.tables += 1
     try {
       fill()
     } finally {
+      if (type === 'Table') this.tables -= 1
       this.open.pop()
       element.end()
     }
@@ -180,28 +198,72 @@ export class PdfWriter {
     if (this.doc.y + height > bottom) this.doc.addPage()
   }
 
-  /** One paragraph of styled runs, tagged as `type` (default P); an empty one is a blank line. */
+  /**
+   * One paragraph of styled runs, tagged as `type` (default P); an empty one is a blank line.
+   * Its footnotes go to the foot of the page where their marks stand (PageNotes).
+   */
   paragraph(inlines: readonly Inline[], box: TextBox = {}, type: StructureType = 'P'): void {
-    this.tag(type, () => this.untagged(inlines, box))
+    const notes = inlines.filter((item): item is FootnoteInline => item.kind === 'footnote')
+    this.notes.reserve(notes, this.tables > 0)
+    const marks = new Map<FootnoteInline, number>()
+    this.tag(type, () => this.untagged(inlines, box, marks))
+    for (const [note, page] of marks) this.notes.settle(note, page)
   }
 
-  private untagged(inlines: readonly Inline[], box: TextBox): void {
+  /** Draws the footnotes at the foot of their pages, once the text is laid out. */
+  placeNotes(): void {
+    this.notes.draw()
+  }
+
+  /** One note at the foot of a page: small, tagged as a Note (PageNotes calls this). */
+  drawNote(inlines: readonly Inline[]): void {
+    this.tag('Note', () => this.untagged(inlines, { size: NOTE_SIZE, after: 3 }, new Map()))
+  }
+
+  /** The short rule above a page's notes. */
+  drawRule(y: number): void {
+    this.artifact('Layout', () =>
+      this.doc
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.width / 3, y)
+        .lineWidth(0.5)
+        .strokeColor('#808080')
+        .stroke(),
+    )
+  }
+
+  /** `marks` learns the page each footnote's mark was drawn on. */
+  private untagged(
+    inlines: readonly Inline[],
+    box: TextBox,
+    marks: Map<FootnoteInline, number>,
+  ): void {
     // pdfkit ignores a line break inside continued text, so each line is a text of its own.
-    const lines: { text: string; marks: Marks }[][] = [[]]
+    const lines: Run[][] = [[]]
     for (const item of inlines) {
       if (item.kind === 'break') lines.push([])
-      // The note's mark: its number in superscript digits (the notes follow the text).
+      // The note's mark: its number in superscript digits (the note is at the page's foot).
       else if (item.kind === 'footnote')
-        lines.at(-1)?.push({ text: superscript(item.number), marks: {} })
+        lines.at(-1)?.push({ text: superscript(item.number), marks: {}, note: item })
       else if (item.text !== '') lines.at(-1)?.push(item)
     }
     lines.forEach((line, i) => {
-      this.line(line.length > 0 ? line : [{ text: ' ', marks: {} }], box, i === lines.length - 1)
+      this.line(
+        line.length > 0 ? line : [{ text: ' ', marks: {} }],
+        box,
+        i === lines.length - 1,
+        marks,
+      )
     })
     this.doc.fillColor('#000000')
   }
 
-  private line(runs: readonly { text: string; marks: Marks }[], box: TextBox, last: boolean): void {
+  private line(
+    runs: readonly Run[],
+    box: TextBox,
+    last: boolean,
+    notePages: Map<FootnoteInline, number>,
+  ): void {
     const size = box.size ?? BODY_SIZE
     const x = box.x ?? this.left
     runs.forEach((run, i) => {
@@ -220,9 +282,14 @@ export class PdfWriter {
         ),
         strike: Boolean(run.marks.strike || run.marks.change?.kind === 'deletion'),
         link: run.marks.href ?? null,
+        // A cross-reference: a link annotation to its clause's named destination. Null, not
+        // undefined, elsewhere: pdfkit carries an undefined option over from the run before
+        // (its types leave null out, as they do not for `link`).
+        goTo: (run.marks.ref ? pdfDestination(run.marks.ref) : null) as string | undefined,
       }
       if (i === 0) this.doc.text(run.text, x, this.doc.y, options)
       else this.doc.text(run.text, options)
+      if (run.note) notePages.set(run.note, this.notes.page)
     })
   }
 

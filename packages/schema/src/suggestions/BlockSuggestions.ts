@@ -14,6 +14,10 @@ export const SUGGESTABLE_BLOCKS = [
   'clause',
   'subclause',
   'clauseHeading',
+  // Inserted or deleted whole in suggest mode (wholeNodeSuggestions); a footnote is inline,
+  // but like a table it holds text of its own and is suggested by this attribute.
+  'table',
+  'footnote',
 ] as const
 
 /** The `marks` spec for nodes whose children may carry suggestion node marks. */

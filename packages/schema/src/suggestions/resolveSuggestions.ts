@@ -95,7 +95,9 @@ export const resolveSuggestions = (
         from,
         to,
         mark: mark.type.name,
-        dropIfMarker: node.text === ZWSP || (node.text ?? '').replaceAll(ZWSP, '') === '',
+        // Only text can be a zero-width marker: an atom (a line break, a cross-reference)
+        // has no text and is content.
+        dropIfMarker: node.isText && (node.text ?? '').replaceAll(ZWSP, '') === '',
       })
     }
     return false

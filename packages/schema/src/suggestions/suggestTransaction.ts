@@ -2,12 +2,14 @@ import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-su
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { attributeSuggestions } from './attributeSuggestions.js'
 import { newSuggestionId, type SuggestionAuthor } from './suggestionTypes.js'
+import { suggestWholeNodes } from './wholeNodeSuggestions.js'
 
 /**
  * Turns an ordinary editing transaction into a suggestion: typed text is marked as a
  * suggested insertion, deleted text stays with a deletion mark, a formatting change becomes
  * a deletion and an insertion, each attributed to `author` at `at`. The rewriting is
- * @handlewithcare/prosemirror-suggest-changes'; attribution and block suggestions are ours.
+ * @handlewithcare/prosemirror-suggest-changes'; attribution, block suggestions and tables and
+ * footnotes suggested whole are ours.
  */
 export const suggestTransaction = (
   state: EditorState,
@@ -17,5 +19,6 @@ export const suggestTransaction = (
 ): Transaction => {
   const suggested = transformToSuggestionTransaction(tr, state, () => newSuggestionId())
   attributeSuggestions(suggested, state.doc, author, at)
+  suggestWholeNodes(tr, suggested, state.doc, author, at)
   return suggested
 }

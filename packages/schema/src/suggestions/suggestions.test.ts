@@ -173,4 +173,20 @@ describe('suggestions', () => {
     })
     expect(checkSuggestOnly(suggested.doc, withdrawn, 'u-alice')).toBeNull()
   })
+
+  it('keeps a suggested line break when it is accepted: an atom is content, not a marker', () => {
+    const suggested = suggest(start(), alice, (tr) =>
+      tr.insert(textPos(tr.doc, ' members'), tr.doc.type.schema.nodes.hardBreak.create()),
+    ).doc
+    const breaks = (doc: PMNode) => {
+      let n = 0
+      doc.descendants((node) => {
+        if (node.type.name === 'hardBreak') n += 1
+      })
+      return n
+    }
+    expect(breaks(suggested)).toBe(1)
+    expect(breaks(acceptedDocument(suggested))).toBe(1)
+    expect(breaks(baseDocument(suggested))).toBe(0)
+  })
 })

@@ -2,7 +2,9 @@ import { enableSuggestChanges, suggestChanges } from '@handlewithcare/prosemirro
 import { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { documentSchema } from '../documentSchema.js'
+import { docToJSON, jsonToUpdate } from '../fragment.js'
 import { checkSuggestOnly } from './checkSuggestOnly.js'
 import { listSuggestions } from './listSuggestions.js'
 import { acceptedDocument, baseDocument } from './resolveSuggestions.js'
@@ -68,4 +70,86 @@ describe('suggestions in table cells and footnotes', () => {
       expect(acceptedDocument(next.doc).textContent).toContain(`${after}${words}`)
       expect(baseDocument(next.doc).textContent).toBe(state.doc.textContent)
     })
+
+  /** Where the first node of this type starts. */
+  const posOf = (doc: PMNode, type: string): number => {
+    let found = -1
+    doc.descendants((node, pos) => {
+      if (found < 0 && node.type.name === type) found = pos
+      return found < 0
+    })
+    return found
+  }
+  const count = (doc: PMNode, type: string): number => {
+    let n = 0
+    doc.descendants((node) => {
+      if (node.type.name === type) n += 1
+    })
+    return n
+  }
+  const newTable = (state: EditorState) =>
+    state.schema.nodeFromJSON({
+      type: 'table',
+      content: [{ type: 'tableRow', content: [cell('Member'), cell('A city')] }],
+    })
+  const newNote = (state: EditorState) =>
+    state.schema.nodes.footnote.create(null, state.schema.text('See the charter.'))
+
+  for (const [what, type, insert] of [
+    [
+      'a table',
+      'table',
+      (state: EditorState) => {
+        const table = posOf(state.doc, 'table')
+        return state.tr.insert(table + (state.doc.nodeAt(table)?.nodeSize ?? 0), newTable(state))
+      },
+    ],
+    [
+      'a footnote',
+      'footnote',
+      (state: EditorState) => state.tr.insert(posAfter(state.doc, 'Words'), newNote(state)),
+    ],
+  ] as const) {
+    it(`${what} inserted whole is one suggestion: rejected, nothing of it stays; accepted, all of it`, () => {
+      const state = start()
+      const next = state.apply(
+        suggestTransaction(state, insert(state), alice, '2025-01-01T00:00:00.000Z'),
+      )
+      expect(count(next.doc, type)).toBe(2)
+      expect(checkSuggestOnly(state.doc, next.doc, 'u-alice')).toBeNull()
+      // The suggestion lives in an attribute, which the Yjs binding keeps.
+      const ydoc = new Y.Doc()
+      Y.applyUpdate(ydoc, jsonToUpdate(next.doc.toJSON()))
+      expect(docToJSON(ydoc)).toEqual(next.doc.toJSON())
+      const suggestions = listSuggestions(next.doc)
+      expect(suggestions).toHaveLength(1)
+      expect(suggestions[0]).toMatchObject({ kind: 'insertion', authorName: 'Alice' })
+      expect(baseDocument(next.doc).eq(state.doc)).toBe(true)
+      const accepted = acceptedDocument(next.doc)
+      expect(count(accepted, type)).toBe(2)
+      expect(listSuggestions(accepted)).toEqual([])
+    })
+
+    it(`${what} deleted whole is one suggestion: accepted, it goes; rejected, it stays as it was`, () => {
+      const state = start()
+      const at = posOf(state.doc, type)
+      const size = state.doc.nodeAt(at)?.nodeSize ?? 0
+      const next = state.apply(
+        suggestTransaction(
+          state,
+          state.tr.delete(at, at + size),
+          alice,
+          '2025-01-01T00:00:00.000Z',
+        ),
+      )
+      // Still there until someone decides.
+      expect(count(next.doc, type)).toBe(1)
+      expect(checkSuggestOnly(state.doc, next.doc, 'u-alice')).toBeNull()
+      const suggestions = listSuggestions(next.doc)
+      expect(suggestions).toHaveLength(1)
+      expect(suggestions[0]).toMatchObject({ kind: 'deletion', authorName: 'Alice' })
+      expect(baseDocument(next.doc).eq(state.doc)).toBe(true)
+      expect(count(acceptedDocument(next.doc), type)).toBe(0)
+    })
+  }
 })

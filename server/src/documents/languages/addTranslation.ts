@@ -1,19 +1,8 @@
-import {
-  atLeast,
-  type DocumentInfo,
-  documentLanguageInfo,
-  ErrorCode,
-  parseDocumentLanguage,
-  Role,
-} from '@accord/protocol'
+import { type DocumentInfo, documentLanguageInfo } from '@accord/protocol'
 import type { AddLanguageRequest } from '@accord/protocol/requests'
-import { jsonToUpdate, readSettings, translationDocument } from '@accord/schema'
-import { conflict, forbidden, invalid, notFound } from '../../errors/DomainError.js'
+import { jsonToUpdate, translationDocument } from '@accord/schema'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
-import { adoptedText } from './adoptedText.js'
-
-const languageExists = () =>
-  conflict('This language version exists already', ErrorCode.languageExists)
+import { languageExists, newLanguageOf } from './newLanguageOf.js'
 
 /**
  * Adds a language version to a source (coordinators and up): a document of its own, with
@@ -27,31 +16,12 @@ export const addTranslation = async (
   sourceId: string,
   request: AddLanguageRequest,
 ): Promise<DocumentInfo> => {
-  if (!atLeast(actor.role, Role.coordinator))
-    throw forbidden('Coordinators and the secretariat add language versions')
-  const source = await ctx.catalog.get(sourceId)
-  if (!source) throw notFound('Unknown document')
-  if (source.sourceDocumentId !== null) {
-    throw invalid(
-      'Language versions are added to the source document, not to a translation',
-      ErrorCode.badRequest,
-    )
-  }
-  const parsed = parseDocumentLanguage(request.language)
-  if ('problem' in parsed) {
-    throw parsed.problem === 'malformed'
-      ? invalid('language: not a BCP-47 language tag')
-      : invalid(
-          'Accord has no clause labels, dates and fonts for this language yet',
-          ErrorCode.unsupportedLanguage,
-        )
-  }
-  const { language } = parsed
-  const live = await ctx.live.read(source.id, (room) => ({
-    ...adoptedText(room),
-    clauseLabel: readSettings(room.doc).clauseLabel,
-  }))
-  if (live.language === language) throw languageExists()
+  const { source, language, content, clauseLabel } = await newLanguageOf(
+    ctx,
+    actor,
+    sourceId,
+    request.language,
+  )
   const info = documentLanguageInfo(language)
   const title = request.title ?? `${source.title} (${info.nativeName})`
   const translation = await ctx.catalog.createTranslation(title, actor.id, language, source.id)
@@ -59,10 +29,7 @@ export const addTranslation = async (
   // Written before anyone connects, like a template: the structure and the language setting.
   await ctx.live.seed(
     translation.id,
-    jsonToUpdate(translationDocument(live.content, request.fill), {
-      language,
-      clauseLabel: live.clauseLabel,
-    }),
+    jsonToUpdate(translationDocument(content, request.fill), { language, clauseLabel }),
   )
   await ctx.audit.record({
     userId: actor.id,

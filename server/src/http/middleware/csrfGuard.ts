@@ -9,11 +9,15 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
  * Origin on them) and carry JSON, which a cross-site form cannot send without
  * a CORS preflight we never grant. The paths in `uploads` take a file upload
  * (multipart/form-data) instead; a cross-site form posting one carries another
- * Origin (refused above) and no session cookie (it is SameSite).
+ * Origin (refused above) and no session cookie (it is SameSite). A path is given as it is,
+ * or as a pattern for paths with an id in them.
  */
 export const csrfGuard =
-  (publicOrigin: string, uploads: readonly string[] = []): RequestHandler =>
+  (publicOrigin: string, uploads: readonly (string | RegExp)[] = []): RequestHandler =>
   (req, _res, next) => {
+    const isUpload = uploads.some((path) =>
+      typeof path === 'string' ? path === req.path : path.test(req.path),
+    )
     if (SAFE.has(req.method)) return next()
     const origin = req.get('origin')
     if (origin !== undefined && origin !== publicOrigin) {
@@ -26,7 +30,7 @@ export const csrfGuard =
     if (
       (hasBody || req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') &&
       !req.is('application/json') &&
-      !(uploads.includes(req.path) && req.method === 'POST' && req.is('multipart/form-data'))
+      !(isUpload && req.method === 'POST' && req.is('multipart/form-data'))
     ) {
       return next(
         new HttpError(415, ErrorCode.unsupportedMediaType, 'Send the body as application/json'),

@@ -1,18 +1,37 @@
 import { ErrorCode } from '@accord/protocol'
-import { importDocumentFields, importDocumentQuery } from '@accord/protocol/requests'
+import {
+  importDocumentFields,
+  importDocumentQuery,
+  importTranslationFields,
+} from '@accord/protocol/requests'
 import { type ErrorRequestHandler, type RequestHandler, Router } from 'express'
 import multer from 'multer'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
-import { parse } from '../../parse.js'
+import { parse, parseId } from '../../parse.js'
 
 export const IMPORT_PATH = '/documents/import'
+/** A file brought in as a language version of the source `:id`. */
+export const IMPORT_LANGUAGE_PATH = '/documents/:id/languages/import'
+/** The same path as the CSRF guard matches it (an upload, not JSON). */
+export const IMPORT_LANGUAGE_UPLOAD = /^\/documents\/[^/]+\/languages\/import$/
+
+/** The uploaded file as the import operations take it. */
+const uploaded = (file: Express.Multer.File | undefined) => {
+  if (!file)
+    throw new HttpError(400, ErrorCode.validation, 'Attach the file as the form field `file`')
+  return {
+    fileName: file.originalname,
+    bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
+  }
+}
 
 /**
  * `POST /api/documents/import` (multipart/form-data: `file`, `title?`; `?dryRun=1` for a
- * preview): parses, calls the import operation, answers. The file is held in memory up to
- * MAX_IMPORT_BYTES; a larger one is cut off while it arrives (413).
+ * preview), and `POST /api/documents/:id/languages/import` (`file`, `language`, `title?`;
+ * `?dryRun=1`) for a language version: parse, call the import operation, answer. The file
+ * is held in memory up to MAX_IMPORT_BYTES; a larger one is cut off while it arrives (413).
  */
 export const importRouter = ({ config, documents }: AppDeps): Router => {
   const router = Router()
@@ -52,12 +71,8 @@ export const importRouter = ({ config, documents }: AppDeps): Router => {
     const { user } = requireAuth(req)
     const { dryRun } = parse(importDocumentQuery, req.query)
     const { title } = parse(importDocumentFields, req.body)
-    const file = req.file
-    if (!file)
-      throw new HttpError(400, ErrorCode.validation, 'Attach the file as the form field `file`')
     const outcome = await documents.import(user, {
-      fileName: file.originalname,
-      bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
+      ...uploaded(req.file),
       ...(title ? { title } : {}),
       dryRun,
     })
@@ -65,6 +80,21 @@ export const importRouter = ({ config, documents }: AppDeps): Router => {
     else res.status(201).json(outcome.result)
   }
 
+  const handleLanguage: RequestHandler = async (req, res) => {
+    const { user } = requireAuth(req)
+    const { dryRun } = parse(importDocumentQuery, req.query)
+    const fields = parse(importTranslationFields, req.body)
+    const sourceId = parseId(req.params.id)
+    const outcome = await documents.importLanguage(user, sourceId, {
+      ...uploaded(req.file),
+      ...fields,
+      dryRun,
+    })
+    if ('preview' in outcome) res.json(outcome.preview)
+    else res.status(201).json(outcome.result)
+  }
+
   router.post(IMPORT_PATH, signedIn, upload, uploadErrors, handle)
+  router.post(IMPORT_LANGUAGE_PATH, signedIn, upload, uploadErrors, handleLanguage)
   return router
 }

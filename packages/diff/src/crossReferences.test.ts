@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { diffDocuments } from './diffDocuments.js'
+import type { JsonNode } from './documentUnits.js'
+
+const text = (t: string): JsonNode => ({ type: 'text', text: t })
+const ref = (clauseId: string): JsonNode => ({ type: 'clauseRef', attrs: { clauseId } })
+const clause = (id: string, heading: string, body: JsonNode[] = [text('Body.')]): JsonNode => ({
+  type: 'clause',
+  attrs: { id },
+  content: [
+    { type: 'clauseHeading', content: [text(heading)] },
+    { type: 'paragraph', content: body },
+  ],
+})
+const doc = (...content: JsonNode[]): JsonNode => ({ type: 'doc', content })
+const citing = (target: string) => clause('a', 'Scope', [text('See '), ref(target), text('.')])
+
+describe('cross-references in the diff', () => {
+  it('read as their target’s number, on one line with the words around them', () => {
+    const diff = diffDocuments(doc(citing('b'), clause('b', 'Terms')), doc(citing('b')))
+    const scope = diff.units.find((u) => u.key === 'a')
+    expect(scope?.body.map((c) => c.text).join('')).toBe('See [→ 2].')
+  })
+
+  it('compare by target: the target renumbered is no change to the reference', () => {
+    const before = doc(citing('b'), clause('x', 'Other'), clause('b', 'Terms'))
+    const after = doc(citing('b'), clause('b', 'Terms'), clause('x', 'Other'))
+    const scope = diffDocuments(before, after).units.find((u) => u.key === 'a')
+    expect(scope?.status).toBe('unchanged')
+  })
+
+  it('show a reference pointed at another clause as a change', () => {
+    const before = doc(citing('b'), clause('b', 'Terms'), clause('x', 'Other'))
+    const after = doc(citing('x'), clause('b', 'Terms'), clause('x', 'Other'))
+    const scope = diffDocuments(before, after).units.find((u) => u.key === 'a')
+    expect(scope?.status).toBe('changed')
+    expect(scope?.body.filter((c) => c.type !== 'equal').map((c) => [c.type, c.text])).toEqual([
+      ['delete', '2'],
+      ['insert', '3'],
+    ])
+  })
+})
