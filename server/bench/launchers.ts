@@ -141,6 +141,8 @@ export const launchAccord = async ({
       ADMIN_EMAIL: BENCH_EMAIL,
       ADMIN_PASSWORD: BENCH_PASSWORD,
       LOG_LEVEL: 'warn',
+      // The harness counts deliveries through its own root map, which Accord refuses unless named.
+      BENCH_MAP: 'bench-ts',
       ...env,
     },
     path.join(dir, 'server.log'),

@@ -116,6 +116,7 @@ export const startServer = async (
       flushDelayMs: config.flushDelayMs,
       compactAfterUpdates: config.compactAfterUpdates,
       idleUnloadMs: config.idleUnloadMs,
+      benchMap: config.benchMap,
       onRoomLoaded: (room) => {
         keeper?.onRoomLoaded(room)
         anchors.onRoomLoaded(room)

@@ -43,7 +43,10 @@ import {
 import { meetsNeeds, readNeeds, type UpdateNeeds } from './updateNeeds.js'
 import { checkUpdateRules } from './updateRules.js'
 
-export type RoomOptions = SaverOptions
+export interface RoomOptions extends SaverOptions {
+  /** BENCH_MAP: a root map anyone who may edit may write plain values to (load benchmark only). */
+  benchMap?: string
+}
 
 /** The stored document could not be read or applied; nothing is cached and nothing is saved over it. */
 export class DocumentLoadError extends Error {}
@@ -74,6 +77,7 @@ export class Room implements RoomReceiver {
   readonly connections = new Set<Connection>()
   private readonly awarenessOwners = new AwarenessOwners<Connection>()
   private readonly scratch: ScratchCopy
+  private readonly benchMap: string | undefined
   private readonly saver: DocumentSaver
   private readonly appliedWatchers = new Set<(update: Uint8Array) => void>()
   /** Who edited since `takeEditors` was last called: user id to name. */
@@ -102,6 +106,7 @@ export class Room implements RoomReceiver {
     stored: { updates: Uint8Array[]; logLength: number },
     private readonly channel: RoomChannel,
   ) {
+    this.benchMap = options.benchMap
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
     // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
@@ -150,6 +155,7 @@ export class Room implements RoomReceiver {
     // so that the types the update rules see are the ones the document keeps.
     doc.getXmlFragment(BODY_FRAGMENT)
     doc.getMap(SETTINGS_MAP)
+    if (options.benchMap) doc.getMap(options.benchMap)
     return new Room(
       id,
       status,
@@ -403,7 +409,7 @@ export class Room implements RoomReceiver {
     let rewrites: AttributionRewrite[] = []
     try {
       this.scratch.applyWhole(update, origin, (trial) => {
-        const writes = checkUpdateRules(trial, maySetSettings)
+        const writes = checkUpdateRules(trial, maySetSettings, this.benchMap)
         if (suggestOnly) checkSuggestsOnly(this.doc, trial, connection.user.id)
         if (writes.length > 0)
           rewrites = attributionRewrites(writes, sender, (id) => this.known.get(id), Date.now())
