@@ -23,6 +23,7 @@ import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
 import { KnownSuggestions } from './KnownSuggestions.js'
+import { isPlainEdit } from './plainEdit.js'
 import { type IncomingMessage, readMessage, writeAwareness, writeSyncStep1 } from './protocol.js'
 import { RefusedUpdateError } from './RefusedUpdateError.js'
 import { ScratchCopy } from './ScratchCopy.js'
@@ -40,7 +41,13 @@ import {
   STORAGE_ORIGIN,
   type TransactionOrigin,
 } from './TransactionOrigin.js'
-import { meetsNeeds, readNeeds, type UpdateNeeds } from './updateNeeds.js'
+import {
+  type DecodedUpdate,
+  decodeClientUpdate,
+  meetsNeeds,
+  needsOf,
+  type UpdateNeeds,
+} from './updateNeeds.js'
 import { checkUpdateRules } from './updateRules.js'
 
 export interface RoomOptions extends SaverOptions {
@@ -65,9 +72,11 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  * 1. may this connection edit at all (role, status)? Otherwise it is ignored.
  * 2. does the document hold everything the update builds on (updateNeeds)? Otherwise it is
  *    held aside (HeldUpdates, bounded) and the client is asked for what is missing.
- * 3. it is tried on the scratch copy; the trial must pass updateRules (shared types,
- *    settings, body shape), for a member in review checkSuggestsOnly, and the suggestion
- *    attributions it writes are checked (suggestionAttribution). A refused update is dropped.
+ * 3. a plain edit of the body (isPlainEdit, decided from the decoded update) from someone who
+ *    need not suggest goes straight to step 4. Anything else is tried on the scratch copy;
+ *    the trial must pass updateRules (shared types, settings, body shape), for a member in
+ *    review checkSuggestsOnly, and the suggestion attributions it writes are checked
+ *    (suggestionAttribution). A refused update is dropped.
  * 4. it is applied to the live document; attributions that were not the sender's truth are
  *    rewritten; held updates whose needs are now met go through steps 3 and 4.
  */
@@ -348,12 +357,13 @@ export class Room implements RoomReceiver {
     try {
       const update =
         updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates([...updates])
-      const needs = readNeeds(update)
+      const decoded = decodeClientUpdate(update)
+      const needs = needsOf(decoded)
       if (!meetsNeeds(this.doc, needs)) {
         this.hold(connection, update, needs)
         return
       }
-      this.tryUpdate(connection, update)
+      this.tryUpdate(connection, update, decoded)
     } catch (err) {
       this.closeForBadMessage(connection, err)
       return
@@ -385,7 +395,7 @@ export class Room implements RoomReceiver {
       for (const { connection, update } of ready) {
         if (connection.closed || !this.canEdit(connection)) continue
         try {
-          this.tryUpdate(connection, update)
+          this.tryUpdate(connection, update, decodeClientUpdate(update))
         } catch (err) {
           this.closeForBadMessage(connection, err)
         }
@@ -397,9 +407,14 @@ export class Room implements RoomReceiver {
    * Steps 3 and 4 of the update path (see the class comment). Throws ProtocolError for an
    * update Yjs cannot apply; drops one a rule refuses.
    */
-  private tryUpdate(connection: Connection, update: Uint8Array): void {
+  private tryUpdate(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
     const origin: TransactionOrigin = { kind: 'connection', connection }
     const suggestOnly = mustSuggest(connection.role, this.status)
+    if (!suggestOnly && isPlainEdit(this.doc, decoded, this.benchMap)) {
+      this.scratch.applyDirect(update, origin)
+      this.applied(connection, update)
+      return
+    }
     const maySetSettings = canChangeSettings(connection.role, this.status)
     const sender = {
       userId: connection.user.id,
@@ -425,6 +440,10 @@ export class Room implements RoomReceiver {
     if (rewrites.length > 0) {
       Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
+    this.applied(connection, update)
+  }
+
+  private applied(connection: Connection, update: Uint8Array): void {
     connection.editsApplied++
     this.editors.set(connection.user.id, connection.user.name)
     this.tellApplied(update)
