@@ -17,6 +17,7 @@ import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { AwarenessOwners } from './AwarenessOwners.js'
+import { AwarenessRelay } from './AwarenessRelay.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
@@ -83,6 +84,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
   readonly awareness: Awareness
+  /** Presence changed in one event-loop turn goes out as one frame, encoded once. */
+  private readonly presence: AwarenessRelay
   readonly connections = new Set<Connection>()
   private readonly awarenessOwners = new AwarenessOwners<Connection>()
   private readonly scratch: ScratchCopy
@@ -127,6 +130,13 @@ export class Room implements RoomReceiver {
     this.known = new KnownSuggestions(doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
+    this.presence = new AwarenessRelay(this.awareness, {
+      before: () => this.broadcast.flush(),
+      send: (frame) => {
+        for (const c of this.connections) c.send(frame)
+      },
+      publish: (update) => this.channel.publishAwareness(update),
+    })
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
     channel.attach(this)
@@ -469,8 +479,6 @@ export class Room implements RoomReceiver {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    // A caret may point into text queued for relay: the text goes first.
-    this.broadcast.flush()
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     const written = [...changes.added, ...changes.updated]
     if (origin && this.connections.has(origin as Connection)) {
@@ -488,10 +496,7 @@ export class Room implements RoomReceiver {
         if (typeof user === 'string') this.awarenessOwners.seenElsewhere(id, user)
       }
     }
-    const update = encodeAwarenessUpdate(this.awareness, changed)
-    const message = writeAwareness(update)
-    for (const c of this.connections) c.send(message)
-    if (origin !== PEER_ORIGIN) this.channel.publishAwareness(update)
+    this.presence.add(changed, origin !== PEER_ORIGIN)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -519,6 +524,7 @@ export class Room implements RoomReceiver {
     void this.channel.leave()
     this.saver.stop()
     this.broadcast.cancel()
+    this.presence.cancel()
     // Whoever is still here did not answer goAway in time.
     for (const c of this.connections) c.drop()
     this.connections.clear()
