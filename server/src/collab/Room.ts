@@ -420,7 +420,7 @@ export class Room implements RoomReceiver {
   private tryUpdate(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
     const origin: TransactionOrigin = { kind: 'connection', connection }
     const suggestOnly = mustSuggest(connection.role, this.status)
-    if (!suggestOnly && isPlainEdit(this.doc, decoded, this.benchMap)) {
+    if (!suggestOnly && isPlainEdit(this.doc, update, decoded, this.benchMap)) {
       this.scratch.applyDirect(update, origin)
       this.applied(connection, update)
       return

@@ -22,6 +22,7 @@ import {
   documentSchema,
   isSuggestionKind,
 } from '@accord/schema'
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './updateNeeds.js'
 
@@ -73,11 +74,20 @@ const placeOfLive = (type: AnyType, { body, benchMap }: Targets): Place => {
 }
 
 /**
- * True when `decoded` (the decoding of an update whose needs `doc` meets) is a plain edit of
+ * True when `update` (whose needs `doc` meets; `decoded` is its decoding) is a plain edit of
  * the body. `benchMap`: the name of the bench's root map (BENCH_MAP), when configured.
  */
-export const isPlainEdit = (doc: Y.Doc, decoded: DecodedUpdate, benchMap?: string): boolean => {
+export const isPlainEdit = (
+  doc: Y.Doc,
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+  benchMap?: string,
+): boolean => {
   try {
+    // The decoding lists a client's structs as one run even when the update names the client
+    // in two blocks, of which Yjs reads only the last: one block per client, or the trial.
+    const clients = new Set(decoded.structs.map((struct) => struct.id.client))
+    if (decoding.readVarUint(decoding.createDecoder(update)) !== clients.size) return false
     check(doc, decoded, benchMap)
     return true
   } catch {
@@ -103,13 +113,17 @@ const check = (doc: Y.Doc, { structs, ds }: DecodedUpdate, benchMapName?: string
     return state
   }
   const resolved = new Map<number, Resolved[]>()
+  /** The update's struct holding `id`, resolved earlier. Structs of a client come in clock order. */
   const findResolved = (id: Y.ID): Resolved => {
     const list = resolved.get(id.client) ?? []
-    // Structs of a client arrive in clock order: the last few are the likeliest.
-    for (let i = list.length - 1; i >= 0; i--) {
-      const r = list[i] as Resolved
-      if (id.clock >= r.from && id.clock < r.to) return r
-      if (id.clock >= r.to) break
+    let low = 0
+    let high = list.length - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      const r = list[mid] as Resolved
+      if (id.clock < r.from) high = mid - 1
+      else if (id.clock >= r.to) low = mid + 1
+      else return r
     }
     undecided()
   }
@@ -135,14 +149,21 @@ const check = (doc: Y.Doc, { structs, ds }: DecodedUpdate, benchMapName?: string
     return findResolved(id).own ?? undecided()
   }
 
+  /** Where each client's new structs must continue: Yjs integrates them in one run from its state. */
+  const frontier = new Map<number, number>()
+  let lastClient: number | undefined
   for (const struct of structs) {
-    if (struct instanceof Y.Skip) continue
     const { client, clock } = struct.id
-    const state = stateOf(client)
+    // A client's structs in two runs of one update: Yjs would read only the last.
+    if (client !== lastClient && frontier.has(client)) undecided()
+    lastClient = client
+    if (!frontier.has(client)) frontier.set(client, stateOf(client))
+    if (struct instanceof Y.Skip) continue
     // Already held whole: Yjs does not integrate it.
-    if (clock + struct.length <= state) continue
-    // Partly held, or a new GC struct: unusual, for the trial.
-    if (clock < state || !(struct instanceof Y.Item)) undecided()
+    if (clock + struct.length <= stateOf(client)) continue
+    // Partly held, after a gap, or a new GC struct: unusual, for the trial.
+    if (clock !== frontier.get(client) || !(struct instanceof Y.Item)) undecided()
+    frontier.set(client, clock + struct.length)
 
     let parent: Place
     let parentSub: string | null
