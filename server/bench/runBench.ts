@@ -3,7 +3,7 @@
  * run on a fresh process; prints one table of figures and ratios and records it in
  * docs/performance.md. Not part of `npm test`. Options:
  *   --quick            shorter runs (about 4 minutes instead of about 10)
- *   --only a,b,c,d,cold,idle,size   a subset (default: all)
+ *   --only a,b,c,d,cold,idle,size,large,export,languages   a subset (default: all)
  *   --rounds N         A/B rounds per load setting (default 2)
  *   --no-record        print only; leave docs/performance.md alone
  *   --note TEXT        a line recorded with the results (e.g. "shared busy machine")
@@ -14,7 +14,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { measureColdLoad, measureIdleRooms, measureStorage } from './accordExtras.js'
 import { ensureHarness, type HarnessResult, runHarness } from './harness.js'
-import { freePort, REPO_ROOT } from './launchers.js'
+import { freePort, launchAccord, REPO_ROOT } from './launchers.js'
+import { type ExportUnderLoad, measureExportUnderLoad } from './measureExportUnderLoad.js'
+import { type LanguageVersions, measureLanguageVersions } from './measureLanguageVersions.js'
+import { type LargeOpen, measureLargeDocument } from './measureLargeDocument.js'
 import { median } from './procStats.js'
 import { machine, type Row, ratioOf, recordResults, resultsSection, textTable } from './report.js'
 import {
@@ -38,7 +41,9 @@ const { values: args } = parseArgs({
 })
 const quick = args.quick ?? false
 const rounds = Number(args.rounds ?? 2)
-const only = new Set((args.only ?? 'a,b,c,d,cold,idle,size').split(',').map((s) => s.trim()))
+const only = new Set(
+  (args.only ?? 'a,b,c,d,cold,idle,size,large,export,languages').split(',').map((s) => s.trim()),
+)
 const cpuProfDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
@@ -181,6 +186,158 @@ const runSaturation = async () => {
   }
 }
 
+/** A 500-clause source typed into, with its two translations open against none, alternately. */
+const runLanguageVersions = async () => {
+  const three: LanguageVersions[] = []
+  const one: LanguageVersions[] = []
+  for (let round = 1; round <= rounds; round++) {
+    log(`three language versions, round ${round}`)
+    three.push(await measureLanguageVersions(true))
+    log(`one language version, round ${round}`)
+    one.push(await measureLanguageVersions(false))
+  }
+  for (const r of [...three, ...one]) {
+    details.push(
+      `${r.versions} language version(s) open: ${r.cpuPerKeystrokeUs.toFixed(0)} µs server CPU per keystroke in the source, RSS ${r.rssMB} MB`,
+    )
+  }
+  const setting =
+    '500-clause source typed into; ours: with two translations open (three versions); reference column: the source alone'
+  rows.push(
+    {
+      setting,
+      metric: 'server CPU per keystroke',
+      unit: 'µs',
+      ours: median(three.map((r) => r.cpuPerKeystrokeUs)),
+      reference: median(one.map((r) => r.cpuPerKeystrokeUs)),
+    },
+    {
+      setting,
+      metric: 'server RSS',
+      unit: 'MB',
+      ours: median(three.map((r) => r.rssMB)),
+      reference: median(one.map((r) => r.rssMB)),
+    },
+  )
+}
+
+/** Setting (a) with and without exports of a 500-clause document, alternately. */
+const runExportUnderLoad = async () => {
+  const withExports: ExportUnderLoad[] = []
+  const without: ExportUnderLoad[] = []
+  const seconds = secondsFor(15)
+  for (let round = 1; round <= rounds; round++) {
+    log(`export of 500 clauses while 50 people type, round ${round}: with exports`)
+    withExports.push(await measureExportUnderLoad(true, seconds))
+    log(`export of 500 clauses while 50 people type, round ${round}: without`)
+    without.push(await measureExportUnderLoad(false, seconds))
+  }
+  for (const r of [...withExports, ...without]) {
+    details.push(
+      `export under load, ${r.exports > 0 || r.failedExports > 0 ? `${r.exports} DOCX exports (median ${r.exportMs?.toFixed(0) ?? '–'} ms, ${r.failedExports} failed)` : 'no exports'}: ${summary(r.harness)}`,
+    )
+  }
+  const p99 = (runs: ExportUnderLoad[]) =>
+    median(runs.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN))
+  const setting =
+    '1 document × 50 clients × 2 edits/s, DOCX exports of a 500-clause document throughout'
+  const withP99 = p99(withExports)
+  const withoutP99 = p99(without)
+  rows.push(
+    {
+      setting,
+      metric: 'fan-out p99 with exports',
+      unit: 'ms',
+      ours: withP99,
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'fan-out p99 without exports',
+      unit: 'ms',
+      ours: withoutP99,
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'p99 with / without exports',
+      unit: '×',
+      ours: withP99 / withoutP99,
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'exports completed per run',
+      unit: '',
+      ours: median(withExports.map((r) => r.exports)),
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'deliveries with exports',
+      unit: '%',
+      ours: median(withExports.map((r) => (r.harness.edits?.deliveryRatio ?? 0) * 100)),
+      reference: undefined,
+      target: '100%',
+      met: withExports.every((r) => r.harness.edits?.deliveryRatio === 1 && r.harness.pass),
+    },
+  )
+}
+
+/** The 5,000-clause document: ours and the reference alternately, medians over rounds. */
+const runLargeDocument = async (target: Target) => {
+  const a: LargeOpen[] = []
+  const b: LargeOpen[] = []
+  for (let round = 1; round <= (quick ? 1 : rounds); round++) {
+    log(`5,000 clauses, round ${round}: ${target.name}`)
+    a.push(await measureLargeDocument(target.launch, true))
+    log(`5,000 clauses, round ${round}: ${reference.name}`)
+    b.push(await measureLargeDocument(reference.launch, false))
+  }
+  for (const [name, runs] of [
+    [target.name, a],
+    [reference.name, b],
+  ] as const) {
+    for (const r of runs) {
+      details.push(
+        `large document, ${name}: state ${r.stateBytes} B, cold ${r.coldMs?.toFixed(0) ?? '–'} ms, warm ${r.warmMs.toFixed(0)} ms, ${r.cpuPerKeystrokeUs.toFixed(0)} µs CPU per keystroke, RSS ${r.rssMB} MB`,
+      )
+    }
+  }
+  const mid = (runs: LargeOpen[], read: (r: LargeOpen) => number) => median(runs.map(read))
+  const setting = `5,000 clauses (${((a[0]?.stateBytes ?? 0) / 1024 / 1024).toFixed(1)} MiB state)`
+  rows.push(
+    {
+      setting,
+      metric: 'first sync after a restart (from SQLite)',
+      unit: 'ms',
+      ours: mid(a, (r) => r.coldMs ?? Number.NaN),
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'sync of the open document',
+      unit: 'ms',
+      ours: mid(a, (r) => r.warmMs),
+      reference: mid(b, (r) => r.warmMs),
+    },
+    {
+      setting,
+      metric: 'server CPU per keystroke in the last clause',
+      unit: 'µs',
+      ours: mid(a, (r) => r.cpuPerKeystrokeUs),
+      reference: mid(b, (r) => r.cpuPerKeystrokeUs),
+    },
+    {
+      setting,
+      metric: 'server RSS with it open',
+      unit: 'MB',
+      ours: mid(a, (r) => r.rssMB),
+      reference: mid(b, (r) => r.rssMB),
+    },
+  )
+}
+
 const main = async () => {
   if (!existsSync(path.join(REPO_ROOT, 'server/dist/main.js'))) {
     throw new Error('server/dist/main.js is missing: run `npm run build` first')
@@ -243,6 +400,9 @@ const main = async () => {
         },
       )
     }
+    if (only.has('large')) await runLargeDocument(target)
+    if (only.has('export') && target.launch === launchAccord) await runExportUnderLoad()
+    if (only.has('languages') && target.launch === launchAccord) await runLanguageVersions()
     if (only.has('size')) {
       const edits = quick ? 20_000 : 100_000
       log(`${edits} small edits, then the SQLite file size`)

@@ -21,8 +21,26 @@ export interface Target {
   unavailable?: () => string | undefined
 }
 
+/**
+ * BENCH_BASELINE_MAIN=/path/to/server/dist/main.js adds an older Accord build as one more row
+ * (settings a and b), run in the same A B A B rounds, to measure a change against what it
+ * replaced on the same machine at the same time.
+ */
+const baselineMain = process.env.BENCH_BASELINE_MAIN
+const baseline: Target[] = baselineMain
+  ? [
+      {
+        name: 'accord, baseline build',
+        role: 'ours',
+        launch: (options) => launchAccord({ ...options, mainScript: baselineMain }),
+        settings: ['a', 'b'],
+      },
+    ]
+  : []
+
 export const TARGETS: readonly Target[] = [
   { name: 'accord (SQLite)', role: 'ours', launch: launchAccord },
+  ...baseline,
   {
     // Clients of each document split across two instances; CPU and RSS are one instance's.
     name: 'accord ×2 (PostgreSQL + Redis)',

@@ -46,6 +46,14 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: int(500),
   /** How long a document with no connections stays in memory (ms). */
   IDLE_UNLOAD_MS: int(30_000),
+  /**
+   * For `npm run bench` only: the name of one more root Y.Map that anyone who may edit may
+   * write plain values to (the shared load harness counts deliveries through `bench-ts`).
+   * Unset in production: the body and the settings are then the only shared types.
+   */
+  BENCH_MAP: unlessEmpty(
+    z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a short lowercase name'),
+  ),
   /** While a document is edited, an automatic version at most this often (seconds; default 10 minutes). */
   AUTO_VERSION_SECONDS: int(600),
   /** How long a session lasts without use (days). */
@@ -122,6 +130,8 @@ export interface Config {
   flushDelayMs: number
   compactAfterUpdates: number
   idleUnloadMs: number
+  /** BENCH_MAP: a root map the load benchmark writes to; undefined in production. */
+  benchMap: string | undefined
   sessionMs: number
   autoVersionMs: number
   maxEventStreamsPerAccount: number
@@ -205,6 +215,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     flushDelayMs: e.FLUSH_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
+    benchMap: e.BENCH_MAP,
     sessionMs: e.SESSION_DAYS * 24 * 60 * 60 * 1000,
     autoVersionMs: Math.max(1, e.AUTO_VERSION_SECONDS) * 1000,
     maxEventStreamsPerAccount: e.MAX_EVENT_STREAMS_PER_ACCOUNT,

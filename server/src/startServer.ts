@@ -8,7 +8,6 @@ import { hashPassword } from './auth/password.js'
 import { SetupToken } from './auth/SetupToken.js'
 import type { Cluster } from './cluster/Cluster.js'
 import { LocalCluster } from './cluster/LocalCluster.js'
-import { RedisCluster } from './cluster/RedisCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
 import { consultationOperations } from './consultations/consultationOperations.js'
@@ -93,8 +92,12 @@ export const startServer = async (
   const { db } = storage
   let cluster: Cluster
   try {
+    // The Redis client is loaded only when there is Redis to talk to.
     cluster = config.redisUrl
-      ? await RedisCluster.connect(config.redisUrl, logger)
+      ? await (await import('./cluster/RedisCluster.js')).RedisCluster.connect(
+          config.redisUrl,
+          logger,
+        )
       : new LocalCluster()
   } catch (err) {
     await storage.close()
@@ -128,6 +131,7 @@ export const startServer = async (
       flushDelayMs: config.flushDelayMs,
       compactAfterUpdates: config.compactAfterUpdates,
       idleUnloadMs: config.idleUnloadMs,
+      benchMap: config.benchMap,
       onRoomLoaded: (room) => {
         keeper?.onRoomLoaded(room)
         anchors.onRoomLoaded(room)

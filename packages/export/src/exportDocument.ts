@@ -1,3 +1,4 @@
+import { BILINGUAL_FORMATS, type BilingualFormat } from '@accord/protocol'
 import type { JSONContent } from '@tiptap/core'
 import type { BilingualSource } from './bilingual/BilingualMeta.js'
 import { toBilingualDocx } from './bilingual/toBilingualDocx.js'
@@ -48,9 +49,8 @@ export const exportDocument = async (
   }
 }
 
-/** The formats a two-column source/translation copy is written in. */
-export const BILINGUAL_FORMATS = ['docx', 'pdf', 'html'] as const satisfies readonly ExportFormat[]
-export type BilingualFormat = (typeof BILINGUAL_FORMATS)[number]
+/** Where a bilingual copy may be asked for is the API's to say (@accord/protocol). */
+export { BILINGUAL_FORMATS, type BilingualFormat }
 
 const BILINGUAL_WRITERS: Record<
   BilingualFormat,

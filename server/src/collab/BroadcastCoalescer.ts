@@ -4,7 +4,7 @@ import { writeUpdate } from './protocol.js'
 /** Queues a callback for after the current round of I/O (setImmediate, or a test's own). */
 export type Scheduler = (run: () => void) => { cancel(): void }
 
-const afterIo: Scheduler = (run) => {
+export const afterIo: Scheduler = (run) => {
   const handle = setImmediate(run)
   return { cancel: () => clearImmediate(handle) }
 }

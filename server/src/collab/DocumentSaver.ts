@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
+import { flushGridOf } from './FlushGrid.js'
 
 export interface SaverOptions {
   /** Updates are written at every multiple of this many ms since the epoch, the same instants for every room. */
@@ -45,9 +46,12 @@ export class DocumentSaver {
   /** Queues an update for the next write. */
   add(update: Uint8Array): void {
     this.pending.push(update)
-    // On a grid shared by every room, so the store writes all rooms' batches in one transaction.
+    // While a retry waits, it writes this too.
+    if (this.timer || this.stopped) return
+    // On a grid shared by every room (one timer), so the store writes all rooms' batches in one transaction.
     const every = this.options.flushDelayMs
-    this.schedule(every > 0 ? every - (Date.now() % every) : 0)
+    if (every > 0) flushGridOf(every).join(this.onTick)
+    else this.schedule(0)
   }
 
   get hasPending(): boolean {
@@ -78,6 +82,11 @@ export class DocumentSaver {
     this.stopped = true
     clearTimeout(this.timer)
     this.timer = undefined
+    if (this.options.flushDelayMs > 0) flushGridOf(this.options.flushDelayMs).leave(this.onTick)
+  }
+
+  private readonly onTick = (): void => {
+    if (!this.stopped) void this.flush()
   }
 
   private schedule(delayMs: number): void {

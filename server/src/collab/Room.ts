@@ -17,12 +17,14 @@ import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { AwarenessOwners } from './AwarenessOwners.js'
+import { AwarenessRelay } from './AwarenessRelay.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
 import { KnownSuggestions } from './KnownSuggestions.js'
+import { isPlainEdit } from './plainEdit.js'
 import { type IncomingMessage, readMessage, writeAwareness, writeSyncStep1 } from './protocol.js'
 import { RefusedUpdateError } from './RefusedUpdateError.js'
 import { ScratchCopy } from './ScratchCopy.js'
@@ -40,10 +42,19 @@ import {
   STORAGE_ORIGIN,
   type TransactionOrigin,
 } from './TransactionOrigin.js'
-import { meetsNeeds, readNeeds, type UpdateNeeds } from './updateNeeds.js'
+import {
+  type DecodedUpdate,
+  decodeClientUpdate,
+  meetsNeeds,
+  needsOf,
+  type UpdateNeeds,
+} from './updateNeeds.js'
 import { checkUpdateRules } from './updateRules.js'
 
-export type RoomOptions = SaverOptions
+export interface RoomOptions extends SaverOptions {
+  /** BENCH_MAP: a root map anyone who may edit may write plain values to (load benchmark only). */
+  benchMap?: string
+}
 
 /** The stored document could not be read or applied; nothing is cached and nothing is saved over it. */
 export class DocumentLoadError extends Error {}
@@ -62,18 +73,23 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  * 1. may this connection edit at all (role, status)? Otherwise it is ignored.
  * 2. does the document hold everything the update builds on (updateNeeds)? Otherwise it is
  *    held aside (HeldUpdates, bounded) and the client is asked for what is missing.
- * 3. it is tried on the scratch copy; the trial must pass updateRules (shared types,
- *    settings, body shape), for a member in review checkSuggestsOnly, and the suggestion
- *    attributions it writes are checked (suggestionAttribution). A refused update is dropped.
+ * 3. a plain edit of the body (isPlainEdit, decided from the decoded update) from someone who
+ *    need not suggest goes straight to step 4. Anything else is tried on the scratch copy;
+ *    the trial must pass updateRules (shared types, settings, body shape), for a member in
+ *    review checkSuggestsOnly, and the suggestion attributions it writes are checked
+ *    (suggestionAttribution). A refused update is dropped.
  * 4. it is applied to the live document; attributions that were not the sender's truth are
  *    rewritten; held updates whose needs are now met go through steps 3 and 4.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
   readonly awareness: Awareness
+  /** Presence changed in one event-loop turn goes out as one frame, encoded once. */
+  private readonly presence: AwarenessRelay
   readonly connections = new Set<Connection>()
   private readonly awarenessOwners = new AwarenessOwners<Connection>()
   private readonly scratch: ScratchCopy
+  private readonly benchMap: string | undefined
   private readonly saver: DocumentSaver
   private readonly appliedWatchers = new Set<(update: Uint8Array) => void>()
   /** Who edited since `takeEditors` was last called: user id to name. */
@@ -102,6 +118,7 @@ export class Room implements RoomReceiver {
     stored: { updates: Uint8Array[]; logLength: number },
     private readonly channel: RoomChannel,
   ) {
+    this.benchMap = options.benchMap
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
     // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
@@ -113,6 +130,13 @@ export class Room implements RoomReceiver {
     this.known = new KnownSuggestions(doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
+    this.presence = new AwarenessRelay(this.awareness, {
+      before: () => this.broadcast.flush(),
+      send: (frame) => {
+        for (const c of this.connections) c.send(frame)
+      },
+      publish: (update) => this.channel.publishAwareness(update),
+    })
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
     channel.attach(this)
@@ -150,6 +174,7 @@ export class Room implements RoomReceiver {
     // so that the types the update rules see are the ones the document keeps.
     doc.getXmlFragment(BODY_FRAGMENT)
     doc.getMap(SETTINGS_MAP)
+    if (options.benchMap) doc.getMap(options.benchMap)
     return new Room(
       id,
       status,
@@ -342,12 +367,13 @@ export class Room implements RoomReceiver {
     try {
       const update =
         updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates([...updates])
-      const needs = readNeeds(update)
+      const decoded = decodeClientUpdate(update)
+      const needs = needsOf(decoded)
       if (!meetsNeeds(this.doc, needs)) {
         this.hold(connection, update, needs)
         return
       }
-      this.tryUpdate(connection, update)
+      this.tryUpdate(connection, update, decoded)
     } catch (err) {
       this.closeForBadMessage(connection, err)
       return
@@ -379,7 +405,7 @@ export class Room implements RoomReceiver {
       for (const { connection, update } of ready) {
         if (connection.closed || !this.canEdit(connection)) continue
         try {
-          this.tryUpdate(connection, update)
+          this.tryUpdate(connection, update, decodeClientUpdate(update))
         } catch (err) {
           this.closeForBadMessage(connection, err)
         }
@@ -391,9 +417,14 @@ export class Room implements RoomReceiver {
    * Steps 3 and 4 of the update path (see the class comment). Throws ProtocolError for an
    * update Yjs cannot apply; drops one a rule refuses.
    */
-  private tryUpdate(connection: Connection, update: Uint8Array): void {
+  private tryUpdate(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
     const origin: TransactionOrigin = { kind: 'connection', connection }
     const suggestOnly = mustSuggest(connection.role, this.status)
+    if (!suggestOnly && isPlainEdit(this.doc, update, decoded, this.benchMap)) {
+      this.scratch.applyDirect(update, origin)
+      this.applied(connection, update)
+      return
+    }
     const maySetSettings = canChangeSettings(connection.role, this.status)
     const sender = {
       userId: connection.user.id,
@@ -403,7 +434,7 @@ export class Room implements RoomReceiver {
     let rewrites: AttributionRewrite[] = []
     try {
       this.scratch.applyWhole(update, origin, (trial) => {
-        const writes = checkUpdateRules(trial, maySetSettings)
+        const writes = checkUpdateRules(trial, maySetSettings, this.benchMap)
         if (suggestOnly) checkSuggestsOnly(this.doc, trial, connection.user.id)
         if (writes.length > 0)
           rewrites = attributionRewrites(writes, sender, (id) => this.known.get(id), Date.now())
@@ -419,6 +450,10 @@ export class Room implements RoomReceiver {
     if (rewrites.length > 0) {
       Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
+    this.applied(connection, update)
+  }
+
+  private applied(connection: Connection, update: Uint8Array): void {
     connection.editsApplied++
     this.editors.set(connection.user.id, connection.user.name)
     this.tellApplied(update)
@@ -444,8 +479,6 @@ export class Room implements RoomReceiver {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    // A caret may point into text queued for relay: the text goes first.
-    this.broadcast.flush()
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     const written = [...changes.added, ...changes.updated]
     if (origin && this.connections.has(origin as Connection)) {
@@ -463,10 +496,7 @@ export class Room implements RoomReceiver {
         if (typeof user === 'string') this.awarenessOwners.seenElsewhere(id, user)
       }
     }
-    const update = encodeAwarenessUpdate(this.awareness, changed)
-    const message = writeAwareness(update)
-    for (const c of this.connections) c.send(message)
-    if (origin !== PEER_ORIGIN) this.channel.publishAwareness(update)
+    this.presence.add(changed, origin !== PEER_ORIGIN)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -494,6 +524,7 @@ export class Room implements RoomReceiver {
     void this.channel.leave()
     this.saver.stop()
     this.broadcast.cancel()
+    this.presence.cancel()
     // Whoever is still here did not answer goAway in time.
     for (const c of this.connections) c.drop()
     this.connections.clear()

@@ -97,4 +97,31 @@ describe('ScratchCopy', () => {
     expect(updates).toBe(1)
     expect(base.getXmlFragment('default').length).toBe(2)
   })
+
+  it('keeps its copy in step through direct applies for a while, then drops it; the next trial copies afresh', () => {
+    const { base } = fixture()
+    const scratch = new ScratchCopy(base)
+    const writer = new Y.Doc()
+    writer.clientID = 5
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(base))
+    const text = () => (writer.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const keystroke = () => {
+      const before = Y.encodeStateVector(writer)
+      text().insert(0, 'k')
+      return Y.encodeStateAsUpdate(writer, before)
+    }
+    scratch.applyWhole(keystroke(), null)
+    expect(scratch.holdsCopy).toBe(true)
+    for (let i = 0; i < 256; i++) scratch.applyDirect(keystroke(), null)
+    expect(scratch.holdsCopy).toBe(true)
+    scratch.applyDirect(keystroke(), null)
+    expect(scratch.holdsCopy).toBe(false)
+    // A trial after that works on a fresh copy of the live document as it is now.
+    let seen = ''
+    scratch.applyWhole(keystroke(), null, ({ copy }) => {
+      seen = copy.getXmlFragment('default').toJSON()
+    })
+    expect(seen).toBe(base.getXmlFragment('default').toJSON())
+    expect(seen).toContain('k'.repeat(259))
+  })
 })

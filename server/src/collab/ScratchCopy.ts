@@ -12,6 +12,9 @@ const cloneOf = (doc: Y.Doc): Y.Doc => {
   return copy
 }
 
+/** Direct applies in a row after which the copy is dropped rather than kept in step (see applyDirect). */
+const DROP_COPY_AFTER_DIRECT = 256
+
 /** True when applying `update` to `doc` would change nothing; false when unsure (e.g. malformed). */
 const containedIn = (doc: Y.Doc, update: Uint8Array): boolean => {
   try {
@@ -43,6 +46,8 @@ export interface Trial {
 export class ScratchCopy {
   private copy: Y.Doc | undefined
   private applyingTried = false
+  /** Updates applied with applyDirect since the last trial. */
+  private directInARow = 0
 
   constructor(private readonly live: Y.Doc) {
     live.on('update', this.follow)
@@ -55,6 +60,7 @@ export class ScratchCopy {
    * refuse it (its error is rethrown as it is, the copy rebuilt).
    */
   applyWhole(update: Uint8Array, origin: unknown, vet?: (trial: Trial) => void): void {
+    this.directInARow = 0
     if (!this.copy) {
       if (containedIn(this.live, update)) return
       this.copy = cloneOf(this.live)
@@ -95,6 +101,23 @@ export class ScratchCopy {
     } finally {
       this.applyingTried = false
     }
+  }
+
+  /**
+   * Applies an update known to apply whole and to pass the rules (isPlainEdit) to the live
+   * document without a trial. The copy, if there is one, follows; after
+   * `DROP_COPY_AFTER_DIRECT` such updates in a row it is dropped instead, since following costs
+   * one more apply per update and one more document in memory, and rebuilding it when a trial
+   * is next needed costs about what that many follows do.
+   */
+  applyDirect(update: Uint8Array, origin: unknown): void {
+    if (this.copy && ++this.directInARow > DROP_COPY_AFTER_DIRECT) this.discard()
+    Y.applyUpdate(this.live, update, origin)
+  }
+
+  /** True while a copy is kept (for tests and memory figures). */
+  get holdsCopy(): boolean {
+    return this.copy !== undefined
   }
 
   /** Drops a copy that took something the live document did not; the next update copies afresh. */

@@ -21,14 +21,22 @@ export interface UpdateNeeds {
   readonly structs: number
 }
 
-/** Reads an update's needs. Throws ProtocolError for an update that does not decode. */
-export const readNeeds = (update: Uint8Array): UpdateNeeds => {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** Decodes a client's update. Throws ProtocolError for one that does not decode. */
+export const decodeClientUpdate = (update: Uint8Array): DecodedUpdate => {
   try {
-    decoded = Y.decodeUpdate(update)
+    return Y.decodeUpdate(update)
   } catch (err) {
     throw new ProtocolError(`update does not decode: ${(err as Error).message}`)
   }
+}
+
+/** Reads an update's needs. Throws ProtocolError for an update that does not decode. */
+export const readNeeds = (update: Uint8Array): UpdateNeeds => needsOf(decodeClientUpdate(update))
+
+/** The needs of a decoded update. */
+export const needsOf = (decoded: DecodedUpdate): UpdateNeeds => {
   const clocks = new Map<number, number>()
   const need = (client: number, clock: number) => {
     if (clock > (clocks.get(client) ?? 0)) clocks.set(client, clock)

@@ -91,17 +91,31 @@ const checkBodyStruct = (
 
 /**
  * Throws RefusedUpdateError when the trial's update breaks a rule; returns the suggestion
- * attributions it writes. `maySetSettings`: `canChangeSettings` for the sender.
+ * attributions it writes. `maySetSettings`: `canChangeSettings` for the sender. `benchMap`:
+ * the name of a root map anyone who may edit may write plain values to (BENCH_MAP, set for
+ * the load benchmark only).
  */
-export const checkUpdateRules = (trial: Trial, maySetSettings: boolean): AttributionWrite[] => {
+export const checkUpdateRules = (
+  trial: Trial,
+  maySetSettings: boolean,
+  benchMap?: string,
+): AttributionWrite[] => {
   const { copy, transaction } = trial
   const body = copy.getXmlFragment(BODY_FRAGMENT)
   const settings = copy.getMap<unknown>(SETTINGS_MAP)
   const settingsType = settings as unknown as AnyType
+  const bench = benchMap ? copy.getMap<unknown>(benchMap) : undefined
   for (const [changed, keys] of transaction.changed) {
     const type = changed as unknown as AnyType
     const root = rootOf(type)
     if (root === (body as unknown as AnyType)) continue
+    if (bench && type === (bench as unknown as AnyType)) {
+      for (const key of keys) {
+        if (key === null || bench.get(key) instanceof Y.AbstractType)
+          throw new RefusedUpdateError('sharedType', 'only plain values in the bench map')
+      }
+      continue
+    }
     if (root !== settingsType) {
       const name = Y.findRootTypeKey(root).slice(0, 64)
       throw new RefusedUpdateError('sharedType', `writes to the shared type "${name}"`)

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { ClaimedMail } from './MailOutbox.js'
 
 /** What a send attempt came to, when it did not succeed. */
@@ -18,17 +18,24 @@ export interface MailTransport {
   close(): void
 }
 
-/** SMTP through nodemailer, one pooled connection, with timeouts on every step. */
+/**
+ * SMTP through nodemailer, one pooled connection, with timeouts on every step. nodemailer is
+ * loaded at the first mail, not with the server: most processes never send one.
+ */
 export class SmtpTransport implements MailTransport {
-  private readonly transporter: Transporter
+  private transporter: Promise<Transporter> | undefined
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-    timeoutMs: number,
-  ) {
-    const url = new URL(smtpUrl)
-    this.transporter = nodemailer.createTransport({
+    private readonly timeoutMs: number,
+  ) {}
+
+  private async connect(): Promise<Transporter> {
+    const { default: nodemailer } = await import('nodemailer')
+    const url = new URL(this.smtpUrl)
+    const timeoutMs = this.timeoutMs
+    return nodemailer.createTransport({
       pool: true,
       maxConnections: 1,
       host: url.hostname,
@@ -44,8 +51,10 @@ export class SmtpTransport implements MailTransport {
   }
 
   async send(mail: ClaimedMail): Promise<void> {
+    this.transporter ??= this.connect()
+    const transporter = await this.transporter
     try {
-      await this.transporter.sendMail({
+      await transporter.sendMail({
         from: this.from,
         to: mail.to,
         subject: mail.subject,
@@ -66,6 +75,6 @@ export class SmtpTransport implements MailTransport {
   }
 
   close(): void {
-    this.transporter.close()
+    void this.transporter?.then((transporter) => transporter.close())
   }
 }

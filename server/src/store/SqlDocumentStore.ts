@@ -13,6 +13,9 @@ const STORED_DOCUMENT_SQL = `
   SELECT seq, update_data AS data FROM document_updates WHERE document_id = ?
   ORDER BY seq`
 
+/** Rows per batched statement: 1,500 parameters, well under SQLite's and PostgreSQL's limits. */
+const ROWS_PER_STATEMENT = 500
+
 interface StoredRow {
   seq: number
   data: Buffer
@@ -69,17 +72,28 @@ export class SqlDocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * One multi-row INSERT and one UPDATE per chunk of rows rather than two statements per
+   * document: each statement is a round trip to SQLite's thread, and at a flush tick with
+   * many documents those round trips were most of the write's cost.
+   */
   private write(appends: readonly PendingAppend[]): Promise<void> {
     return this.db.transaction(async (tx) => {
       const now = nowIso()
-      for (const { documentId, update } of appends) {
+      for (let i = 0; i < appends.length; i += ROWS_PER_STATEMENT) {
+        const chunk = appends.slice(i, i + ROWS_PER_STATEMENT)
         await tx.run(
-          'INSERT INTO document_updates (document_id, update_data, created_at) VALUES (?, ?, ?)',
-          [documentId, Buffer.from(update), now],
+          `INSERT INTO document_updates (document_id, update_data, created_at) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+          chunk.flatMap(({ documentId, update }) => [documentId, Buffer.from(update), now]),
         )
       }
-      for (const documentId of new Set(appends.map((append) => append.documentId))) {
-        await tx.run('UPDATE documents SET updated_at = ? WHERE id = ?', [now, documentId])
+      const documents = [...new Set(appends.map((append) => append.documentId))]
+      for (let i = 0; i < documents.length; i += ROWS_PER_STATEMENT) {
+        const chunk = documents.slice(i, i + ROWS_PER_STATEMENT)
+        await tx.run(
+          `UPDATE documents SET updated_at = ? WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+          [now, ...chunk],
+        )
       }
     })
   }

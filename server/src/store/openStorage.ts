@@ -1,7 +1,5 @@
 import type { Logger } from '../logger.js'
 import type { Database } from './Database.js'
-import { migrate as migratePostgres } from './postgres/migrations.js'
-import { PostgresDatabase } from './postgres/PostgresDatabase.js'
 import { DataDirLock } from './sqlite/DataDirLock.js'
 import { openSqlite } from './sqlite/openSqlite.js'
 
@@ -20,6 +18,9 @@ export const openStorage = async (
   logger: Logger,
 ): Promise<Storage> => {
   if (options.databaseUrl) {
+    // Loaded only here: a SQLite server does not carry the PostgreSQL client in memory.
+    const { PostgresDatabase } = await import('./postgres/PostgresDatabase.js')
+    const { migrate: migratePostgres } = await import('./postgres/migrations.js')
     const db = PostgresDatabase.connect(options.databaseUrl, (err) =>
       logger.warn({ err: err.message }, 'a PostgreSQL connection failed; the pool reconnects'),
     )

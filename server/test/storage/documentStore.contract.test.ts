@@ -147,6 +147,25 @@ for (const engine of engines) {
       expect((await store.load(y)).logLength).toBe(1)
     })
 
+    it('writes one tick of appends for more documents than one statement holds, each to its own log and marked changed', async () => {
+      // 1,100 rows: three batched statements of at most 500 rows each.
+      const ids = await Promise.all(Array.from({ length: 550 }, () => newDocument()))
+      const before = (await catalog.get(ids[0] as string))?.updatedAt as string
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      const appends = ids.flatMap((id, i) => {
+        const doc = new Y.Doc()
+        return [
+          store.append(id, paragraphUpdate(doc, `first ${i}`)),
+          store.append(id, paragraphUpdate(doc, `second ${i}`)),
+        ]
+      })
+      await Promise.all(appends)
+      for (const [i, id] of ids.entries()) {
+        expect(textOf((await store.load(id)).updates)).toEqual([`first ${i}`, `second ${i}`])
+      }
+      expect(((await catalog.get(ids[549] as string))?.updatedAt as string) > before).toBe(true)
+    }, 120_000)
+
     it('compacts the log into one state that holds the same text, without deleted content', async () => {
       const id = await newDocument()
       const doc = new Y.Doc()

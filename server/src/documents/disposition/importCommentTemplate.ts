@@ -11,7 +11,6 @@ import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
 import { bodyOf } from '../suggestions/applyDecisions.js'
 import { clauseAnchor } from './clauseAnchor.js'
-import { readCommentTemplate } from './readCommentTemplate.js'
 
 /** The template's codes and the words people write instead, for each type. */
 const TYPE_WORDS: Record<CommentType, string[]> = {
@@ -47,6 +46,9 @@ export const importCommentTemplate = async (
   if (!canDecideComments(actor.role)) {
     throw forbidden('Only a coordinator or the secretariat may import members’ comments')
   }
+  // Loaded when first used: its readers (ExcelJS, a DOM, the export package's headings) would
+  // otherwise take tens of megabytes in every server process that never imports a template.
+  const { readCommentTemplate } = await import('./readCommentTemplate.js')
   const rows = await readCommentTemplate(file)
   const report: DispositionImportReport = { created: 0, threads: [], unplaced: [] }
   type Placed = Parameters<typeof ctx.comments.create>[0]

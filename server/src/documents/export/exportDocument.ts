@@ -1,10 +1,10 @@
+import type { ExportedFile, ExportFormat, ExportThread } from '@accord/export'
 import {
   BILINGUAL_FORMATS,
-  type ExportedFile,
-  type ExportFormat,
-  type ExportThread,
-} from '@accord/export'
-import { type CommentThread, type DocumentInfo, ErrorCode } from '@accord/protocol'
+  type CommentThread,
+  type DocumentInfo,
+  ErrorCode,
+} from '@accord/protocol'
 import type { ExportQuery } from '@accord/protocol/requests'
 import { decodeAnchor, resolveAnchor } from '@accord/schema'
 import { conflict, invalid, notFound } from '../../errors/DomainError.js'
