@@ -26,7 +26,7 @@ import {
   seedRoom,
   waitEditable,
 } from './pageMeasures.js'
-import { SOURCE_SHAPE } from './translationScene.js'
+import { addMarkedTranslation, SOURCE_SHAPE } from './translationScene.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -104,20 +104,12 @@ const main = async () => {
     let editors = ['.ProseMirror']
     let room = rooms[0] as string
     if (args.scene === 'side-by-side') {
-      const call = async <T>(method: string, route: string, body?: unknown) =>
-        (await (await server.adminCall(method, route, body)).json()) as T
-      const { id } = await call<{ id: string }>('POST', '/api/documents', { title: 'Стандарт' })
+      const created = await server.adminCall('POST', '/api/documents', { title: 'Стандарт' })
+      const { id } = (await created.json()) as { id: string }
       room = id
       await seedRoom(server.wsUrl, id, hdrs, clauseDocument(SOURCE_SHAPE))
-      const { document } = await call<{ document: { id: string } }>(
-        'POST',
-        `/api/documents/${id}/languages`,
-        { language: 'en', fill: 'source' },
-      )
-      const ids = [...Array.from({ length: SOURCE_SHAPE.clauses }, (_, i) => `c${i}`), 'last']
-      for (const clauseId of ids)
-        await call('POST', `/api/documents/${document.id}/clauses/${clauseId}/translated`, {})
-      url = `${server.url}/documents/${document.id}/side-by-side`
+      const translationId = await addMarkedTranslation(server, id, SOURCE_SHAPE)
+      url = `${server.url}/documents/${translationId}/side-by-side`
       editors = ['#editor-source', '#editor']
     } else {
       const update =
