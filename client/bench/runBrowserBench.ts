@@ -168,18 +168,20 @@ const paragraphsScenario = (): Scenario => {
         unit: 'ms',
         ours: medianOf(app, (f) => f.editableMs),
         reference: medianOf(bare, (f) => f.editableMs),
-        target: '< 1500 ms',
+        // Issue 16 (issue 7 asked for < 1500 ms).
+        target: '≤ 1.1×',
       }
-      editable.met = (editable.ours as number) < 1500
+      editable.met = (editable.ours as number) <= 1.1 * (editable.reference as number)
       const js: Row = {
         setting,
         metric: 'JavaScript loaded until editable, gzipped',
         unit: 'KB',
         ours: medianOf(app, (f) => f.jsGzipKB),
         reference: medianOf(bare, (f) => f.jsGzipKB),
-        target: '≤ 300 KB',
+        // Issue 16 (issue 7 asked for ≤ 300 KB).
+        target: '≤ 250 KB',
       }
-      js.met = (js.ours as number) <= 300
+      js.met = (js.ours as number) <= 250
       return [editable, ...keystrokeRows(setting, app, bare, 1.0), js]
     },
   }

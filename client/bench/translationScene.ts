@@ -9,7 +9,7 @@
  * translation, each of those edits makes the translator's page recompute the alignment.
  */
 import type { Browser } from 'playwright-core'
-import { freePort, launchAccord } from '../../server/bench/launchers.js'
+import { type AccordHandle, freePort, launchAccord } from '../../server/bench/launchers.js'
 import { type ClauseDocumentShape, clauseDocument } from './benchDocuments.js'
 import {
   browserCookie,
@@ -30,6 +30,25 @@ export interface TranslationSceneFigures {
   sideBySideMs?: number
   /** The translator's counts line after the typing, to show staleness was tracked. */
   translatorCounts?: string
+}
+
+/** An English version of `sourceId`, filled from it, every clause marked translated; its id. */
+export const addMarkedTranslation = async (
+  server: AccordHandle,
+  sourceId: string,
+  shape: ClauseDocumentShape,
+): Promise<string> => {
+  const call = async <T>(method: string, route: string, body?: unknown) =>
+    (await (await server.adminCall(method, route, body)).json()) as T
+  const { document } = await call<{ document: { id: string } }>(
+    'POST',
+    `/api/documents/${sourceId}/languages`,
+    { language: 'en', fill: 'source' },
+  )
+  const ids = [...Array.from({ length: shape.clauses }, (_, i) => `c${i}`), 'last']
+  for (const id of ids)
+    await call('POST', `/api/documents/${document.id}/clauses/${id}/translated`, {})
+  return document.id
 }
 
 export const runTranslationScene = async (
@@ -54,15 +73,8 @@ export const runTranslationScene = async (
     let secondUrl = `${server.url}/documents/${sourceId}`
     let secondEditors = ['.ProseMirror']
     if (withTranslation) {
-      const { document } = await call<{ document: { id: string } }>(
-        'POST',
-        `/api/documents/${sourceId}/languages`,
-        { language: 'en', fill: 'source' },
-      )
-      const ids = [...Array.from({ length: shape.clauses }, (_, i) => `c${i}`), 'last']
-      for (const id of ids)
-        await call('POST', `/api/documents/${document.id}/clauses/${id}/translated`, {})
-      secondUrl = `${server.url}/documents/${document.id}/side-by-side`
+      const translationId = await addMarkedTranslation(server, sourceId, shape)
+      secondUrl = `${server.url}/documents/${translationId}/side-by-side`
       secondEditors = ['#editor-source', '#editor']
     }
     const viewer = await openContext(browser, browserCookie(second))

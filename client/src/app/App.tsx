@@ -3,34 +3,64 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { useUiLanguage } from '../i18n/useUiLanguage'
-import { MyWorkPage } from '../myWork/MyWorkPage'
-import { InboxPage } from '../notifications/InboxPage'
-import { DocumentsPage } from '../pages/DocumentsPage'
-import { ForgotPasswordPage } from '../pages/ForgotPasswordPage'
 import { HistoryRedirect } from '../pages/HistoryRedirect'
-import { InvitePage } from '../pages/InvitePage'
 import { NotFoundPage } from '../pages/NotFoundPage'
-import { PeoplePage } from '../pages/PeoplePage'
-import { ProfilePage } from '../pages/ProfilePage'
-import { ResetPasswordPage } from '../pages/ResetPasswordPage'
-import { SetupPage } from '../pages/SetupPage'
 import { Progress } from '../ui/Progress'
 import { Layout } from './Layout'
 import { SignedIn } from './SignedIn'
 import { useAuth } from './useAuth'
 
-// The editor (Tiptap, Yjs, providers) is the heaviest part; load it only when a document opens.
+// Every page is its own chunk, so a document opened from a link loads the editor and
+// nothing of the other pages. The editor (Tiptap, Yjs, providers) is the heaviest part.
+const DocumentsPage = lazy(() =>
+  import('../pages/DocumentsPage').then(({ DocumentsPage }) => ({ default: DocumentsPage })),
+)
+const InboxPage = lazy(() =>
+  import('../notifications/InboxPage').then(({ InboxPage }) => ({ default: InboxPage })),
+)
+const PeoplePage = lazy(() =>
+  import('../pages/PeoplePage').then(({ PeoplePage }) => ({ default: PeoplePage })),
+)
+const ProfilePage = lazy(() =>
+  import('../pages/ProfilePage').then(({ ProfilePage }) => ({ default: ProfilePage })),
+)
+const InvitePage = lazy(() =>
+  import('../pages/InvitePage').then(({ InvitePage }) => ({ default: InvitePage })),
+)
+const ForgotPasswordPage = lazy(() =>
+  import('../pages/ForgotPasswordPage').then(({ ForgotPasswordPage }) => ({
+    default: ForgotPasswordPage,
+  })),
+)
+const ResetPasswordPage = lazy(() =>
+  import('../pages/ResetPasswordPage').then(({ ResetPasswordPage }) => ({
+    default: ResetPasswordPage,
+  })),
+)
+const SetupPage = lazy(() =>
+  import('../pages/SetupPage').then(({ SetupPage }) => ({ default: SetupPage })),
+)
+const loadDocumentPage = () => import('../pages/DocumentPage')
 const DocumentPage = lazy(() =>
-  import('../pages/DocumentPage').then(({ DocumentPage }) => ({ default: DocumentPage })),
+  loadDocumentPage().then(({ DocumentPage }) => ({ default: DocumentPage })),
 )
 // Language versions: the list, and a translation beside its source.
 const LanguagesPage = lazy(() =>
   import('../translations/LanguagesPage').then(({ LanguagesPage }) => ({ default: LanguagesPage })),
 )
+const loadSideBySidePage = () => import('../translations/SideBySidePage')
 const SideBySidePage = lazy(() =>
-  import('../translations/SideBySidePage').then(({ SideBySidePage }) => ({
-    default: SideBySidePage,
-  })),
+  loadSideBySidePage().then(({ SideBySidePage }) => ({ default: SideBySidePage })),
+)
+
+// A document opened from a link or a reload: its code is fetched at once, while the session
+// is still being checked, instead of after.
+if (/^\/documents\/[^/]+\/?$/.test(window.location.pathname)) void loadDocumentPage()
+if (/^\/documents\/[^/]+\/side-by-side\/?$/.test(window.location.pathname))
+  void loadSideBySidePage()
+
+const MyWorkPage = lazy(() =>
+  import('../myWork/MyWorkPage').then(({ MyWorkPage }) => ({ default: MyWorkPage })),
 )
 // The glossary is managed now and then; translators see its entries in the side-by-side view.
 const GlossaryPage = lazy(() =>
@@ -60,7 +90,9 @@ export const App = () => {
           index
           element={
             <SignedIn>
-              <DocumentsPage />
+              <Suspense fallback={loading}>
+                <DocumentsPage />
+              </Suspense>
             </SignedIn>
           }
         />
@@ -126,7 +158,9 @@ export const App = () => {
           path="people"
           element={
             <SignedIn role={Role.secretariat}>
-              <PeoplePage />
+              <Suspense fallback={loading}>
+                <PeoplePage />
+              </Suspense>
             </SignedIn>
           }
         />
@@ -134,7 +168,9 @@ export const App = () => {
           path="profile"
           element={
             <SignedIn>
-              <ProfilePage />
+              <Suspense fallback={loading}>
+                <ProfilePage />
+              </Suspense>
             </SignedIn>
           }
         />
@@ -152,7 +188,9 @@ export const App = () => {
           path="work"
           element={
             <SignedIn>
-              <MyWorkPage />
+              <Suspense fallback={loading}>
+                <MyWorkPage />
+              </Suspense>
             </SignedIn>
           }
         />
@@ -160,14 +198,44 @@ export const App = () => {
           path="inbox"
           element={
             <SignedIn>
-              <InboxPage />
+              <Suspense fallback={loading}>
+                <InboxPage />
+              </Suspense>
             </SignedIn>
           }
         />
-        <Route path="invite/:token" element={<InvitePage />} />
-        <Route path="forgot" element={<ForgotPasswordPage />} />
-        <Route path="reset/:token" element={<ResetPasswordPage />} />
-        <Route path="setup/:token" element={<SetupPage />} />
+        <Route
+          path="invite/:token"
+          element={
+            <Suspense fallback={loading}>
+              <InvitePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="forgot"
+          element={
+            <Suspense fallback={loading}>
+              <ForgotPasswordPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="reset/:token"
+          element={
+            <Suspense fallback={loading}>
+              <ResetPasswordPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="setup/:token"
+          element={
+            <Suspense fallback={loading}>
+              <SetupPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

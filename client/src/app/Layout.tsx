@@ -1,13 +1,18 @@
-import { useCallback, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useMatch } from 'react-router'
 import { EDITOR_ID } from '../editor/editorId'
-import { HelpDialog } from '../help/HelpDialog'
 import { useHelpShortcut } from '../help/useHelpShortcut'
 import { PartBoundary } from '../ui/PartBoundary'
+import { Progress } from '../ui/Progress'
 import { Header } from './Header'
 import { SkipLink } from './SkipLink'
 import { useFocusOnNavigation } from './useFocusOnNavigation'
+
+// The list of shortcuts loads when first asked for; the shortcut that opens it is always here.
+const HelpDialog = lazy(() =>
+  import('../help/HelpDialog').then(({ HelpDialog }) => ({ default: HelpDialog })),
+)
 
 /** The frame of every page: skip link, header, the main landmark, and the keyboard help. */
 export const Layout = () => {
@@ -17,7 +22,12 @@ export const Layout = () => {
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigation(main)
   const [helpOpen, setHelpOpen] = useState(false)
-  const openHelp = useCallback(() => setHelpOpen(true), [])
+  // Kept mounted once opened: the dialog itself closes and gives focus back.
+  const [helpWanted, setHelpWanted] = useState(false)
+  const openHelp = useCallback(() => {
+    setHelpWanted(true)
+    setHelpOpen(true)
+  }, [])
   useHelpShortcut(openHelp)
   return (
     <>
@@ -32,7 +42,11 @@ export const Layout = () => {
           <Outlet />
         </PartBoundary>
       </main>
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpWanted && (
+        <Suspense fallback={<Progress label={t('app.loading')} />}>
+          <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -1,6 +1,8 @@
 import type { AnyExtension } from '@tiptap/core'
 import { useCallback, useRef } from 'react'
 import { CommentHighlights } from './CommentHighlights'
+// With the text, not with the panels (which load later): the highlights' look in the text.
+import './comments.css'
 
 /**
  * Makes the editor extension that draws comment highlights, for the editor to be given (one

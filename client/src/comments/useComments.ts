@@ -7,7 +7,7 @@ import type {
 } from '@accord/protocol'
 import { clauseAround } from '@accord/schema'
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../app/api'
 import { anchorFromRange } from './anchors'
 import { commentHighlightsKey } from './CommentHighlights'
@@ -45,27 +45,70 @@ export interface CommentTyping {
   proposedChange: string
 }
 
+interface ThreadLayout {
+  ordered: CommentThread[] | null
+  anchoredIds: ReadonlySet<string>
+}
+
+/** Threads in document order (removed text last), and which still have their words. */
+const layoutOf = (threads: CommentThread[] | null, editor: Editor | null): ThreadLayout => {
+  if (!threads || !editor || editor.isDestroyed) {
+    return { ordered: threads, anchoredIds: new Set<string>() }
+  }
+  const positions = new Map(threads.map((t) => [t.id, threadRange(editor.state, t)?.from ?? null]))
+  const anchored = new Set(threads.filter((t) => positions.get(t.id) !== null).map((t) => t.id))
+  const sorted = [...threads].sort((a, b) => {
+    const pa = positions.get(a.id) ?? Number.POSITIVE_INFINITY
+    const pb = positions.get(b.id) ?? Number.POSITIVE_INFINITY
+    return pa - pb || a.createdAt.localeCompare(b.createdAt)
+  })
+  return { ordered: sorted, anchoredIds: anchored }
+}
+
+/** The old layout when the new one says the same. */
+const sameLayout = (old: ThreadLayout, next: ThreadLayout): ThreadLayout => {
+  const same =
+    (old.ordered === null) === (next.ordered === null) &&
+    old.ordered?.length === next.ordered?.length &&
+    (old.ordered ?? []).every((thread, i) => thread === next.ordered?.[i]) &&
+    old.anchoredIds.size === next.anchoredIds.size &&
+    [...next.anchoredIds].every((id) => old.anchoredIds.has(id))
+  return same ? old : next
+}
+
 /** Everything the comments panel and the text's highlights need, for one document. */
 export const useComments = (documentId: string, editor: Editor | null): Comments => {
   const { threads, upsert, remove, onEvent, reload } = useCommentThreads(documentId)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [draft, setDraft] = useState<Omit<CreateThreadRequest, 'body'> | null>(null)
-  // Bumped when the text changes, so order and "text removed" follow the edits.
+  // Bumped when an edit changed the order or which threads still have their words.
   const [textVersion, setTextVersion] = useState(0)
+  const layout = useMemo(() => {
+    void textVersion
+    return layoutOf(threads, editor)
+  }, [threads, editor, textVersion])
+  const shown = useRef(layout)
+  shown.current = layout
 
+  // Read again at most once a frame after an edit, and the page is drawn again only when the
+  // order or the anchoring changed: typing alone re-renders nothing here.
   useEffect(() => {
-    if (!editor) return
+    if (!editor || !threads?.length) return
     let frame = 0
     const onUpdate = () => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => setTextVersion((v) => v + 1))
+      frame = requestAnimationFrame(() => {
+        if (sameLayout(shown.current, layoutOf(threads, editor)) !== shown.current) {
+          setTextVersion((v) => v + 1)
+        }
+      })
     }
     editor.on('update', onUpdate)
     return () => {
       cancelAnimationFrame(frame)
       editor.off('update', onUpdate)
     }
-  }, [editor])
+  }, [editor, threads])
 
   // The highlights plugin draws what this hook knows.
   useEffect(() => {
@@ -74,21 +117,7 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
       editor.state.tr.setMeta(commentHighlightsKey, { threads: threads ?? [], activeId }),
     )
   }, [editor, threads, activeId])
-
-  const { ordered, anchoredIds } = useMemo(() => {
-    void textVersion
-    if (!threads || !editor) return { ordered: threads, anchoredIds: new Set<string>() }
-    const positions = new Map(
-      threads.map((t) => [t.id, threadRange(editor.state, t)?.from ?? null]),
-    )
-    const anchored = new Set(threads.filter((t) => positions.get(t.id) !== null).map((t) => t.id))
-    const sorted = [...threads].sort((a, b) => {
-      const pa = positions.get(a.id) ?? Number.POSITIVE_INFINITY
-      const pb = positions.get(b.id) ?? Number.POSITIVE_INFINITY
-      return pa - pb || a.createdAt.localeCompare(b.createdAt)
-    })
-    return { ordered: sorted, anchoredIds: anchored }
-  }, [threads, editor, textVersion])
+  const { ordered, anchoredIds } = layout
 
   const openByClause = useMemo(() => {
     const counts = new Map<string, number>()

@@ -39,6 +39,11 @@ export const useMarginLayout = (
   const measure = useCallback(() => {
     const box = margin.current
     if (!editor || editor.isDestroyed || !box) return
+    // No thread, nothing to place: no coordinates read (that would lay the page out).
+    if (current.current.threads.length === 0) {
+      setLayout((previous) => (previous.size === 0 ? previous : new Map()))
+      return
+    }
     const { view, state } = editor
     const ranges = current.current.threads
       .map((thread) => ({ id: thread.id, range: threadRange(state, thread) }))

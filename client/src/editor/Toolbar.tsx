@@ -19,6 +19,8 @@ type Level = 1 | 2 | 3
 
 const LEVELS: readonly Level[] = [1, 2, 3]
 
+const NO_TABLE_ACTIONS: readonly boolean[] = TABLE_ACTIONS.map(() => false)
+
 /** The clause actions in toolbar order. */
 const CLAUSE_ACTIONS: readonly ClauseAction[] = [
   ClauseAction.insertAbove,
@@ -59,16 +61,22 @@ export const Toolbar = ({ editor, onDeleteRequest, onReferenceRequest }: Toolbar
   const [focused, setFocused] = useState(0)
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) => ({
-      bold: current.isActive('bold'),
-      italic: current.isActive('italic'),
-      headings: LEVELS.map((level) => current.isActive('heading', { level })),
-      bulletList: current.isActive('bulletList'),
-      orderedList: current.isActive('orderedList'),
-      clauses: clauseAvailability(current.state),
-      inTable: current.isActive('table'),
-      tableActions: TABLE_ACTIONS.map((action) => runTableAction(current, action, true)),
-    }),
+    selector: ({ editor: current }) => {
+      const inTable = current.isActive('table')
+      return {
+        bold: current.isActive('bold'),
+        italic: current.isActive('italic'),
+        headings: LEVELS.map((level) => current.isActive('heading', { level })),
+        bulletList: current.isActive('bulletList'),
+        orderedList: current.isActive('orderedList'),
+        clauses: clauseAvailability(current.state),
+        inTable,
+        // Asked only in a table: ten dry runs on every keystroke elsewhere are wasted.
+        tableActions: inTable
+          ? TABLE_ACTIONS.map((action) => runTableAction(current, action, true))
+          : NO_TABLE_ACTIONS,
+      }
+    },
   })
   const announce = useAnnouncer()
 

@@ -3,11 +3,11 @@ import {
   isSuggestChangesEnabled,
   type SuggestionAuthor,
   suggestChangesKey,
-  suggestChangesPlugin,
   suggestTransaction,
 } from '@accord/schema'
 import { Extension } from '@tiptap/core'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { suggestChangesPlugins } from './suggestionDecorations'
 
 /** The suggest-mode shortcut, shown in the toggle's label. */
 export const SUGGEST_MODE_SHORTCUT = 'Mod-Alt-s'
@@ -67,7 +67,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
   }),
 
   addProseMirrorPlugins() {
-    return [suggestChangesPlugin()]
+    return suggestChangesPlugins()
   },
 
   onCreate() {

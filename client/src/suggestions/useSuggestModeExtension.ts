@@ -1,6 +1,8 @@
 import type { AnyExtension } from '@tiptap/core'
 import { useCallback, useRef } from 'react'
 import { SuggestMode, type SuggestPolicy } from './SuggestMode'
+// With the text, not with the panels (which load later): suggested words' look in the text.
+import './suggestions.css'
 
 /**
  * Makes the suggest-mode extension, for the editor to be given (one per editor). The policy

@@ -2,6 +2,7 @@ import { listSuggestions, type SuggestionSummary } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { suggestModeOn } from './SuggestMode'
+import { mayHoldSuggestions } from './suggestionDecorations'
 
 /**
  * How long the list waits after a change before it is read again: reading walks the whole
@@ -32,7 +33,8 @@ export const useSuggestions = (
     setState({ suggestions: listSuggestions(lastDoc), modeOn: lastMode })
     const readList = () => {
       timer = undefined
-      const next = listSuggestions(editor.state.doc)
+      // A text known to hold none is not walked (direct editing of a long text).
+      const next = mayHoldSuggestions(editor.state) ? listSuggestions(editor.state.doc) : []
       setState((old) => (sameList(old.suggestions, next) ? old : { ...old, suggestions: next }))
     }
     const update = () => {

@@ -64,6 +64,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
   const left = useCollabDocument(source.id, presenceUser)
   const right = useCollabDocument(translation.id, presenceUser)
   const [targetEditor, setTargetEditor] = useState<Editor | null>(null)
+  const [sourceEditor, setSourceEditor] = useState<Editor | null>(null)
   const sourceInfo = documentLanguageInfo(source.language)
   const targetInfo = documentLanguageInfo(translation.language)
   const { alignment } = useLiveAlignment(
@@ -71,6 +72,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
     left.session?.ydoc ?? null,
     right.session?.ydoc ?? null,
     { source: source.language, target: translation.language, locale: sourceInfo.locale },
+    { source: sourceEditor, target: targetEditor },
   )
   const [onlyOutdated, setOnlyOutdated] = useState(false)
   const action = useAction()
@@ -206,31 +208,38 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
       </p>
       <p className="hint">{t('translations.shortcuts')}</p>
       <FormMessage error={action.error} />
-      {sourceSession && alignment && (
+      {sourceSession && (
         <SourceSettings ydoc={sourceSession.ydoc}>
           {(settings) => (
             <>
-              <PendingChanges
-                changes={alignment.pending}
-                language={source.language}
-                labelStyle={settings.clauseLabel}
-                canApply={canChangeSettings(user.role, translation.status)}
-                busy={action.busy}
-                onApply={(ids) => void apply(ids)}
-              />
-              <div className="side-by-side-body">
-                <ClauseWorklist
-                  clauses={alignment.clauses}
-                  glossary={alignment.glossary}
-                  targetLanguage={translation.language}
-                  onlyOutdated={onlyOutdated}
-                  onOnlyOutdated={setOnlyOutdated}
+              {alignment && (
+                <PendingChanges
+                  changes={alignment.pending}
                   language={source.language}
                   labelStyle={settings.clauseLabel}
-                  canMark={mayEditTarget}
-                  onGoTo={goTo}
-                  onMark={(id) => void mark(id)}
+                  canApply={canChangeSettings(user.role, translation.status)}
+                  busy={action.busy}
+                  onApply={(ids) => void apply(ids)}
                 />
+              )}
+              <div className="side-by-side-body">
+                {/* The texts do not wait for the alignment: the counts line says it is coming. */}
+                {alignment ? (
+                  <ClauseWorklist
+                    clauses={alignment.clauses}
+                    glossary={alignment.glossary}
+                    targetLanguage={translation.language}
+                    onlyOutdated={onlyOutdated}
+                    onOnlyOutdated={setOnlyOutdated}
+                    language={source.language}
+                    labelStyle={settings.clauseLabel}
+                    canMark={mayEditTarget}
+                    onGoTo={goTo}
+                    onMark={(id) => void mark(id)}
+                  />
+                ) : (
+                  <div />
+                )}
                 <div className="side-by-side-columns">
                   <section
                     className="side-by-side-column"
@@ -252,6 +261,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
                           provider={sourceSession.provider}
                           user={presenceUser}
                           editable={mayEditSource && !left.stop}
+                          onEditor={setSourceEditor}
                           features={sourceFeatures}
                         />
                       </PartBoundary>

@@ -12,11 +12,13 @@ import type {
   StructuralChange,
   TranslationCounts,
 } from '@accord/protocol'
+import type { Editor } from '@tiptap/core'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { api } from '../app/api'
 import { useDocumentEvents } from '../collab/useDocumentEvents'
-import { adoptedJSON } from './adoptedJSON'
+import { adoptedJSON, adoptedJSONOfState } from './adoptedJSON'
 
 /** Recomputed at most this often while people type (ms): well within the second the view promises. */
 const RECOMPUTE_MS = 200
@@ -40,8 +42,11 @@ export const useLiveAlignment = (
   source: Y.Doc | null,
   target: Y.Doc | null,
   languages: { source: DocumentLanguage; target: DocumentLanguage; locale: string },
+  /** The open editors of both texts, once they exist: their texts are read block by block. */
+  editors: { source: Editor | null; target: Editor | null },
 ): { alignment: LiveAlignment | null; reload: () => void } => {
   const { source: sourceLanguage, target: targetLanguage, locale } = languages
+  const { source: sourceEditor, target: targetEditor } = editors
   const [marks, setMarks] = useState<ReadonlyMap<string, TranslationMark> | null>(null)
   const [entries, setEntries] = useState<GlossaryEntry[]>([])
   useEffect(() => {
@@ -81,10 +86,15 @@ export const useLiveAlignment = (
       entries.length > 0 ? prepareGlossary(entries, sourceLanguage, targetLanguage) : undefined
     const byId = new Map(entries.map((entry) => [entry.id, entry]))
     let timer: ReturnType<typeof setTimeout> | undefined
+    // An editor's text once the Yjs binding has drawn it there; the Y.Doc's before that.
+    const textOf = (ydoc: Y.Doc, editor: Editor | null) =>
+      editor && !editor.isDestroyed && ySyncPluginKey.getState(editor.state)?.binding
+        ? adoptedJSONOfState(editor.state)
+        : adoptedJSON(ydoc)
     const compute = () => {
       timer = undefined
-      const sourceJSON = adoptedJSON(source)
-      const targetJSON = adoptedJSON(target)
+      const sourceJSON = textOf(source, sourceEditor)
+      const targetJSON = textOf(target, targetEditor)
       setAlignment({
         ...alignClauses(sourceJSON, targetJSON, marks, locale, glossary),
         pending: structuralChanges(sourceJSON, targetJSON),
@@ -97,12 +107,27 @@ export const useLiveAlignment = (
     compute()
     source.on('update', schedule)
     target.on('update', schedule)
+    // The binding's first drawing of a text changes no Y.Doc, but the editor's text.
+    sourceEditor?.on('update', schedule)
+    targetEditor?.on('update', schedule)
     return () => {
       clearTimeout(timer)
       source.off('update', schedule)
       target.off('update', schedule)
+      sourceEditor?.off('update', schedule)
+      targetEditor?.off('update', schedule)
     }
-  }, [source, target, marks, locale, entries, sourceLanguage, targetLanguage])
+  }, [
+    source,
+    target,
+    sourceEditor,
+    targetEditor,
+    marks,
+    locale,
+    entries,
+    sourceLanguage,
+    targetLanguage,
+  ])
 
   return { alignment, reload }
 }

@@ -92,4 +92,21 @@ describe('clauseIdPlugin', () => {
     expect(ids(next)).toEqual(['ca'])
     expect(headings(next)).toEqual(['1:A!'])
   })
+
+  it('still repairs a duplicate arriving after typing, which skips the check', () => {
+    let state = stateOf(clause('ca', 'A'), clause('cb', 'B'))
+    // A keystroke first: checked, then typing in one textblock takes the short way.
+    state = state.apply(state.tr.insertText('!', 3))
+    state = state.apply(state.tr.insertText('?', 3))
+    expect(headings(state)).toEqual(['1:A?!', '2:B'])
+    // Then a remote change makes the second clause carry the first one's id.
+    const replaced = schema.nodeFromJSON({
+      type: 'doc',
+      content: [clause('ca', 'A?!'), clause('ca', 'B')],
+    })
+    state = state.apply(state.tr.replaceWith(0, state.doc.content.size, replaced.content))
+    expect(ids(state)[0]).toBe('ca')
+    expect(ids(state)[1]).not.toBe('ca')
+    expect(new Set(ids(state)).size).toBe(2)
+  })
 })

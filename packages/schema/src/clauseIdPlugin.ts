@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Mapping } from '@tiptap/pm/transform'
+import { changedRange, changedTextblock } from './changedRange.js'
 import { isValidClauseId, newClauseId } from './newClauseId.js'
 import { numberedClauses } from './numberedClauses.js'
 
@@ -72,12 +73,27 @@ export const repairClauseIds = (
 /**
  * Keeps clause ids present and unique after every change, local or remote (appendTransaction),
  * and leaves them alone otherwise: an id never changes when its clause moves or is renumbered.
+ * A change inside one textblock of a text already checked (typing, here or remotely) touches
+ * no id, so only other changes walk the clauses.
  */
-export const clauseIdPlugin = (): Plugin =>
-  new Plugin({
+export const clauseIdPlugin = (): Plugin => {
+  // Texts whose ids are known present and unique.
+  const checked = new WeakSet<PMNode>()
+  return new Plugin({
     key: clauseIdPluginKey,
-    appendTransaction: (transactions, oldState, newState) =>
-      transactions.some((tr) => tr.docChanged)
-        ? repairClauseIds(transactions, oldState, newState)
-        : null,
+    appendTransaction: (transactions, oldState, newState) => {
+      if (!transactions.some((tr) => tr.docChanged)) return null
+      if (checked.has(oldState.doc)) {
+        const range = changedRange(oldState.doc, newState.doc)
+        if (!range || changedTextblock(oldState.doc, newState.doc, range)) {
+          checked.add(newState.doc)
+          return null
+        }
+      }
+      const repair = repairClauseIds(transactions, oldState, newState)
+      // A repair is a transaction of its own, and comes back here to be checked.
+      if (!repair) checked.add(newState.doc)
+      return repair
+    },
   })
+}

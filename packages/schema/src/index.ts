@@ -50,6 +50,12 @@ export {
 export { Clause } from './Clause.js'
 export { ClauseHeading } from './ClauseHeading.js'
 export { ClauseIds } from './ClauseIds.js'
+export {
+  type ChangedRange,
+  changedRange,
+  changedTextblock,
+  rangeMapping,
+} from './changedRange.js'
 export { clauseAround, findClauseById, type LocatedClause } from './clauseAround.js'
 export { clauseIdPlugin } from './clauseIdPlugin.js'
 export { ClauseNode, isNumberedNodeName, type NumberedNodeName } from './clauseNodeNames.js'

@@ -10,7 +10,16 @@ import {
   type User,
 } from '@accord/protocol'
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import {
+  type KeyboardEvent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -21,23 +30,17 @@ import { SaveIndicator } from '../../collab/SaveIndicator'
 import { useCollabDocument } from '../../collab/useCollabDocument'
 import { useDocumentEvents } from '../../collab/useDocumentEvents'
 import { usePresenceAnnouncements } from '../../collab/usePresenceAnnouncements'
+import { useTextArrived } from '../../collab/useTextArrived'
 import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
 import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { WatchToggle } from '../../notifications/WatchToggle'
-import { CommentMargin } from '../../panels/comments/CommentMargin'
-import { CommentsPanel } from '../../panels/comments/CommentsPanel'
-import { HistoryPanel } from '../../panels/history/HistoryPanel'
-import { HistoryView } from '../../panels/history/HistoryView'
 import { useVersionHistory } from '../../panels/history/useVersionHistory'
 import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
-import { OpenRoundForm } from '../../reviewRounds/OpenRoundForm'
-import { ReviewRoundBanner } from '../../reviewRounds/ReviewRoundBanner'
 import { useReviewRound } from '../../reviewRounds/useReviewRound'
-import { SuggestionsPanel } from '../../suggestions/SuggestionsPanel'
 import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
 import { useSuggestions } from '../../suggestions/useSuggestions'
 import { useSuggestModeExtension } from '../../suggestions/useSuggestModeExtension'
@@ -49,6 +52,35 @@ import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
 import { StopNotice } from './StopNotice'
+
+/*
+ * The parts of an open document that typing does not need, each its own chunk: the
+ * comments (list and margin), the suggestions, the history and its comparisons (with the
+ * diff library), and the review-round forms. The page loads them once the text has arrived
+ * (`useTextArrived`) or when they are opened, so the editor's own code comes first.
+ */
+
+const CommentsPanel = lazy(() =>
+  import('../../panels/comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+)
+const CommentMargin = lazy(() =>
+  import('../../panels/comments/CommentMargin').then((m) => ({ default: m.CommentMargin })),
+)
+const SuggestionsPanel = lazy(() =>
+  import('../../suggestions/SuggestionsPanel').then((m) => ({ default: m.SuggestionsPanel })),
+)
+const HistoryPanel = lazy(() =>
+  import('../../panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
+)
+const HistoryView = lazy(() =>
+  import('../../panels/history/HistoryView').then((m) => ({ default: m.HistoryView })),
+)
+const OpenRoundForm = lazy(() =>
+  import('../../reviewRounds/OpenRoundForm').then((m) => ({ default: m.OpenRoundForm })),
+)
+const ReviewRoundBanner = lazy(() =>
+  import('../../reviewRounds/ReviewRoundBanner').then((m) => ({ default: m.ReviewRoundBanner })),
+)
 
 interface DocumentWorkspaceProps {
   document: DocumentInfo
@@ -187,6 +219,13 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     [suggestMode, commentHighlights],
   )
   const lostAccess = stop !== null && stop.reason !== 'rejected'
+  // The panels load after the text (see above); opened ones say they are loading.
+  const textArrived = useTextArrived(
+    session?.provider ?? null,
+    stop !== null || connection === 'offline' || connection === 'reconnecting',
+  )
+  const loading = <Progress label={t('app.loading')} />
+  const quietLoading = <Progress label={t('app.loading')} announce={false} />
 
   return (
     <article className="document" aria-labelledby={titleId}>
@@ -259,29 +298,33 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         {!stop && mayEdit && <SaveIndicator state={save} />}
       </header>
       {openingRound && (
-        <OpenRoundForm
-          documentId={document.id}
-          onOpened={() => {
-            setOpeningRound(false)
-            reviewRound.reload()
-          }}
-          onCancel={() => setOpeningRound(false)}
-        />
+        <Suspense fallback={loading}>
+          <OpenRoundForm
+            documentId={document.id}
+            onOpened={() => {
+              setOpeningRound(false)
+              reviewRound.reload()
+            }}
+            onCancel={() => setOpeningRound(false)}
+          />
+        </Suspense>
       )}
       {reviewRound.round && (
-        <ReviewRoundBanner
-          round={reviewRound.round}
-          userId={user.id}
-          threads={comments.threads}
-          mayClose={mayRunRounds}
-          onClose={() => {
-            const { round } = reviewRound
-            if (round)
-              void inboxApi
-                .closeRound(document.id, round.id)
-                .then(reviewRound.reload, () => undefined)
-          }}
-        />
+        <Suspense fallback={quietLoading}>
+          <ReviewRoundBanner
+            round={reviewRound.round}
+            userId={user.id}
+            threads={comments.threads}
+            mayClose={mayRunRounds}
+            onClose={() => {
+              const { round } = reviewRound
+              if (round)
+                void inboxApi
+                  .closeRound(document.id, round.id)
+                  .then(reviewRound.reload, () => undefined)
+            }}
+          />
+        </Suspense>
       )}
       {stop && <StopNotice stop={stop} />}
       {!lostAccess && (
@@ -309,12 +352,14 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               className={suggestions.modeOn ? 'document-text suggesting-frame' : 'document-text'}
             >
               {viewingHistory && history.shown && (
-                <HistoryView
-                  documentId={document.id}
-                  shown={history.shown}
-                  history={history}
-                  onClose={closeHistoryView}
-                />
+                <Suspense fallback={loading}>
+                  <HistoryView
+                    documentId={document.id}
+                    shown={history.shown}
+                    history={history}
+                    onClose={closeHistoryView}
+                  />
+                </Suspense>
               )}
               {/* Hidden, not unmounted, while a version is shown: the live text stays connected. */}
               <div
@@ -344,18 +389,20 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     />
                   </PartBoundary>
                 )}
-                {inMargin && comments.threads && (
+                {inMargin && comments.threads && textArrived && (
                   <PartBoundary part="comments">
-                    <CommentMargin
-                      editor={editor}
-                      user={user}
-                      threads={comments.threads}
-                      anchoredIds={comments.anchoredIds}
-                      activeId={comments.activeId}
-                      onActivate={comments.setActiveId}
-                      actions={comments}
-                      onLeave={backToText}
-                    />
+                    <Suspense fallback={quietLoading}>
+                      <CommentMargin
+                        editor={editor}
+                        user={user}
+                        threads={comments.threads}
+                        anchoredIds={comments.anchoredIds}
+                        activeId={comments.activeId}
+                        onActivate={comments.setActiveId}
+                        actions={comments}
+                        onLeave={backToText}
+                      />
+                    </Suspense>
                   </PartBoundary>
                 )}
               </div>
@@ -367,20 +414,24 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
               <div id={historyId} hidden={!historyOpen}>
                 {historyOpen && (
                   <PartBoundary part="history">
-                    <HistoryPanel document={document} user={user} history={history} />
+                    <Suspense fallback={loading}>
+                      <HistoryPanel document={document} user={user} history={history} />
+                    </Suspense>
                   </PartBoundary>
                 )}
               </div>
-              {editor && (
+              {editor && textArrived && (
                 <PartBoundary part="suggestions" resetKeys={[suggestions.suggestions]}>
-                  <SuggestionsPanel
-                    documentId={document.id}
-                    editor={editor}
-                    suggestions={suggestions.suggestions}
-                    canDecide={canResolveSuggestions(user.role, document.status) && !stop}
-                    mayRecordDecision={canDecideComments(user.role)}
-                    onComment={startComment}
-                  />
+                  <Suspense fallback={quietLoading}>
+                    <SuggestionsPanel
+                      documentId={document.id}
+                      editor={editor}
+                      suggestions={suggestions.suggestions}
+                      canDecide={canResolveSuggestions(user.role, document.status) && !stop}
+                      mayRecordDecision={canDecideComments(user.role)}
+                      onComment={startComment}
+                    />
+                  </Suspense>
                 </PartBoundary>
               )}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel returns to the text; the controls inside are the interactive ones. */}
@@ -394,27 +445,33 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                   {t('comments.add')}
                 </button>
                 <PartBoundary part="comments">
-                  <CommentsPanel
-                    user={user}
-                    documentId={document.id}
-                    editor={editor}
-                    threads={comments.threads}
-                    anchoredIds={comments.anchoredIds}
-                    activeId={comments.activeId}
-                    onActivate={comments.setActiveId}
-                    draft={comments.draft}
-                    onCreate={async (body, mentions, typing) => {
-                      await comments.create(body, mentions, typing)
-                      backToText()
-                    }}
-                    onCancelDraft={() => {
-                      comments.cancelDraft()
-                      backToText()
-                    }}
-                    actions={comments}
-                    view={commentsView.shown}
-                    onView={commentsView.wide ? commentsView.choose : null}
-                  />
+                  {textArrived ? (
+                    <Suspense fallback={quietLoading}>
+                      <CommentsPanel
+                        user={user}
+                        documentId={document.id}
+                        editor={editor}
+                        threads={comments.threads}
+                        anchoredIds={comments.anchoredIds}
+                        activeId={comments.activeId}
+                        onActivate={comments.setActiveId}
+                        draft={comments.draft}
+                        onCreate={async (body, mentions, typing) => {
+                          await comments.create(body, mentions, typing)
+                          backToText()
+                        }}
+                        onCancelDraft={() => {
+                          comments.cancelDraft()
+                          backToText()
+                        }}
+                        actions={comments}
+                        view={commentsView.shown}
+                        onView={commentsView.wide ? commentsView.choose : null}
+                      />
+                    </Suspense>
+                  ) : (
+                    quietLoading
+                  )}
                 </PartBoundary>
               </div>
             </aside>

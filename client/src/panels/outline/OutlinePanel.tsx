@@ -1,9 +1,13 @@
 import {
+  ClauseNode,
+  changedRange,
+  changedTextblock,
   type DocumentSettings,
   formatClauseLabel,
   type OutlineEntry,
   outlineOfNode,
 } from '@accord/schema'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import { type Editor, useEditorState } from '@tiptap/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -72,6 +76,27 @@ const OutlineList = ({ entries, settings, currentId, editor, openComments }: Out
   )
 }
 
+const drawn = new WeakMap<Editor, { doc: PMNode; entries: OutlineEntry[] }>()
+
+/**
+ * The outline of the editor's text, kept from the last time when the change since lies
+ * inside one textblock other than a heading (typing in a clause's body, here or remotely):
+ * that leaves every number and heading as it was, and the long text is not walked again.
+ */
+const outlineOf = (editor: Editor): OutlineEntry[] => {
+  const { doc } = editor.state
+  const last = drawn.get(editor)
+  if (last?.doc === doc) return last.entries
+  const range = last ? changedRange(last.doc, doc) : null
+  const block = last && range ? changedTextblock(last.doc, doc, range) : null
+  const entries =
+    last && (!range || (block && block.type.name !== ClauseNode.heading))
+      ? last.entries
+      : outlineOfNode(doc)
+  drawn.set(editor, { doc, entries })
+  return entries
+}
+
 /**
  * The document's clauses, numbered and labelled as in the text, live as anyone edits; a
  * click (or Enter) goes to the clause. Shows each clause's open comment count.
@@ -84,7 +109,7 @@ export const OutlinePanel = ({ editor, openComments }: OutlinePanelProps) => {
     selector: ({ editor: current }) => {
       const id = selectedClause(current.state)?.node.attrs.id
       return {
-        entries: outlineOfNode(current.state.doc),
+        entries: outlineOf(current),
         settings: numberingSettings(current.state),
         currentId: typeof id === 'string' ? id : null,
       }
