@@ -38,6 +38,7 @@ import { WatchStore } from './notifications/WatchStore.js'
 import { ReviewRoundStore } from './reviewRounds/ReviewRoundStore.js'
 import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
+import { AuthorStore } from './store/AuthorStore.js'
 import { CommentStore } from './store/CommentStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
 import { FinalizationStore } from './store/FinalizationStore.js'
@@ -103,6 +104,7 @@ export const startServer = async (
       }),
   })
   const versions = new VersionStore(db)
+  const authors = new AuthorStore(db)
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
   const anchors = new AnchorFollower({ comments, events, logger })
@@ -115,6 +117,7 @@ export const startServer = async (
     {
       flushDelayMs: config.flushDelayMs,
       compactAfterUpdates: config.compactAfterUpdates,
+      authors,
       idleUnloadMs: config.idleUnloadMs,
       onRoomLoaded: (room) => {
         keeper?.onRoomLoaded(room)
@@ -243,6 +246,7 @@ export const startServer = async (
   const documents = documentOperations({
     catalog,
     versions,
+    authors,
     comments,
     suggestionDispositions: new SuggestionDispositionStore(db),
     finalizations: new FinalizationStore(db),

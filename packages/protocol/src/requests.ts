@@ -444,3 +444,12 @@ export const importTemplateRequest = z
   })
   .strict()
 export type ImportTemplateRequest = z.infer<typeof importTemplateRequest>
+
+/** `GET /documents/:id/authors`: optionally since which version. */
+export const authorsQuery = z.object({
+  since: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+})
+export type AuthorsQuery = z.infer<typeof authorsQuery>

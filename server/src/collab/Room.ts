@@ -15,10 +15,12 @@ import {
 import * as Y from 'yjs'
 import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
+import type { AuthorSpan } from '../store/AuthorStore.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { AwarenessOwners } from './AwarenessOwners.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
+import { type AuthorRecord, ClientAuthors } from './ClientAuthors.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
@@ -43,7 +45,10 @@ import {
 import { meetsNeeds, readNeeds, type UpdateNeeds } from './updateNeeds.js'
 import { checkUpdateRules } from './updateRules.js'
 
-export type RoomOptions = SaverOptions
+export type RoomOptions = SaverOptions & {
+  /** Where the room records who writes under each client id (authorship); none in some tests. */
+  authors?: AuthorRecord
+}
 
 /** The stored document could not be read or applied; nothing is cached and nothing is saved over it. */
 export class DocumentLoadError extends Error {}
@@ -66,7 +71,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  *    settings, body shape), for a member in review checkSuggestsOnly, and the suggestion
  *    attributions it writes are checked (suggestionAttribution). A refused update is dropped.
  * 4. it is applied to the live document; attributions that were not the sender's truth are
- *    rewritten; held updates whose needs are now met go through steps 3 and 4.
+ *    rewritten; the text it added is recorded as the sender's (ClientAuthors); held updates
+ *    whose needs are now met go through steps 3 and 4.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
@@ -101,6 +107,7 @@ export class Room implements RoomReceiver {
     private readonly logger: Logger,
     stored: { updates: Uint8Array[]; logLength: number },
     private readonly channel: RoomChannel,
+    private readonly authors: ClientAuthors,
   ) {
     this.doc = doc
     this.scratch = new ScratchCopy(doc)
@@ -131,7 +138,10 @@ export class Room implements RoomReceiver {
     options: RoomOptions,
     logger: Logger,
   ): Promise<Room> {
-    const stored = await store.load(id)
+    const [stored, authors] = await Promise.all([
+      store.load(id),
+      ClientAuthors.load(id, options.authors, logger),
+    ])
     // gc stays on: versions are full-state snapshots, so the live document need not keep deleted content.
     const doc = new Y.Doc({ gc: true })
     try {
@@ -159,6 +169,7 @@ export class Room implements RoomReceiver {
       logger.child({ documentId: id }),
       stored,
       channel,
+      authors,
     )
   }
 
@@ -401,9 +412,11 @@ export class Room implements RoomReceiver {
       names: [connection.user.name, connection.nameAtOpen],
     }
     let rewrites: AttributionRewrite[] = []
+    let spans: AuthorSpan[] = []
     try {
       this.scratch.applyWhole(update, origin, (trial) => {
         const writes = checkUpdateRules(trial, maySetSettings)
+        spans = this.authors.spansOf(trial.transaction, connection.user.id)
         if (suggestOnly) checkSuggestsOnly(this.doc, trial, connection.user.id)
         if (writes.length > 0)
           rewrites = attributionRewrites(writes, sender, (id) => this.known.get(id), Date.now())
@@ -420,6 +433,7 @@ export class Room implements RoomReceiver {
       Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
     connection.editsApplied++
+    this.authors.bind(spans)
     this.editors.set(connection.user.id, connection.user.name)
     this.tellApplied(update)
   }

@@ -5,6 +5,7 @@ import type { ImportPool } from '../import/ImportPool.js'
 import type { ImportSlots } from '../import/ImportSlots.js'
 import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
+import type { AuthorStore } from '../store/AuthorStore.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { FinalizationStore } from '../store/FinalizationStore.js'
@@ -25,6 +26,8 @@ export interface DocumentsContext {
   catalog: DocumentCatalog
   versions: VersionStore
   comments: CommentStore
+  /** Who wrote under each Yjs client id of a document (authorship). */
+  authors: AuthorStore
   /** Decisions on suggestions, kept with what each suggestion was. */
   suggestionDispositions: SuggestionDispositionStore
   /** How documents were made final (decision on open items, appendix). */

@@ -16,6 +16,7 @@ import { ImportPool } from '../../src/import/ImportPool.js'
 import { ImportSlots } from '../../src/import/ImportSlots.js'
 import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
+import { AuthorStore } from '../../src/store/AuthorStore.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
 import { FinalizationStore } from '../../src/store/FinalizationStore.js'
@@ -54,6 +55,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   const users = new UserStore(db)
   const catalog = new DocumentCatalog(db)
   const versions = new VersionStore(db)
+  const authors = new AuthorStore(db)
   const audit = new AuditLog(db)
   const published: DocumentsHarness['published'] = []
   const announced: DocumentsHarness['announced'] = []
@@ -64,7 +66,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   const registry = new RoomRegistry(
     new SqlDocumentStore(db),
     async (id) => (await catalog.get(id))?.status,
-    { flushDelayMs: 5, compactAfterUpdates: 100, idleUnloadMs: 60_000 },
+    { flushDelayMs: 5, compactAfterUpdates: 100, idleUnloadMs: 60_000, authors },
     logger,
     new LocalCluster(),
   )
@@ -74,6 +76,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   const ctx: DocumentsContext = {
     catalog,
     versions,
+    authors,
     comments: new CommentStore(db),
     suggestionDispositions: new SuggestionDispositionStore(db),
     finalizations: new FinalizationStore(db),
