@@ -105,10 +105,11 @@ export const AuthorshipHighlights = Extension.create<AuthorshipOptions>({
         const state = authorshipKey.getState(editor.state)
         if (!state?.input) return false
         const { from } = editor.state.selection
-        // The words before the caret, or at it when it stands before the first letter.
+        // The letter before the caret, or after it when it stands before the first letter.
+        const around = state.decorations.find(Math.max(0, from - 1), from + 1)
         const found =
-          state.decorations.find(Math.max(0, from - 1), from)[0] ??
-          state.decorations.find(from, from + 1)[0]
+          around.find((d) => d.from < from && d.to >= from) ??
+          around.find((d) => d.from <= from && d.to > from)
         this.options.onWhoWrote((found?.spec.name as string | undefined) ?? null)
         return true
       },
