@@ -226,6 +226,22 @@ const keystrokeRows = (
   ]
 }
 
+/** Time to editable (no target) and keystrokes against the bare page (ratio 1.0). */
+const editableAndKeystrokeRows = (
+  setting: string,
+  app: readonly PageFigures[],
+  bare: readonly PageFigures[],
+): Row[] => [
+  {
+    setting,
+    metric: 'navigation → editable with the text, synced from the server',
+    unit: 'ms',
+    ours: medianOf(app, (f) => f.editableMs),
+    reference: medianOf(bare, (f) => f.editableMs),
+  },
+  ...keystrokeRows(setting, app, bare, 1.0),
+]
+
 /**
  * Issue 17: the side-by-side view of a 500-clause source and its translation, and keystrokes
  * in the source with a translation and a translator's view open (A) against the same source
@@ -296,16 +312,7 @@ const tablesScenario = (): Scenario => {
     },
     rows() {
       const setting = `browser, ${shape.clauses} clauses with ${tableCount(shape)} tables (${Math.round(ours.byteLength / 1024)} KiB state), another client editing`
-      return [
-        {
-          setting,
-          metric: 'navigation → editable with the text, synced from the server',
-          unit: 'ms',
-          ours: medianOf(app, (f) => f.editableMs),
-          reference: medianOf(bare, (f) => f.editableMs),
-        },
-        ...keystrokeRows(setting, app, bare, 1.0),
-      ]
+      return editableAndKeystrokeRows(setting, app, bare)
     },
   }
 }
@@ -336,16 +343,7 @@ const annotatedScenario = (): Scenario => {
     },
     rows() {
       const setting = `browser, ${PARAGRAPHS} paragraphs (~1 MiB), ${threads} comment threads in the margin, authorship colours on, another client editing`
-      return [
-        {
-          setting,
-          metric: 'navigation → editable with the text, synced from the server',
-          unit: 'ms',
-          ours: medianOf(app, (f) => f.editableMs),
-          reference: medianOf(bare, (f) => f.editableMs),
-        },
-        ...keystrokeRows(setting, app, bare, 1.0),
-      ]
+      return editableAndKeystrokeRows(setting, app, bare)
     },
   }
 }
