@@ -224,8 +224,11 @@ export const measurePage = async (
   cookie: { name: string; value: string; url: string } | undefined,
   remote: { wsUrl: string; room: string; headers: Record<string, string> },
   keystrokes: number,
+  /** Runs in every page of the context before the app's scripts (e.g. a remembered view setting). */
+  initScript?: string,
 ): Promise<PageFigures> => {
   const { context, page } = await openContext(browser, cookie)
+  if (initScript) await context.addInitScript(initScript)
   let jsBytes = 0
   let counting = true
   page.on('response', async (res) => {

@@ -7,6 +7,8 @@
  *   client edits the same document, and the JavaScript loaded until then, gzipped.
  * - side-by-side: a 500-clause source and its translation (issue 17), see translationScene.ts.
  * - tables: 1,000 clauses with 50 tables (issue 18) against the bare page with tables.
+ * - annotated: the paragraphs document with 200 comment threads in the margin and the
+ *   authorship colours on (issue 21), against the bare page with the same text.
  * The app syncs from Accord (production build); the bare page from @y/websocket-server.
  * Options: --quick, --rounds N, --only LIST, --no-record, --note TEXT, --smoke.
  */
@@ -39,6 +41,7 @@ import {
   paragraphDocument,
   tableCount,
 } from './benchDocuments.js'
+import { postThreads, THREADS } from './benchThreads.js'
 import {
   browserCookie,
   headerRecord,
@@ -94,20 +97,29 @@ const serveStatic = async (dir: string): Promise<{ url: string; close(): void }>
   return { url: `http://127.0.0.1:${port}`, close: () => server.close() }
 }
 
-/** The app on a fresh Accord, the document seeded from `update`. */
-const runApp = async (browser: Browser, update: Uint8Array): Promise<PageFigures> => {
+/**
+ * The app on a fresh Accord, the document seeded from `update`; `prepare` may add to the
+ * document (threads) and return a script the page runs first (a remembered view setting).
+ */
+const runApp = async (
+  browser: Browser,
+  update: Uint8Array,
+  prepare?: (origin: string, room: string, headers: Record<string, string>) => Promise<string>,
+): Promise<PageFigures> => {
   const server: ServerHandle = await launchAccord({ port: await freePort() })
   try {
     const { rooms, headers } = await server.prepareRooms(1)
     const room = rooms[0] as string
     const hdrs = headerRecord(headers)
     await seedRoom(server.wsUrl, room, hdrs, update)
+    const initScript = await prepare?.(hdrs.Origin as string, room, hdrs)
     return await measurePage(
       browser,
       `${hdrs.Origin}/documents/${room}`,
       browserCookie(hdrs),
       { wsUrl: server.wsUrl, room, headers: hdrs },
       KEYSTROKES,
+      initScript,
     )
   } finally {
     await server.stop()
@@ -216,6 +228,22 @@ const keystrokeRows = (
   ]
 }
 
+/** Time to editable (no target) and keystrokes against the bare page (ratio 1.0). */
+const editableAndKeystrokeRows = (
+  setting: string,
+  app: readonly PageFigures[],
+  bare: readonly PageFigures[],
+): Row[] => [
+  {
+    setting,
+    metric: 'navigation → editable with the text, synced from the server',
+    unit: 'ms',
+    ours: medianOf(app, (f) => f.editableMs),
+    reference: medianOf(bare, (f) => f.editableMs),
+  },
+  ...keystrokeRows(setting, app, bare, 1.0),
+]
+
 /**
  * Issue 17: the side-by-side view of a 500-clause source and its translation, and keystrokes
  * in the source with a translation and a translator's view open (A) against the same source
@@ -286,22 +314,45 @@ const tablesScenario = (): Scenario => {
     },
     rows() {
       const setting = `browser, ${shape.clauses} clauses with ${tableCount(shape)} tables (${Math.round(ours.byteLength / 1024)} KiB state), another client editing`
-      return [
-        {
-          setting,
-          metric: 'navigation → editable with the text, synced from the server',
-          unit: 'ms',
-          ours: medianOf(app, (f) => f.editableMs),
-          reference: medianOf(bare, (f) => f.editableMs),
-        },
-        ...keystrokeRows(setting, app, bare, 1.0),
-      ]
+      return editableAndKeystrokeRows(setting, app, bare)
+    },
+  }
+}
+
+/**
+ * Issue 21: the ~1 MiB paragraphs document with THREADS open threads beside their words (the
+ * margin view, the default on a wide window) and the authorship colours on (the seeding
+ * account's words coloured, the other client's edits too), against the bare page.
+ */
+const annotatedScenario = (): Scenario => {
+  const update = paragraphDocument()
+  const app: PageFigures[] = []
+  const bare: PageFigures[] = []
+  const threads = smoke ? 20 : THREADS
+  return {
+    async round(browser, pageUrl, note) {
+      app.push(
+        await runApp(browser, update, async (origin, room, headers) => {
+          await postThreads(origin, room, headers, update, threads)
+          const me = await fetch(`${origin}/api/me`, { headers })
+          const { user } = (await me.json()) as { user: { id: string } }
+          return `localStorage.setItem(${JSON.stringify(`accord.authorship.${user.id}`)}, 'on')`
+        }),
+      )
+      note(`app with ${threads} threads and authorship on: ${show(app.at(-1) as PageFigures)}`)
+      bare.push(await runBare(browser, pageUrl, update))
+      note(`bare page: ${show(bare.at(-1) as PageFigures)}`)
+    },
+    rows() {
+      const setting = `browser, ${PARAGRAPHS} paragraphs (~1 MiB), ${threads} comment threads in the margin, authorship colours on, another client editing`
+      return editableAndKeystrokeRows(setting, app, bare)
     },
   }
 }
 
 const SCENARIOS: Record<string, () => Scenario> = {
   paragraphs: paragraphsScenario,
+  annotated: annotatedScenario,
   'side-by-side': sideBySideScenario,
   tables: tablesScenario,
 }

@@ -41,6 +41,7 @@ import { WatchStore } from './notifications/WatchStore.js'
 import { ReviewRoundStore } from './reviewRounds/ReviewRoundStore.js'
 import { ReviewRounds } from './reviewRounds/ReviewRounds.js'
 import { AuditLog } from './store/AuditLog.js'
+import { AuthorStore } from './store/AuthorStore.js'
 import { CommentStore } from './store/CommentStore.js'
 import { ConsultationStore } from './store/ConsultationStore.js'
 import { DocumentCatalog } from './store/DocumentCatalog.js'
@@ -115,6 +116,7 @@ export const startServer = async (
       }),
   })
   const versions = new VersionStore(db)
+  const authors = new AuthorStore(db)
   const inFlightEdits = new InFlightEdits(versions, logger)
   const comments = new CommentStore(db)
   const anchors = new AnchorFollower({ comments, events, logger })
@@ -130,6 +132,7 @@ export const startServer = async (
     {
       flushDelayMs: config.flushDelayMs,
       compactAfterUpdates: config.compactAfterUpdates,
+      authors,
       idleUnloadMs: config.idleUnloadMs,
       benchMap: config.benchMap,
       onRoomLoaded: (room) => {
@@ -266,6 +269,7 @@ export const startServer = async (
   const documents = documentOperations({
     catalog,
     versions,
+    authors,
     comments,
     consultations: consultationStore,
     publicComments,

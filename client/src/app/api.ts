@@ -21,6 +21,7 @@ import type {
   DecideSuggestionsResponse,
   DispositionImportReport,
   DispositionRequest,
+  DocumentAuthorsResponse,
   DocumentInfo,
   EditsPerDay,
   ErrorBody,
@@ -369,6 +370,10 @@ export const historyApi = {
   diff: (documentId: string, from: string, to: string) =>
     json<DocumentDiff & { from: string; to: string }>(
       `${path`/api/documents/${documentId}/diff`}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    ),
+  authors: (documentId: string, since?: string) =>
+    json<DocumentAuthorsResponse>(
+      `${path`/api/documents/${documentId}/authors`}${since ? `?since=${encodeURIComponent(since)}` : ''}`,
     ),
   activity: (documentId: string) =>
     json<{ entries: AuditEntry[]; editsPerDay: EditsPerDay[] }>(

@@ -21,6 +21,7 @@ export type HelpEntry =
   | 'leaveComments'
   | 'nextChange'
   | 'previousChange'
+  | 'whoWrote'
 
 export interface ListedShortcut {
   /** ProseMirror key notation ('Mod' is Ctrl, or ⌘ on a Mac); alternatives separated by ' / '. */
@@ -73,6 +74,7 @@ export const shortcutGroups: readonly ShortcutGroup[] = [
       { keys: 'Mod-Enter', does: { entry: 'sendComment' } },
       { keys: 'Escape', does: { entry: 'cancelComment' } },
       { keys: 'Escape', does: { entry: 'leaveComments' } },
+      { keys: 'Mod-Alt-a', does: { entry: 'whoWrote' } },
     ],
   },
   {

@@ -12,6 +12,7 @@ export type PagePart =
   | 'suggestions'
   | 'comments'
   | 'history'
+  | 'authorship'
 
 interface PartBoundaryProps {
   part: PagePart

@@ -531,3 +531,11 @@ export type ModeratePublicCommentRequest = z.infer<typeof moderatePublicCommentR
 /** `POST /consultations/erasures` (secretariat): erase one person's data, by their address. */
 export const erasePublicCommenterRequest = z.object({ email: emailSchema }).strict()
 export type ErasePublicCommenterRequest = z.infer<typeof erasePublicCommenterRequest>
+/** `GET /documents/:id/authors`: optionally since which version. */
+export const authorsQuery = z.object({
+  since: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+})
+export type AuthorsQuery = z.infer<typeof authorsQuery>

@@ -452,3 +452,24 @@ export interface LanguagesResponse {
   source: DocumentInfo
   translations: { document: DocumentInfo; counts: TranslationCounts }[]
 }
+
+/**
+ * Who wrote under one Yjs client id of a document, from `fromClock` on (up to the next entry
+ * of the same client id, if any): the person whose connection sent that text to the server.
+ */
+export interface DocumentAuthor {
+  /** The Yjs client id (`Y.Doc.clientID`) of one editor tab. */
+  clientId: number
+  fromClock: number
+  user: { id: string; name: string; color: string }
+}
+
+/**
+ * `GET /documents/:id/authors[?since=VERSION]`: who wrote under each client id, as the server
+ * recorded it; with `since`, the version's state vector (base64 of `Y.encodeStateVector`), so
+ * text typed after it can be told apart.
+ */
+export interface DocumentAuthorsResponse {
+  authors: DocumentAuthor[]
+  since?: { versionId: string; stateVector: string }
+}

@@ -4,7 +4,9 @@ import * as Y from 'yjs'
 import { writeBody } from '../../test/utils/editAs.js'
 import { LocalCluster } from '../cluster/LocalCluster.js'
 import { createLogger } from '../logger.js'
+import type { AuthorSpan } from '../store/AuthorStore.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
+import type { AuthorRecord } from './ClientAuthors.js'
 import { Connection, type ConnectionLimits } from './Connection.js'
 import {
   type IncomingMessage,
@@ -61,14 +63,14 @@ afterEach(() => {
   for (const room of rooms.splice(0)) room.destroy()
 })
 
-const openRoom = async (status: 'draft' | 'final' = 'draft') => {
+const openRoom = async (status: 'draft' | 'final' = 'draft', authors?: AuthorRecord) => {
   const store = memoryStore()
   const room = await Room.load(
     'doc1',
     status,
     store,
     await new LocalCluster().joinRoom(),
-    { flushDelayMs: 60_000, compactAfterUpdates: 1000 },
+    { flushDelayMs: 60_000, compactAfterUpdates: 1000, authors },
     createLogger('silent'),
   )
   rooms.push(room)
@@ -83,9 +85,11 @@ const connect = (room: Room, role: Role, id: string = role) => {
 }
 
 /** An update a client would send: a paragraph of `text` on top of what `base` holds. */
-const clientEdit = (base: Y.Doc, text: string): Uint8Array => {
+const clientEdit = (base: Y.Doc, text: string, clientId?: number): Uint8Array => {
   const client = new Y.Doc()
   Y.applyUpdate(client, Y.encodeStateAsUpdate(base))
+  // After the base: a Y.Doc meeting its own id in a remote update picks another.
+  if (clientId !== undefined) client.clientID = clientId
   const before = Y.encodeStateVector(client)
   writeBody(client, {
     type: 'doc',
@@ -148,5 +152,35 @@ describe('Room, driven through a Connection on an in-memory socket', () => {
     const member = connect(room, 'member')
     member.connection.receive(new Uint8Array([42]))
     expect(member.socket.closedWith).toBeDefined()
+  })
+
+  it('records whose connection sent the text under each client id; text under a borrowed id is the sender’s', async () => {
+    const recorded: AuthorSpan[] = []
+    const record: AuthorRecord = {
+      load: async () => [{ clientId: 7, fromClock: 0, userId: 'carol' }],
+      record: async (_doc, span) => {
+        recorded.push(span)
+      },
+    }
+    const room = await openRoom('draft', record)
+    const anna = connect(room, 'member', 'anna')
+    const boris = connect(room, 'member', 'boris')
+    anna.connection.receive(writeUpdate(clientEdit(room.doc, 'Anna wrote', 101)))
+    boris.connection.receive(writeUpdate(clientEdit(room.doc, 'Boris wrote', 202)))
+    anna.connection.receive(writeUpdate(clientEdit(room.doc, 'Anna again', 101)))
+    expect(recorded).toEqual([
+      { clientId: 101, fromClock: 0, userId: 'anna' },
+      { clientId: 202, fromClock: 0, userId: 'boris' },
+    ])
+    // Boris writing under Anna's id, or under Carol's recorded earlier: his own spans.
+    const annaClock = Y.getState(room.doc.store, 101)
+    boris.connection.receive(writeUpdate(clientEdit(room.doc, 'Under Anna’s id', 101)))
+    expect(textOf(room.doc)).toContain('Under Anna’s id')
+    boris.connection.receive(writeUpdate(clientEdit(room.doc, 'Under Carol’s id', 7)))
+    expect(textOf(room.doc)).toContain('Under Carol’s id')
+    expect(recorded.slice(2)).toEqual([
+      { clientId: 101, fromClock: annaClock, userId: 'boris' },
+      { clientId: 7, fromClock: 0, userId: 'boris' },
+    ])
   })
 })

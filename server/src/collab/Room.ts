@@ -15,11 +15,13 @@ import {
 import * as Y from 'yjs'
 import type { RoomChannel, RoomReceiver } from '../cluster/Cluster.js'
 import type { Logger } from '../logger.js'
+import type { AuthorSpan } from '../store/AuthorStore.js'
 import type { DocumentStore } from '../store/DocumentStore.js'
 import { AwarenessOwners } from './AwarenessOwners.js'
 import { AwarenessRelay } from './AwarenessRelay.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
+import { type AuthorRecord, ClientAuthors } from './ClientAuthors.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
@@ -54,6 +56,8 @@ import { checkUpdateRules } from './updateRules.js'
 export interface RoomOptions extends SaverOptions {
   /** BENCH_MAP: a root map anyone who may edit may write plain values to (load benchmark only). */
   benchMap?: string
+  /** Where the room records who writes under each client id (authorship); none in some tests. */
+  authors?: AuthorRecord
 }
 
 /** The stored document could not be read or applied; nothing is cached and nothing is saved over it. */
@@ -79,7 +83,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  *    review checkSuggestsOnly, and the suggestion attributions it writes are checked
  *    (suggestionAttribution). A refused update is dropped.
  * 4. it is applied to the live document; attributions that were not the sender's truth are
- *    rewritten; held updates whose needs are now met go through steps 3 and 4.
+ *    rewritten; the text it added is recorded as the sender's (ClientAuthors); held updates
+ *    whose needs are now met go through steps 3 and 4.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
@@ -117,6 +122,7 @@ export class Room implements RoomReceiver {
     private readonly logger: Logger,
     stored: { updates: Uint8Array[]; logLength: number },
     private readonly channel: RoomChannel,
+    private readonly authors: ClientAuthors,
   ) {
     this.benchMap = options.benchMap
     this.doc = doc
@@ -155,7 +161,10 @@ export class Room implements RoomReceiver {
     options: RoomOptions,
     logger: Logger,
   ): Promise<Room> {
-    const stored = await store.load(id)
+    const [stored, authors] = await Promise.all([
+      store.load(id),
+      ClientAuthors.load(id, options.authors, logger),
+    ])
     // gc stays on: versions are full-state snapshots, so the live document need not keep deleted content.
     const doc = new Y.Doc({ gc: true })
     try {
@@ -184,6 +193,7 @@ export class Room implements RoomReceiver {
       logger.child({ documentId: id }),
       stored,
       channel,
+      authors,
     )
   }
 
@@ -421,8 +431,8 @@ export class Room implements RoomReceiver {
     const origin: TransactionOrigin = { kind: 'connection', connection }
     const suggestOnly = mustSuggest(connection.role, this.status)
     if (!suggestOnly && isPlainEdit(this.doc, update, decoded, this.benchMap)) {
-      this.scratch.applyDirect(update, origin)
-      this.applied(connection, update)
+      const done = this.scratch.applyDirect(update, origin)
+      this.applied(connection, update, this.authors.spansOf(done, connection.user.id))
       return
     }
     const maySetSettings = canChangeSettings(connection.role, this.status)
@@ -432,9 +442,11 @@ export class Room implements RoomReceiver {
       names: [connection.user.name, connection.nameAtOpen],
     }
     let rewrites: AttributionRewrite[] = []
+    let spans: AuthorSpan[] = []
     try {
       this.scratch.applyWhole(update, origin, (trial) => {
         const writes = checkUpdateRules(trial, maySetSettings, this.benchMap)
+        spans = this.authors.spansOf(trial.transaction, connection.user.id)
         if (suggestOnly) checkSuggestsOnly(this.doc, trial, connection.user.id)
         if (writes.length > 0)
           rewrites = attributionRewrites(writes, sender, (id) => this.known.get(id), Date.now())
@@ -450,11 +462,13 @@ export class Room implements RoomReceiver {
     if (rewrites.length > 0) {
       Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
-    this.applied(connection, update)
+    this.applied(connection, update, spans)
   }
 
-  private applied(connection: Connection, update: Uint8Array): void {
+  /** The update is in the live document: counted, its text recorded as the sender's, told. */
+  private applied(connection: Connection, update: Uint8Array, spans: readonly AuthorSpan[]): void {
     connection.editsApplied++
+    this.authors.bind(spans)
     this.editors.set(connection.user.id, connection.user.name)
     this.tellApplied(update)
   }

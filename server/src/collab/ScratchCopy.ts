@@ -110,9 +110,19 @@ export class ScratchCopy {
    * one more apply per update and one more document in memory, and rebuilding it when a trial
    * is next needed costs about what that many follows do.
    */
-  applyDirect(update: Uint8Array, origin: unknown): void {
+  applyDirect(update: Uint8Array, origin: unknown): Y.Transaction {
     if (this.copy && ++this.directInARow > DROP_COPY_AFTER_DIRECT) this.discard()
-    Y.applyUpdate(this.live, update, origin)
+    // One transaction around the apply (which joins it), so the caller can read what it did.
+    let done: Y.Transaction | undefined
+    Y.transact(
+      this.live,
+      (transaction) => {
+        Y.applyUpdate(this.live, update, origin)
+        done = transaction
+      },
+      origin,
+    )
+    return done as Y.Transaction
   }
 
   /** True while a copy is kept (for tests and memory figures). */

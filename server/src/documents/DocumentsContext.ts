@@ -5,6 +5,7 @@ import type { ImportPool } from '../import/ImportPool.js'
 import type { ImportSlots } from '../import/ImportSlots.js'
 import type { Logger } from '../logger.js'
 import type { AuditLog } from '../store/AuditLog.js'
+import type { AuthorStore } from '../store/AuthorStore.js'
 import type { CommentStore } from '../store/CommentStore.js'
 import type { ConsultationStore } from '../store/ConsultationStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
@@ -30,6 +31,8 @@ export interface DocumentsContext {
   catalog: DocumentCatalog
   versions: VersionStore
   comments: CommentStore
+  /** Who wrote under each Yjs client id of a document (authorship). */
+  authors: AuthorStore
   /** Decisions on suggestions, kept with what each suggestion was. */
   suggestionDispositions: SuggestionDispositionStore
   /** Public consultations and their published comments: they enter the compilation. */

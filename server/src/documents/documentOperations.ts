@@ -1,6 +1,7 @@
 import type { DocumentEvent } from '@accord/protocol'
 import { bindContext } from '../bindContext.js'
 import { documentActivity, installationActivity } from './activity/readActivity.js'
+import { readAuthors } from './authors/readAuthors.js'
 import { createThread } from './comments/createThread.js'
 import { deleteMessage } from './comments/deleteMessage.js'
 import { editMessage } from './comments/editMessage.js'
@@ -50,6 +51,7 @@ export const documentOperations = (ctx: DocumentsContext) => {
     listVersions: bind(listVersions),
     getVersion: bind(getVersion),
     diff: bind(diffVersions),
+    authors: bind(readAuthors),
     createVersion: bind(createVersion),
     restoreVersion: bind(restoreVersion),
     listSuggestions: bind(listSuggestions),

@@ -316,4 +316,17 @@ export const SCHEMA_STEPS: readonly string[] = [
   CREATE INDEX public_comments_consultation ON public_comments(consultation_id, status, created_at);
   CREATE INDEX public_comments_email ON public_comments(email);
   `,
+  // 12: authorship: which account wrote each stretch of a Yjs client id's clocks in a document,
+  // recorded by the server from the connection that sent the text (clients cannot write it).
+  // A client id normally has one row; another person's text under the same id starts another.
+  `
+  CREATE TABLE document_authors (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL,
+    from_clock INTEGER NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, client_id, from_clock)
+  );
+  `,
 ]

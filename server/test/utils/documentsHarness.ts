@@ -16,6 +16,7 @@ import { ImportPool } from '../../src/import/ImportPool.js'
 import { ImportSlots } from '../../src/import/ImportSlots.js'
 import { createLogger } from '../../src/logger.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
+import { AuthorStore } from '../../src/store/AuthorStore.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
 import { ConsultationStore } from '../../src/store/ConsultationStore.js'
 import { DocumentCatalog } from '../../src/store/DocumentCatalog.js'
@@ -59,6 +60,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   const users = new UserStore(db)
   const catalog = new DocumentCatalog(db)
   const versions = new VersionStore(db)
+  const authors = new AuthorStore(db)
   const audit = new AuditLog(db)
   const published: DocumentsHarness['published'] = []
   const announced: DocumentsHarness['announced'] = []
@@ -69,7 +71,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   const registry = new RoomRegistry(
     new SqlDocumentStore(db),
     async (id) => (await catalog.get(id))?.status,
-    { flushDelayMs: 5, compactAfterUpdates: 100, idleUnloadMs: 60_000 },
+    { flushDelayMs: 5, compactAfterUpdates: 100, idleUnloadMs: 60_000, authors },
     logger,
     new LocalCluster(),
   )
@@ -79,6 +81,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
   const ctx: DocumentsContext = {
     catalog,
     versions,
+    authors,
     comments: new CommentStore(db),
     suggestionDispositions: new SuggestionDispositionStore(db),
     consultations: new ConsultationStore(db),

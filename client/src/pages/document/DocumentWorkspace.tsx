@@ -25,6 +25,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { inboxApi } from '../../app/api'
 import { useAuth } from '../../app/useAuth'
+import { AuthorshipBar } from '../../authorship/AuthorshipBar'
+import { useAuthorship } from '../../authorship/useAuthorship'
 import { ConnectionIndicator } from '../../collab/ConnectionIndicator'
 import { SaveIndicator } from '../../collab/SaveIndicator'
 import { useCollabDocument } from '../../collab/useCollabDocument'
@@ -214,9 +216,13 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     onActivate: activateFromText,
     onComment: startComment,
   })
+  const authorship = useAuthorship(document.id, user, session?.ydoc, editor, (name) =>
+    announce(name ? t('authorship.wroteBy', { name }) : t('authorship.wroteByNobody')),
+  )
+  const authorshipExtension = authorship.extension
   const features = useCallback(
-    () => [suggestMode(), commentHighlights()],
-    [suggestMode, commentHighlights],
+    () => [suggestMode(), commentHighlights(), authorshipExtension()],
+    [suggestMode, commentHighlights, authorshipExtension],
   )
   const lostAccess = stop !== null && stop.reason !== 'rejected'
   // The panels load after the text (see above); opened ones say they are loading.
@@ -377,6 +383,11 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                     forced={forcedSuggest}
                   />
                 )}
+                {editor && (
+                  <PartBoundary part="authorship">
+                    <AuthorshipBar documentId={document.id} authorship={authorship} />
+                  </PartBoundary>
+                )}
                 {session && (
                   <PartBoundary part="text">
                     <CollaborativeEditor
@@ -415,7 +426,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                 {historyOpen && (
                   <PartBoundary part="history">
                     <Suspense fallback={loading}>
-                      <HistoryPanel document={document} user={user} history={history} />
+                      <HistoryPanel
+                        document={document}
+                        user={user}
+                        history={history}
+                        onWhoChangedSince={(versionId) => {
+                          // The live text, coloured: a version or comparison shown gives way.
+                          flushSync(history.close)
+                          authorship.showSince(versionId)
+                        }}
+                      />
                     </Suspense>
                   </PartBoundary>
                 )}

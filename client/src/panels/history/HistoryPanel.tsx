@@ -19,6 +19,8 @@ interface HistoryPanelProps {
   document: DocumentInfo
   user: User
   history: VersionHistory
+  /** Shows the live text with what was written since a version coloured by its authors. */
+  onWhoChangedSince: (versionId: string) => void
 }
 
 /**
@@ -26,7 +28,7 @@ interface HistoryPanelProps {
  * ones folded between them (and hideable); view, compare and restore, each restore asked in
  * the app's own dialog; the activity below.
  */
-export const HistoryPanel = ({ document, user, history }: HistoryPanelProps) => {
+export const HistoryPanel = ({ document, user, history, onWhoChangedSince }: HistoryPanelProps) => {
   const { t, i18n } = useTranslation()
   const headingId = useId()
   const [showAutomatic, setShowAutomatic] = useState(true)
@@ -65,6 +67,10 @@ export const HistoryPanel = ({ document, user, history }: HistoryPanelProps) => 
         void history.compare(v.id, CURRENT)
       }}
       onRestore={setRestoring}
+      onWhoChanged={(v) => {
+        setRestored(null)
+        onWhoChangedSince(v.id)
+      }}
     />
   )
 

@@ -10,6 +10,8 @@ interface VersionItemProps {
   onView: (version: VersionInfo) => void
   onCompare: (version: VersionInfo) => void
   onRestore: (version: VersionInfo) => void
+  /** Colours the live text written since this version by who wrote it. */
+  onWhoChanged: (version: VersionInfo) => void
 }
 
 /**
@@ -24,6 +26,7 @@ export const VersionItem = ({
   onView,
   onCompare,
   onRestore,
+  onWhoChanged,
 }: VersionItemProps) => {
   const { t } = useTranslation()
   const automatic = version.kind === 'auto'
@@ -62,6 +65,14 @@ export const VersionItem = ({
           onClick={() => onCompare(version)}
         >
           {t('history.compareWithCurrent')}
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          aria-label={t('authorship.whoChangedNamed', { name: label })}
+          onClick={() => onWhoChanged(version)}
+        >
+          {t('authorship.whoChanged')}
         </button>
         {mayRestore && (
           <button

@@ -1,4 +1,4 @@
-import { createVersionRequest, diffQuery } from '@accord/protocol/requests'
+import { authorsQuery, createVersionRequest, diffQuery } from '@accord/protocol/requests'
 import { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
 import { requireAuth } from '../../middleware/authenticate.js'
@@ -29,6 +29,13 @@ export const versionsRouter = ({ documents }: AppDeps): Router => {
     const { user } = requireAuth(req)
     const query = parse(diffQuery, req.query)
     res.json(await documents.diff(user, parseId(req.params.id), query))
+  })
+
+  // Who wrote what (authorship colouring), optionally since a version: read like the versions.
+  router.get('/documents/:id/authors', async (req, res) => {
+    const { user } = requireAuth(req)
+    const query = parse(authorsQuery, req.query)
+    res.json(await documents.authors(user, parseId(req.params.id), query))
   })
 
   router.post(`${base}/:vid/restore`, async (req, res) => {

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { docScreenshot } from './utils/browser'
+import { checkAccessibility } from './utils/checkAccessibility'
+import { blockText } from './utils/editorText'
+import { tabUntil } from './utils/keyboard'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+/** The words coloured for each person, by the name their colouring carries. */
+const colouredWords = (page: Page) =>
+  page.evaluate(() => {
+    const found: Record<string, string> = {}
+    for (const span of document.querySelectorAll<HTMLElement>('.ProseMirror .author-run')) {
+      const name = span.title
+      const copy = span.cloneNode(true) as HTMLElement
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+      found[name] = (found[name] ?? '') + (copy.textContent ?? '')
+    }
+    return found
+  })
+
+const legend = (page: Page) =>
+  page.getByRole('list', { name: 'Authors' }).locator('li').allTextContents()
+
+describe('authorship: who wrote what', () => {
+  const session = useBrowserSession()
+
+  it('two people type in one clause; the toggle, switched on by keyboard, colours each one’s words with their name, lists both, and shows what changed since a version', async () => {
+    const anna = await session.server.newUser('coordinator', 'Anna Petrova')
+    const ben = await session.server.newUser('member', 'Ben Okafor')
+    const cookie = await session.server.signIn(anna.email, anna.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Charter',
+    })
+    const url = `${session.server.url}/documents/${id}`
+    const a = await session.openDocument(anna.email, anna.password, url)
+    const b = await session.openDocument(ben.email, ben.password, url)
+
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.type('Everyone has the right to privacy.')
+    await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('privacy.')
+    await session.server.api('POST', `/api/documents/${id}/versions`, cookie, { name: 'Draft 2' })
+    // Ben adds words in the middle of Anna's sentence, in the same paragraph.
+    await b.locator('.ProseMirror p', { hasText: 'privacy' }).click()
+    await b.keyboard.press('End')
+    for (let i = 0; i < '.'.length + ' privacy'.length; i++) await b.keyboard.press('ArrowLeft')
+    await b.keyboard.type(' and correspondence')
+    await expect
+      .poll(() => blockText(a.locator('.ProseMirror p', { hasText: 'privacy' })))
+      .toBe('Everyone has the right to and correspondence privacy.')
+
+    // Anna finds the switch with the keyboard and turns it on.
+    await a.locator('.ProseMirror').focus()
+    await tabUntil(a, (element) => element.text === 'Who wrote what', { backwards: true })
+    await a.keyboard.press('Enter')
+    const toggle = a.getByRole('button', { name: 'Who wrote what' })
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain('Authorship colours on')
+    await expect
+      .poll(() => colouredWords(a))
+      .toEqual({
+        'Anna Petrova': 'Everyone has the right to privacy.',
+        'Ben Okafor': ' and correspondence',
+      })
+    await expect
+      .poll(() => legend(a))
+      .toEqual([expect.stringContaining('Anna Petrova'), expect.stringContaining('Ben Okafor')])
+    // The two differ without colour too: another underline style.
+    const styles = await a.evaluate(() =>
+      [...document.querySelectorAll('.ProseMirror .author-run')].map(
+        (span) => getComputedStyle(span).textDecorationStyle,
+      ),
+    )
+    expect(new Set(styles).size).toBe(2)
+    await docScreenshot(a, 'authorship')
+
+    // In the text, the shortcut says who wrote the words at the caret.
+    await a.locator('.ProseMirror p', { hasText: 'correspondence' }).click()
+    await a.keyboard.press('End')
+    for (let i = 0; i < '.'.length + ' privacy'.length + 3; i++) await a.keyboard.press('ArrowLeft')
+    await a.keyboard.press('Control+Alt+a')
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain('Written by Ben Okafor')
+
+    // Ben types on while the colours are on: his new words take his colour too.
+    await b.keyboard.type(' and data')
+    await expect
+      .poll(async () => (await colouredWords(a))['Ben Okafor'])
+      .toBe(' and correspondence and data')
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await a.emulateMedia({ colorScheme: scheme })
+      const report = await checkAccessibility(a, `authorship (${scheme})`)
+      expect(report.blocking).toEqual([])
+    }
+    await a.emulateMedia({ colorScheme: 'light' })
+
+    // What changed since "Draft 2": only Ben's words.
+    await a.getByLabel('Show', { exact: true }).selectOption({ label: 'changes since “Draft 2”' })
+    await expect
+      .poll(() => colouredWords(a))
+      .toEqual({
+        'Ben Okafor': ' and correspondence and data',
+      })
+    await expect.poll(() => legend(a)).toEqual([expect.stringContaining('Ben Okafor')])
+
+    // The choice is remembered for the next visit.
+    await a.reload()
+    await expect
+      .poll(() => a.getByRole('button', { name: 'Who wrote what' }).getAttribute('aria-pressed'))
+      .toBe('true')
+    await expect
+      .poll(async () => Object.keys(await colouredWords(a)).sort())
+      .toEqual(['Anna Petrova', 'Ben Okafor'])
+  })
+})
