@@ -45,7 +45,13 @@ export const useBrowserSession = (): BrowserSession => {
       return browser
     },
     async newContext(options) {
-      const context = await session.browser.newContext({ locale: 'en-US', ...options })
+      // Reduced motion: no colour transitions, so axe never measures a colour halfway through
+      // a theme switch (a button's background eases for 120 ms; its text does not).
+      const context = await session.browser.newContext({
+        locale: 'en-US',
+        reducedMotion: 'reduce',
+        ...options,
+      })
       contexts.push(context)
       return context
     },

@@ -89,16 +89,21 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
   }, [threads, editor, textVersion])
   const shown = useRef(layout)
   shown.current = layout
+  const latestThreads = useRef(threads)
+  latestThreads.current = threads
 
   // Read again at most once a frame after an edit, and the page is drawn again only when the
-  // order or the anchoring changed: typing alone re-renders nothing here.
+  // order or the anchoring changed: typing alone re-renders nothing here. Subscribed once per
+  // editor and reading the latest threads: re-subscribing when the threads change would drop
+  // a check an edit had just asked for (the moved text arriving as its thread is re-anchored).
   useEffect(() => {
-    if (!editor || !threads?.length) return
+    if (!editor) return
     let frame = 0
     const onUpdate = () => {
+      if (!latestThreads.current?.length) return
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
-        if (sameLayout(shown.current, layoutOf(threads, editor)) !== shown.current) {
+        if (sameLayout(shown.current, layoutOf(latestThreads.current, editor)) !== shown.current) {
           setTextVersion((v) => v + 1)
         }
       })
@@ -108,7 +113,7 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
       cancelAnimationFrame(frame)
       editor.off('update', onUpdate)
     }
-  }, [editor, threads])
+  }, [editor])
 
   // The highlights plugin draws what this hook knows.
   useEffect(() => {
