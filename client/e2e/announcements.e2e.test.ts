@@ -76,7 +76,7 @@ describe('live regions', () => {
         }
         return bottoms.size
       })
-      expect(lines, await indicator.textContent()).toBe(1)
+      expect(lines, (await indicator.textContent()) ?? '').toBe(1)
     }
   })
 })

@@ -1,8 +1,8 @@
 import type { AuditEntry, EditsPerDay } from '@accord/protocol'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newTestClient } from './utils/newTestClient.js'
-import { paragraphs } from './utils/paragraphs.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
+import { paragraphs } from './utils/paragraphs.js'
 
 describe('activity: the audit log read back', () => {
   let t: TestServer

@@ -8,11 +8,14 @@ import * as translationShortcuts from '../translations/translationShortcuts'
 import { shortcutGroups } from './keyboardShortcuts'
 
 /** The app's own source, tests left out. */
-const sources = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/*.test.tsx'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
+const sources = import.meta.glob(
+  ['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/*.test.tsx'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>
 
 /** Shortcut constants a button or tooltip may show, by their names in the source. */
 const named: Record<string, string> = {
@@ -27,7 +30,7 @@ const listedWhole: Record<string, string> = {
   // The clause buttons' keys come from the clause keymap, which the dialog lists entirely.
   '../editor/Toolbar.tsx': 'keys',
   // The dialog itself.
-  '../help/HelpDialog.tsx': 'alternative',
+  './HelpDialog.tsx': 'alternative',
 }
 
 const listed = shortcutGroups.flatMap((group) =>

@@ -18,8 +18,7 @@ export const ActivityList = ({
       {entries.map((entry) => (
         <li key={entry.id}>
           <LocalTime iso={entry.at} /> —{' '}
-          <strong>{entry.user?.name ?? t('history.byAccord')}</strong>{' '}
-          {activityLabel(t, entry)}
+          <strong>{entry.user?.name ?? t('history.byAccord')}</strong> {activityLabel(t, entry)}
           {showDocument && entry.document && <> · {entry.document.title}</>}
         </li>
       ))}

@@ -10,21 +10,24 @@ const lengthOf = (value: unknown): number | undefined =>
 const numberOf = (value: unknown): number | undefined =>
   typeof value === 'number' ? value : undefined
 
-/** The number an action's label is plural in, where it has one. */
+/**
+ * The number an action's label is plural in, where it has one (its labels exist only in
+ * plural forms, so it always gets a count).
+ */
 const countOf = (entry: AuditEntry): number | undefined => {
   const details = entry.details ?? {}
   switch (entry.action) {
     case 'document.edited':
-      return numberOf(details.changes)
+      return numberOf(details.changes) ?? 0
     case 'suggestion.accepted':
     case 'suggestion.rejected':
-      return lengthOf(details.suggestions)
+      return lengthOf(details.suggestions) ?? 0
     case 'comment.imported':
-      return numberOf(details.created)
+      return numberOf(details.created) ?? 0
     case 'glossary.imported':
-      return numberOf(details.entries)
+      return numberOf(details.entries) ?? 0
     case 'translation.structureApplied':
-      return lengthOf(details.changes)
+      return lengthOf(details.changes) ?? 0
     default:
       return undefined
   }
@@ -33,9 +36,9 @@ const countOf = (entry: AuditEntry): number | undefined => {
 /** A closed review round's figures (see RoundSummary), or a roll-out's decisions. */
 const figuresOf = (entry: AuditEntry) => {
   const details = entry.details ?? {}
-  const s = (typeof details.summary === 'object' && details.summary !== null
-    ? details.summary
-    : {}) as Partial<RoundSummary>
+  const s = (
+    typeof details.summary === 'object' && details.summary !== null ? details.summary : {}
+  ) as Partial<RoundSummary>
   return {
     comments: s.comments ?? 0,
     replies: s.replies ?? 0,
