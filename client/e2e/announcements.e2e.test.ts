@@ -59,5 +59,24 @@ describe('live regions', () => {
     expect(await status.getAttribute('role')).toBe('status')
     await expect.poll(() => state(a), { timeout: 20_000 }).toBe('offline')
     expect(await status.textContent()).toContain('Offline')
+    // Offline, with a change not sent yet: each state still fits on one line.
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.type(' And to a home.')
+    const saveState = a.getByTestId('save-state')
+    await expect.poll(() => saveState.getAttribute('data-state')).toBe('offline')
+    for (const indicator of [status, saveState]) {
+      // One rectangle per line of its words (the dot beside them is not text).
+      const lines = await indicator.evaluate((element) => {
+        const bottoms = new Set<number>()
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          for (const rect of range.getClientRects()) bottoms.add(Math.round(rect.bottom))
+        }
+        return bottoms.size
+      })
+      expect(lines, (await indicator.textContent()) ?? '').toBe(1)
+    }
   })
 })

@@ -46,8 +46,14 @@ describe('a keyboard-only member', () => {
     await page.getByRole('link', { name: 'Устав рабочей группы' }).waitFor()
     await docScreenshot(page, 'documents-ru')
 
-    // Open the document from the list.
-    await tabUntil(page, (el) => el.tag === 'a' && el.text === 'Устав рабочей группы')
+    // Open the document from the list, reached before the forms that create documents.
+    const passed: string[] = []
+    await tabUntil(page, (el) => {
+      passed.push(el.text)
+      return el.tag === 'a' && el.text === 'Устав рабочей группы'
+    })
+    expect(passed).not.toContain('Создать')
+    expect(passed).toContain('Новый документ или импорт')
     await keyboard.press('Enter')
     await page.waitForURL(`**/documents/${id}`)
     await expect

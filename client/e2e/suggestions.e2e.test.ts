@@ -64,6 +64,14 @@ describe('a review round with suggestions in two browsers', () => {
     await expect.poll(() => cards.nth(0).textContent()).toContain('rules')
     await expect.poll(() => cards.nth(0).textContent()).toContain('Maria Member')
     await expect.poll(() => cards.nth(1).textContent()).toContain('Insertion')
+    // "Decide on" and its buttons stay inside the panel, however long the options.
+    const overflowing = await c.locator('.suggestions-panel').evaluate((panel) => {
+      const right = panel.getBoundingClientRect().right
+      return [...panel.querySelectorAll('.suggestions-bulk > *')]
+        .filter((control) => control.getBoundingClientRect().right > right + 1)
+        .map((control) => control.textContent)
+    })
+    expect(overflowing).toEqual([])
     await cards
       .nth(1)
       .getByRole('button', { name: 'Accept the suggestion by Maria Member' })

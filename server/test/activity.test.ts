@@ -2,6 +2,7 @@ import type { AuditEntry, EditsPerDay } from '@accord/protocol'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newTestClient } from './utils/newTestClient.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
+import { paragraphs } from './utils/paragraphs.js'
 
 describe('activity: the audit log read back', () => {
   let t: TestServer
@@ -61,6 +62,50 @@ describe('activity: the audit log read back', () => {
         },
       ])
     })
+  })
+
+  it('records no edit for opening a document and closing it without typing', async () => {
+    const doc = await t.newDocument(member.cookie, 'Устав')
+    const editors = async () => {
+      const res = await t.api<{ entries: AuditEntry[] }>('GET', `/api/documents/${doc}/activity`, {
+        cookie: member.cookie,
+      })
+      return res.body.entries
+        .filter((e) => e.action === 'document.edited')
+        .map((e) => e.user?.name)
+        .sort()
+    }
+    const serverHas = (text: string) =>
+      vi.waitFor(() => {
+        const room = t.server.registry.loaded(doc)
+        expect(room && paragraphs(room.doc)).toContain(text)
+      })
+    const reader = await t.newUser('member', 'Ольга')
+    const opened = newTestClient(t.wsUrl, doc, reader.cookie)
+    await opened.synced()
+    opened.destroy()
+    // Someone who had the document open comes back with their copy, deletions and all: their
+    // provider's SyncStep2 then holds the whole delete set, which changes nothing here.
+    const returning = await t.newUser('member', 'Борис')
+    const first = newTestClient(t.wsUrl, doc, returning.cookie)
+    await first.synced()
+    first.type('лишнее')
+    first.fragment.delete(first.fragment.length - 1, 1)
+    first.type('остаётся')
+    await serverHas('остаётся')
+    first.provider.destroy()
+    const again = newTestClient(t.wsUrl, doc, returning.cookie, first.doc)
+    await again.synced()
+    again.destroy()
+    const typist = await t.newUser('member', 'Вера')
+    const typing = newTestClient(t.wsUrl, doc, typist.cookie)
+    await typing.synced()
+    typing.type('новый пункт')
+    await serverHas('новый пункт')
+    typing.destroy()
+    // Nobody left: every connection's close was handled, and its edit (if any) recorded.
+    await vi.waitFor(() => expect(t.server.registry.loaded(doc)?.connections.size).toBe(0))
+    await vi.waitFor(async () => expect(await editors()).toEqual(['Борис', 'Вера']))
   })
 
   it('shows the whole installation to the secretariat only, page by page', async () => {

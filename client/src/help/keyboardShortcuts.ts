@@ -22,6 +22,11 @@ export type HelpEntry =
   | 'nextChange'
   | 'previousChange'
   | 'whoWrote'
+  | 'suggestMode'
+  | 'nextClauseToDo'
+  | 'previousClauseToDo'
+  | 'markTranslated'
+  | 'applyStructure'
 
 export interface ListedShortcut {
   /** ProseMirror key notation ('Mod' is Ctrl, or ⌘ on a Mac); alternatives separated by ' / '. */
@@ -31,7 +36,7 @@ export interface ListedShortcut {
 }
 
 export interface ShortcutGroup {
-  id: 'general' | 'formatting' | 'clauses' | 'comments' | 'history'
+  id: 'general' | 'formatting' | 'clauses' | 'suggestions' | 'comments' | 'history' | 'translations'
   shortcuts: readonly ListedShortcut[]
 }
 
@@ -68,6 +73,10 @@ export const shortcutGroups: readonly ShortcutGroup[] = [
     shortcuts: clauseShortcuts.map(({ action, keys }) => ({ keys, does: { clause: action } })),
   },
   {
+    id: 'suggestions',
+    shortcuts: [{ keys: 'Mod-Alt-s', does: { entry: 'suggestMode' } }],
+  },
+  {
     id: 'comments',
     shortcuts: [
       { keys: 'Mod-Alt-m', does: { entry: 'comment' } },
@@ -82,6 +91,15 @@ export const shortcutGroups: readonly ShortcutGroup[] = [
     shortcuts: [
       { keys: 'Alt-ArrowDown', does: { entry: 'nextChange' } },
       { keys: 'Alt-ArrowUp', does: { entry: 'previousChange' } },
+    ],
+  },
+  {
+    id: 'translations',
+    shortcuts: [
+      { keys: 'Alt-Shift-ArrowDown', does: { entry: 'nextClauseToDo' } },
+      { keys: 'Alt-Shift-ArrowUp', does: { entry: 'previousClauseToDo' } },
+      { keys: 'Alt-Shift-Enter', does: { entry: 'markTranslated' } },
+      { keys: 'Alt-Shift-=', does: { entry: 'applyStructure' } },
     ],
   },
 ]

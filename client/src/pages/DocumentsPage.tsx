@@ -26,8 +26,11 @@ export const DocumentsPage = () => {
   return (
     <div className="page">
       <h1>{t('documents.title')}</h1>
-      <CreateDocumentForm />
-      {user && atLeast(user.role, Role.member) && <ImportDocumentForm />}
+      {/* The list before the forms: the keyboard reaches the first document without tabbing
+          through them, and one link leads to them. */}
+      <p>
+        <a href="#new-document">{t('documents.toCreate')}</a>
+      </p>
       <DocumentSearch value={query} onChange={search} />
       {error && <p role="alert">{error}</p>}
       {documents === null ? (
@@ -35,6 +38,10 @@ export const DocumentsPage = () => {
       ) : (
         <DocumentList documents={documents} query={query.trim()} onRenamed={upsert} />
       )}
+      <div id="new-document">
+        <CreateDocumentForm />
+        {user && atLeast(user.role, Role.member) && <ImportDocumentForm />}
+      </div>
     </div>
   )
 }

@@ -2,7 +2,9 @@ import type { AlignedClause, DocumentLanguage, GlossaryEntry } from '@accord/pro
 import { type ClauseLabelStyle, formatClauseLabel } from '@accord/schema'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ariaKeyShortcut } from '../editor/formatShortcut'
 import { SourceDiff } from './SourceDiff'
+import { MARK_TRANSLATED_SHORTCUT } from './translationShortcuts'
 
 interface ClauseWorklistProps {
   clauses: readonly AlignedClause[]
@@ -107,7 +109,7 @@ export const ClauseWorklist = ({
                   <button
                     type="button"
                     onClick={() => onMark(clause.clauseId)}
-                    aria-keyshortcuts="Alt+Shift+Enter"
+                    aria-keyshortcuts={ariaKeyShortcut(MARK_TRANSLATED_SHORTCUT, false)}
                   >
                     {t('translations.mark', { label })}
                   </button>

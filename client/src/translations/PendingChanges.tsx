@@ -2,6 +2,8 @@ import type { DocumentLanguage, StructuralChange } from '@accord/protocol'
 import { type ClauseLabelStyle, formatClauseLabel } from '@accord/schema'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ariaKeyShortcut } from '../editor/formatShortcut'
+import { APPLY_STRUCTURE_SHORTCUT } from './translationShortcuts'
 
 interface PendingChangesProps {
   changes: readonly StructuralChange[]
@@ -60,7 +62,8 @@ export const PendingChanges = ({
           type="button"
           disabled={busy}
           onClick={() => onApply()}
-          aria-keyshortcuts="Alt+Shift+="
+          // No Mod key: the same on a Mac.
+          aria-keyshortcuts={ariaKeyShortcut(APPLY_STRUCTURE_SHORTCUT, false)}
         >
           {t('translations.applyAll')}
         </button>

@@ -1,3 +1,4 @@
+export * from './auditActions.js'
 export * from './closeCodes.js'
 export * from './consultations.js'
 export * from './documentLanguages.js'

@@ -1,4 +1,4 @@
-import { ErrorCode, type User } from '@accord/protocol'
+import { type AuditAction, ErrorCode, type User } from '@accord/protocol'
 import { hashPassword } from '../auth/password.js'
 import { assertStrongPassword } from '../auth/passwordPolicy.js'
 import { DomainError } from '../errors/DomainError.js'
@@ -43,7 +43,7 @@ export const setPasswordWithLink = async (
   links: OneTimeLinkStore,
   token: string,
   { password, name }: { password: string; name?: string },
-  action: string,
+  action: AuditAction,
 ): Promise<{ user: User; sessionToken: string }> => {
   const user = await linkHolder(ctx, links, token)
   assertStrongPassword(password, { email: user.email, name: name ?? user.name })

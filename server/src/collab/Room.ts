@@ -99,6 +99,8 @@ export class Room implements RoomReceiver {
   private readonly appliedWatchers = new Set<(update: Uint8Array) => void>()
   /** Who edited since `takeEditors` was last called: user id to name. */
   private readonly editors = new Map<string, string>()
+  /** Bumped by each change a connection's update made to the live document (see applied). */
+  private changesFromConnections = 0
   private readonly answers: SyncAnswerCache
   private readonly known: KnownSuggestions
   private readonly held = new HeldUpdates<Connection>(DEFAULT_HELD_LIMITS, (connection) => {
@@ -429,10 +431,12 @@ export class Room implements RoomReceiver {
    */
   private tryUpdate(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
     const origin: TransactionOrigin = { kind: 'connection', connection }
+    const changesBefore = this.changesFromConnections
     const suggestOnly = mustSuggest(connection.role, this.status)
     if (!suggestOnly && isPlainEdit(this.doc, update, decoded, this.benchMap)) {
       const done = this.scratch.applyDirect(update, origin)
-      this.applied(connection, update, this.authors.spansOf(done, connection.user.id))
+      const spans = this.authors.spansOf(done, connection.user.id)
+      this.applied(connection, update, spans, this.changesFromConnections !== changesBefore)
       return
     }
     const maySetSettings = canChangeSettings(connection.role, this.status)
@@ -462,14 +466,25 @@ export class Room implements RoomReceiver {
     if (rewrites.length > 0) {
       Y.transact(this.doc, () => applyAttributionRewrites(this.doc, rewrites), ATTRIBUTION_ORIGIN)
     }
-    this.applied(connection, update, spans)
+    this.applied(connection, update, spans, this.changesFromConnections !== changesBefore)
   }
 
-  /** The update is in the live document: counted, its text recorded as the sender's, told. */
-  private applied(connection: Connection, update: Uint8Array, spans: readonly AuthorSpan[]): void {
-    connection.editsApplied++
+  /**
+   * The update is in the live document: its text recorded as the sender's, told, and, if it
+   * changed anything, counted. Every provider answers the server's SyncStep1 with a SyncStep2
+   * (holding the whole delete set, or nothing) on opening: that is not an edit.
+   */
+  private applied(
+    connection: Connection,
+    update: Uint8Array,
+    spans: readonly AuthorSpan[],
+    changed: boolean,
+  ): void {
+    if (changed) {
+      connection.editsApplied++
+      this.editors.set(connection.user.id, connection.user.name)
+    }
     this.authors.bind(spans)
-    this.editors.set(connection.user.id, connection.user.name)
     this.tellApplied(update)
   }
 
@@ -517,6 +532,8 @@ export class Room implements RoomReceiver {
     const from = origin as TransactionOrigin | undefined
     if (from?.kind === 'load') return
     const sender = from?.kind === 'connection' ? from.connection : undefined
+    // Yjs emits 'update' only for a transaction that changed something.
+    if (sender) this.changesFromConnections++
     this.broadcast.add(update, sender)
     if (from?.kind === 'storage') return
     if (from?.kind !== 'peer') this.channel.publishUpdate(update)

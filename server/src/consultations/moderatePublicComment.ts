@@ -1,4 +1,10 @@
-import { canDecideComments, ErrorCode, type PublicComment } from '@accord/protocol'
+import {
+  type AuditAction,
+  canDecideComments,
+  ErrorCode,
+  type PublicComment,
+  type PublicCommentStatus,
+} from '@accord/protocol'
 import type { ModeratePublicCommentRequest } from '@accord/protocol/requests'
 import type { Actor } from '../documents/DocumentsContext.js'
 import { conflict, forbidden, notFound } from '../errors/DomainError.js'
@@ -29,7 +35,7 @@ export const moderatePublicComment = async (
   if (request.disposition !== undefined && status !== 'published') {
     throw conflict('Only a published comment gets a decision; publish it first', ErrorCode.conflict)
   }
-  const audit = (action: string, details: Record<string, unknown>) =>
+  const audit = (action: AuditAction, details: Record<string, unknown>) =>
     ctx.audit.record({
       userId: actor.id,
       action,
@@ -39,7 +45,7 @@ export const moderatePublicComment = async (
   if (request.status !== undefined) {
     const reason = request.status === 'rejected' ? request.reason || null : null
     await ctx.publicComments.setStatus(comment.id, request.status, reason, actor.id)
-    await audit(`consultation.comment${capitalized(request.status)}`, {
+    await audit(statusAction[request.status], {
       from: comment.status,
       ...(reason ? { reason } : {}),
     })
@@ -65,4 +71,8 @@ export const moderatePublicComment = async (
   return publicCommentView(updated, text?.numberOf ?? new Map())
 }
 
-const capitalized = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`
+const statusAction: Record<PublicCommentStatus, AuditAction> = {
+  pending: 'consultation.commentPending',
+  published: 'consultation.commentPublished',
+  rejected: 'consultation.commentRejected',
+}

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@accord/protocol'
+import type { AuditAction, AuditEntry } from '@accord/protocol'
 import type { Database } from './Database.js'
 import { nowIso } from './ids.js'
 
@@ -75,7 +75,7 @@ export class AuditLog {
 /** One entry as it is recorded. */
 export interface ActivityRecord {
   userId: string | null
-  action: string
+  action: AuditAction
   documentId?: string
   details?: Record<string, unknown>
 }

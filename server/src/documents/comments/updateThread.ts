@@ -1,4 +1,9 @@
-import { type CommentThread, canChangeThreadStatus, canDecideComments } from '@accord/protocol'
+import {
+  type AuditAction,
+  type CommentThread,
+  canChangeThreadStatus,
+  canDecideComments,
+} from '@accord/protocol'
 import type { UpdateThreadRequest } from '@accord/protocol/requests'
 import { forbidden } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
@@ -29,7 +34,7 @@ export const updateThread = async (
   if (request.disposition !== undefined && !canDecideComments(actor.role)) {
     throw forbidden('Only a coordinator or the secretariat may record a decision on a comment')
   }
-  const audit = (action: string, details: Record<string, unknown> = {}) =>
+  const audit = (action: AuditAction, details: Record<string, unknown> = {}) =>
     ctx.audit.record({
       userId: actor.id,
       action,
