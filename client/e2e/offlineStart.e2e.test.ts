@@ -11,27 +11,31 @@ const stateOf = (page: Page) => page.getByTestId('connection-state').getAttribut
 describe('starting the app with no network after a previous visit', () => {
   const session = useBrowserSession()
 
-  it('opens a document opened before, with its offline edits, and syncs them once back online', async () => {
-    const member = await session.server.newUser('member', 'Olga Ivanova')
+  /** A new member opens a new document in their own browser, which keeps the app once its service worker controls the page. */
+  const visitOnce = async (name: string, title: string) => {
+    const member = await session.server.newUser('member', name)
     const cookie = await session.server.signIn(member.email, member.password)
     const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'On the train',
+      title,
     })
     const url = `${session.server.url}/documents/${id}`
-
     const context = await session.newContext({ locale: 'en-US' })
     const page = await context.newPage()
     await signInThroughForm(page, session.server.url, member.email, member.password)
     await page.goto(url)
     await expect.poll(() => stateOf(page)).toBe('connected')
-    await editorOf(page).click()
-    await page.keyboard.type('Online line.')
-    // The service worker controls the page once it has precached the built client.
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
         timeout: 30_000,
       })
       .toBe('activated')
+    return { url, context, page }
+  }
+
+  it('opens a document opened before, with its offline edits, and syncs them once back online', async () => {
+    const { url, context, page } = await visitOnce('Olga Ivanova', 'On the train')
+    await editorOf(page).click()
+    await page.keyboard.type('Online line.')
 
     // The train enters a tunnel: the open tab keeps working and keeps its edits on this device.
     await context.setOffline(true)
@@ -79,23 +83,7 @@ describe('starting the app with no network after a previous visit', () => {
   })
 
   it("forgets the account on signing out, so an offline start then opens nobody's document", async () => {
-    const member = await session.server.newUser('member', 'Pavel Sidorov')
-    const cookie = await session.server.signIn(member.email, member.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Left behind',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const context = await session.newContext({ locale: 'en-US' })
-    const page = await context.newPage()
-    await signInThroughForm(page, session.server.url, member.email, member.password)
-    await page.goto(url)
-    await expect.poll(() => stateOf(page)).toBe('connected')
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
-        timeout: 30_000,
-      })
-      .toBe('activated')
-
+    const { url, context, page } = await visitOnce('Pavel Sidorov', 'Left behind')
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor()
     await context.setOffline(true)
