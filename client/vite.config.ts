@@ -1,11 +1,39 @@
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
 
 /** The API server that `npm run dev` proxies to (the server's default PORT and HOST). */
 const apiServer = 'http://127.0.0.1:3000'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (built only by `vite build`; src/offline/registerServiceWorker.ts
+    // registers it) precaches the built client so the app opens offline. Each build's
+    // precache is versioned by content hashes; a new build's worker replaces the old files.
+    VitePWA({
+      strategies: 'generateSW',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,woff,woff2,ttf,svg,png}'],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // No cache-first shell: navigations go to the server, and only when it cannot be
+        // reached is the precached index.html shown. No /api answer is ever cached.
+        navigateFallback: null,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request, url }) =>
+              request.mode === 'navigate' && !/^\/(api|collab)\//.test(url.pathname),
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: 'index.html' } },
+          },
+        ],
+      },
+    }),
+  ],
   server: {
     proxy: {
       '/api': apiServer,

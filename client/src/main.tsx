@@ -5,7 +5,10 @@ import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './app/App'
 import { AuthProvider } from './app/AuthProvider'
+import { registerServiceWorker } from './offline/registerServiceWorker'
 import { AnnouncerProvider } from './ui/Announcer'
+
+registerServiceWorker()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')

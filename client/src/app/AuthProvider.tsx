@@ -1,13 +1,21 @@
 import type { User } from '@accord/protocol'
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { forgetOfflineMemory, rememberAccount, rememberedAccount } from '../offline/offlineMemory'
+import { isUnreachable } from '../offline/unreachable'
 import { Progress } from '../ui/Progress'
 import { type Auth, AuthContext } from './AuthContext'
 import { ApiError, api, onSessionEnded } from './api'
 import { useErrorMessage } from './useErrorMessage'
 
-/** `ended`: the server ended the session of the account that was signed in here. */
-type Loaded = { user: User | null; ended?: boolean } | { error: unknown } | 'loading'
+/**
+ * `ended`: the server ended the session of the account that was signed in here.
+ * `offline`: the server could not be asked; the account is the one last signed in here.
+ */
+type Loaded =
+  | { user: User | null; ended?: boolean; offline?: boolean }
+  | { error: unknown }
+  | 'loading'
 
 /** Finds out who is signed in, then provides the account to the whole app. */
 export const AuthProvider = ({ children }: { children: ReactNode }) => {
@@ -22,13 +30,33 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
         .then(({ user }) => setState({ user }))
         .catch((error: unknown) => {
           const signedOut = error instanceof ApiError && error.status === 401
-          setState(signedOut ? { user: null } : { error })
+          // On a train: start with the account last signed in here, so documents opened
+          // before open from this device's copy. A 401 still signs out.
+          const remembered = isUnreachable(error) ? rememberedAccount() : null
+          if (remembered) setState({ user: remembered, offline: true })
+          else setState(signedOut ? { user: null } : { error })
         }),
     [],
   )
   useEffect(() => {
     void check()
   }, [check])
+
+  const offline = typeof state === 'object' && 'user' in state && state.offline === true
+  // Back online: ask the server again, which may also say the session has ended meanwhile.
+  useEffect(() => {
+    if (!offline) return
+    const recheck = () => void check()
+    window.addEventListener('online', recheck)
+    return () => window.removeEventListener('online', recheck)
+  }, [offline, check])
+
+  // Remember the account for an offline start; forget everything once nobody is signed in.
+  useEffect(() => {
+    if (typeof state !== 'object' || !('user' in state)) return
+    if (state.user) rememberAccount(state.user)
+    else forgetOfflineMemory()
+  }, [state])
 
   // Set while this tab signs out: the server then ends this session's socket too, which is no news.
   const leaving = useRef(false)

@@ -6,6 +6,8 @@ import { ApiError, api } from '../app/api'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
+import { rememberDocument, rememberedDocument } from '../offline/offlineMemory'
+import { isUnreachable } from '../offline/unreachable'
 import { Progress } from '../ui/Progress'
 import { DocumentWorkspace } from './document/DocumentWorkspace'
 
@@ -25,8 +27,18 @@ export const DocumentPage = () => {
     setError(null)
     api
       .document(id)
-      .then((found) => current && setDocument(found))
-      .catch((failure: unknown) => current && setError(failure))
+      .then((found) => {
+        if (!current) return
+        rememberDocument(found)
+        setDocument(found)
+      })
+      .catch((failure: unknown) => {
+        if (!current) return
+        // Offline: open a document opened here before; its text comes from IndexedDB.
+        const remembered = isUnreachable(failure) ? rememberedDocument(id) : null
+        if (remembered) setDocument(remembered)
+        else setError(failure)
+      })
     return () => {
       current = false
     }

@@ -1,7 +1,10 @@
 import type { DocumentInfo } from '@accord/protocol'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
 import { useErrorMessage } from '../../app/useErrorMessage'
+import { rememberedDocuments } from '../../offline/offlineMemory'
+import { isUnreachable } from '../../offline/unreachable'
 import { byLastActivity } from './byLastActivity'
 
 /** How often an open list asks for changes (new documents, renames, activity) by others. */
@@ -17,6 +20,7 @@ export interface DocumentList {
 
 /** The documents whose title contains `query`, most recently changed first, kept current. */
 export const useDocuments = (query: string): DocumentList => {
+  const { t } = useTranslation()
   const errorMessage = useErrorMessage()
   const [documents, setDocuments] = useState<DocumentInfo[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -31,7 +35,20 @@ export const useDocuments = (query: string): DocumentList => {
           setDocuments(answer.documents.toSorted(byLastActivity))
           setError(null)
         })
-        .catch((failure: unknown) => current && setError(errorMessage(failure)))
+        .catch((failure: unknown) => {
+          if (!current) return
+          if (!isUnreachable(failure)) return setError(errorMessage(failure))
+          // Offline: the documents opened on this device, which open from its copy.
+          const needle = query.toLocaleLowerCase()
+          setDocuments(
+            (shown) =>
+              shown ??
+              rememberedDocuments()
+                .filter((document) => document.title.toLocaleLowerCase().includes(needle))
+                .toSorted(byLastActivity),
+          )
+          setError(t('documents.offline'))
+        })
     // A hidden tab does not poll; it catches up as soon as it is shown again.
     const loadIfVisible = () => {
       if (document.visibilityState === 'visible') void load()
@@ -44,7 +61,7 @@ export const useDocuments = (query: string): DocumentList => {
       clearInterval(timer)
       document.removeEventListener('visibilitychange', loadIfVisible)
     }
-  }, [query, errorMessage])
+  }, [query, errorMessage, t])
 
   const upsert = useCallback((changed: DocumentInfo) => {
     setDocuments((list) =>

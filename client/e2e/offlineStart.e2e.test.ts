@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { signInThroughForm } from './utils/browser'
+import { expectAccessible } from './utils/checkAccessibility'
+import { ADMIN } from './utils/serverProcess'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+const editorOf = (page: Page) => page.locator('.ProseMirror')
+const stateOf = (page: Page) => page.getByTestId('connection-state').getAttribute('data-state')
+
+describe('starting the app with no network after a previous visit', () => {
+  const session = useBrowserSession()
+
+  /** A new member opens a new document in their own browser, which keeps the app once its service worker controls the page. */
+  const visitOnce = async (name: string, title: string) => {
+    const member = await session.server.newUser('member', name)
+    const cookie = await session.server.signIn(member.email, member.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title,
+    })
+    const url = `${session.server.url}/documents/${id}`
+    const context = await session.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    await signInThroughForm(page, session.server.url, member.email, member.password)
+    await page.goto(url)
+    await expect.poll(() => stateOf(page)).toBe('connected')
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
+        timeout: 30_000,
+      })
+      .toBe('activated')
+    return { url, context, page }
+  }
+
+  it('opens a document opened before, with its offline edits, and syncs them once back online', async () => {
+    const { url, context, page } = await visitOnce('Olga Ivanova', 'On the train')
+    await editorOf(page).click()
+    await page.keyboard.type('Online line.')
+
+    // The train enters a tunnel: the open tab keeps working and keeps its edits on this device.
+    await context.setOffline(true)
+    await expect.poll(() => stateOf(page), { timeout: 20_000 }).toBe('offline')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Typed offline.')
+
+    // A new tab with no network: the app and the document come from this device, not the
+    // browser's error page. y-indexeddb writes the first tab's edit asynchronously and announces
+    // nothing, so the tab is opened again until that edit is in.
+    const later = await context.newPage()
+    const openOffline = async () => {
+      await later.goto(url)
+      await editorOf(later).getByText('Online line.').waitFor()
+      return editorOf(later).textContent()
+    }
+    await expect.poll(openOffline, { timeout: 30_000 }).toContain('Typed offline.')
+    expect(await later.getByRole('heading', { level: 1 }).textContent()).toBe('On the train')
+    await later.getByRole('button', { name: 'Sign out' }).waitFor()
+    await expect.poll(() => stateOf(later), { timeout: 20_000 }).toBe('offline')
+    expect(await later.getByTestId('connection-state').textContent()).toContain('Offline')
+
+    // The documents list, offline, offers the documents opened on this device.
+    await later.goto(`${session.server.url}/`)
+    await later.getByText('These are the documents opened on this device').waitFor()
+    await later.getByRole('link', { name: 'On the train' }).click()
+    await editorOf(later).getByText('Typed offline.').waitFor()
+
+    await editorOf(later).click()
+    await later.keyboard.press('Control+End')
+    await later.keyboard.press('Enter')
+    await later.keyboard.type('Second tab offline.')
+    await expect.poll(() => editorOf(later).textContent()).toContain('Second tab offline.')
+    await expectAccessible(later, 'document opened offline')
+
+    // Back online: both tabs' offline edits reach the server and other people.
+    await context.setOffline(false)
+    await expect.poll(() => stateOf(later), { timeout: 30_000 }).toBe('connected')
+    const other = await session.signedIn(ADMIN.email, ADMIN.password)
+    await other.goto(url)
+    await expect
+      .poll(() => editorOf(other).textContent(), { timeout: 30_000 })
+      .toContain('Second tab offline.')
+    expect(await editorOf(other).textContent()).toContain('Typed offline.')
+  })
+
+  it("forgets the account on signing out, so an offline start then opens nobody's document", async () => {
+    const { url, context, page } = await visitOnce('Pavel Sidorov', 'Left behind')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor()
+    await context.setOffline(true)
+    await page.goto(url)
+    await page.getByRole('alert').first().waitFor()
+    expect(await editorOf(page).count()).toBe(0)
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith('accord.offline.')),
+      ),
+    ).toEqual([])
+  })
+})
