@@ -4,26 +4,17 @@
  * DOCX, XLSX and CSV, through the same operation the route calls. The target is under 2 s
  * for each format. Not part of `npm test`.
  */
+
 import { performance } from 'node:perf_hooks'
-import type { JSONContent } from '@tiptap/core'
 import { clauseAnchor } from '../src/documents/disposition/clauseAnchor.js'
 import { documentsHarness } from '../test/utils/documentsHarness.js'
 import { writeBody } from '../test/utils/editAs.js'
+import { shortClauses } from '../test/utils/longDocument.js'
 
 const comments = Number(process.argv[2] ?? 2000)
 const clauseCount = Number(process.argv[3] ?? 200)
 
-const body: JSONContent = {
-  type: 'doc',
-  content: Array.from({ length: clauseCount }, (_, i) => ({
-    type: 'clause',
-    attrs: { id: `c${i}` },
-    content: [
-      { type: 'clauseHeading', content: [{ type: 'text', text: `Статья ${i + 1}` }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Текст статьи. '.repeat(20) }] },
-    ],
-  })),
-}
+const body = shortClauses(clauseCount)
 
 const h = await documentsHarness()
 try {

@@ -5,26 +5,17 @@
  * then kept) and the next ones. The target is under 200 ms. The database reads are not in
  * these figures. Not part of `npm test`.
  */
+
 import { performance } from 'node:perf_hooks'
 import { exportModel } from '@accord/export'
-import type { JSONContent } from '@tiptap/core'
 import { renderConsultationPage } from '../src/consultations/page/renderConsultationPage.js'
 import type { PublicConsultation } from '../src/consultations/readPublicConsultation.js'
+import { shortClauses } from '../test/utils/longDocument.js'
 
 const clauseCount = Number(process.argv[2] ?? 500)
 const commentCount = Number(process.argv[3] ?? 500)
 
-const content: JSONContent = {
-  type: 'doc',
-  content: Array.from({ length: clauseCount }, (_, i) => ({
-    type: 'clause',
-    attrs: { id: `c${i}` },
-    content: [
-      { type: 'clauseHeading', content: [{ type: 'text', text: `Статья ${i + 1}` }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Текст статьи. '.repeat(20) }] },
-    ],
-  })),
-}
+const content = shortClauses(clauseCount)
 const settings = { language: 'ru', clauseLabel: 'article' } as const
 let model: ReturnType<typeof exportModel> | undefined
 const view: PublicConsultation = {

@@ -31,3 +31,16 @@ export const longDocument = (paragraphs: number): JSONContent => {
   }
   return { type: 'doc', content: clauses }
 }
+
+/** `count` short clauses with ids `c0`…, one paragraph each: for figures that count clauses. */
+export const shortClauses = (count: number): JSONContent => ({
+  type: 'doc',
+  content: Array.from({ length: count }, (_, i) => ({
+    type: 'clause',
+    attrs: { id: `c${i}` },
+    content: [
+      { type: 'clauseHeading', content: [{ type: 'text', text: `Статья ${i + 1}` }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Текст статьи. '.repeat(20) }] },
+    ],
+  })),
+})
