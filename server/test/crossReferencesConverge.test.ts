@@ -42,12 +42,7 @@ describe('cross-references through the real server', () => {
   const t = useTestServer()
 
   it('follow their clause when another member moves it, for everyone, and show it deleted', async () => {
-    const alice = await t.newUser('member', 'Alice')
-    const bob = await t.newUser('member', 'Bob')
-    const docId = await t.newDocument(alice.cookie)
-    const a = t.client(docId, alice.cookie)
-    const b = t.client(docId, bob.cookie)
-    await Promise.all([a.synced(), b.synced()])
+    const { docId, a, b } = await t.twoMembersInOneDocument()
     writeBody(a.doc, seed)
     await vi.waitFor(() => expect(labels(pmDoc(b.doc))).toEqual(['Article 3']))
 

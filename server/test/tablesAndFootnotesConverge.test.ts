@@ -57,12 +57,7 @@ describe('tables and footnotes through the real server', () => {
   const t = useTestServer()
 
   it('two members editing different cells and a footnote at once converge, with the table intact', async () => {
-    const alice = await t.newUser('member', 'Alice')
-    const bob = await t.newUser('member', 'Bob')
-    const docId = await t.newDocument(alice.cookie)
-    const a = t.client(docId, alice.cookie)
-    const b = t.client(docId, bob.cookie)
-    await Promise.all([a.synced(), b.synced()])
+    const { docId, a, b } = await t.twoMembersInOneDocument()
     writeBody(a.doc, seed)
     await vi.waitFor(() =>
       expect(cellTexts(pmDoc(b.doc).toJSON())[1]).toEqual(['Office', 'The ombudsman office']),
