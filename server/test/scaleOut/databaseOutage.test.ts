@@ -77,4 +77,26 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL briefly unavailable', () => {
       writer.destroy()
     }
   })
+
+  it('a connection lost in the middle of a transaction fails that transaction, not the process', async () => {
+    const viaProxy = new URL(database.url)
+    viaProxy.port = String(proxy.port)
+    const db = PostgresDatabase.connect(viaProxy.toString(), () => undefined)
+    try {
+      const lostMidway = db.transaction(async (tx) => {
+        await tx.get('SELECT 1')
+        // The client is checked out and idle between two queries when its connection goes.
+        await proxy.cut()
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        return tx.get('SELECT 1')
+      })
+      await expect(lostMidway).rejects.toThrow()
+      await proxy.restore()
+      // The broken client was dropped, not returned to the pool: the next transaction works.
+      expect(await db.transaction((tx) => tx.get<{ n: number }>('SELECT 1 AS n'))).toEqual({ n: 1 })
+    } finally {
+      await proxy.restore().catch(() => undefined)
+      await db.close()
+    }
+  })
 })

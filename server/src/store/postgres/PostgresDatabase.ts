@@ -77,6 +77,12 @@ export class PostgresDatabase implements Database {
     if (this.closing) throw new DatabaseClosedError()
     const client = await this.pool.connect()
     let broken: unknown
+    // A checked-out client has no pool listener: losing its connection between two queries
+    // would otherwise be an uncaught 'error' event and end the process.
+    const onLost = (err: Error) => {
+      broken = err
+    }
+    client.on('error', onLost)
     try {
       await client.query('BEGIN')
       const result = await fn({
@@ -92,7 +98,9 @@ export class PostgresDatabase implements Database {
       })
       throw err
     } finally {
-      // A client whose rollback failed is in an unknown state: destroy it rather than reuse it.
+      // A client whose rollback failed or whose connection was lost is in an unknown state:
+      // destroy it rather than reuse it.
+      client.off('error', onLost)
       client.release(broken instanceof Error ? broken : undefined)
     }
   }
@@ -100,10 +108,16 @@ export class PostgresDatabase implements Database {
   /** Takes a pooled client for work that must stay on one connection (session-level locks). */
   async withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
+    let lost: Error | undefined
+    const onLost = (err: Error) => {
+      lost = err
+    }
+    client.on('error', onLost)
     try {
       return await fn(client)
     } finally {
-      client.release()
+      client.off('error', onLost)
+      client.release(lost)
     }
   }
 
