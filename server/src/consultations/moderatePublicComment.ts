@@ -42,20 +42,32 @@ export const moderatePublicComment = async (
       documentId: consultation.documentId,
       details: { consultationId: consultation.id, commentId: comment.id, ...details },
     })
+  const reason = request.status === 'rejected' ? request.reason || null : null
+  const moderated = await ctx.publicComments.moderate(
+    comment.id,
+    comment.status,
+    {
+      ...(request.status !== undefined
+        ? { status: { to: request.status, rejectionReason: reason } }
+        : {}),
+      ...(request.disposition !== undefined ? { disposition: request.disposition } : {}),
+    },
+    actor.id,
+  )
+  // Someone else moderated it between our read and our write: nothing changed, say so.
+  if (!moderated) {
+    throw conflict(
+      'Someone else has just moderated this comment; reload to see it',
+      ErrorCode.conflict,
+    )
+  }
   if (request.status !== undefined) {
-    const reason = request.status === 'rejected' ? request.reason || null : null
-    await ctx.publicComments.setStatus(comment.id, request.status, reason, actor.id)
     await audit(statusAction[request.status], {
       from: comment.status,
       ...(reason ? { reason } : {}),
     })
-    // Withdrawn from the public page: its decision goes with it.
-    if (request.status !== 'published' && comment.disposition) {
-      await ctx.publicComments.setDisposition(comment.id, null, actor.id)
-    }
   }
   if (request.disposition !== undefined) {
-    await ctx.publicComments.setDisposition(comment.id, request.disposition, actor.id)
     await audit(
       'consultation.commentDecided',
       request.disposition

@@ -1,5 +1,5 @@
 import type { CommentType, Decision, PublicComment, PublicCommentStatus } from '@accord/protocol'
-import type { Database } from './Database.js'
+import type { Database, Param } from './Database.js'
 import { newId, nowIso } from './ids.js'
 
 /** `unconfirmed`: waiting for the mailed link; it enters moderation (`pending`) once confirmed. */
@@ -166,30 +166,44 @@ export class PublicCommentStore {
     return { pending: of('pending'), published: of('published'), rejected: of('rejected') }
   }
 
-  async setStatus(
+  /**
+   * Moderates one comment if it is still in the state the moderator saw (`from`), in one
+   * statement, so two coordinators acting at once cannot leave a half of each: a comment
+   * leaving "published" loses its decision with it, and only a published comment keeps one.
+   * Returns false when someone else moderated it meanwhile.
+   */
+  async moderate(
     id: string,
-    status: PublicCommentStatus,
-    rejectionReason: string | null,
+    from: PublicCommentStatus,
+    change: {
+      status?: { to: PublicCommentStatus; rejectionReason: string | null }
+      disposition?: { decision: Decision; reason: string } | null
+    },
     userId: string,
-  ): Promise<void> {
-    await this.db.run(
-      `UPDATE public_comments SET status = ?, rejection_reason = ?, moderated_by = ?, moderated_at = ?
-       WHERE id = ? AND status <> 'unconfirmed'`,
-      [status, rejectionReason, userId, nowIso(), id],
+  ): Promise<boolean> {
+    const now = nowIso()
+    const to = change.status?.to ?? from
+    const sets: string[] = []
+    const params: Param[] = []
+    if (change.status) {
+      sets.push('status = ?', 'rejection_reason = ?', 'moderated_by = ?', 'moderated_at = ?')
+      params.push(to, change.status.rejectionReason, userId, now)
+    }
+    const disposition = to === 'published' ? change.disposition : null
+    if (disposition !== undefined) {
+      sets.push('decision = ?', 'decision_reason = ?', 'decided_by = ?', 'decided_at = ?')
+      params.push(
+        ...(disposition
+          ? [disposition.decision, disposition.reason, userId, now]
+          : [null, null, null, null]),
+      )
+    }
+    if (sets.length === 0) return true
+    const { changes } = await this.db.run(
+      `UPDATE public_comments SET ${sets.join(', ')} WHERE id = ? AND status = ?`,
+      [...params, id, from],
     )
-  }
-
-  async setDisposition(
-    id: string,
-    disposition: { decision: Decision; reason: string } | null,
-    userId: string,
-  ): Promise<void> {
-    await this.db.run(
-      'UPDATE public_comments SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?',
-      disposition
-        ? [disposition.decision, disposition.reason, userId, nowIso(), id]
-        : [null, null, null, null, id],
-    )
+    return changes === 1
   }
 
   /**
