@@ -1,10 +1,10 @@
-import './i18n/i18n'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './app/App'
 import { AuthProvider } from './app/AuthProvider'
+import { i18nReady } from './i18n/i18n'
 import { registerServiceWorker } from './offline/registerServiceWorker'
 import { AnnouncerProvider } from './ui/Announcer'
 
@@ -13,14 +13,16 @@ registerServiceWorker()
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')
 
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
-      <AuthProvider>
-        <AnnouncerProvider>
-          <App />
-        </AnnouncerProvider>
-      </AuthProvider>
-    </BrowserRouter>
-  </StrictMode>,
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <BrowserRouter>
+        <AuthProvider>
+          <AnnouncerProvider>
+            <App />
+          </AnnouncerProvider>
+        </AuthProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  ),
 )
