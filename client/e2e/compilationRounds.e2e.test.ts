@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { expectAccessible } from './utils/checkAccessibility'
+import { selectWords } from './utils/selectWords'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a review round’s comments: the redline, live decisions on suggestions, the compilation', () => {
@@ -33,14 +34,7 @@ describe('a review round’s comments: the redline, live decisions on suggestion
       .toContain('recorded as suggestions')
 
     // Anna comments on "privacy", proposing other words, by keyboard.
-    await a.locator('.ProseMirror').click()
-    await a.keyboard.press('End')
-    await a.keyboard.press('ArrowLeft')
-    for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
-    await expect.poll(() => a.evaluate(() => document.getSelection()?.toString())).toBe('privacy')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectWords(a, 'Everyone', 'privacy')
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('Too narrow')
     await a.getByLabel('Proposed change (optional)').focus()

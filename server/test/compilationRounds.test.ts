@@ -46,10 +46,10 @@ describe('the compilation of comments per review round', () => {
     expect(created.status).toBe(201)
     return created.body.thread
   }
-  const openRound = async () => {
+  const openRound = async (documentId = docId) => {
     const res = await t.api<{ round: ReviewRound }>(
       'POST',
-      `/api/documents/${docId}/review-rounds`,
+      `/api/documents/${documentId}/review-rounds`,
       {
         cookie: coordinator.cookie,
         body: {
@@ -168,23 +168,11 @@ describe('the compilation of comments per review round', () => {
 
   it('refuses an unknown round, another document’s round, and a round with a consultation', async () => {
     const otherDoc = await t.newDocument(coordinator.cookie, 'Другой')
-    const otherRound = await t.api<{ round: ReviewRound }>(
-      'POST',
-      `/api/documents/${otherDoc}/review-rounds`,
-      {
-        cookie: coordinator.cookie,
-        body: {
-          deadline: new Date(Date.now() + 48 * 3600_000).toISOString(),
-          participants: 'everyone',
-          afterClose: 'draft',
-        },
-      },
-    )
-    expect(otherRound.status).toBe(201)
+    const otherRound = await openRound(otherDoc)
     const cases: [string, number, string][] = [
       ['?round=no-such-round', 404, 'not_found'],
-      [`?round=${otherRound.body.round.id}`, 404, 'not_found'],
-      [`?round=${otherRound.body.round.id}&format=docx`, 404, 'not_found'],
+      [`?round=${otherRound.id}`, 404, 'not_found'],
+      [`?round=${otherRound.id}&format=docx`, 404, 'not_found'],
       [`?round=${first.id}&consultation=${first.id}`, 400, 'validation_failed'],
     ]
     for (const [query, status, code] of cases) {
