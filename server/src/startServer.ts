@@ -292,6 +292,7 @@ export const startServer = async (
     waitingThreads: new WaitingThreads(db),
     openSuggestions,
     documentOpens,
+    rounds: roundStore,
   })
   const accounts = accountOperations({
     users,

@@ -270,9 +270,17 @@ export const api = {
     ),
   compilation: (documentId: string) =>
     json<Compilation>(path`/api/documents/${documentId}/disposition`),
-  /** Where the compilation of comments downloads as a file, headed in `lang`. */
-  compilationUrl: (documentId: string, format: 'docx' | 'xlsx' | 'csv', lang: Language) =>
-    `${path`/api/documents/${documentId}/disposition`}?format=${format}&lang=${lang}`,
+  /**
+   * Where the compilation of comments downloads as a file, headed in `lang`; with `round`,
+   * only what was made during that review round.
+   */
+  compilationUrl: (
+    documentId: string,
+    format: 'docx' | 'xlsx' | 'csv',
+    lang: Language,
+    round?: string,
+  ) =>
+    `${path`/api/documents/${documentId}/disposition`}?format=${format}&lang=${lang}${round ? `&round=${encodeURIComponent(round)}` : ''}`,
   /** A filled-in template (DOCX or XLSX), base64, becomes comments on its clauses. */
   importTemplate: (documentId: string, file: string) =>
     request<DispositionImportReport>(

@@ -28,6 +28,7 @@ export const useDocumentEvents = (
       'languages',
       'clauseMarked',
       'version',
+      'suggestionDecided',
     ]
     for (const type of types) source.addEventListener(type, deliver)
     source.onopen = () => {

@@ -1,4 +1,4 @@
-import { type Decision, isImportedAuthorId } from '@accord/protocol'
+import { type Decision, type DocumentEvent, isImportedAuthorId } from '@accord/protocol'
 import type { SuggestionSummary } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
 import { useCallback, useEffect, useId, useState } from 'react'
@@ -12,6 +12,14 @@ import './suggestions.css'
 
 type RolloutChoice = 'accept' | 'reject' | 'keep'
 
+/**
+ * What the document's event stream said about decisions on suggestions: one decision, or
+ * (null, after the stream came back) that some may have been missed. A new object each time.
+ */
+export interface SuggestionDecisionNews {
+  event: Extract<DocumentEvent, { type: 'suggestionDecided' }> | null
+}
+
 interface SuggestionsPanelProps {
   documentId: string
   editor: Editor
@@ -22,6 +30,8 @@ interface SuggestionsPanelProps {
   onComment: () => void
   /** Coordinators and up record a decision with a reason, for the compilation of comments. */
   mayRecordDecision: boolean
+  /** Decisions others record, live. */
+  decisionNews: SuggestionDecisionNews | null
 }
 
 type Recorded = ReadonlyMap<string, { decision: Decision; reason: string }>
@@ -38,8 +48,15 @@ const RecordedDecision = ({ decided }: { decided?: { decision: Decision; reason:
   )
 }
 
-/** The decisions on record for a document's suggestions, reloaded when the suggestions change. */
-const useRecordedDecisions = (documentId: string, ids: string) => {
+/**
+ * The decisions on record for a document's suggestions, reloaded when the suggestions change,
+ * and kept current with the decisions heard on the event stream.
+ */
+const useRecordedDecisions = (
+  documentId: string,
+  ids: string,
+  news: SuggestionDecisionNews | null,
+) => {
   const [recorded, setRecorded] = useState<Recorded>(new Map())
   const reload = useCallback(async () => {
     const { rows } = await api.compilation(documentId)
@@ -56,6 +73,20 @@ const useRecordedDecisions = (documentId: string, ids: string) => {
   useEffect(() => {
     if (ids !== '') void reload().catch(() => undefined)
   }, [reload, ids])
+  useEffect(() => {
+    if (!news) return
+    if (!news.event) {
+      void reload().catch(() => undefined)
+      return
+    }
+    const { suggestionId, disposition } = news.event
+    setRecorded((old) => {
+      const next = new Map(old)
+      if (disposition) next.set(suggestionId, disposition)
+      else next.delete(suggestionId)
+      return next
+    })
+  }, [news, reload])
   return { recorded, reload }
 }
 
@@ -72,6 +103,7 @@ export const SuggestionsPanel = ({
   canDecide,
   onComment,
   mayRecordDecision,
+  decisionNews,
 }: SuggestionsPanelProps) => {
   const { t } = useTranslation()
   const headingId = useId()
@@ -85,6 +117,7 @@ export const SuggestionsPanel = ({
   const { recorded, reload } = useRecordedDecisions(
     documentId,
     suggestions.map((s) => s.id).join(' '),
+    decisionNews,
   )
 
   const authors = [...new Map(suggestions.map((s) => [s.authorId, s.authorName])).entries()]

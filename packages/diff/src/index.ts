@@ -6,6 +6,7 @@ export { diffDocuments } from './diffDocuments.js'
 export { diffText } from './diffText.js'
 export { documentUnits, type JsonNode, textOf } from './documentUnits.js'
 export { changedParagraphs, type ParagraphHunk, splitParagraphs } from './paragraphHunks.js'
+export { proposedChangeRedline } from './proposedChangeRedline.js'
 export {
   checkTerminology,
   type PreparedGlossary,

@@ -283,17 +283,24 @@ export type SuggestionDispositionRequest = z.infer<typeof suggestionDispositionR
 
 /** The compilation of comments as JSON or a file. */
 export const DISPOSITION_FORMATS = ['json', 'docx', 'xlsx', 'csv'] as const
-export const dispositionQuery = z.object({
-  format: z
-    .enum(DISPOSITION_FORMATS, {
-      error: `unknown format; supported formats: ${DISPOSITION_FORMATS.join(', ')}`,
-    })
-    .default('json'),
-  /** Column headings' language (default: the document's). */
-  lang: z.enum(LANGUAGES).optional(),
-  /** Only the public comments of this consultation. */
-  consultation: idSchema.optional(),
-})
+export const dispositionQuery = z
+  .object({
+    format: z
+      .enum(DISPOSITION_FORMATS, {
+        error: `unknown format; supported formats: ${DISPOSITION_FORMATS.join(', ')}`,
+      })
+      .default('json'),
+    /** Column headings' language (default: the document's). */
+    lang: z.enum(LANGUAGES).optional(),
+    /** Only the public comments of this consultation. */
+    consultation: idSchema.optional(),
+    /** Only the comments and suggestions made during this review round. */
+    round: idSchema.optional(),
+  })
+  .refine((v) => v.consultation === undefined || v.round === undefined, {
+    message: 'give a consultation or a round, not both',
+    path: ['round'],
+  })
 export type DispositionQuery = z.infer<typeof dispositionQuery>
 
 /**

@@ -1,6 +1,6 @@
 import type { DocumentLanguage } from './documentLanguages.js'
 import type { DocumentStatus, Role } from './roles.js'
-import type { TranslationCounts, TranslationMarkEvent } from './translations.js'
+import type { TranslationCounts, TranslationMarkEvent, WordChange } from './translations.js'
 
 /** Languages the interface and documents are offered in. */
 export const LANGUAGES = ['ru', 'en'] as const
@@ -130,6 +130,11 @@ export interface CompilationRow {
   type: CommentType | null
   comment: string
   proposedChange: string
+  /**
+   * The proposed change as word changes against the quote it replaces (a thread anchored on
+   * quoted words with a proposed change); null otherwise.
+   */
+  redline: WordChange[] | null
   decision: Decision | null
   reason: string
 }
@@ -141,6 +146,21 @@ export interface Compilation {
   rows: CompilationRow[]
   /** Per clause (null: outside clauses): how many rows, and how many of each decision. */
   summary: ClauseDispositionSummary[]
+  /**
+   * Per review round of the document, oldest first (only the one asked for with `round`;
+   * none with `consultation`): the comments and suggestions made during it, and their decisions.
+   */
+  rounds: RoundDispositionSummary[]
+}
+
+export interface RoundDispositionSummary {
+  roundId: string
+  openedAt: string
+  /** Null while the round is open. */
+  closedAt: string | null
+  total: number
+  undecided: number
+  decisions: Record<Decision, number>
 }
 
 export interface ClauseDispositionSummary {
@@ -174,6 +194,12 @@ export type DocumentEvent =
   | ({ type: 'clauseMarked' } & TranslationMarkEvent)
   /** A version was kept: named, automatic, before a restore, final or rolled out. */
   | { type: 'version'; version: VersionInfo }
+  /** A coordinator recorded (or withdrew, null) the decision on a suggestion. */
+  | {
+      type: 'suggestionDecided'
+      suggestionId: string
+      disposition: { decision: Decision; reason: string } | null
+    }
 
 /** A suggestion still open in the text: on the finalize checklist, and in a final text's appendix. */
 export interface OpenSuggestion {

@@ -26,6 +26,8 @@ export const publicReport = async (
       type: c.type,
       comment: c.body,
       proposedChange: c.proposedChange ?? '',
+      // A public comment is on a clause, not on quoted words: nothing to redline against.
+      redline: null,
       decision: c.decision,
       reason: c.reason,
       at: c.createdAt,
@@ -42,6 +44,8 @@ export const publicReport = async (
       generatedAt: new Date(ctx.clock.now()).toISOString(),
       rows: compiled,
       summary: summarise(compiled),
+      // Review rounds are the group's; the public report has none.
+      rounds: [],
     },
     fileName: `${view.slug}-report`,
   }

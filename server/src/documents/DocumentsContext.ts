@@ -4,6 +4,7 @@ import type { ExportQueue } from '../export/ExportQueue.js'
 import type { ImportPool } from '../import/ImportPool.js'
 import type { ImportSlots } from '../import/ImportSlots.js'
 import type { Logger } from '../logger.js'
+import type { ReviewRoundStore } from '../reviewRounds/ReviewRoundStore.js'
 import type { AuditLog } from '../store/AuditLog.js'
 import type { AuthorStore } from '../store/AuthorStore.js'
 import type { CommentStore } from '../store/CommentStore.js'
@@ -66,4 +67,6 @@ export interface DocumentsContext {
   waitingThreads: WaitingThreads
   openSuggestions: OpenSuggestions
   documentOpens: DocumentOpens
+  /** Review rounds: the compilation of comments can be limited to one and summed per round. */
+  rounds: ReviewRoundStore
 }

@@ -15,6 +15,7 @@ import { ExportQueue } from '../../src/export/ExportQueue.js'
 import { ImportPool } from '../../src/import/ImportPool.js'
 import { ImportSlots } from '../../src/import/ImportSlots.js'
 import { createLogger } from '../../src/logger.js'
+import { ReviewRoundStore } from '../../src/reviewRounds/ReviewRoundStore.js'
 import { AuditLog } from '../../src/store/AuditLog.js'
 import { AuthorStore } from '../../src/store/AuthorStore.js'
 import { CommentStore } from '../../src/store/CommentStore.js'
@@ -106,6 +107,7 @@ export const documentsHarness = async (): Promise<DocumentsHarness> => {
     waitingThreads: new WaitingThreads(db),
     openSuggestions: new OpenSuggestions(db),
     documentOpens: new DocumentOpens(db),
+    rounds: new ReviewRoundStore(db),
   }
   const people = {} as Record<Role, Actor>
   for (const role of ROLES) {

@@ -43,6 +43,7 @@ import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
 import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
 import { useReviewRound } from '../../reviewRounds/useReviewRound'
+import type { SuggestionDecisionNews } from '../../suggestions/SuggestionsPanel'
 import { SuggestModeToggle } from '../../suggestions/SuggestModeToggle'
 import { useSuggestions } from '../../suggestions/useSuggestions'
 import { useSuggestModeExtension } from '../../suggestions/useSuggestModeExtension'
@@ -113,10 +114,12 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const [historyOpen, setHistoryOpen] = useState(searchParams.get('panel') === 'history')
   const historyId = useId()
   const history = useVersionHistory(document.id)
+  const [decisionNews, setDecisionNews] = useState<SuggestionDecisionNews | null>(null)
   useDocumentEvents(
     document.id,
     (event) => {
       comments.onEvent(event)
+      if (event.type === 'suggestionDecided') setDecisionNews({ event })
       // Someone kept a version (or the server did): the open history lists it at once.
       if (event.type === 'version' && historyOpen) void history.reload()
       if (event.type === 'document') {
@@ -130,7 +133,10 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
         )
       }
     },
-    comments.onReconnect,
+    () => {
+      comments.onReconnect()
+      setDecisionNews({ event: null })
+    },
   )
   usePresenceAnnouncements(presence, user.id, connection)
   const [commentsOpen, setCommentsOpen] = useState(true)
@@ -449,6 +455,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                       suggestions={suggestions.suggestions}
                       canDecide={canResolveSuggestions(user.role, document.status) && !stop}
                       mayRecordDecision={canDecideComments(user.role)}
+                      decisionNews={decisionNews}
                       onComment={startComment}
                     />
                   </Suspense>
@@ -487,6 +494,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
                         actions={comments}
                         view={commentsView.shown}
                         onView={commentsView.wide ? commentsView.choose : null}
+                        openRoundId={reviewRound.round?.id ?? null}
                       />
                     </Suspense>
                   ) : (

@@ -1,8 +1,9 @@
-import { type CommentThread, DECISIONS } from '@accord/protocol'
+import { type CommentThread, DECISIONS, type Decision } from '@accord/protocol'
 import { numberedClauses } from '@accord/schema'
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
+import { DecisionCounts } from './DecisionCounts'
 
 /** Clause numbers by id, as the text numbers them now. */
 const useClauseNumbers = (editor: Editor | null): ReadonlyMap<string, string> =>
@@ -43,13 +44,12 @@ export const ClauseDecisionSummary = ({
         {clauses.map((clauseId) => {
           const list = byClause.get(clauseId) ?? []
           const number = clauseId === null ? null : numbers.get(clauseId)
-          const counts = DECISIONS.map(
-            (decision) =>
-              [
-                decision,
-                list.filter((th) => th.disposition?.decision === decision).length,
-              ] as const,
-          ).filter(([, n]) => n > 0)
+          const decisions = Object.fromEntries(
+            DECISIONS.map((decision) => [
+              decision,
+              list.filter((th) => th.disposition?.decision === decision).length,
+            ]),
+          ) as Record<Decision, number>
           return (
             <div key={clauseId ?? 'general'}>
               <dt>
@@ -60,16 +60,11 @@ export const ClauseDecisionSummary = ({
                     : t('disposition.clauseGone')}
               </dt>
               <dd>
-                {t('disposition.summaryLine', {
-                  total: list.length,
-                  undecided: list.filter((th) => !th.disposition).length,
-                })}
-                {counts.map(([decision, n]) => (
-                  <span key={decision}>
-                    {'; '}
-                    {t(`disposition.decisions.${decision}`)}: {n}
-                  </span>
-                ))}
+                <DecisionCounts
+                  total={list.length}
+                  undecided={list.filter((th) => !th.disposition).length}
+                  decisions={decisions}
+                />
               </dd>
             </div>
           )

@@ -35,6 +35,8 @@ interface CommentsPanelProps {
   view: CommentsView
   /** Null where there is no room for the margin (a narrow screen): the list only. */
   onView: ((view: CommentsView) => void) | null
+  /** The review round open now, if any: the compilation's choice of rounds follows it. */
+  openRoundId: string | null
 }
 
 const matches = (thread: CommentThread, filter: ThreadFilterValue, userId: string) => {
@@ -65,6 +67,7 @@ export const CommentsPanel = ({
   actions,
   view,
   onView,
+  openRoundId,
 }: CommentsPanelProps) => {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<ThreadFilterValue>('open')
@@ -144,7 +147,7 @@ export const CommentsPanel = ({
           ))}
         </ol>
       )}
-      <CompilationTools documentId={documentId} mayImport={mayDecide} />
+      <CompilationTools documentId={documentId} mayImport={mayDecide} openRoundId={openRoundId} />
     </section>
   )
 }

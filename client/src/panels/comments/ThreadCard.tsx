@@ -1,8 +1,10 @@
+import { proposedChangeRedline } from '@accord/diff'
 import type { CommentThread, DispositionRequest } from '@accord/protocol'
-import { type CSSProperties, type Ref, useRef, useState } from 'react'
+import { type CSSProperties, type Ref, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DispositionForm } from './DispositionForm'
 import { MessageItem } from './MessageItem'
+import { ProposedRedline } from './ProposedRedline'
 import { TextForm } from './TextForm'
 
 export interface ThreadActions {
@@ -55,6 +57,11 @@ export const ThreadCard = ({
   }
   const resolved = thread.status === 'resolved'
   const { disposition } = thread
+  // Words proposed for the quoted ones: a redline against them.
+  const redline = useMemo(
+    () => proposedChangeRedline(thread.quote, thread.proposedChange),
+    [thread.quote, thread.proposedChange],
+  )
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard's way is focus (onFocus), which any control in the card gives.
     <li
@@ -117,7 +124,7 @@ export const ThreadCard = ({
       {thread.proposedChange && (
         <div className="comment-proposed">
           <p className="label">{t('disposition.proposed')}</p>
-          <p>{thread.proposedChange}</p>
+          {redline ? <ProposedRedline changes={redline} /> : <p>{thread.proposedChange}</p>}
         </div>
       )}
       {disposition && (disposition.reason || disposition.decidedBy) && (

@@ -1,4 +1,4 @@
-import type { Compilation, Language } from '@accord/protocol'
+import type { Compilation, Language, WordChange } from '@accord/protocol'
 import {
   Document,
   HeadingLevel,
@@ -11,7 +11,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import { compilationCells, compilationHeadings, compilationTitle } from './compilationColumns.js'
+import { xmlSafeText } from '../model/xmlSafe.js'
+import {
+  COMPILATION_COLUMNS,
+  compilationCells,
+  compilationHeadings,
+  compilationTitle,
+} from './compilationColumns.js'
 
 /** A4 in twips (given upright: the library turns it for landscape), 1.5 cm margins. */
 const A4 = { width: 11906, height: 16838 }
@@ -27,6 +33,33 @@ const cell = (text: string, bold = false): TableCell =>
       .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
   })
 
+const PROPOSED = COMPILATION_COLUMNS.indexOf('proposedChange')
+
+/**
+ * A proposed change as a redline against the words it replaces: deleted words struck
+ * through, inserted ones underlined (plain formatting, not tracked revisions: accepting all
+ * changes in Word must not rewrite the record); one paragraph per line.
+ */
+const redlineCell = (changes: readonly WordChange[]): TableCell => {
+  const lines: TextRun[][] = [[]]
+  for (const change of changes) {
+    xmlSafeText(change.text)
+      .split('\n')
+      .forEach((text, i) => {
+        if (i > 0) lines.push([])
+        if (text === '') return
+        lines.at(-1)?.push(
+          new TextRun({
+            text,
+            strike: change.type === 'delete' || undefined,
+            underline: change.type === 'insert' ? {} : undefined,
+          }),
+        )
+      })
+  }
+  return new TableCell({ children: lines.map((children) => new Paragraph({ children })) })
+}
+
 /** The compilation of comments as a Word document: a title and one landscape table. */
 export const compilationToDocx = async (
   compilation: Compilation,
@@ -38,7 +71,12 @@ export const compilationToDocx = async (
     children: compilationHeadings(language).map((heading) => cell(heading, true)),
   })
   const rows = compilation.rows.map(
-    (row) => new TableRow({ children: compilationCells(row, language).map((text) => cell(text)) }),
+    (row) =>
+      new TableRow({
+        children: compilationCells(row, language).map((text, i) =>
+          i === PROPOSED && row.redline ? redlineCell(row.redline) : cell(text),
+        ),
+      }),
   )
   const title = compilationTitle(language, compilation.document.title)
   const doc = new Document({

@@ -1,6 +1,14 @@
 import type { Compilation, Language } from '@accord/protocol'
 import ExcelJS from 'exceljs'
-import { compilationCells, compilationHeadings, compilationTitle } from './compilationColumns.js'
+import { xmlSafeText } from '../model/xmlSafe.js'
+import {
+  COMPILATION_COLUMNS,
+  compilationCells,
+  compilationHeadings,
+  compilationTitle,
+} from './compilationColumns.js'
+
+const PROPOSED = COMPILATION_COLUMNS.indexOf('proposedChange')
 
 const WIDTHS = [18, 18, 10, 30, 8, 50, 40, 18, 50]
 
@@ -23,7 +31,17 @@ export const compilationToXlsx = async (
   sheet.getRow(1).font = { bold: true }
   for (const row of compilation.rows) {
     // Strings only: a comment that looks like a formula or a number stays what was written.
-    sheet.addRow(compilationCells(row, language)).alignment = { wrapText: true, vertical: 'top' }
+    const added = sheet.addRow(compilationCells(row, language))
+    added.alignment = { wrapText: true, vertical: 'top' }
+    // A proposed change for quoted words, as a redline: deleted words struck, inserted underlined.
+    if (row.redline) {
+      added.getCell(PROPOSED + 1).value = {
+        richText: row.redline.map((change) => ({
+          text: xmlSafeText(change.text),
+          font: { strike: change.type === 'delete', underline: change.type === 'insert' },
+        })),
+      }
+    }
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }

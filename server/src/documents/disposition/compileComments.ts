@@ -1,10 +1,12 @@
+import { proposedChangeRedline } from '@accord/diff'
 import { type Compilation, type CompilationRow, LANGUAGES, type Language } from '@accord/protocol'
 import { listSuggestions, numberedClauses, readSettings } from '@accord/schema'
 import { notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
 import { bodyOf } from '../suggestions/applyDecisions.js'
-import { summarise } from './summarise.js'
+import { type RoundPeriod, roundPeriod } from './roundPeriod.js'
+import { summarise, summariseRounds } from './summarise.js'
 
 /** A compilation and the language its file headings default to (the document's). */
 export interface CompiledComments {
@@ -18,32 +20,38 @@ export interface CompiledComments {
  * comments of its public consultations, with author, organization, clause, type, comment,
  * proposed change and decision, in clause order. Comments outside any clause (general ones)
  * come first; comments on clauses no longer in the text come last. With `consultationId`:
- * that consultation's public comments only.
+ * that consultation's public comments only; with `roundId`: the comments and suggestions made
+ * during that review round (see RoundPeriod). Decisions are summed per clause and per round.
  */
 export const compileComments = async (
   ctx: DocumentsContext,
   _actor: Actor,
   documentId: string,
-  { consultationId }: { consultationId?: string } = {},
+  { consultationId, roundId }: { consultationId?: string; roundId?: string } = {},
 ): Promise<CompiledComments> => {
   const doc = await documentOf(ctx, documentId)
-  const { clauses, suggestions, language } = await ctx.live.read(doc.id, ({ doc: ydoc }) => {
-    const body = bodyOf(ydoc)
-    return {
-      clauses: numberedClauses(body).map((c) => ({
-        id: String(c.node.attrs.id ?? ''),
-        number: c.number,
-      })),
-      suggestions: listSuggestions(body),
-      // The template's headings exist in Russian and English; a text in another language
-      // (a translation) gets the English ones.
-      language: headingLanguage(readSettings(ydoc).language),
-    }
-  })
+  const { clauses, suggestions, language, textLanguage } = await ctx.live.read(
+    doc.id,
+    ({ doc: ydoc }) => {
+      const body = bodyOf(ydoc)
+      return {
+        clauses: numberedClauses(body).map((c) => ({
+          id: String(c.node.attrs.id ?? ''),
+          number: c.number,
+        })),
+        suggestions: listSuggestions(body),
+        // The template's headings exist in Russian and English; a text in another language
+        // (a translation) gets the English ones.
+        language: headingLanguage(readSettings(ydoc).language),
+        textLanguage: readSettings(ydoc).language,
+      }
+    },
+  )
   const onlyPublic = consultationId !== undefined
   if (onlyPublic && (await ctx.consultations.get(consultationId))?.documentId !== doc.id) {
     throw notFound('Unknown consultation of this document')
   }
+  const periods = onlyPublic ? [] : await roundPeriods(ctx, doc.id, roundId)
   const [threads, decided, people, published] = await Promise.all([
     onlyPublic ? [] : ctx.comments.list(doc.id),
     onlyPublic ? [] : ctx.suggestionDispositions.list(doc.id),
@@ -77,6 +85,8 @@ export const compileComments = async (
       // Replies are the discussion; the comment is what its author first wrote.
       comment: first?.body ?? '',
       proposedChange: thread.proposedChange ?? '',
+      // A proposed change for quoted words replaces them: shown as a redline against them.
+      redline: proposedChangeRedline(thread.quote, thread.proposedChange, textLanguage),
       decision: thread.disposition?.decision ?? null,
       reason: thread.disposition?.reason ?? '',
       at: thread.createdAt,
@@ -94,6 +104,7 @@ export const compileComments = async (
       type: c.type,
       comment: c.body,
       proposedChange: c.proposedChange ?? '',
+      redline: null,
       decision: c.disposition?.decision ?? null,
       reason: c.disposition?.reason ?? '',
       at: c.createdAt,
@@ -114,6 +125,7 @@ export const compileComments = async (
       type: null,
       comment: '',
       proposedChange: s.inserted,
+      redline: null,
       decision: disposition?.decision ?? null,
       reason: disposition?.reason ?? '',
       at: s.at,
@@ -131,6 +143,7 @@ export const compileComments = async (
       type: null,
       comment: '',
       proposedChange: d.suggestion.inserted,
+      redline: null,
       decision: d.decision,
       reason: d.reason,
       at: d.suggestion.at,
@@ -147,15 +160,29 @@ export const compileComments = async (
     (a, b) => rank(a) - rank(b) || sourceRank(a) - sourceRank(b) || a.at.localeCompare(b.at),
   )
 
+  const chosen = roundId === undefined ? rows : rows.filter((row) => periods[0]?.holds(row))
   return {
     compilation: {
       document: { id: doc.id, title: doc.title },
       generatedAt: new Date().toISOString(),
-      rows: rows.map(({ at: _at, ...row }) => row),
-      summary: summarise(rows),
+      rows: chosen.map(({ at: _at, ...row }) => row),
+      summary: summarise(chosen),
+      rounds: summariseRounds(periods, rows),
     },
     language,
   }
+}
+
+/** The document's rounds, oldest first, or the one asked for (404 unless it is this document's). */
+const roundPeriods = async (
+  ctx: DocumentsContext,
+  documentId: string,
+  roundId: string | undefined,
+): Promise<RoundPeriod[]> => {
+  if (roundId === undefined) return (await ctx.rounds.list(documentId)).reverse().map(roundPeriod)
+  const round = await ctx.rounds.get(roundId)
+  if (round?.documentId !== documentId) throw notFound('Unknown review round of this document')
+  return [roundPeriod(round)]
 }
 
 const headingLanguage = (language: string): Language =>

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type Compilation, ErrorCode, ROLES } from '@accord/protocol'
-import ExcelJS from 'exceljs'
+import ExcelJS, { type CellRichTextValue } from 'exceljs'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -350,6 +350,11 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     expect(last?.getCell(1).text).toBe('Ombudsman, "North"')
     expect(last?.getCell(9).value).toBe('=SUM(A1) "quoted", and\nsecond line')
     expect(last?.getCell(3).text).toBe('2')
+    const redline = last?.getCell(7).value as CellRichTextValue
+    expect(redline.richText.map((part) => [part.text, !!part.font?.strike])).toEqual([
+      ['Terms', true],
+      ['Members are, in this text:\nthe cities', false],
+    ])
   })
 
   it('DOCX: a landscape table with every column and row', async () => {
@@ -366,7 +371,8 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
       'Terms',
       'te',
       'Define "members", please, = all of them',
-      'Members are, in this text:the cities',
+      // The proposed change as a redline against the quote: "Terms" struck, the rest underlined.
+      'TermsMembers are, in this text:the cities',
       'Noted',
       '=SUM(A1) "quoted", andsecond line',
     ])
@@ -441,24 +447,33 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     expect(audit[0]?.details).toEqual({ created: 3, unplaced: 3 })
   })
 
-  it('the DOCX compilation imports back into another document, clause by clause', async () => {
-    const { docx } = await files()
-    const { id } = await reviewed()
-    const report = await h.documents.importCommentTemplate(h.people.coordinator, id, docx.bytes)
-    expect(report.unplaced).toEqual([])
-    expect(report.created).toBe(4)
-    const rows = (
-      (await h.documents.exportCompilation(h.people.observer, id, { format: 'json' })) as {
-        compilation: Compilation
-      }
-    ).compilation.rows.filter((r) => report.threads.includes(r.id))
-    expect(rows.map((r) => [r.clauseNumber, r.type, r.organization])).toEqual([
-      [null, 'general', ''],
-      ['1', 'editorial', 'Город Казань'],
-      ['1', 'general', 'Город Казань'],
-      ['2', 'technical', 'Ombudsman, "North"'],
-    ])
-  })
+  it.each(['docx', 'xlsx'] as const)(
+    'the %s compilation imports back into another document, clause by clause',
+    async (format) => {
+      const exported = (await files())[format]
+      const { id } = await reviewed()
+      const report = await h.documents.importCommentTemplate(
+        h.people.coordinator,
+        id,
+        exported.bytes,
+      )
+      expect(report.unplaced).toEqual([])
+      expect(report.created).toBe(4)
+      const rows = (
+        (await h.documents.exportCompilation(h.people.observer, id, { format: 'json' })) as {
+          compilation: Compilation
+        }
+      ).compilation.rows.filter((r) => report.threads.includes(r.id))
+      expect(rows.map((r) => [r.clauseNumber, r.type, r.organization])).toEqual([
+        [null, 'general', ''],
+        ['1', 'editorial', 'Город Казань'],
+        ['1', 'general', 'Город Казань'],
+        ['2', 'technical', 'Ombudsman, "North"'],
+      ])
+      // A redlined proposed change comes back as the words proposed, without the struck ones.
+      expect(rows.at(-1)?.proposedChange).toBe('Members are, in this text:\nthe cities')
+    },
+  )
 
   it('a file that is no template: invalid, nothing created', async () => {
     const { id } = await reviewed()

@@ -17,10 +17,11 @@ export const exportCompilation = async (
   ctx: DocumentsContext,
   actor: Actor,
   documentId: string,
-  { format, lang, consultation }: DispositionQuery,
+  { format, lang, consultation, round }: DispositionQuery,
 ): Promise<CompilationAnswer> => {
   const { compilation, language } = await compileComments(ctx, actor, documentId, {
     consultationId: consultation,
+    roundId: round,
   })
   if (format === 'json') return { kind: 'json', compilation }
   const place = ctx.exportQueue.enter(actor.id)

@@ -1,5 +1,5 @@
 import { type CompilationColumn, headingsOf } from '@accord/export'
-import ExcelJS from 'exceljs'
+import ExcelJS, { type Cell } from 'exceljs'
 import { unzipSync } from 'fflate'
 import { DOMParser } from 'linkedom'
 import { invalid } from '../../errors/DomainError.js'
@@ -71,18 +71,43 @@ const notATemplate = (reason: string) =>
 /** What the reader uses of a parsed XML element (the server has no DOM types). */
 interface XmlElement {
   textContent: string | null
+  getAttribute(name: string): string | null
   getElementsByTagName(name: string): ArrayLike<XmlElement>
 }
 
-/** The text of a Word table cell: its paragraphs' runs as lines. */
+/**
+ * Struck-through words are words a redline deletes (the compilation writes a proposed change
+ * for quoted words so): what a cell proposes is the rest.
+ */
+const struck = (run: XmlElement): boolean =>
+  ['w:strike', 'w:dstrike'].some((tag) => {
+    const mark = run.getElementsByTagName(tag)[0]
+    return mark !== undefined && !['0', 'false', 'off'].includes(mark.getAttribute('w:val') ?? '')
+  })
+
+/** The text of a Word table cell: its paragraphs' runs (not struck ones) as lines. */
 const cellText = (cell: XmlElement): string =>
   Array.from(cell.getElementsByTagName('w:p'))
     .map((p) =>
-      Array.from(p.getElementsByTagName('w:t'))
+      Array.from(p.getElementsByTagName('w:r'))
+        .filter((run) => !struck(run))
+        .flatMap((run) => Array.from(run.getElementsByTagName('w:t')))
         .map((t) => t.textContent ?? '')
         .join(''),
     )
     .join('\n')
+
+/** A workbook cell's text; of rich text, the parts not struck through (as in Word). */
+const xlsxCellText = (cell: Cell): string => {
+  const value = cell.value
+  if (value && typeof value === 'object' && 'richText' in value) {
+    return value.richText
+      .filter((part) => !part.font?.strike)
+      .map((part) => part.text)
+      .join('')
+  }
+  return cell.text ?? ''
+}
 
 const docxTables = (xml: Uint8Array): { row: number; cells: string[] }[][] => {
   const doc = new DOMParser().parseFromString(
@@ -108,7 +133,7 @@ const xlsxTables = async (bytes: Uint8Array): Promise<{ row: number; cells: stri
     const rows: { row: number; cells: string[] }[] = []
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
       const cells: string[] = []
-      for (let i = 1; i <= row.cellCount; i++) cells.push(row.getCell(i).text ?? '')
+      for (let i = 1; i <= row.cellCount; i++) cells.push(xlsxCellText(row.getCell(i)))
       rows.push({ row: number, cells })
     })
     return rows

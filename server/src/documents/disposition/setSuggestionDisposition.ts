@@ -50,5 +50,12 @@ export const setSuggestionDisposition = async (
     documentId: doc.id,
     details: { suggestionId, decision: disposition?.decision ?? null, reason: disposition?.reason },
   })
-  return (await ctx.suggestionDispositions.get(doc.id, suggestionId)) ?? null
+  const stored = (await ctx.suggestionDispositions.get(doc.id, suggestionId)) ?? null
+  // Everyone with the document open sees the decision at once, as with threads.
+  ctx.events.publish(doc.id, {
+    type: 'suggestionDecided',
+    suggestionId,
+    disposition: stored && { decision: stored.decision, reason: stored.reason },
+  })
+  return stored
 }
