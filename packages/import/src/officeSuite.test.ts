@@ -1,10 +1,9 @@
 import { exportDocument } from '@accord/export'
-import { convertWithLibreOffice } from '@accord/test-support'
+import { articlesDraft, convertWithLibreOffice } from '@accord/test-support'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
 import { clausesOf, preambleOf, suggestionsOf } from './testCorpus/readBack.js'
 import { sampleText } from './testCorpus/sampleText.js'
-import { articlesDraft } from './testCorpus/wordDraft.js'
 
 const SAMPLES = {
   resolution: 'ombudsmen-alliance-resolution-2024.ru.txt',

@@ -3,6 +3,7 @@
  * each workspace that uses it); no build of the app includes it.
  */
 export { NOTES, tableDocument } from './fixtures/tableDocument.js'
+export { articlesDraft, markedUpDraft, numberedListDraft } from './fixtures/wordDrafts.js'
 export { freePort } from './freePort.js'
 export {
   convertFileWithLibreOffice,
