@@ -1,4 +1,4 @@
-import { markedUpDraft } from '@accord/import/testCorpus'
+import { markedUpDraft } from '@accord/test-support'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'

@@ -7,7 +7,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, openSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,17 +47,8 @@ export interface LaunchOptions {
 
 export type Launcher = (options: LaunchOptions) => Promise<ServerHandle>
 
-/** A port the kernel just gave us and took back; good enough on loopback. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
+/** Benches take their ports as the tests do. */
+export { freePort } from '@accord/test-support'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

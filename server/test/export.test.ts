@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import type { CommentThread, VersionInfo } from '@accord/protocol'
 import { jsonToUpdate, textToDocument } from '@accord/schema'
+import { validateAkn } from '@accord/test-support'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { newTestClient, type TestClient } from './utils/newTestClient.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
-import { validateAkn } from './utils/validateAkn.js'
 
 const SHARED = new URL('../../../shared/', import.meta.url)
 const DECLARATION = fs.readFileSync(

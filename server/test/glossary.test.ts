@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { AlignmentResponse, DocumentInfo, ErrorBody, GlossaryEntry } from '@accord/protocol'
+import { checkWellFormed } from '@accord/test-support'
 import { describe, expect, it, vi } from 'vitest'
 import { editAs, writeBody } from './utils/editAs.js'
 import { newTestServer } from './utils/newTestServer.js'
@@ -23,16 +20,6 @@ const PD = {
   terms: { ru: 'персональные данные', en: 'personal data' },
   forbidden: { en: ['private info'] },
   note: 'GDPR Art. 4(1)',
-}
-
-const wellFormed = (xml: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-tbx-'))
-  try {
-    fs.writeFileSync(path.join(dir, 'g.tbx'), xml)
-    execFileSync('xmllint', ['--noout', '--nonet', path.join(dir, 'g.tbx')], { stdio: 'pipe' })
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
 }
 
 /** A TBX file of `n` entries, as another tool would write it (TBX 2008, martif). */
@@ -114,7 +101,7 @@ describe('the glossary', () => {
       return res.text()
     }
     const tbx = await download('tbx')
-    wellFormed(tbx)
+    checkWellFormed(tbx)
     expect(tbx).toContain('<tbx type="TBX-Basic"')
     expect(tbx).toContain('deprecatedTerm-admn-sts')
     const csv = await download('csv')

@@ -1,4 +1,3 @@
-import { markedUpDraft } from '@accord/import/testCorpus'
 import {
   type CommentThread,
   type DocumentInfo,
@@ -7,6 +6,7 @@ import {
   importedAuthorId,
 } from '@accord/protocol'
 import { decodeAnchor, docToJSON, resolveAnchor } from '@accord/schema'
+import { markedUpDraft } from '@accord/test-support'
 import { strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newTestClient } from './utils/newTestClient.js'

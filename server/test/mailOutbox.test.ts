@@ -1,6 +1,6 @@
 import net from 'node:net'
+import { freePort } from '@accord/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { freePort } from './utils/freePort.js'
 import { mailEnv, type OutboxCounts } from './utils/mailEnv.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
 import { startSmtp, type TestSmtp } from './utils/smtpServer.js'

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { AlignmentResponse, DocumentInfo } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
+import { pdfText, validateAkn } from '@accord/test-support'
 import { unzipSync } from 'fflate'
 import { describe, expect, it, vi } from 'vitest'
 import { plainText, writeBody } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
-import { validateAkn } from './utils/validateAkn.js'
 
 const t = useTestServer()
 
@@ -31,18 +27,6 @@ const download = async (id: string, cookie: string, query: string) => {
   }
 }
 const asText = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
-
-const pdfText = (bytes: Uint8Array): string => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-pdf-'))
-  try {
-    fs.writeFileSync(path.join(dir, 'x.pdf'), bytes)
-    return execFileSync('pdftotext', ['-layout', path.join(dir, 'x.pdf'), '-'], {
-      encoding: 'utf8',
-    })
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 /** A Russian source of two clauses and its Kazakh translation, with text typed in both. */
 const pair = async () => {

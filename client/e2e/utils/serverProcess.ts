@@ -1,21 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { freePort } from '@accord/test-support'
 
 const SERVER_MAIN = path.resolve(import.meta.dirname, '../../../server/dist/main.js')
 export const ADMIN = { email: 'secretariat@example.org', password: 'correct horse battery staple' }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 export interface ServerProcess {
   url: string

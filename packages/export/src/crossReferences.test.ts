@@ -1,17 +1,17 @@
+import {
+  checkWellFormed,
+  convertFileWithLibreOffice,
+  pdfObjects,
+  pdfText,
+  skipWithoutLibreOffice,
+  validateAkn,
+} from '@accord/test-support'
 import { strFromU8, unzipSync } from 'fflate'
 import { DOMParser } from 'linkedom'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { REFERRED_ID, referenceDocument } from '../test/referenceDocument.js'
 import { meta } from '../test/sampleDocuments.js'
-import {
-  checkWellFormed,
-  convertWithLibreOffice,
-  pdfObjects,
-  pdfText,
-  skipWithoutSoffice,
-  validateAkn,
-} from '../test/tools.js'
 import { docxBookmarkName } from './docx/docxBookmarkName.js'
 import { exportModel } from './model/exportModel.js'
 import { toAkomaNtoso } from './toAkomaNtoso.js'
@@ -131,11 +131,9 @@ describe('cross-references in every export', () => {
   })
 })
 
-if (skipWithoutSoffice)
-  console.warn('LibreOffice (soffice) is not installed: the office-suite round trip is skipped')
-describe.skipIf(skipWithoutSoffice)('LibreOffice opens the cross-references', () => {
+describe.skipIf(skipWithoutLibreOffice())('LibreOffice opens the cross-references', () => {
   it('of the DOCX: bookmarks kept, the links go to them', async () => {
-    const odt = convertWithLibreOffice(
+    const odt = await convertFileWithLibreOffice(
       'refs.docx',
       await toDocx(referenceDocument(), meta()),
       'odt',
@@ -151,7 +149,11 @@ describe.skipIf(skipWithoutSoffice)('LibreOffice opens the cross-references', ()
   }, 240_000)
 
   it('of the ODT: the references print as their labels', async () => {
-    const pdf = convertWithLibreOffice('refs.odt', await toOdt(referenceDocument(), meta()), 'pdf')
+    const pdf = await convertFileWithLibreOffice(
+      'refs.odt',
+      await toOdt(referenceDocument(), meta()),
+      'pdf',
+    )
     const text = pdfText(pdf).replace(/\s+/g, ' ')
     expect(text).toContain('См. Статья 2')
     expect(text).toContain('Статья 2.1')

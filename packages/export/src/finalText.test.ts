@@ -1,7 +1,7 @@
+import { checkWellFormed, pdfText, validateAkn } from '@accord/test-support'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { clauseId, meta, richDeclaration } from '../test/sampleDocuments.js'
-import { checkWellFormed, pdfText, validateAkn } from '../test/tools.js'
 import type { ExportMeta } from './ExportMeta.js'
 import { exportFileName } from './fileName.js'
 import { toAkomaNtoso } from './toAkomaNtoso.js'

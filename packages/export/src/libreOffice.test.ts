@@ -1,3 +1,10 @@
+import {
+  convertFileWithLibreOffice,
+  NOTES,
+  pdfText,
+  skipWithoutLibreOffice,
+  tableDocument,
+} from '@accord/test-support'
 import { describe, expect, it } from 'vitest'
 import { bilingualPair } from '../test/bilingualSample.js'
 import {
@@ -8,8 +15,6 @@ import {
   richDeclaration,
   SUBCLAUSE_HEADING,
 } from '../test/sampleDocuments.js'
-import { NOTES, tableDocument } from '../test/tableDocument.js'
-import { convertWithLibreOffice, pdfText, skipWithoutSoffice } from '../test/tools.js'
 import { toBilingualDocx } from './bilingual/toBilingualDocx.js'
 import { toDocx } from './toDocx.js'
 import { toOdt } from './toOdt.js'
@@ -19,11 +24,9 @@ import { toOdt } from './toOdt.js'
  * hold the document. Runs wherever LibreOffice is installed; CI sets ACCORD_LIBREOFFICE=1 so
  * that a missing install fails instead of skipping.
  */
-if (skipWithoutSoffice)
-  console.warn('LibreOffice (soffice) is not installed: the office-suite round trip is skipped')
-describe.skipIf(skipWithoutSoffice)('LibreOffice reads the office exports', () => {
-  const convert = (name: string, bytes: Uint8Array): string =>
-    pdfText(convertWithLibreOffice(name, bytes, 'pdf')).replace(/\s+/g, ' ')
+describe.skipIf(skipWithoutLibreOffice())('LibreOffice reads the office exports', () => {
+  const convert = async (name: string, bytes: Uint8Array): Promise<string> =>
+    pdfText(await convertFileWithLibreOffice(name, bytes, 'pdf')).replace(/\s+/g, ' ')
 
   const expectDocument = (text: string) => {
     expect(text).toContain('Декларация Коалиции городов за цифровые права')
@@ -47,30 +50,30 @@ describe.skipIf(skipWithoutSoffice)('LibreOffice reads the office exports', () =
   }
 
   it('opens the table and the footnotes of the DOCX and the ODT', async () => {
-    expectTableAndNotes(convert('table.docx', await toDocx(tableDocument(), meta())))
-    expectTableAndNotes(convert('table.odt', await toOdt(tableDocument(), meta())))
+    expectTableAndNotes(await convert('table.docx', await toDocx(tableDocument(), meta())))
+    expectTableAndNotes(await convert('table.odt', await toOdt(tableDocument(), meta())))
   }, 240_000)
 
   it('opens the DOCX', async () => {
-    expectDocument(convert('export.docx', await toDocx(richDeclaration(), meta())))
+    expectDocument(await convert('export.docx', await toDocx(richDeclaration(), meta())))
   }, 180_000)
 
   it('opens the bilingual DOCX', async () => {
     const { source, target } = bilingualPair()
-    const text = convert('bilingual.docx', await toBilingualDocx(source, target))
+    const text = await convert('bilingual.docx', await toBilingualDocx(source, target))
     for (const words of ['Статья 2. Персональные данные', 'Article 2. Personal data'])
       expect(text).toContain(words)
   }, 180_000)
 
-  it('opens the ODT', () => {
-    expectDocument(convert('export.odt', toOdt(richDeclaration(), meta())))
+  it('opens the ODT', async () => {
+    expectDocument(await convert('export.odt', toOdt(richDeclaration(), meta())))
   }, 180_000)
 
   it('opens a DOCX and an ODT whose every field held characters XML forbids', async () => {
     const { json, meta: given } = forbiddenEverywhere()
     for (const text of [
-      convert('forbidden.docx', await toDocx(json, given)),
-      convert('forbidden.odt', toOdt(json, given)),
+      await convert('forbidden.docx', await toDocx(json, given)),
+      await convert('forbidden.odt', toOdt(json, given)),
     ]) {
       for (const field of ['title', 'clauseHeading', 'paragraph', 'commentBody'] as const)
         expect(text).toContain(FIELD_WORDS[field])

@@ -1,6 +1,3 @@
-import { describe, expect, it } from 'vitest'
-import { meta, PRINCIPLES, richDeclaration } from '../test/sampleDocuments.js'
-import { tableDocument } from '../test/tableDocument.js'
 import {
   checkWellFormed,
   pdfFonts,
@@ -8,7 +5,10 @@ import {
   pdfMeta,
   pdfObjects,
   qpdfCheck,
-} from '../test/tools.js'
+  tableDocument,
+} from '@accord/test-support'
+import { describe, expect, it } from 'vitest'
+import { meta, PRINCIPLES, richDeclaration } from '../test/sampleDocuments.js'
 import { toPdf } from './toPdf.js'
 
 type Dict = Record<string, unknown>

@@ -1,7 +1,7 @@
+import { pdfObjects, pdfText, qpdfCheck } from '@accord/test-support'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { meta } from '../test/sampleDocuments.js'
-import { pdfObjects, pdfText, qpdfCheck } from '../test/tools.js'
 import { toPdf } from './toPdf.js'
 
 const FILLER =

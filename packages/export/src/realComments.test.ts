@@ -1,7 +1,11 @@
+import {
+  checkWellFormed,
+  convertFileWithLibreOffice,
+  skipWithoutLibreOffice,
+} from '@accord/test-support'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { clauseId, meta, richDeclaration } from '../test/sampleDocuments.js'
-import { checkWellFormed, convertWithLibreOffice, skipWithoutSoffice } from '../test/tools.js'
 import type { ExportThread } from './ExportMeta.js'
 import { toDocx } from './toDocx.js'
 import { toOdt } from './toOdt.js'
@@ -120,9 +124,9 @@ describe('open comments of a review copy as real comments', () => {
     )
   })
 
-  describe.skipIf(skipWithoutSoffice)('LibreOffice reads them as comments', () => {
+  describe.skipIf(skipWithoutLibreOffice())('LibreOffice reads them as comments', () => {
     it('the DOCX comments, saved again as ODT, are annotations with their authors and words', async () => {
-      const odt = convertWithLibreOffice(
+      const odt = await convertFileWithLibreOffice(
         'review.docx',
         await toDocx(richDeclaration(), reviewCopy()),
         'odt',
@@ -151,8 +155,8 @@ describe('open comments of a review copy as real comments', () => {
       )
     }, 180_000)
 
-    it('the ODT annotations, saved again as DOCX, are Word comments on their words', () => {
-      const docx = convertWithLibreOffice(
+    it('the ODT annotations, saved again as DOCX, are Word comments on their words', async () => {
+      const docx = await convertFileWithLibreOffice(
         'review.odt',
         toOdt(richDeclaration(), reviewCopy()),
         'docx',

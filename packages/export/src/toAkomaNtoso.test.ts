@@ -1,3 +1,4 @@
+import { validateAkn, xpathString } from '@accord/test-support'
 import { DOMParser } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import {
@@ -10,7 +11,6 @@ import {
   SUBCLAUSE_HEADING,
   sampleDocument,
 } from '../test/sampleDocuments.js'
-import { validateAkn, xpathString } from '../test/tools.js'
 import { toAkomaNtoso } from './toAkomaNtoso.js'
 
 const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml')

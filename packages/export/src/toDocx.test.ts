@@ -1,3 +1,4 @@
+import { checkWellFormed } from '@accord/test-support'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import {
@@ -9,7 +10,6 @@ import {
   SUBCLAUSE_HEADING,
   sampleDocument,
 } from '../test/sampleDocuments.js'
-import { checkWellFormed } from '../test/tools.js'
 import { toDocx } from './toDocx.js'
 
 /** The text of each paragraph of a WordprocessingML part, with its style. */

@@ -1,3 +1,4 @@
+import { checkWellFormed } from '@accord/test-support'
 import { strFromU8, unzipSync } from 'fflate'
 import { DOMParser } from 'linkedom'
 import { describe, expect, it } from 'vitest'
@@ -9,7 +10,6 @@ import {
   richDeclaration,
   SUBCLAUSE_HEADING,
 } from '../test/sampleDocuments.js'
-import { checkWellFormed } from '../test/tools.js'
 import { toOdt } from './toOdt.js'
 
 const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml')

@@ -1,3 +1,4 @@
+import { pdfFonts, pdfInfo, pdfText } from '@accord/test-support'
 import { describe, expect, it } from 'vitest'
 import {
   clauseId,
@@ -7,7 +8,6 @@ import {
   SUBCLAUSE_HEADING,
   sampleDocument,
 } from '../test/sampleDocuments.js'
-import { pdfFonts, pdfInfo, pdfText } from '../test/tools.js'
 import { toPdf } from './toPdf.js'
 
 /** pdftotext breaks lines where the PDF does; compare words, not lines. */

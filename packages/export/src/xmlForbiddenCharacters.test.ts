@@ -1,7 +1,7 @@
+import { checkWellFormed, pdfText, validateAkn } from '@accord/test-support'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { FIELD_WORDS, forbiddenEverywhere, XML_FORBIDDEN_PATTERN } from '../test/sampleDocuments.js'
-import { checkWellFormed, pdfText, validateAkn } from '../test/tools.js'
 import { exportDocument } from './exportDocument.js'
 import { EXPORT_FORMATS } from './formats.js'
 

@@ -1,3 +1,4 @@
+import { articlesDraft } from '@accord/test-support'
 import { describe, expect, it } from 'vitest'
 import { ImportError } from './ImportError.js'
 import { importFile } from './importFile.js'
@@ -9,7 +10,6 @@ import {
   repack,
   text,
 } from './testCorpus/hostileFiles.js'
-import { articlesDraft } from './testCorpus/wordDraft.js'
 
 const refusal = (name: string, bytes: Uint8Array): string => {
   try {

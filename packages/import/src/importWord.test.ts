@@ -1,8 +1,8 @@
+import { articlesDraft, numberedListDraft } from '@accord/test-support'
 import { CommentReference, Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
 import { clausesOf, preambleOf, suggestionsOf } from './testCorpus/readBack.js'
-import { articlesDraft, numberedListDraft } from './testCorpus/wordDraft.js'
 
 describe('a Word draft written by the docx package', () => {
   it('keeps the title and preamble and finds the articles, clause by clause', async () => {

@@ -1,9 +1,9 @@
 import { exportDocument } from '@accord/export'
+import { articlesDraft, convertWithLibreOffice } from '@accord/test-support'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
-import { convertWithLibreOffice, sampleText } from './testCorpus/libreOffice.js'
 import { clausesOf, preambleOf, suggestionsOf } from './testCorpus/readBack.js'
-import { articlesDraft } from './testCorpus/wordDraft.js'
+import { sampleText } from './testCorpus/sampleText.js'
 
 const SAMPLES = {
   resolution: 'ombudsmen-alliance-resolution-2024.ru.txt',
@@ -18,19 +18,16 @@ const PRINCIPLES = [
 
 let saved: Record<string, Uint8Array> = {}
 
-beforeAll(() => {
-  const inputs: Record<string, Uint8Array> = {}
+beforeAll(async () => {
+  const inputs: Record<string, Uint8Array> = { 'draft.docx': await articlesDraft() }
   for (const [key, file] of Object.entries(SAMPLES)) inputs[`${key}.txt`] = sampleText(file)
-  const draft = { 'draft.docx': new Uint8Array() }
-  return articlesDraft().then((bytes) => {
-    draft['draft.docx'] = bytes
-    // Word files and ODT files as LibreOffice saves them: the samples, and the Word draft
-    // with its comments and tracked changes opened and saved again.
-    saved = {
-      ...convertWithLibreOffice({ ...inputs, 'draft.docx': bytes }, 'odt'),
-      ...convertWithLibreOffice({ ...inputs, 'draft.docx': bytes }, 'docx'),
-    }
-  })
+  // Word files and ODT files as LibreOffice saves them: the samples, and the Word draft
+  // with its comments and tracked changes opened and saved again.
+  const [odt, docx] = await Promise.all([
+    convertWithLibreOffice(inputs, 'odt'),
+    convertWithLibreOffice(inputs, 'docx'),
+  ])
+  saved = { ...odt, ...docx }
 })
 
 describe('files saved by LibreOffice', () => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import net from 'node:net'
+import { freePort } from '@accord/test-support'
 import { vi } from 'vitest'
-import { freePort } from './freePort.js'
 
 const findRedis = (): string | undefined => {
   try {

@@ -8,7 +8,7 @@ const serverDir = path.resolve(import.meta.dirname, '../../..')
 /** The built server; ACCORD_SERVER_MAIN runs another build (e.g. an older commit's, to compare). */
 const MAIN = process.env.ACCORD_SERVER_MAIN ?? path.join(serverDir, 'dist/main.js')
 
-export { freePort } from '../../utils/freePort.js'
+export { freePort } from '@accord/test-support'
 
 export interface ServerProcess {
   child: ChildProcess

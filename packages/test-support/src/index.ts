@@ -1,0 +1,16 @@
+/**
+ * What the tests of several workspaces share. Test files only import it (a devDependency of
+ * each workspace that uses it); no build of the app includes it.
+ */
+export { NOTES, tableDocument } from './fixtures/tableDocument.js'
+export { articlesDraft, markedUpDraft, numberedListDraft } from './fixtures/wordDrafts.js'
+export { freePort } from './freePort.js'
+export {
+  convertFileWithLibreOffice,
+  convertWithLibreOffice,
+  type LibreOfficeOptions,
+  libreOfficeInstalled,
+  skipWithoutLibreOffice,
+} from './libreOffice.js'
+export { pdfFonts, pdfInfo, pdfMeta, pdfObjects, pdfText, qpdfCheck } from './pdfChecks.js'
+export { checkWellFormed, validateAkn, xpathString } from './xmlChecks.js'
