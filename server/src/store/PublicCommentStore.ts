@@ -1,5 +1,5 @@
 import type { CommentType, Decision, PublicComment, PublicCommentStatus } from '@accord/protocol'
-import type { Database, Param } from './Database.js'
+import type { Database, Params } from './Database.js'
 import { newId, nowIso } from './ids.js'
 
 /** `unconfirmed`: waiting for the mailed link; it enters moderation (`pending`) once confirmed. */
@@ -184,7 +184,7 @@ export class PublicCommentStore {
     const now = nowIso()
     const to = change.status?.to ?? from
     const sets: string[] = []
-    const params: Param[] = []
+    const params: Params[number][] = []
     if (change.status) {
       sets.push('status = ?', 'rejection_reason = ?', 'moderated_by = ?', 'moderated_at = ?')
       params.push(to, change.status.rejectionReason, userId, now)
