@@ -1,16 +1,9 @@
-import {
-  type Block,
-  type Child,
-  type ExportClause,
-  htmlElement as h,
-  htmlBlock,
-  htmlClause,
-  htmlFootnotes,
-} from '@accord/export'
+import { type Child, type ExportClause, htmlElement as h } from '@accord/export'
 import type { Language } from '@accord/protocol'
 import type { PublicConsultation, PublishedComment } from '../readPublicConsultation.js'
 import { publicPage } from './pageLayout.js'
 import { PAGE_TEXTS, type PageTexts } from './pageTexts.js'
+import { renderedText, textWith } from './renderedText.js'
 
 /** Dates as people read them, in UTC (said so), since readers are anywhere. */
 export const formatWhen = (date: Date, language: Language): string =>
@@ -159,12 +152,7 @@ export const renderConsultationPage = (view: PublicConsultation, language: Langu
         'section',
         { id: 'text', 'aria-labelledby': 'text-heading', lang: textLanguage },
         h('h2', { id: 'text-heading', lang: language }, t.text),
-        model.preface.map(htmlBlock),
-        model.body.map((item: Block | ExportClause) =>
-          item.type === 'clause' ? htmlClause(item, afterClause) : htmlBlock(item),
-        ),
-        model.conclusions.map(htmlBlock),
-        htmlFootnotes(model.footnotes),
+        textWith(renderedText(model), afterClause),
       ),
     ),
   )
