@@ -3,7 +3,7 @@
  * run on a fresh process; prints one table of figures and ratios and records it in
  * docs/performance.md. Not part of `npm test`. Options:
  *   --quick            shorter runs (about 4 minutes instead of about 10)
- *   --only a,b,c,d,cold,idle,size,large,export,languages   a subset (default: all)
+ *   --only a,b,c,d,cold,idle,size,large,export,languages,consultation   a subset (default: all)
  *   --rounds N         A/B rounds per load setting (default 2)
  *   --no-record        print only; leave docs/performance.md alone
  *   --note TEXT        a line recorded with the results (e.g. "shared busy machine")
@@ -15,6 +15,11 @@ import { parseArgs } from 'node:util'
 import { measureColdLoad, measureIdleRooms, measureStorage } from './accordExtras.js'
 import { ensureHarness, type HarnessResult, runHarness } from './harness.js'
 import { freePort, launchAccord, REPO_ROOT } from './launchers.js'
+import {
+  type ConsultationUnderLoad,
+  measureConsultationUnderLoad,
+  READERS,
+} from './measureConsultationUnderLoad.js'
 import { type ExportUnderLoad, measureExportUnderLoad } from './measureExportUnderLoad.js'
 import { type LanguageVersions, measureLanguageVersions } from './measureLanguageVersions.js'
 import { type LargeOpen, measureLargeDocument } from './measureLargeDocument.js'
@@ -42,7 +47,9 @@ const { values: args } = parseArgs({
 const quick = args.quick ?? false
 const rounds = Number(args.rounds ?? 2)
 const only = new Set(
-  (args.only ?? 'a,b,c,d,cold,idle,size,large,export,languages').split(',').map((s) => s.trim()),
+  (args.only ?? 'a,b,c,d,cold,idle,size,large,export,languages,consultation')
+    .split(',')
+    .map((s) => s.trim()),
 )
 const cpuProfDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
@@ -284,6 +291,97 @@ const runExportUnderLoad = async () => {
   )
 }
 
+/** Setting (a) with and without 50 readers of a 500-clause consultation page, alternately. */
+const runConsultationUnderLoad = async () => {
+  const withReaders: ConsultationUnderLoad[] = []
+  const without: ConsultationUnderLoad[] = []
+  const seconds = secondsFor(15)
+  for (let round = 1; round <= rounds; round++) {
+    log(`consultation page read while 50 people type, round ${round}: with ${READERS} readers`)
+    withReaders.push(await measureConsultationUnderLoad(true, seconds))
+    log(`consultation page read while 50 people type, round ${round}: without`)
+    without.push(await measureConsultationUnderLoad(false, seconds))
+  }
+  for (const r of [...withReaders, ...without]) {
+    details.push(
+      `consultation page under load, ${r.pages > 0 || r.failedPages > 0 ? `${r.pages} pages read (p50 ${r.pageMs?.p50.toFixed(0) ?? '–'} ms, p99 ${r.pageMs?.p99.toFixed(0) ?? '–'} ms, ${r.failedPages} failed)` : 'no readers'}, first page ${r.firstPageMs.toFixed(0)} ms (${Math.round(r.pageBytes / 1024)} KB): ${summary(r.harness)}`,
+    )
+  }
+  const p99 = (runs: ConsultationUnderLoad[]) =>
+    median(runs.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN))
+  const setting = `1 document × 50 clients × 2 edits/s; ${READERS} readers of a 500-clause consultation page with 500 comments, each reloading it after 1 s`
+  const withP99 = p99(withReaders)
+  const withoutP99 = p99(without)
+  const all = [...withReaders, ...without]
+  rows.push(
+    {
+      setting,
+      metric: 'fan-out p99 with readers',
+      unit: 'ms',
+      ours: withP99,
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'fan-out p99 without readers',
+      unit: 'ms',
+      ours: withoutP99,
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'p99 with / without readers',
+      unit: '×',
+      ours: withP99 / withoutP99,
+      reference: undefined,
+    },
+    {
+      // The noise the ratio above is read against: the same run without readers, repeated.
+      setting,
+      metric: 'p99 spread of the runs without readers (max / min)',
+      unit: '×',
+      ours:
+        Math.max(...without.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN)) /
+        Math.min(...without.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN)),
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'pages read per run',
+      unit: '',
+      ours: median(withReaders.map((r) => r.pages)),
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'page load p99 under load',
+      unit: 'ms',
+      ours: median(withReaders.map((r) => r.pageMs?.p99 ?? Number.NaN)),
+      reference: undefined,
+    },
+    {
+      setting,
+      metric: 'first page load (HTTP, after opening)',
+      unit: 'ms',
+      ours: median(all.map((r) => r.firstPageMs)),
+      reference: undefined,
+      target: '< 200 ms',
+      met: all.every((r) => r.firstPageMs < 200),
+    },
+    {
+      setting,
+      metric: 'deliveries with readers',
+      unit: '%',
+      ours: median(withReaders.map((r) => (r.harness.edits?.deliveryRatio ?? 0) * 100)),
+      reference: undefined,
+      target: '100%',
+      met: withReaders.every(
+        (r) => r.harness.edits?.deliveryRatio === 1 && r.harness.pass && r.failedPages === 0,
+      ),
+    },
+  )
+}
+
 /** The 5,000-clause document: ours and the reference alternately, medians over rounds. */
 const runLargeDocument = async (target: Target) => {
   const a: LargeOpen[] = []
@@ -403,6 +501,9 @@ const main = async () => {
     if (only.has('large')) await runLargeDocument(target)
     if (only.has('export') && target.launch === launchAccord) await runExportUnderLoad()
     if (only.has('languages') && target.launch === launchAccord) await runLanguageVersions()
+    if (only.has('consultation') && target.launch === launchAccord) {
+      await runConsultationUnderLoad()
+    }
     if (only.has('size')) {
       const edits = quick ? 20_000 : 100_000
       log(`${edits} small edits, then the SQLite file size`)

@@ -337,6 +337,11 @@ export const startServer = async (
     (err) => logger.warn({ err }, 'the consultation retention sweep failed'),
   )
   retention.start(config.consultations.sweepMs, { now: true })
+  // In the background, so that the first reader of a consultation page after a restart does
+  // not wait for its version to be parsed and rendered; stopping waits for it.
+  const preparingPages = consultations
+    .preparePages()
+    .catch((err: unknown) => logger.warn({ err }, 'preparing the consultation pages failed'))
   const deps = {
     config: effective,
     logger,
@@ -387,6 +392,7 @@ export const startServer = async (
       await inFlightEdits.close()
       await digests?.stop()
       await retention.stop()
+      await preparingPages
       await reviewRounds.stop()
       await notifier.settled()
       await mail?.stop()

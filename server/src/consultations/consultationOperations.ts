@@ -7,6 +7,7 @@ import { erasePublicCommenter } from './erasePublicCommenter.js'
 import { getConsultation, listConsultations } from './listConsultations.js'
 import { listPublicComments } from './listPublicComments.js'
 import { moderatePublicComment } from './moderatePublicComment.js'
+import { preparePublicPages } from './preparePublicPages.js'
 import { publicReport } from './publicReport.js'
 import { readPublicConsultation } from './readPublicConsultation.js'
 import { submitPublicComment } from './submitPublicComment.js'
@@ -31,6 +32,7 @@ export const consultationOperations = (ctx: ConsultationsContext) => {
     eraseExpired: bind(eraseExpiredPersonalData),
     readPublic: bind(readPublicConsultation),
     publicReport: bind(publicReport),
+    preparePages: bind(preparePublicPages),
   }
 }
 

@@ -5,6 +5,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors/DomainError.js
 import { newId } from '../store/ids.js'
 import type { ConsultationsContext } from './ConsultationsContext.js'
 import { consultationView } from './consultationOf.js'
+import { preparePublicPage } from './preparePublicPages.js'
 
 /** Latin letters and digits of a title, for a readable default address. */
 const slugOf = (title: string): string =>
@@ -25,7 +26,8 @@ const tail = (): string =>
 
 /**
  * The secretariat publishes a named version for public comment, at `/consultations/:slug`,
- * from `opensAt` (default now) until `closesAt`. Audited.
+ * from `opensAt` (default now) until `closesAt`. Audited. Its page is rendered once before the
+ * answer, so the first reader finds the version's text ready.
  */
 export const createConsultation = async (
   ctx: ConsultationsContext,
@@ -68,5 +70,8 @@ export const createConsultation = async (
       closesAt: new Date(closesAt).toISOString(),
     },
   })
+  // The secretariat's request, not the first reader's, pays for parsing and rendering the
+  // version. A failure here is the page's own: its first request meets it and reports it.
+  await preparePublicPage(ctx, slug).catch(() => undefined)
   return consultationView(ctx, created)
 }

@@ -89,6 +89,12 @@ export class ConsultationStore {
     return rows.map(toConsultation)
   }
 
+  /** Consultations scheduled or open at `now`. */
+  async notClosedAt(now: number): Promise<StoredConsultation[]> {
+    const rows = await this.db.all<Row>('SELECT * FROM consultations WHERE closes_at > ?', [now])
+    return rows.map(toConsultation)
+  }
+
   /** Consultations closed before `before` whose commenters' addresses are still kept. */
   async closedBefore(before: number): Promise<StoredConsultation[]> {
     const rows = await this.db.all<Row>(

@@ -1,5 +1,8 @@
 import type { CommentType, Decision, Language } from '@accord/protocol'
 
+/** Made once: making one takes longer than the rest of a clause's comments (500 on a long page). */
+const RUSSIAN_PLURALS = new Intl.PluralRules('ru')
+
 /** Every word of the public consultation pages, in Russian and English. */
 export const PAGE_TEXTS = {
   en: {
@@ -79,7 +82,7 @@ export const PAGE_TEXTS = {
     introduction: 'Вступление',
     text: 'Текст',
     comments: (n: number) => {
-      const form = new Intl.PluralRules('ru').select(n)
+      const form = RUSSIAN_PLURALS.select(n)
       const word =
         form === 'one'
           ? 'опубликованное замечание'

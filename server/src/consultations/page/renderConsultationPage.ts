@@ -1,16 +1,9 @@
-import {
-  type Block,
-  type Child,
-  type ExportClause,
-  htmlElement as h,
-  htmlBlock,
-  htmlClause,
-  htmlFootnotes,
-} from '@accord/export'
+import { type Child, type ExportClause, type ExportModel, htmlElement as h } from '@accord/export'
 import type { Language } from '@accord/protocol'
 import type { PublicConsultation, PublishedComment } from '../readPublicConsultation.js'
 import { publicPage } from './pageLayout.js'
 import { PAGE_TEXTS, type PageTexts } from './pageTexts.js'
+import { renderedText, textWith } from './renderedText.js'
 
 /** Dates as people read them, in UTC (said so), since readers are anywhere. */
 export const formatWhen = (date: Date, language: Language): string =>
@@ -68,9 +61,41 @@ export const renderComment = (
  * After closing it is the public report, with the report's downloads.
  */
 export const renderConsultationPage = (view: PublicConsultation, language: Language): string => {
+  const model = view.text.model(view.slug, view.documentTitle)
+  // Everything the page shows besides the version's text (which the model stands for).
+  const key = JSON.stringify([
+    language,
+    view.slug,
+    view.url,
+    view.documentTitle,
+    view.introduction,
+    view.opensAt,
+    view.closesAt,
+    view.state,
+    view.text.name,
+    view.text.settings,
+    view.retentionDays,
+    view.published,
+  ])
+  const kept = pages.get(model)?.get(language)
+  if (kept?.key === key) return kept.html
+  const html = renderPage(view, language, model)
+  const byLanguage = pages.get(model) ?? new Map<Language, { key: string; html: string }>()
+  byLanguage.set(language, { key, html })
+  pages.set(model, byLanguage)
+  return html
+}
+
+/**
+ * The last page of each version in each language, with what it showed: every reader gets the
+ * same page until a comment is published or decided, or the consultation opens or closes, so
+ * 50 readers reloading it do not render it 50 times.
+ */
+const pages = new WeakMap<ExportModel, Map<Language, { key: string; html: string }>>()
+
+const renderPage = (view: PublicConsultation, language: Language, model: ExportModel): string => {
   const t = PAGE_TEXTS[language]
   const closed = view.state === 'closed'
-  const model = view.text.model(view.slug, view.documentTitle)
   const byClause = new Map<string, PublishedComment[]>()
   for (const comment of view.published) {
     const list = byClause.get(comment.clauseId) ?? []
@@ -159,12 +184,7 @@ export const renderConsultationPage = (view: PublicConsultation, language: Langu
         'section',
         { id: 'text', 'aria-labelledby': 'text-heading', lang: textLanguage },
         h('h2', { id: 'text-heading', lang: language }, t.text),
-        model.preface.map(htmlBlock),
-        model.body.map((item: Block | ExportClause) =>
-          item.type === 'clause' ? htmlClause(item, afterClause) : htmlBlock(item),
-        ),
-        model.conclusions.map(htmlBlock),
-        htmlFootnotes(model.footnotes),
+        textWith(renderedText(model), afterClause),
       ),
     ),
   )

@@ -1,6 +1,6 @@
 import { exportModel } from '@accord/export'
 import { describe, expect, it } from 'vitest'
-import type { PublicConsultation } from '../readPublicConsultation.js'
+import type { PublicConsultation, PublishedComment } from '../readPublicConsultation.js'
 import { publicErrorMessage } from './publicErrors.js'
 import { findClause, renderClausePage } from './renderClausePage.js'
 import { renderConsultationPage } from './renderConsultationPage.js'
@@ -89,6 +89,26 @@ const view = (state: PublicConsultation['state']): PublicConsultation => {
 }
 
 describe('the public consultation pages', () => {
+  it('give the kept page while nothing it shows changed, a new one once a comment is added', () => {
+    const open = view('open')
+    const first = renderConsultationPage(open, 'en')
+    expect(renderConsultationPage({ ...open }, 'en')).toBe(first)
+    const added = renderConsultationPage(
+      {
+        ...open,
+        published: [
+          ...open.published,
+          { ...open.published[0], id: 'c9', body: 'Late one' } as PublishedComment,
+        ],
+      },
+      'en',
+    )
+    expect(added).not.toBe(first)
+    expect(added).toContain('Late one')
+    expect(renderConsultationPage(open, 'ru')).toContain('lang="ru"')
+    expect(renderConsultationPage(view('closed'), 'en')).not.toBe(first)
+  })
+
   it('escape every value and carry no script or external resource', () => {
     const html = renderConsultationPage(view('open'), 'en')
     expect(html).not.toContain('<script')

@@ -1,0 +1,162 @@
+/**
+ * Issue 20: the public page of a consultation read by 50 people while the group co-edits.
+ * On a fresh Accord, a 500-clause document gets a named version, a consultation of it and
+ * 500 published public comments (sent through the public API, as from 25 addresses behind
+ * the trusted local proxy, and published by the secretariat). Then setting (a)'s load (one
+ * other document, 50 clients × 2 edits/s, the shared harness) runs, once with 50 readers who
+ * each load the page over HTTP, read for a second, and load it again, throughout; and once
+ * without. The harness's fan-out p99 of the two runs is what the readers cost the people
+ * typing. Also the first load of the page over HTTP (after the opening prepared it) and the
+ * readers' page times.
+ */
+
+import { connectClient, headerRecord } from './benchClient.js'
+import { type HarnessResult, runHarness } from './harness.js'
+import { type AccordHandle, freePort, launchAccord } from './launchers.js'
+import { clauseDocument } from './measureLargeDocument.js'
+import { median, sleep } from './procStats.js'
+
+export interface ConsultationUnderLoad {
+  harness: HarnessResult
+  /** ms of the first GET of the page, after the consultation was opened. */
+  firstPageMs: number
+  /** Pages the readers loaded during the run (0 without readers). */
+  pages: number
+  /** Median and 99th percentile of the readers' page loads (ms), when there were any. */
+  pageMs?: { p50: number; p99: number }
+  failedPages: number
+  pageBytes: number
+}
+
+const CLAUSES = 500
+const COMMENTS = 500
+export const READERS = 50
+/** What a reader spends on the page before loading it again (ms). */
+const READING_MS = 1000
+/** Public comments sent from one address (the per-address limit is 30 in 10 minutes). */
+const PER_ADDRESS = 20
+
+const json = async <T>(res: Response): Promise<T> => {
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+/** A 500-clause consultation with 500 published comments; its page's path. */
+const openConsultation = async (server: AccordHandle, documentId: string): Promise<string> => {
+  const { id: versionId } = await json<{ id: string }>(
+    await server.adminCall('POST', `/api/documents/${documentId}/versions`, { name: 'Проект' }),
+  )
+  const { consultation } = await json<{ consultation: { id: string; slug: string } }>(
+    await server.adminCall('POST', `/api/documents/${documentId}/consultations`, {
+      versionId,
+      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      introduction: 'Вступление. '.repeat(40),
+    }),
+  )
+  for (let i = 0; i < COMMENTS; i++) {
+    const res = await fetch(
+      `${server.url}/api/public/consultations/${consultation.slug}/comments`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: server.url,
+          'X-Forwarded-For': `10.20.${Math.floor(i / PER_ADDRESS)}.1`,
+        },
+        body: JSON.stringify({
+          clauseId: `c${(i % CLAUSES) + 1}`,
+          name: `Участник ${i}`,
+          email: `reader-${i}@example.org`,
+          type: 'technical',
+          body: `Замечание ${i}: ${'слишком узкая формулировка, '.repeat(5)}`,
+          proposedChange: `Предлагаемая формулировка ${i}`,
+          consent: true,
+          publishName: i % 2 === 1,
+        }),
+      },
+    )
+    if (res.status !== 202)
+      throw new Error(`public comment ${i}: ${res.status} ${await res.text()}`)
+  }
+  const { comments } = await json<{ comments: { id: string }[] }>(
+    await server.adminCall('GET', `/api/consultations/${consultation.id}/comments?status=pending`),
+  )
+  for (const comment of comments) {
+    await json(
+      await server.adminCall(
+        'PATCH',
+        `/api/consultations/${consultation.id}/comments/${comment.id}`,
+        {
+          status: 'published',
+        },
+      ),
+    )
+  }
+  return `/consultations/${consultation.slug}`
+}
+
+const loadPage = async (url: string): Promise<{ ms: number; bytes: number } | undefined> => {
+  const started = performance.now()
+  const res = await fetch(url).catch(() => undefined)
+  const body = await res?.arrayBuffer()
+  if (!res?.ok || !body) return undefined
+  return { ms: performance.now() - started, bytes: body.byteLength }
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN
+
+export const measureConsultationUnderLoad = async (
+  withReaders: boolean,
+  seconds: number,
+): Promise<ConsultationUnderLoad> => {
+  const server = (await launchAccord({ port: await freePort() })) as AccordHandle
+  try {
+    const { rooms, headers } = await server.prepareRooms(2)
+    const [typed, consulted] = rooms as [string, string]
+    const writer = await connectClient(`${server.wsUrl}/${consulted}`, headerRecord(headers))
+    writer.send(clauseDocument(CLAUSES))
+    await writer.roundTrip()
+    await writer.close()
+    const page = `${server.url}${await openConsultation(server, consulted)}`
+    const first = await loadPage(page)
+    if (!first) throw new Error(`GET ${page} failed`)
+
+    let done = false
+    const times: number[] = []
+    let failedPages = 0
+    const reader = async () => {
+      // Readers arrive spread over their first second, not all in one instant.
+      await sleep(Math.random() * READING_MS)
+      while (!done) {
+        const loaded = await loadPage(page)
+        if (loaded) times.push(loaded.ms)
+        else failedPages++
+        await sleep(READING_MS)
+      }
+    }
+    const reading = withReaders ? Array.from({ length: READERS }, reader) : []
+    const harness = await runHarness({
+      wsUrl: server.wsUrl,
+      rooms: [typed],
+      headers,
+      pid: server.pid,
+      clients: 50,
+      rate: 2,
+      seconds,
+    })
+    done = true
+    await Promise.all(reading)
+    const sorted = [...times].sort((a, b) => a - b)
+    return {
+      harness,
+      firstPageMs: first.ms,
+      pages: times.length,
+      pageMs: sorted.length > 0 ? { p50: median(sorted), p99: percentile(sorted, 99) } : undefined,
+      failedPages,
+      pageBytes: first.bytes,
+    }
+  } finally {
+    await server.stop()
+  }
+}
