@@ -117,21 +117,21 @@ describe('authorship: who wrote what', () => {
       .toEqual(['Anna Petrova', 'Ben Okafor'])
   })
   it('another person’s typing leaves the colours of the rest of the text on screen, and is coloured as it arrives', async () => {
-    const anna = await session.server.newUser('coordinator', 'Anna Petrova')
-    const ben = await session.server.newUser('member', 'Ben Okafor')
-    const cookie = await session.server.signIn(anna.email, anna.password)
+    const olga = await session.server.newUser('coordinator', 'Olga Ivanova')
+    const sam = await session.server.newUser('member', 'Sam Reed')
+    const cookie = await session.server.signIn(olga.email, olga.password)
     const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'Statute',
     })
     const url = `${session.server.url}/documents/${id}`
-    const a = await session.openDocument(anna.email, anna.password, url)
-    const b = await session.openDocument(ben.email, ben.password, url)
+    const a = await session.openDocument(olga.email, olga.password, url)
+    const b = await session.openDocument(sam.email, sam.password, url)
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('The office is independent.')
     await a.keyboard.press('Enter')
     await a.keyboard.type('It reports once a year.')
     await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('a year.')
-    // Ben writes a word first, so that Anna's page learns who he is before it looks.
+    // Sam writes a word first, so that Olga's page learns who he is before it looks.
     await b.locator('.ProseMirror p', { hasText: 'a year' }).click()
     await b.keyboard.press('End')
     await b.keyboard.type(' Yes.')
@@ -139,24 +139,24 @@ describe('authorship: who wrote what', () => {
     await expect
       .poll(() => colouredWords(a))
       .toEqual({
-        'Anna Petrova': 'The office is independent.It reports once a year.',
-        'Ben Okafor': ' Yes.',
+        'Olga Ivanova': 'The office is independent.It reports once a year.',
+        'Sam Reed': ' Yes.',
       })
-    // From now on, count every moment Anna's words are drawn without their colour.
+    // From now on, count every moment Olga's words are drawn without their colour.
     await a.evaluate(() => {
       const w = window as unknown as { __uncoloured: number }
       w.__uncoloured = 0
       const root = document.querySelector('.ProseMirror') as Element
       new MutationObserver(() => {
-        if (!root.querySelector('.author-run[title="Anna Petrova"]')) w.__uncoloured++
+        if (!root.querySelector('.author-run[title="Olga Ivanova"]')) w.__uncoloured++
       }).observe(root, { subtree: true, childList: true, characterData: true })
     })
     await b.keyboard.type(' It answers.', { delay: 40 })
     await expect
       .poll(() => colouredWords(a))
       .toEqual({
-        'Anna Petrova': 'The office is independent.It reports once a year.',
-        'Ben Okafor': ' Yes. It answers.',
+        'Olga Ivanova': 'The office is independent.It reports once a year.',
+        'Sam Reed': ' Yes. It answers.',
       })
     expect(
       await a.evaluate(() => (window as unknown as { __uncoloured: number }).__uncoloured),
