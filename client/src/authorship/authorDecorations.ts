@@ -178,6 +178,17 @@ const redecorateRange = (
   return decorations.remove(old).add(doc, decorationsOf(joined, doc, input))
 }
 
+/** Ranges sorted, overlapping or touching ones joined. */
+const mergeRanges = (ranges: readonly TextRange[]): TextRange[] => {
+  const merged: TextRange[] = []
+  for (const range of [...ranges].sort((a, b) => a.from - b.from)) {
+    const last = merged.at(-1)
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to)
+    else merged.push({ ...range })
+  }
+  return merged
+}
+
 /**
  * The decorations after changes within `ranges` (positions in `doc`, which the Yjs fragment
  * now holds), worked out again for those ranges only: typing costs the changed block, not
@@ -197,15 +208,4 @@ export const redecorateAuthors = (
     result = redecorateRange(result, doc, fragment, input, range, unknown)
   }
   return result
-}
-
-/** Ranges sorted, overlapping or touching ones joined. */
-export const mergeRanges = (ranges: readonly TextRange[]): TextRange[] => {
-  const merged: TextRange[] = []
-  for (const range of [...ranges].sort((a, b) => a.from - b.from)) {
-    const last = merged.at(-1)
-    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to)
-    else merged.push({ ...range })
-  }
-  return merged
 }
