@@ -9,8 +9,11 @@
  * - tables: 1,000 clauses with 50 tables (issue 18) against the bare page with tables.
  * - annotated: the paragraphs document with 200 comment threads in the margin and the
  *   authorship colours on (issue 21), against the bare page with the same text.
+ * - threads: the same with the authorship colours off (what the margin alone costs).
  * The app syncs from Accord (production build); the bare page from @y/websocket-server.
- * Options: --quick, --rounds N, --only LIST, --no-record, --note TEXT, --smoke.
+ * Options: --quick, --rounds N, --only LIST, --no-record, --note TEXT, --smoke, and
+ * --compare-client DIR: the annotated and threads rows also run the app as built in DIR (an
+ * older `client/dist`, copied aside), in the same rounds, to compare two versions A B A B.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -64,8 +67,10 @@ const { values: args } = parseArgs({
     note: { type: 'string' },
     only: { type: 'string' },
     smoke: { type: 'boolean', default: false },
+    'compare-client': { type: 'string' },
   },
 })
+const compareClient = args['compare-client'] ? path.resolve(args['compare-client']) : undefined
 /** --smoke: a tenth of each clause document, 15 keys, nothing recorded; checks the harness runs. */
 const smoke = args.smoke ?? false
 const scaled = (shape: ClauseDocumentShape): ClauseDocumentShape =>
@@ -105,8 +110,13 @@ const runApp = async (
   browser: Browser,
   update: Uint8Array,
   prepare?: (origin: string, room: string, headers: Record<string, string>) => Promise<string>,
+  /** Another build of the client to serve (`--compare-client`); default this worktree's. */
+  clientDist?: string,
 ): Promise<PageFigures> => {
-  const server: ServerHandle = await launchAccord({ port: await freePort() })
+  const server: ServerHandle = await launchAccord({
+    port: await freePort(),
+    env: clientDist ? { CLIENT_DIST: clientDist } : {},
+  })
   try {
     const { rooms, headers } = await server.prepareRooms(1)
     const room = rooms[0] as string
@@ -321,38 +331,54 @@ const tablesScenario = (): Scenario => {
 
 /**
  * Issue 21: the ~1 MiB paragraphs document with THREADS open threads beside their words (the
- * margin view, the default on a wide window) and the authorship colours on (the seeding
- * account's words coloured, the other client's edits too), against the bare page.
+ * margin view, the default on a wide window) and, unless `authorship` is false, the
+ * authorship colours on (the seeding account's words coloured, the other client's edits
+ * too), against the bare page. With --compare-client, each round also runs the other build.
  */
-const annotatedScenario = (): Scenario => {
+const annotatedScenario = (authorship: boolean) => (): Scenario => {
   const update = paragraphDocument()
   const app: PageFigures[] = []
+  const other: PageFigures[] = []
   const bare: PageFigures[] = []
   const threads = smoke ? 20 : THREADS
+  const prepare = async (origin: string, room: string, headers: Record<string, string>) => {
+    await postThreads(origin, room, headers, update, threads)
+    const me = await fetch(`${origin}/api/me`, { headers })
+    const { user } = (await me.json()) as { user: { id: string } }
+    return `localStorage.setItem(${JSON.stringify(`accord.authorship.${user.id}`)}, ${JSON.stringify(authorship ? 'on' : 'off')})`
+  }
+  const what = `${threads} threads, authorship ${authorship ? 'on' : 'off'}`
   return {
     async round(browser, pageUrl, note) {
-      app.push(
-        await runApp(browser, update, async (origin, room, headers) => {
-          await postThreads(origin, room, headers, update, threads)
-          const me = await fetch(`${origin}/api/me`, { headers })
-          const { user } = (await me.json()) as { user: { id: string } }
-          return `localStorage.setItem(${JSON.stringify(`accord.authorship.${user.id}`)}, 'on')`
-        }),
-      )
-      note(`app with ${threads} threads and authorship on: ${show(app.at(-1) as PageFigures)}`)
+      app.push(await runApp(browser, update, prepare))
+      note(`app with ${what}: ${show(app.at(-1) as PageFigures)}`)
+      if (compareClient) {
+        other.push(await runApp(browser, update, prepare, compareClient))
+        note(`app as built in ${compareClient}, ${what}: ${show(other.at(-1) as PageFigures)}`)
+      }
       bare.push(await runBare(browser, pageUrl, update))
       note(`bare page: ${show(bare.at(-1) as PageFigures)}`)
     },
     rows() {
-      const setting = `browser, ${PARAGRAPHS} paragraphs (~1 MiB), ${threads} comment threads in the margin, authorship colours on, another client editing`
-      return editableAndKeystrokeRows(setting, app, bare)
+      const setting = `browser, ${PARAGRAPHS} paragraphs (~1 MiB), ${threads} comment threads in the margin, authorship colours ${authorship ? 'on' : 'off'}, another client editing`
+      const rows = editableAndKeystrokeRows(setting, app, bare)
+      if (compareClient)
+        rows.push(
+          ...editableAndKeystrokeRows(
+            `${setting}; client as built in ${compareClient}`,
+            other,
+            bare,
+          ),
+        )
+      return rows
     },
   }
 }
 
 const SCENARIOS: Record<string, () => Scenario> = {
   paragraphs: paragraphsScenario,
-  annotated: annotatedScenario,
+  annotated: annotatedScenario(true),
+  threads: annotatedScenario(false),
   'side-by-side': sideBySideScenario,
   tables: tablesScenario,
 }
@@ -405,6 +431,7 @@ const main = async () => {
       args.quick ? '--quick' : '',
       args.only ? `--only ${args.only}` : '',
       args.rounds ? `--rounds ${args.rounds}` : '',
+      compareClient ? `--compare-client ${compareClient}` : '',
     ].filter(Boolean)
     recordResults(
       path.join(REPO_ROOT, 'docs/performance.md'),

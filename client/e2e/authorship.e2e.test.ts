@@ -116,4 +116,50 @@ describe('authorship: who wrote what', () => {
       .poll(async () => Object.keys(await colouredWords(a)).sort())
       .toEqual(['Anna Petrova', 'Ben Okafor'])
   })
+  it('another person’s typing leaves the colours of the rest of the text on screen, and is coloured as it arrives', async () => {
+    const olga = await session.server.newUser('coordinator', 'Olga Ivanova')
+    const sam = await session.server.newUser('member', 'Sam Reed')
+    const cookie = await session.server.signIn(olga.email, olga.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Statute',
+    })
+    const url = `${session.server.url}/documents/${id}`
+    const a = await session.openDocument(olga.email, olga.password, url)
+    const b = await session.openDocument(sam.email, sam.password, url)
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.type('The office is independent.')
+    await a.keyboard.press('Enter')
+    await a.keyboard.type('It reports once a year.')
+    await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('a year.')
+    // Sam writes a word first, so that Olga's page learns who he is before it looks.
+    await b.locator('.ProseMirror p', { hasText: 'a year' }).click()
+    await b.keyboard.press('End')
+    await b.keyboard.type(' Yes.')
+    await a.getByRole('button', { name: 'Who wrote what' }).click()
+    await expect
+      .poll(() => colouredWords(a))
+      .toEqual({
+        'Olga Ivanova': 'The office is independent.It reports once a year.',
+        'Sam Reed': ' Yes.',
+      })
+    // From now on, count every moment Olga's words are drawn without their colour.
+    await a.evaluate(() => {
+      const w = window as unknown as { __uncoloured: number }
+      w.__uncoloured = 0
+      const root = document.querySelector('.ProseMirror') as Element
+      new MutationObserver(() => {
+        if (!root.querySelector('.author-run[title="Olga Ivanova"]')) w.__uncoloured++
+      }).observe(root, { subtree: true, childList: true, characterData: true })
+    })
+    await b.keyboard.type(' It answers.', { delay: 40 })
+    await expect
+      .poll(() => colouredWords(a))
+      .toEqual({
+        'Olga Ivanova': 'The office is independent.It reports once a year.',
+        'Sam Reed': ' Yes. It answers.',
+      })
+    expect(
+      await a.evaluate(() => (window as unknown as { __uncoloured: number }).__uncoloured),
+    ).toBe(0)
+  })
 })

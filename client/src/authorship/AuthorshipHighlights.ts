@@ -1,30 +1,26 @@
+import { type ChangedRange, changedRange, rangeMapping } from '@accord/schema'
 import { Extension } from '@tiptap/core'
-import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
+import { DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { type AuthorSpan, authorRuns } from './authorRuns'
-
-/** How one person's words look: their colour, name and underline style (not colour alone). */
-export interface AuthorLook {
-  name: string
-  color: string
-  /** 0–3: solid, dashed, dotted or double underline, so neighbours differ without colour. */
-  style: number
-}
-
-/** What the page tells the plugin; null switches the colouring off. */
-export interface AuthorshipInput {
-  /** Per Yjs client id, whose text it is from which clock on (user ids). */
-  clients: ReadonlyMap<number, readonly AuthorSpan[]>
-  people: ReadonlyMap<string, AuthorLook>
-  /** Only text written after this state vector (a version's). */
-  since?: ReadonlyMap<number, number>
-}
+import {
+  type AuthorshipInput,
+  decorateAuthors,
+  redecorateAuthors,
+  shownAuthors,
+  type TextRange,
+} from './authorDecorations'
 
 interface AuthorshipState {
   input: AuthorshipInput | null
   decorations: DecorationSet
+  /**
+   * Where this tab changed the text since the colours were last worked out: its own edits
+   * reach the Y.Doc only after their transaction is applied, so they are coloured later.
+   */
+  stale: readonly TextRange[]
 }
 
 export const authorshipKey = new PluginKey<AuthorshipState>('authorship')
@@ -41,56 +37,169 @@ export interface AuthorshipOptions {
 /** Says who wrote the words at the caret, for keyboard and screen-reader users. */
 export const WHO_WROTE_SHORTCUT = 'Mod-Alt-a'
 
-/** After a change, the colours are worked out again once typing pauses this long… */
+/** This tab's own changes are coloured once typing pauses this long… */
 const RECOMPUTE_AFTER_MS = 300
-/** …or after this long, when changes never pause (several people typing). */
+/** …or after this long, when changes never pause. */
 const RECOMPUTE_AT_LEAST_EVERY_MS = 1500
 
-const decorate = (
+const fragmentOf = (state: EditorState): Y.XmlFragment | undefined =>
+  (ySyncPluginKey.getState(state) as { type?: Y.XmlFragment } | undefined)?.type
+
+/** True for a transaction the Yjs binding made from a change to the Y.Doc (remote, undo). */
+const fromYjs = (tr: Transaction): boolean =>
+  !!(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
+
+/**
+ * Where in the new text a change may lie. `changedRange` picks one reading where repeated
+ * content allows several (a paragraph added next to an equal one, "a" typed beside an "a"),
+ * and the Y.Doc may hold the other: its new items, whose author counts, can be any of the
+ * equal ones. Each reading starts at or before `start` (the texts differ there) and ends
+ * where the common tail begins or later, so with the change's length they span this.
+ */
+const changedWindow = (before: PMNode, after: PMNode, range: ChangedRange): TextRange => {
+  const tail = before.content.findDiffEnd(after.content)
+  const length = range.endB - range.start
+  return {
+    from: Math.max(0, Math.min(range.start, (tail?.b ?? range.endB) - length)),
+    to: range.endB,
+  }
+}
+
+/** Every colour worked out again: when switched on, and when the people or "since" change. */
+const decorateAll = (
   state: EditorState,
   input: AuthorshipInput,
   options: AuthorshipOptions,
 ): DecorationSet => {
-  const fragment = (ySyncPluginKey.getState(state) as { type?: Y.XmlFragment } | undefined)?.type
+  const fragment = fragmentOf(state)
   if (!fragment) return DecorationSet.empty
   const unknown: number[] = []
-  const runs = authorRuns(fragment, state.schema, {
-    spansOf: (client) => input.clients.get(client),
-    since: input.since,
-    onUnknown: (client) => unknown.push(client),
-  })
-  const size = state.doc.content.size
-  const shown: string[] = []
-  const decorations: Decoration[] = []
-  for (const run of runs) {
-    const look = input.people.get(run.author)
-    const to = Math.min(run.to, size)
-    if (!look || run.from >= to) continue
-    if (!shown.includes(run.author)) shown.push(run.author)
-    decorations.push(
-      Decoration.inline(
-        run.from,
-        to,
-        {
-          class: `author-run author-style-${look.style}`,
-          style: `--author: ${look.color}`,
-          title: look.name,
-          'data-author': run.author,
-        },
-        { name: look.name },
-      ),
-    )
-  }
+  const decorations = decorateAuthors(state.doc, fragment, input, unknown)
   if (unknown.length > 0) options.onUnknown(unknown)
-  options.onShown(shown)
-  return DecorationSet.create(state.doc, decorations)
+  options.onShown(shownAuthors(decorations))
+  return decorations
 }
+
+/**
+ * The plugin's state after a transaction. The colours follow each change by mapping, and the
+ * changed ranges are worked out again from the Yjs items once the Y.Doc holds them: at once
+ * for a change that came from the Y.Doc (another person, an undo), later for this tab's own
+ * (`recompute`). Per keystroke this costs the changed block, never the whole text.
+ */
+const nextAuthorshipState = (
+  tr: Transaction,
+  value: AuthorshipState,
+  old: EditorState,
+  state: EditorState,
+  options: AuthorshipOptions,
+): AuthorshipState => {
+  const meta = tr.getMeta(authorshipKey) as
+    | { input: AuthorshipInput | null }
+    | { recompute: true }
+    | undefined
+  if (meta && 'input' in meta) {
+    if (!meta.input) options.onShown([])
+    return {
+      input: meta.input,
+      decorations: meta.input ? decorateAll(state, meta.input, options) : DecorationSet.empty,
+      stale: [],
+    }
+  }
+  const { input } = value
+  if (!input || (!meta && !tr.docChanged)) return value
+  let { decorations, stale } = value
+  if (tr.docChanged) {
+    // The changed range by comparing the documents: the binding's steps replace everything.
+    const range = changedRange(old.doc, state.doc)
+    if (range) {
+      const mapping = rangeMapping(range)
+      decorations = decorations.map(mapping, state.doc)
+      stale = [
+        ...stale.map((r) => ({ from: mapping.map(r.from, -1), to: mapping.map(r.to, 1) })),
+        changedWindow(old.doc, state.doc, range),
+      ]
+    } else if (fromYjs(tr)) {
+      // The Y.Doc changed but the text reads the same: only a whole pass can tell whose it is.
+      return { input, decorations: decorateAll(state, input, options), stale: [] }
+    }
+  }
+  if (!meta && !fromYjs(tr)) return { input, decorations, stale }
+  // The Y.Doc holds this text now (this tab's own changes were written to it as they came).
+  const fragment = fragmentOf(state)
+  if (!fragment) return { input, decorations: DecorationSet.empty, stale: [] }
+  const unknown: number[] = []
+  const patched = redecorateAuthors(decorations, state.doc, fragment, input, stale, unknown)
+  if (unknown.length > 0) options.onUnknown(unknown)
+  return {
+    input,
+    decorations: patched ?? decorateAll(state, input, options),
+    stale: [],
+  }
+}
+
+/**
+ * The plugin behind AuthorshipHighlights. Its view works out this tab's own changes and
+ * tells the legend once typing pauses (or at least every 1.5 s while it never does).
+ */
+export const authorshipPlugin = (options: AuthorshipOptions): Plugin<AuthorshipState> =>
+  new Plugin<AuthorshipState>({
+    key: authorshipKey,
+    state: {
+      init: () => ({ input: null, decorations: DecorationSet.empty, stale: [] }),
+      apply: (tr, value, old, state) => nextAuthorshipState(tr, value, old, state, options),
+    },
+    view: () => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      // When the first change not yet coloured (or not yet in the legend) was made.
+      let pendingSince: number | undefined
+      let ticking = false
+      return {
+        update: (view, previous) => {
+          const now = authorshipKey.getState(view.state)
+          if (ticking || !now?.input) return
+          const before = authorshipKey.getState(previous)
+          if (now.stale.length === 0 && now.decorations === before?.decorations) return
+          const at = Date.now()
+          pendingSince ??= at
+          clearTimeout(timer)
+          const wait = Math.min(
+            RECOMPUTE_AFTER_MS,
+            Math.max(0, pendingSince + RECOMPUTE_AT_LEAST_EVERY_MS - at),
+          )
+          timer = setTimeout(() => {
+            pendingSince = undefined
+            const current = authorshipKey.getState(view.state)
+            if (view.isDestroyed || !current?.input) return
+            if (current.stale.length > 0) {
+              ticking = true
+              try {
+                view.dispatch(
+                  view.state.tr
+                    .setMeta(authorshipKey, { recompute: true })
+                    .setMeta('addToHistory', false),
+                )
+              } finally {
+                ticking = false
+              }
+            }
+            const decorations = authorshipKey.getState(view.state)?.decorations
+            if (decorations) options.onShown(shownAuthors(decorations))
+          }, wait)
+        },
+        destroy: () => clearTimeout(timer),
+      }
+    },
+    props: {
+      decorations: (state) => authorshipKey.getState(state)?.decorations,
+    },
+  })
 
 /**
  * Colours the text by who wrote it, as decorations: nothing in the text changes. Off (and
  * costing nothing) until the page sends an input through `authorshipKey`. While on, the
- * colours follow each change by mapping, and are worked out again from the Yjs items once
- * the typing pauses: one pass over the items, never one per keystroke.
+ * colours follow each change by mapping and only the changed blocks are worked out again
+ * from the Yjs items; the whole text only when switched on or when the people or the
+ * version ("since") change.
  */
 export const AuthorshipHighlights = Extension.create<AuthorshipOptions>({
   name: 'authorship',
@@ -117,64 +226,6 @@ export const AuthorshipHighlights = Extension.create<AuthorshipOptions>({
   },
 
   addProseMirrorPlugins() {
-    const options = this.options
-    return [
-      new Plugin<AuthorshipState>({
-        key: authorshipKey,
-        state: {
-          init: () => ({ input: null, decorations: DecorationSet.empty }),
-          apply: (tr, value, _old, state) => {
-            const meta = tr.getMeta(authorshipKey) as
-              | { input: AuthorshipInput | null }
-              | { recompute: true }
-              | undefined
-            if (meta && 'input' in meta) {
-              if (!meta.input) options.onShown([])
-              return {
-                input: meta.input,
-                decorations: meta.input
-                  ? decorate(state, meta.input, options)
-                  : DecorationSet.empty,
-              }
-            }
-            if (!value.input) return value
-            if (meta) return { ...value, decorations: decorate(state, value.input, options) }
-            if (!tr.docChanged) return value
-            return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
-          },
-        },
-        view: () => {
-          let timer: ReturnType<typeof setTimeout> | undefined
-          // When the first change not yet coloured was made.
-          let pendingSince: number | undefined
-          return {
-            update: (view, previous) => {
-              if (view.state.doc === previous.doc) return
-              if (!authorshipKey.getState(view.state)?.input) return
-              const now = Date.now()
-              pendingSince ??= now
-              clearTimeout(timer)
-              const wait = Math.min(
-                RECOMPUTE_AFTER_MS,
-                Math.max(0, pendingSince + RECOMPUTE_AT_LEAST_EVERY_MS - now),
-              )
-              timer = setTimeout(() => {
-                pendingSince = undefined
-                if (view.isDestroyed || !authorshipKey.getState(view.state)?.input) return
-                view.dispatch(
-                  view.state.tr
-                    .setMeta(authorshipKey, { recompute: true })
-                    .setMeta('addToHistory', false),
-                )
-              }, wait)
-            },
-            destroy: () => clearTimeout(timer),
-          }
-        },
-        props: {
-          decorations: (state) => authorshipKey.getState(state)?.decorations,
-        },
-      }),
-    ]
+    return [authorshipPlugin(this.options)]
   },
 })

@@ -25,17 +25,12 @@ export interface RunOptions {
 }
 
 /**
- * Who wrote each stretch of the text: walks the Y.XmlFragment the editor is bound to, item
- * by item (each keeps the client id of the tab that wrote it), counting ProseMirror
- * positions as the Yjs binding builds the document (an element opens and closes, a leaf
- * takes one, text its length), and joins neighbouring stretches of one person. Text the
- * server wrote, or whose author is unknown, is left out. Costs one pass over the items.
+ * Counts ProseMirror positions over Yjs items as the Yjs binding builds the document (an
+ * element opens and closes, a leaf takes one, text its length) and collects who wrote each
+ * stretch, joining neighbouring stretches of one person. Text the server wrote, or whose
+ * author is unknown, is left out.
  */
-export const authorRuns = (
-  fragment: Y.XmlFragment,
-  schema: Schema,
-  { spansOf, since, onUnknown }: RunOptions,
-): AuthorRun[] => {
+const runWalker = (schema: Schema, { spansOf, since, onUnknown }: RunOptions) => {
   const runs: AuthorRun[] = []
   const unknown = new Set<number>()
   // Text nobody's run covers since the last run ended: the next run of that person starts anew.
@@ -93,20 +88,71 @@ export const authorRuns = (
     }
     return pos
   }
+  /** An element's runs from `start` (its opening position); returns the position after it. */
+  const element = (child: Y.XmlElement, start: number): number => {
+    const nodeType = schema.nodes[child.nodeName]
+    // The binding leaves out what the schema does not know (the server refuses it anyway).
+    if (!nodeType) return start
+    return nodeType.isLeaf ? start + 1 : children(child, start + 1) + 1
+  }
   const children = (type: Y.XmlFragment | Y.XmlElement, start: number): number => {
     let pos = start
     for (const child of type.toArray()) {
-      if (child instanceof Y.XmlText) {
-        pos = text(child, pos)
-      } else if (child instanceof Y.XmlElement) {
-        const nodeType = schema.nodes[child.nodeName]
-        // The binding leaves out what the schema does not know (the server refuses it anyway).
-        if (!nodeType) continue
-        pos = nodeType.isLeaf ? pos + 1 : children(child, pos + 1) + 1
-      }
+      if (child instanceof Y.XmlText) pos = text(child, pos)
+      else if (child instanceof Y.XmlElement) pos = element(child, pos)
     }
     return pos
   }
-  children(fragment, 0)
-  return runs
+  return { runs, element, children }
+}
+
+/**
+ * Who wrote each stretch of the text: walks the Y.XmlFragment the editor is bound to, item
+ * by item (each keeps the client id of the tab that wrote it), counting ProseMirror
+ * positions as the Yjs binding builds the document, and joins neighbouring stretches of one
+ * person. Text the server wrote, or whose author is unknown, is left out. Costs one pass
+ * over the items.
+ */
+export const authorRuns = (
+  fragment: Y.XmlFragment,
+  schema: Schema,
+  options: RunOptions,
+): AuthorRun[] => {
+  const walker = runWalker(schema, options)
+  walker.children(fragment, 0)
+  return walker.runs
+}
+
+/** Top-level blocks by index, [from, to), the first one opening at ProseMirror position `pos`. */
+export interface BlockRange {
+  from: number
+  to: number
+  pos: number
+}
+
+/**
+ * `authorRuns` of some top-level blocks only (a change's), costing those blocks' items. The
+ * runs are joined within the blocks, not with their neighbours'. Null when the fragment's top
+ * level holds text, which the block indices of the editor cannot name; `end` is the position
+ * after the last block, for the caller to check against the editor's.
+ */
+export const blockAuthorRuns = (
+  fragment: Y.XmlFragment,
+  schema: Schema,
+  options: RunOptions,
+  blocks: BlockRange,
+): { runs: AuthorRun[]; end: number } | null => {
+  const walker = runWalker(schema, options)
+  let index = 0
+  let pos = blocks.pos
+  for (let item = fragment._start; item && index < blocks.to; item = item.right) {
+    if (item.deleted || !item.countable) continue
+    const child = (item.content as Y.ContentType).type
+    if (!(child instanceof Y.XmlElement)) return null
+    // As the binding does: an element the schema does not know has no block of its own.
+    if (!schema.nodes[child.nodeName]) continue
+    if (index >= blocks.from) pos = walker.element(child, pos)
+    index++
+  }
+  return { runs: walker.runs, end: pos }
 }

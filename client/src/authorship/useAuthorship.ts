@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { historyApi } from '../app/api'
 import { useErrorMessage } from '../app/useErrorMessage'
-import { type AuthorLook, AuthorshipHighlights, authorshipKey } from './AuthorshipHighlights'
+import { AuthorshipHighlights, authorshipKey } from './AuthorshipHighlights'
+import type { AuthorLook } from './authorDecorations'
 import type { AuthorSpan } from './authorRuns'
 
 const keyFor = (userId: string) => `accord.authorship.${userId}`
