@@ -17,6 +17,7 @@ import { ClausePaste } from './ClausePaste'
 import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
 import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
+import { RemoteChangeKeepsNodes } from './RemoteChangeKeepsNodes'
 import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
 import { type PickableClause, pickableClauses, ReferencePicker } from './references/ReferencePicker'
 import { renderCaret } from './renderCaret'
@@ -81,6 +82,7 @@ export const CollaborativeEditor = ({
       extensions: [
         ...documentExtensions(),
         Collaboration.configure({ document: ydoc }),
+        RemoteChangeKeepsNodes,
         CaretFollowsText,
         TypingAtCaret,
         CollaborationCaret.configure({ provider, user, render: renderCaret }),

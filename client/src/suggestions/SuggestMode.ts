@@ -1,12 +1,14 @@
 import {
   checkSuggestOnly,
+  isRemoteChange,
   isSuggestChangesEnabled,
   type SuggestionAuthor,
+  suggestAppendedBlocks,
   suggestChangesKey,
   suggestTransaction,
 } from '@accord/schema'
 import { Extension } from '@tiptap/core'
-import type { EditorState, Transaction } from '@tiptap/pm/state'
+import type { EditorState } from '@tiptap/pm/state'
 import { suggestChangesPlugins } from './suggestionDecorations'
 
 /** The suggest-mode shortcut, shown in the toggle's label. */
@@ -39,14 +41,6 @@ declare module '@tiptap/core' {
 /** Is suggest mode on in this editor state? */
 export const suggestModeOn = (state: EditorState): boolean => isSuggestChangesEnabled(state)
 
-// Changes from the Yjs binding (other people, undo) are already what they are.
-const isRemote = (tr: Transaction): boolean => {
-  const meta = tr.getMeta('y-sync$') as
-    | { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
-    | undefined
-  return Boolean(meta?.isChangeOrigin || meta?.isUndoRedoOperation)
-}
-
 /**
  * Suggest mode: while on, what this person types becomes a suggested insertion and what
  * they delete a suggested deletion, through @handlewithcare/prosemirror-suggest-changes,
@@ -67,7 +61,11 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
   }),
 
   addProseMirrorPlugins() {
-    return suggestChangesPlugins()
+    return [
+      ...suggestChangesPlugins(),
+      // A block another plugin appends to this person's change is part of the suggestion.
+      suggestAppendedBlocks(() => this.options.policy().author),
+    ]
   },
 
   onCreate() {
@@ -98,7 +96,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state
     const skip = 'skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {})
-    if (!transaction.docChanged || isRemote(transaction) || skip || !suggestModeOn(state)) {
+    if (!transaction.docChanged || isRemoteChange(transaction) || skip || !suggestModeOn(state)) {
       next(transaction)
       return
     }

@@ -102,6 +102,7 @@ export { attributeSuggestions, suggestionOwners } from './suggestions/attributeS
 export { BlockSuggestions, SUGGESTABLE_BLOCKS } from './suggestions/BlockSuggestions.js'
 export { checkSuggestOnly, type SuggestOnlyViolation } from './suggestions/checkSuggestOnly.js'
 export { listSuggestions, type SuggestionSummary } from './suggestions/listSuggestions.js'
+export { isRemoteChange } from './suggestions/remoteChange.js'
 export {
   acceptedDocument,
   baseDocument,
@@ -110,6 +111,7 @@ export {
   withoutMarkers,
 } from './suggestions/resolveSuggestions.js'
 export { Deletion, Insertion, Modification } from './suggestions/SuggestionMarks.js'
+export { suggestAppendedBlocks } from './suggestions/suggestAppendedBlocks.js'
 export {
   BLOCK_SUGGESTION_ATTR,
   type BlockSuggestion,

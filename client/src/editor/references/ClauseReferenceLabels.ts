@@ -1,7 +1,14 @@
-import { CLAUSE_REFERENCE, clauseReferenceLabels } from '@accord/schema'
+import {
+  CLAUSE_REFERENCE,
+  changedRange,
+  clauseNumbersById,
+  numberedClauses,
+  rangeMapping,
+  referenceTarget,
+} from '@accord/schema'
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type NodeView } from '@tiptap/pm/view'
 import { clauseNumberingKey, numberingSettings } from '../ClauseNumbering'
 
@@ -20,19 +27,73 @@ interface LabelSpec {
   missing: boolean
 }
 
-const referenceKey = new PluginKey<DecorationSet>('clauseReferenceLabels')
+interface ReferenceState {
+  decorations: DecorationSet
+  /** Every clause's id and number: while it is unchanged, no reference's label changed. */
+  targets: string
+}
 
-const decorate = (doc: PMNode, state: Parameters<typeof numberingSettings>[0]): DecorationSet => {
+const referenceKey = new PluginKey<ReferenceState>('clauseReferenceLabels')
+
+const targetsOf = (doc: PMNode): string =>
+  numberedClauses(doc)
+    .map((c) => `${String(c.node.attrs.id)}=${c.number}`)
+    .join(' ')
+
+/** The label decorations of the references in [from, to]. */
+const labelsBetween = (state: EditorState, from: number, to: number): Decoration[] => {
   const { clauseLabel, language } = numberingSettings(state)
-  return DecorationSet.create(
-    doc,
-    clauseReferenceLabels(doc, clauseLabel, language).map((ref) =>
-      Decoration.node(ref.pos, ref.pos + 1, {}, {
-        label: ref.label,
-        missing: ref.number === null,
+  let numbers: ReadonlyMap<string, string> | null = null
+  const found: Decoration[] = []
+  state.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type.name !== CLAUSE_REFERENCE) return true
+    numbers ??= clauseNumbersById(state.doc)
+    const target = referenceTarget(numbers, node.attrs.clauseId, clauseLabel, language)
+    found.push(
+      Decoration.node(pos, pos + 1, {}, {
+        label: target.label,
+        missing: target.number === null,
       } satisfies LabelSpec),
-    ),
+    )
+    return false
+  })
+  return found
+}
+
+/** Every reference's label, drawn from scratch. */
+const decorate = (state: EditorState): ReferenceState => ({
+  targets: targetsOf(state.doc),
+  decorations: DecorationSet.create(state.doc, labelsBetween(state, 0, state.doc.content.size)),
+})
+
+/**
+ * The labels after a change, local or remote: drawn from scratch when some clause's number
+ * or id changed (or the label settings did); otherwise the old ones moved with the text and
+ * those in the changed range drawn again. A text without references, the usual case, is not
+ * walked at all.
+ */
+const relabel = (
+  value: ReferenceState,
+  relabelAll: boolean,
+  old: EditorState,
+  state: EditorState,
+): ReferenceState => {
+  if (relabelAll) return decorate(state)
+  const range = changedRange(old.doc, state.doc)
+  if (!range) return value
+  const { start, endB } = range
+  // What DecorationSet.find(start, endB) finds: a reference touching the range at either end.
+  const fresh = labelsBetween(
+    state,
+    Math.max(0, start - 1),
+    Math.min(state.doc.content.size, endB + 1),
   )
+  const none = value.decorations === DecorationSet.empty
+  if (none && fresh.length === 0) return value
+  const targets = targetsOf(state.doc)
+  if (none || targets !== value.targets) return decorate(state)
+  const mapped = value.decorations.map(rangeMapping(range), state.doc)
+  return { targets, decorations: mapped.remove(mapped.find(start, endB)).add(state.doc, fresh) }
 }
 
 /**
@@ -82,6 +143,34 @@ class ReferenceView implements NodeView {
 }
 
 /**
+ * The plugin behind ClauseReferenceLabels: the references' labels as decorations (kept up to
+ * date by `relabel`), and the node view that draws them.
+ */
+export const referenceLabelsPlugin = (missing: () => string): Plugin<ReferenceState> =>
+  new Plugin<ReferenceState>({
+    key: referenceKey,
+    state: {
+      init: (_, state) => decorate(state),
+      // Redrawn when the text changes or the label settings do (ClauseNumbering's meta).
+      apply: (tr, value, old, state) =>
+        tr.docChanged || tr.getMeta(clauseNumberingKey)
+          ? relabel(value, Boolean(tr.getMeta(clauseNumberingKey)), old, state)
+          : value,
+    },
+    props: {
+      decorations: (state) => referenceKey.getState(state)?.decorations,
+      nodeViews: {
+        [CLAUSE_REFERENCE]: (node, _view, _getPos, decorations) =>
+          new ReferenceView(node, decorations, missing),
+      },
+    },
+  })
+
+/** The reference labels drawn in `state` (for tests). */
+export const referenceDecorations = (state: EditorState): DecorationSet | undefined =>
+  referenceKey.getState(state)?.decorations
+
+/**
  * Draws each cross-reference as the current label of its clause ("Статья 3", "Clause 2.1"),
  * from the same numbering and settings as the clause labels, so references follow clauses as
  * they move, whoever moves them; a reference whose clause was deleted reads "Article ?" and
@@ -103,24 +192,6 @@ export const ClauseReferenceLabels = Extension.create<ClauseReferenceLabelsOptio
   },
 
   addProseMirrorPlugins() {
-    const { missing } = this.options
-    return [
-      new Plugin<DecorationSet>({
-        key: referenceKey,
-        state: {
-          init: (_, state) => decorate(state.doc, state),
-          // Redrawn when the text changes or the label settings do (ClauseNumbering's meta).
-          apply: (tr, value, _old, state) =>
-            tr.docChanged || tr.getMeta(clauseNumberingKey) ? decorate(state.doc, state) : value,
-        },
-        props: {
-          decorations: (state) => referenceKey.getState(state),
-          nodeViews: {
-            [CLAUSE_REFERENCE]: (node, _view, _getPos, decorations) =>
-              new ReferenceView(node, decorations, missing),
-          },
-        },
-      }),
-    ]
+    return [referenceLabelsPlugin(this.options.missing)]
   },
 })

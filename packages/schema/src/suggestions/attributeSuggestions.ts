@@ -39,7 +39,7 @@ const markAttribution = (mark: Mark): SuggestionAttrs | null => {
 }
 
 /** Ranges of `tr.doc` that the transform inserted (content that did not exist before). */
-const insertedRanges = (tr: Transform): Array<[number, number]> => {
+export const insertedRanges = (tr: Transform): Array<[number, number]> => {
   const ranges: Array<[number, number]> = []
   tr.mapping.maps.forEach((map, index) => {
     const rest = tr.mapping.slice(index + 1)

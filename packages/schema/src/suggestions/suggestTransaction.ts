@@ -1,8 +1,9 @@
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { attributeSuggestions } from './attributeSuggestions.js'
+import { keepSelectionInInserted } from './selectionInInserted.js'
 import { newSuggestionId, type SuggestionAuthor } from './suggestionTypes.js'
-import { suggestWholeNodes } from './wholeNodeSuggestions.js'
+import { joinWholeInsertions, suggestWholeNodes } from './wholeNodeSuggestions.js'
 
 /**
  * Turns an ordinary editing transaction into a suggestion: typed text is marked as a
@@ -20,5 +21,7 @@ export const suggestTransaction = (
   const suggested = transformToSuggestionTransaction(tr, state, () => newSuggestionId())
   attributeSuggestions(suggested, state.doc, author, at)
   suggestWholeNodes(tr, suggested, state.doc, author, at)
+  joinWholeInsertions(suggested, author)
+  keepSelectionInInserted(tr, suggested)
   return suggested
 }

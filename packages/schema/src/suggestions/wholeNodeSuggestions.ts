@@ -3,6 +3,7 @@ import type { Transaction } from '@tiptap/pm/state'
 import type { Transform } from '@tiptap/pm/transform'
 import { FOOTNOTE } from '../footnotes/Footnote.js'
 import { TableNode } from '../tables/tableNodeNames.js'
+import { insertedRanges } from './attributeSuggestions.js'
 import {
   BLOCK_SUGGESTION_ATTR,
   type BlockSuggestion,
@@ -105,4 +106,46 @@ export const suggestWholeNodes = (
       SuggestionMark.insertion,
       innerAttribution(node, SuggestionMark.insertion) ?? fresh(),
     )
+}
+
+/**
+ * Words typed into a table or footnote that the same person suggested whole are part of that
+ * suggestion: they take its id and attribution. The library gives them an id of their own
+ * when nothing suggested stands next to them (an empty cell, the space a new footnote starts
+ * with, typed over); listed under the node, they were never shown, and accepting the node
+ * left them suggested.
+ */
+export const joinWholeInsertions = (suggested: Transform, author: SuggestionAuthor): void => {
+  const insertion = suggested.doc.type.schema.marks[SuggestionMark.insertion]
+  if (!insertion) return
+  const fixes: { from: number; to: number; attrs: SuggestionAttrs }[] = []
+  for (const [from, to] of insertedRanges(suggested)) {
+    const $from = suggested.doc.resolve(from)
+    let whole: SuggestionAttrs | null = null
+    for (let depth = $from.depth; depth > 0 && !whole; depth--) {
+      const node = $from.node(depth)
+      const suggestion = isWhole(node)
+        ? readBlockSuggestion(node.attrs[BLOCK_SUGGESTION_ATTR])
+        : null
+      if (suggestion?.kind === SuggestionMark.insertion && suggestion.authorId === author.authorId)
+        whole = {
+          id: suggestion.id,
+          authorId: suggestion.authorId,
+          authorName: suggestion.authorName,
+          at: suggestion.at,
+        }
+    }
+    if (!whole) continue
+    const attrs = whole
+    suggested.doc.nodesBetween(from, to, (node, pos) => {
+      const mark = node.isText ? insertion.isInSet(node.marks) : undefined
+      if (mark && mark.attrs.id !== attrs.id)
+        fixes.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize), attrs })
+      return true
+    })
+  }
+  for (const { from, to, attrs } of fixes) {
+    suggested.removeMark(from, to, insertion)
+    suggested.addMark(from, to, insertion.create(attrs))
+  }
 }
