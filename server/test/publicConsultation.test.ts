@@ -1,3 +1,5 @@
+import http from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import type { AuditEntry, Compilation, Consultation, PublicComment } from '@accord/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentWithVersion, openConsultation, publicComment } from './utils/consultations.js'
@@ -446,6 +448,59 @@ describe('public consultation (no mail configured)', () => {
     expect(await missing.text()).toContain('There is no public consultation at this address.')
     const noClause = await page('/clauses/nowhere')
     expect(noClause.status).toBe(404)
+  })
+
+  it('the page is sent gzipped to those who take it, with an ETag; a current copy gets 304', async () => {
+    /** A raw GET, so the test sees the bytes and headers as sent (fetch would unzip them). */
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+        (resolve, reject) => {
+          const req = http.get(
+            `${t.url}/consultations/${consultation.slug}?lang=en`,
+            { headers },
+            (res) => {
+              const chunks: Buffer[] = []
+              res.on('data', (chunk: Buffer) => chunks.push(chunk))
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode ?? 0,
+                  headers: res.headers,
+                  body: Buffer.concat(chunks),
+                }),
+              )
+            },
+          )
+          req.on('error', reject)
+        },
+      )
+    const plain = await raw({})
+    expect(plain.status).toBe(200)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString()).toContain('Public consultation')
+    const etag = plain.headers.etag ?? ''
+    expect(etag).toMatch(/^"/)
+
+    const zipped = await raw({ 'accept-encoding': 'gzip, deflate, br' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toContain('Accept-Encoding')
+    expect(zipped.headers['content-security-policy']).toContain("default-src 'none'")
+    expect(zipped.headers.etag).toBe(etag)
+    expect(zipped.body.length).toBeLessThan(plain.body.length)
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true)
+
+    const current = await raw({ 'if-none-match': etag })
+    expect(current.status).toBe(304)
+    expect(current.body.length).toBe(0)
+
+    // A newly published comment is a new page: a new ETag, and the old copy is not current.
+    await submit(publicComment({ email: 'etag@example.org', body: 'Новое замечание для ETag' }))
+    const pending = (await list('pending')).body.comments
+    const added = pending.find((c) => c.body === 'Новое замечание для ETag')
+    await moderate(added?.id ?? '', { status: 'published' })
+    const changed = await raw({ 'if-none-match': etag })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.etag).not.toBe(etag)
+    expect(changed.body.toString()).toContain('Новое замечание для ETag')
   })
 
   it('refuses comments before the opening and after the closing', async () => {

@@ -18,6 +18,7 @@ import { HttpError } from '../../HttpError.js'
 import { parse } from '../../parse.js'
 import { publicErrorAnswer } from '../publicConsultations/publicErrorAnswer.js'
 import { publicLanguage } from '../publicConsultations/publicLanguage.js'
+import { type PreparedPage, PreparedPages } from './preparedPages.js'
 
 /**
  * Nothing but the page itself and its inline styles: no script, no other site, forms only to
@@ -26,13 +27,33 @@ import { publicLanguage } from '../publicConsultations/publicLanguage.js'
 const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-const html = (res: Response, status: number, page: string) => {
+const pageHeaders = (res: Response) => {
   res.setHeader('Content-Security-Policy', PAGE_CSP)
   // Not `no-referrer` (the app's): with it browsers send `Origin: null` on the form's POST,
   // which the origin check must refuse. Other sites still learn nothing.
   res.setHeader('Referrer-Policy', 'same-origin')
   res.setHeader('Cache-Control', 'no-cache')
+}
+
+const html = (res: Response, status: number, page: string) => {
+  pageHeaders(res)
   res.status(status).type('html').send(page)
+}
+
+/**
+ * A page many read (the consultation's text): sent from its prepared bytes, gzipped for
+ * those who take it, and 304 for a reader whose copy is current (Express compares the ETag).
+ */
+const preparedHtml = (req: Request, res: Response, page: PreparedPage) => {
+  pageHeaders(res)
+  res.setHeader('ETag', page.etag)
+  res.setHeader('Vary', 'Accept-Encoding')
+  const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip'
+  if (gzip) res.setHeader('Content-Encoding', 'gzip')
+  res
+    .status(200)
+    .type('html')
+    .send(gzip ? page.gzipped : page.plain)
 }
 
 /** Form fields longer than the API takes are refused by the API's limits; this caps the body. */
@@ -68,6 +89,7 @@ export const consultationPagesRouter = (
   limits: RequestHandler[],
 ): Router => {
   const router = Router()
+  const prepared = new PreparedPages()
   const base = '/consultations/:slug'
   const slugOf = (req: Request) => String(req.params.slug)
 
@@ -93,7 +115,7 @@ export const consultationPagesRouter = (
     base,
     page(async (req, res, language) => {
       const view = await consultations.readPublic(slugOf(req))
-      html(res, 200, renderConsultationPage(view, language))
+      preparedHtml(req, res, prepared.get(renderConsultationPage(view, language)))
     }),
   )
 
