@@ -1,4 +1,4 @@
-import { type ChangedRange, changedRange, rangeMapping } from '@accord/schema'
+import { type ChangedRange, changedRange, earliestChange, rangeMapping } from '@accord/schema'
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
@@ -50,20 +50,13 @@ const fromYjs = (tr: Transaction): boolean =>
   !!(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
 
 /**
- * Where in the new text a change may lie. `changedRange` picks one reading where repeated
- * content allows several (a paragraph added next to an equal one, "a" typed beside an "a"),
- * and the Y.Doc may hold the other: its new items, whose author counts, can be any of the
- * equal ones. Each reading starts at or before `start` (the texts differ there) and ends
- * where the common tail begins or later, so with the change's length they span this.
+ * Where in the new text a change may lie: from the earliest reading repeated content allows
+ * (the Y.Doc's new items, whose author counts, can be any of the equal ones) to its end.
  */
-const changedWindow = (before: PMNode, after: PMNode, range: ChangedRange): TextRange => {
-  const tail = before.content.findDiffEnd(after.content)
-  const length = range.endB - range.start
-  return {
-    from: Math.max(0, Math.min(range.start, (tail?.b ?? range.endB) - length)),
-    to: range.endB,
-  }
-}
+const changedWindow = (before: PMNode, after: PMNode, range: ChangedRange): TextRange => ({
+  from: earliestChange(before, after, range).b,
+  to: range.endB,
+})
 
 /** Every colour worked out again: when switched on, and when the people or "since" change. */
 const decorateAll = (

@@ -1,5 +1,6 @@
+import { changedRange, documentSchema } from '@accord/schema'
 import { describe, expect, it } from 'vitest'
-import { carriedRange } from './threadRange'
+import { carriedRange, widenedChange } from './threadRange'
 
 describe('carriedRange', () => {
   const words = { from: 100, to: 120 }
@@ -25,5 +26,30 @@ describe('carriedRange', () => {
 
   it('keeps a range when the text reads the same', () => {
     expect(carriedRange(words, null)).toEqual(words)
+  })
+})
+
+describe('widenedChange', () => {
+  const schema = documentSchema()
+  const doc = (...paragraphs: string[]) =>
+    schema.nodeFromJSON({
+      type: 'doc',
+      content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+    })
+
+  it('starts where a copy pasted above an equal paragraph may begin, so a range on it is found again', () => {
+    const before = doc('Same words', 'Other words')
+    const after = doc('Same words', 'Same words', 'Other words')
+    // The first paragraph's words: changedRange alone reads the copy as added below them.
+    const onFirst = { from: 1, to: 11 }
+    expect(carriedRange(onFirst, changedRange(before, after))).toEqual(onFirst)
+    expect(widenedChange(before, after)?.start).toBe(0)
+    expect(carriedRange(onFirst, widenedChange(before, after))).toBeUndefined()
+  })
+
+  it('is the change itself where nothing repeats', () => {
+    const before = doc('One', 'Two')
+    const after = doc('One', 'Two and more')
+    expect(widenedChange(before, after)).toEqual(changedRange(before, after))
   })
 })

@@ -1,5 +1,11 @@
 import type { CommentThread } from '@accord/protocol'
-import { type AnchorPositions, type ChangedRange, changedRange, decodeAnchor } from '@accord/schema'
+import {
+  type AnchorPositions,
+  type ChangedRange,
+  changedRange,
+  decodeAnchor,
+  earliestChange,
+} from '@accord/schema'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
@@ -33,6 +39,16 @@ export const carriedRange = (range: Range, change: ChangedRange | null): Range |
   return { from: range.from + shift, to: range.to + shift }
 }
 
+/**
+ * How the text changed, starting from the earliest place it may have: where content repeats
+ * (a paragraph pasted above an equal one) the anchors may sit on either copy, so a range on
+ * any of them is found again rather than carried.
+ */
+export const widenedChange = (before: PMNode, after: PMNode): ChangedRange | null => {
+  const change = changedRange(before, after)
+  return change && { ...change, start: earliestChange(before, after, change).a }
+}
+
 const resolve = (state: EditorState, anchor: Anchor): Range | null => {
   let positions = decoded.get(anchor)
   if (positions === undefined) {
@@ -60,7 +76,7 @@ export const threadRange = (state: EditorState, thread: CommentThread): Range | 
     here = {
       doc: state.doc,
       ranges: new WeakMap(),
-      previous: here && { ranges: here.ranges, change: changedRange(here.doc, state.doc) },
+      previous: here && { ranges: here.ranges, change: widenedChange(here.doc, state.doc) },
     }
     found.set(fragment, here)
   }

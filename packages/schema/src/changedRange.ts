@@ -50,3 +50,21 @@ export const changedTextblock = (
   if (!$startAfter.sameParent(after.resolve(endB))) return null
   return $startAfter.parent.type === $start.parent.type ? $startAfter.parent : null
 }
+
+/**
+ * Where the change may begin at the earliest, in the text before (`a`) and after (`b`).
+ * `changedRange` gives the latest of the readings repeated content allows (a paragraph
+ * pasted above an equal one reads as added below it; "a" typed before an "a" as after it),
+ * while Yjs items, and what is anchored to them, may be any of the equal ones. Every reading
+ * ends where the common tail begins or later, so with the change's lengths they start here.
+ */
+export const earliestChange = (
+  before: PMNode,
+  after: PMNode,
+  range: ChangedRange,
+): { a: number; b: number } => {
+  const tail = before.content.findDiffEnd(after.content)
+  const from = (tailEnd: number | undefined, end: number) =>
+    Math.max(0, Math.min(range.start, (tailEnd ?? end) - (end - range.start)))
+  return { a: from(tail?.a, range.endA), b: from(tail?.b, range.endB) }
+}

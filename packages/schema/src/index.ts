@@ -54,6 +54,7 @@ export {
   type ChangedRange,
   changedRange,
   changedTextblock,
+  earliestChange,
   rangeMapping,
 } from './changedRange.js'
 export { clauseAround, findClauseById, type LocatedClause } from './clauseAround.js'
