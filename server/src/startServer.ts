@@ -340,7 +340,7 @@ export const startServer = async (
   // In the background, so that the first reader of a consultation page after a restart does
   // not wait for its version to be parsed and rendered; stopping waits for it.
   const preparingPages = consultations
-    .preparePages()
+    .preparePages((err, slug) => logger.warn({ err, slug }, 'preparing a consultation page failed'))
     .catch((err: unknown) => logger.warn({ err }, 'preparing the consultation pages failed'))
   const deps = {
     config: effective,

@@ -101,4 +101,44 @@ describe('two coordinators moderating at once', () => {
       expect(state).toBe(comment.status)
     }
   })
+
+  it('a moderator acting on what an older screen showed is told, and undoes nothing', async () => {
+    const res = await t.api('POST', `/api/public/consultations/${consultation.slug}/comments`, {
+      body: publicComment({ email: 'stale@example.org', body: 'Устаревший экран' }),
+      headers: { 'x-forwarded-for': '10.0.1.1' },
+    })
+    expect(res.status).toBe(202)
+    const pending = await t.api<{ comments: PublicComment[] }>(
+      'GET',
+      `/api/consultations/${consultation.id}/comments?status=pending`,
+      { cookie: anna },
+    )
+    const id = pending.body.comments.find((c) => c.body === 'Устаревший экран')?.id ?? ''
+    const path = `/api/consultations/${consultation.id}/comments/${id}`
+    // Anna publishes and decides; Boris's screen still shows the comment pending.
+    const published = await t.api<Moderated>('PATCH', path, {
+      cookie: anna,
+      body: {
+        status: 'published',
+        disposition: { decision: 'accepted', reason: 'По существу' },
+        expectedStatus: 'pending',
+      },
+    })
+    expect(published.status).toBe(200)
+    const stale = await t.api<Moderated>('PATCH', path, {
+      cookie: boris,
+      body: { status: 'rejected', reason: 'Не по тексту', expectedStatus: 'pending' },
+    })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.code).toBe('conflict')
+    const now = await t.api<{ comments: PublicComment[] }>(
+      'GET',
+      `/api/consultations/${consultation.id}/comments?status=published`,
+      { cookie: anna },
+    )
+    expect(now.body.comments.find((c) => c.id === id)).toMatchObject({
+      status: 'published',
+      disposition: { decision: 'accepted' },
+    })
+  })
 })

@@ -31,7 +31,11 @@ export const PublicCommentCard = ({
     said: string,
   ): Promise<boolean> =>
     run(async () => {
-      const { comment: changed } = await consultationsApi.moderate(consultationId, comment.id, body)
+      // Sent with the state shown, so another coordinator's work since is not undone unseen.
+      const { comment: changed } = await consultationsApi.moderate(consultationId, comment.id, {
+        ...body,
+        expectedStatus: comment.status,
+      })
       onChanged(changed, said)
     })
 

@@ -1,7 +1,7 @@
-import { type Decision, type DocumentEvent, isImportedAuthorId } from '@accord/protocol'
+import { type Decision, isImportedAuthorId } from '@accord/protocol'
 import type { SuggestionSummary } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../app/api'
 import { useAction } from '../app/useAction'
@@ -13,11 +13,13 @@ import './suggestions.css'
 type RolloutChoice = 'accept' | 'reject' | 'keep'
 
 /**
- * What the document's event stream said about decisions on suggestions: one decision, or
- * (null, after the stream came back) that some may have been missed. A new object each time.
+ * What the document's event stream said about decisions on suggestions: every decision heard
+ * since the stream last (re)connected, by suggestion (null: withdrawn), and which connection
+ * that is. Decisions heard win over what a reload read, which may have been read earlier.
  */
 export interface SuggestionDecisionNews {
-  event: Extract<DocumentEvent, { type: 'suggestionDecided' }> | null
+  heard: ReadonlyMap<string, { decision: Decision; reason: string } | null>
+  connection: number
 }
 
 interface SuggestionsPanelProps {
@@ -57,10 +59,10 @@ const useRecordedDecisions = (
   ids: string,
   news: SuggestionDecisionNews | null,
 ) => {
-  const [recorded, setRecorded] = useState<Recorded>(new Map())
+  const [read, setRead] = useState<Recorded>(new Map())
   const reload = useCallback(async () => {
     const { rows } = await api.compilation(documentId)
-    setRecorded(
+    setRead(
       new Map(
         rows.flatMap((row) =>
           row.source === 'suggestion' && row.decision
@@ -70,23 +72,21 @@ const useRecordedDecisions = (
       ),
     )
   }, [documentId])
+  // Read again when the suggestions change and when the stream reconnects (some news missed).
+  const connection = news?.connection ?? 0
   useEffect(() => {
-    if (ids !== '') void reload().catch(() => undefined)
-  }, [reload, ids])
-  useEffect(() => {
-    if (!news) return
-    if (!news.event) {
-      void reload().catch(() => undefined)
-      return
+    if (ids !== '' || connection > 0) void reload().catch(() => undefined)
+  }, [reload, ids, connection])
+  const heard = news?.heard
+  const recorded = useMemo<Recorded>(() => {
+    if (!heard || heard.size === 0) return read
+    const merged = new Map(read)
+    for (const [id, disposition] of heard) {
+      if (disposition) merged.set(id, disposition)
+      else merged.delete(id)
     }
-    const { suggestionId, disposition } = news.event
-    setRecorded((old) => {
-      const next = new Map(old)
-      if (disposition) next.set(suggestionId, disposition)
-      else next.delete(suggestionId)
-      return next
-    })
-  }, [news, reload])
+    return merged
+  }, [read, heard])
   return { recorded, reload }
 }
 

@@ -530,6 +530,8 @@ export const moderatePublicCommentRequest = z
     status: z.enum(['pending', 'published', 'rejected']).optional(),
     reason: z.string().trim().max(2_000).optional(),
     disposition: dispositionSchema.nullable().optional(),
+    /** The state the moderator saw: if the comment has left it meanwhile, 409 and no change. */
+    expectedStatus: z.enum(['pending', 'published', 'rejected']).optional(),
   })
   .strict()
   .refine((v) => v.status !== undefined || v.disposition !== undefined, 'nothing to change')

@@ -18,14 +18,14 @@ export interface VersionText {
   model(documentId: string, title: string): ExportModel
 }
 
-/** How many parsed versions are kept: a few consultations run at a time. */
-const KEPT = 16
-
 /**
  * Parsed versions, kept by id: a version never changes, so the public page and each comment
  * do not parse the same JSON again (a 500-clause text takes milliseconds to parse).
  */
 export class VersionTexts {
+  /** How many parsed versions are kept: a few consultations run at a time. */
+  static readonly KEPT = 16
+
   private readonly kept = new Map<string, VersionText>()
 
   constructor(private readonly versions: VersionStore) {}
@@ -62,7 +62,7 @@ export class VersionTexts {
         return model
       },
     }
-    if (this.kept.size >= KEPT) {
+    if (this.kept.size >= VersionTexts.KEPT) {
       const oldest = this.kept.keys().next().value
       if (oldest !== undefined) this.kept.delete(oldest)
     }

@@ -31,6 +31,9 @@ export const moderatePublicComment = async (
   const comment = await ctx.publicComments.get(consultation.id, commentId)
   // An unconfirmed comment is not in moderation: for coordinators it does not exist yet.
   if (!comment || comment.status === 'unconfirmed') throw notFound('Unknown comment')
+  // What the moderator saw may be older than what we just read: another coordinator's work
+  // in between is not undone unknowingly.
+  if (request.expectedStatus && request.expectedStatus !== comment.status) throw movedOn()
   const status = request.status ?? comment.status
   if (request.disposition !== undefined && status !== 'published') {
     throw conflict('Only a published comment gets a decision; publish it first', ErrorCode.conflict)
@@ -55,12 +58,7 @@ export const moderatePublicComment = async (
     actor.id,
   )
   // Someone else moderated it between our read and our write: nothing changed, say so.
-  if (!moderated) {
-    throw conflict(
-      'Someone else has just moderated this comment; reload to see it',
-      ErrorCode.conflict,
-    )
-  }
+  if (!moderated) throw movedOn()
   if (request.status !== undefined) {
     await audit(statusAction[request.status], {
       from: comment.status,
@@ -88,3 +86,7 @@ const statusAction: Record<PublicCommentStatus, AuditAction> = {
   published: 'consultation.commentPublished',
   rejected: 'consultation.commentRejected',
 }
+
+/** Someone else moderated the comment since: nothing changed, and the moderator is told. */
+const movedOn = () =>
+  conflict('Someone else has just moderated this comment; reload to see it', ErrorCode.conflict)

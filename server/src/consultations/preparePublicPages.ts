@@ -2,6 +2,7 @@ import { LANGUAGES, type Language } from '@accord/protocol'
 import type { ConsultationsContext } from './ConsultationsContext.js'
 import { renderConsultationPage } from './page/renderConsultationPage.js'
 import { readPublicConsultation } from './readPublicConsultation.js'
+import { VersionTexts } from './VersionTexts.js'
 
 /**
  * Renders a consultation's public page once, unseen, so that its first reader does not wait
@@ -19,9 +20,17 @@ export const preparePublicPage = async (ctx: ConsultationsContext, slug: string)
   )
 }
 
-/** Prepares the pages of every consultation not yet closed (at server start), one at a time. */
-export const preparePublicPages = async (ctx: ConsultationsContext): Promise<void> => {
-  for (const consultation of await ctx.consultations.notClosedAt(ctx.clock.now())) {
-    await preparePublicPage(ctx, consultation.slug)
+/**
+ * Prepares the pages of the consultations not yet closed (at server start), one at a time;
+ * one that fails (its document gone) is reported and the others still prepared. No more
+ * than the parsed versions kept: more would push the first ones out again.
+ */
+export const preparePublicPages = async (
+  ctx: ConsultationsContext,
+  onFailed: (err: unknown, slug: string) => void,
+): Promise<void> => {
+  const open = await ctx.consultations.notClosedAt(ctx.clock.now())
+  for (const { slug } of open.slice(0, VersionTexts.KEPT)) {
+    await preparePublicPage(ctx, slug).catch((err: unknown) => onFailed(err, slug))
   }
 }

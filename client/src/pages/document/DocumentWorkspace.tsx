@@ -114,12 +114,21 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const [historyOpen, setHistoryOpen] = useState(searchParams.get('panel') === 'history')
   const historyId = useId()
   const history = useVersionHistory(document.id)
-  const [decisionNews, setDecisionNews] = useState<SuggestionDecisionNews | null>(null)
+  const [decisionNews, setDecisionNews] = useState<SuggestionDecisionNews>({
+    heard: new Map(),
+    connection: 0,
+  })
   useDocumentEvents(
     document.id,
     (event) => {
       comments.onEvent(event)
-      if (event.type === 'suggestionDecided') setDecisionNews({ event })
+      if (event.type === 'suggestionDecided') {
+        // Functional, so that decisions heard in one batch are all kept.
+        setDecisionNews((old) => ({
+          connection: old.connection,
+          heard: new Map(old.heard).set(event.suggestionId, event.disposition),
+        }))
+      }
       // Someone kept a version (or the server did): the open history lists it at once.
       if (event.type === 'version' && historyOpen) void history.reload()
       if (event.type === 'document') {
@@ -135,7 +144,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     },
     () => {
       comments.onReconnect()
-      setDecisionNews({ event: null })
+      setDecisionNews((old) => ({ connection: old.connection + 1, heard: new Map() }))
     },
   )
   usePresenceAnnouncements(presence, user.id, connection)

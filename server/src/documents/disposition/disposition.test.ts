@@ -459,6 +459,36 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     },
   )
 
+  it('strike-through drops words only from the proposed change, never from a comment', async () => {
+    const { id } = await reviewed()
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Template')
+    sheet.addRow(['MB/NC', 'Clause', 'Type of comment', 'Comments', 'Proposed change'])
+    const row = sheet.addRow(['City of Perm', '2', 'te', '', ''])
+    row.getCell(4).value = {
+      richText: [
+        { text: 'The word ' },
+        { text: 'shall', font: { strike: true } },
+        { text: ' is struck here' },
+      ],
+    }
+    row.getCell(5).value = {
+      richText: [
+        { text: 'Members', font: { strike: true } },
+        { text: 'Cities' },
+        { text: ' vote' },
+      ],
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+    const report = await h.documents.importCommentTemplate(h.people.coordinator, id, bytes)
+    expect(report.created).toBe(1)
+    const thread = (await h.documents.listThreads(h.people.observer, id)).find((t) =>
+      report.threads.includes(t.id),
+    )
+    expect(thread?.messages[0]?.body).toBe('The word shall is struck here')
+    expect(thread?.proposedChange).toBe('Cities vote')
+  })
+
   it('a file that is no template: invalid, nothing created', async () => {
     const { id } = await reviewed()
     const before = (await h.documents.listThreads(h.people.observer, id)).length

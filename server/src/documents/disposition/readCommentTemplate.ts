@@ -47,15 +47,27 @@ const COLUMN_OF = new Map<string, ReadColumn>(
 /** How many leading rows may come before the heading row (a title, a note). */
 const HEADING_SEARCH = 10
 
+/**
+ * A cell as read: all its words, and those not struck through. Struck words are words a
+ * redline deletes, which only the proposed change column holds (the compilation writes a
+ * proposed change for quoted words so); elsewhere strike-through is the writer's formatting.
+ */
+interface ReadCell {
+  text: string
+  unstruck: string
+}
+
 /** The rows under the first heading row that names at least the clause and comment columns. */
-const rowsUnderHeading = (table: { row: number; cells: string[] }[]): TemplateRow[] | null => {
+const rowsUnderHeading = (table: { row: number; cells: ReadCell[] }[]): TemplateRow[] | null => {
   for (const [at, candidate] of table.slice(0, HEADING_SEARCH).entries()) {
-    const columns = candidate.cells.map((cell) => COLUMN_OF.get(normalize(cell)))
+    const columns = candidate.cells.map((cell) => COLUMN_OF.get(normalize(cell.text)))
     if (!columns.includes('clause') || !columns.includes('comment')) continue
     return table.slice(at + 1).map(({ row, cells }) => {
       const named: TemplateRow['cells'] = {}
       columns.forEach((column, i) => {
-        if (column && named[column] === undefined) named[column] = (cells[i] ?? '').trim()
+        const cell = cells[i]
+        const text = column === 'proposedChange' ? cell?.unstruck : cell?.text
+        if (column && named[column] === undefined) named[column] = (text ?? '').trim()
       })
       return { row, cells: named }
     })
@@ -75,41 +87,46 @@ interface XmlElement {
   getElementsByTagName(name: string): ArrayLike<XmlElement>
 }
 
-/**
- * Struck-through words are words a redline deletes (the compilation writes a proposed change
- * for quoted words so): what a cell proposes is the rest.
- */
+/** Whether a Word run is struck through (single or double). */
 const struck = (run: XmlElement): boolean =>
   ['w:strike', 'w:dstrike'].some((tag) => {
     const mark = run.getElementsByTagName(tag)[0]
     return mark !== undefined && !['0', 'false', 'off'].includes(mark.getAttribute('w:val') ?? '')
   })
 
-/** The text of a Word table cell: its paragraphs' runs (not struck ones) as lines. */
-const cellText = (cell: XmlElement): string =>
-  Array.from(cell.getElementsByTagName('w:p'))
-    .map((p) =>
-      Array.from(p.getElementsByTagName('w:r'))
-        .filter((run) => !struck(run))
-        .flatMap((run) => Array.from(run.getElementsByTagName('w:t')))
-        .map((t) => t.textContent ?? '')
-        .join(''),
-    )
-    .join('\n')
-
-/** A workbook cell's text; of rich text, the parts not struck through (as in Word). */
-const xlsxCellText = (cell: Cell): string => {
-  const value = cell.value
-  if (value && typeof value === 'object' && 'richText' in value) {
-    return value.richText
-      .filter((part) => !part.font?.strike)
-      .map((part) => part.text)
-      .join('')
-  }
-  return cell.text ?? ''
+/** The text of a Word table cell: its paragraphs' runs as lines, with and without struck runs. */
+const cellText = (cell: XmlElement): ReadCell => {
+  const paragraphs = Array.from(cell.getElementsByTagName('w:p')).map((p) =>
+    Array.from(p.getElementsByTagName('w:r')),
+  )
+  const text = (keep: (run: XmlElement) => boolean) =>
+    paragraphs
+      .map((runs) =>
+        runs
+          .filter(keep)
+          .flatMap((run) => Array.from(run.getElementsByTagName('w:t')))
+          .map((t) => t.textContent ?? '')
+          .join(''),
+      )
+      .join('\n')
+  return { text: text(() => true), unstruck: text((run) => !struck(run)) }
 }
 
-const docxTables = (xml: Uint8Array): { row: number; cells: string[] }[][] => {
+/** A workbook cell's text; of rich text, also the parts not struck through (as in Word). */
+const xlsxCellText = (cell: Cell): ReadCell => {
+  const value = cell.value
+  if (value && typeof value === 'object' && 'richText' in value) {
+    const text = (parts: typeof value.richText) => parts.map((part) => part.text).join('')
+    return {
+      text: text(value.richText),
+      unstruck: text(value.richText.filter((part) => !part.font?.strike)),
+    }
+  }
+  const text = cell.text ?? ''
+  return { text, unstruck: text }
+}
+
+const docxTables = (xml: Uint8Array): { row: number; cells: ReadCell[] }[][] => {
   const doc = new DOMParser().parseFromString(
     new TextDecoder().decode(xml),
     'text/xml',
@@ -122,7 +139,7 @@ const docxTables = (xml: Uint8Array): { row: number; cells: string[] }[][] => {
   )
 }
 
-const xlsxTables = async (bytes: Uint8Array): Promise<{ row: number; cells: string[] }[][]> => {
+const xlsxTables = async (bytes: Uint8Array): Promise<{ row: number; cells: ReadCell[] }[][]> => {
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
@@ -130,9 +147,9 @@ const xlsxTables = async (bytes: Uint8Array): Promise<{ row: number; cells: stri
     throw notATemplate('the file is not an XLSX workbook')
   }
   return workbook.worksheets.map((sheet) => {
-    const rows: { row: number; cells: string[] }[] = []
+    const rows: { row: number; cells: ReadCell[] }[] = []
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells: string[] = []
+      const cells: ReadCell[] = []
       for (let i = 1; i <= row.cellCount; i++) cells.push(xlsxCellText(row.getCell(i)))
       rows.push({ row: number, cells })
     })

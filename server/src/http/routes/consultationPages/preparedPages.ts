@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 
-/** A page's bytes as sent: plain and gzipped, with the ETag that names them. */
+/** A page's bytes as sent, plain and gzipped, each with the ETag that names those bytes. */
 export interface PreparedPage {
-  etag: string
-  plain: Buffer
-  gzipped: Buffer
+  plain: { etag: string; bytes: Buffer }
+  gzipped: { etag: string; bytes: Buffer }
 }
 
-/** A few consultations in two languages at a time; the rest are prepared again if asked. */
-const KEPT = 16
+/**
+ * A few consultations in two languages at a time (a 500-clause page is some 1.6 MB plain and
+ * 0.2 MB gzipped); the rest are prepared again if asked.
+ */
+const KEPT = 8
 
 /**
  * The consultation page is kept rendered while nothing it shows changes (the same string is
@@ -25,10 +27,11 @@ export class PreparedPages {
     const found = this.pages.get(html)
     if (found) return found
     const plain = Buffer.from(html)
+    const hash = createHash('sha1').update(plain).digest('base64url')
+    // Different bytes, different strong validators (RFC 9110 8.8.1): the gzip has its own.
     const prepared = {
-      etag: `"${createHash('sha1').update(plain).digest('base64url')}"`,
-      plain,
-      gzipped: gzipSync(plain),
+      plain: { etag: `"${hash}"`, bytes: plain },
+      gzipped: { etag: `"${hash}-gz"`, bytes: gzipSync(plain) },
     }
     if (this.pages.size >= KEPT) {
       const oldest = this.pages.keys().next().value

@@ -46,14 +46,12 @@ const html = (res: Response, status: number, page: string) => {
  */
 const preparedHtml = (req: Request, res: Response, page: PreparedPage) => {
   pageHeaders(res)
-  res.setHeader('ETag', page.etag)
   res.setHeader('Vary', 'Accept-Encoding')
   const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip'
+  const sent = gzip ? page.gzipped : page.plain
   if (gzip) res.setHeader('Content-Encoding', 'gzip')
-  res
-    .status(200)
-    .type('html')
-    .send(gzip ? page.gzipped : page.plain)
+  res.setHeader('ETag', sent.etag)
+  res.status(200).type('html').send(sent.bytes)
 }
 
 /** Form fields longer than the API takes are refused by the API's limits; this caps the body. */
