@@ -2,6 +2,7 @@ import { LANGUAGES, type Language } from '@accord/protocol'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { storeLanguage } from '../i18n/storedLanguage'
+import { switchLanguage } from '../i18n/switchLanguage'
 import { useAnnouncer } from '../ui/useAnnouncer'
 import { api } from './api'
 import { useAuth } from './useAuth'
@@ -21,7 +22,9 @@ export const LanguageSwitcher = () => {
 
   const choose = (language: Language) => {
     storeLanguage(language)
-    void i18n.changeLanguage(language)
+    void switchLanguage(i18n, language).then((switched) => {
+      if (!switched) announce(t('errors.network_error'))
+    })
     if (!user) return
     api.updateProfile({ language }).then(
       (answer) => setUser(answer.user),

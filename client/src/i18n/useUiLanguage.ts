@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { resolveLanguage } from './resolveLanguage'
 import { storedLanguage } from './storedLanguage'
+import { switchLanguage } from './switchLanguage'
 
 /**
  * Shows the UI in the account's language (else the one chosen in this browser, else the
@@ -12,6 +13,6 @@ export const useUiLanguage = (preferred: Language | null | undefined): void => {
   const { i18n } = useTranslation()
   useEffect(() => {
     const language = resolveLanguage(preferred ?? storedLanguage())
-    if (i18n.language !== language) void i18n.changeLanguage(language)
+    void switchLanguage(i18n, language)
   }, [i18n, preferred])
 }
