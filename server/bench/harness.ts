@@ -107,3 +107,20 @@ export const runHarness = (run: HarnessRun): Promise<HarnessResult> => {
     })
   })
 }
+
+/** Setting (a)'s typing, 50 people at 2 edits/s in one room, beside something else measured. */
+export const fiftyTypists = (
+  server: { wsUrl: string; pid: number },
+  room: string,
+  headers: string[],
+  seconds: number,
+): Promise<HarnessResult> =>
+  runHarness({
+    wsUrl: server.wsUrl,
+    rooms: [room],
+    headers,
+    pid: server.pid,
+    clients: 50,
+    rate: 2,
+    seconds,
+  })

@@ -11,7 +11,7 @@
  */
 
 import { connectClient, headerRecord } from './benchClient.js'
-import { type HarnessResult, runHarness } from './harness.js'
+import { fiftyTypists, type HarnessResult } from './harness.js'
 import { type AccordHandle, freePort, launchAccord } from './launchers.js'
 import { clauseDocument } from './measureLargeDocument.js'
 import { median, sleep } from './procStats.js'
@@ -136,15 +136,7 @@ export const measureConsultationUnderLoad = async (
       }
     }
     const reading = withReaders ? Array.from({ length: READERS }, reader) : []
-    const harness = await runHarness({
-      wsUrl: server.wsUrl,
-      rooms: [typed],
-      headers,
-      pid: server.pid,
-      clients: 50,
-      rate: 2,
-      seconds,
-    })
+    const harness = await fiftyTypists(server, typed, headers, seconds)
     done = true
     await Promise.all(reading)
     const sorted = [...times].sort((a, b) => a - b)

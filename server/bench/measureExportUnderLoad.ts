@@ -7,7 +7,7 @@
  */
 
 import { connectClient, headerRecord } from './benchClient.js'
-import { type HarnessResult, runHarness } from './harness.js'
+import { fiftyTypists, type HarnessResult } from './harness.js'
 import { type AccordHandle, freePort, launchAccord } from './launchers.js'
 import { clauseDocument } from './measureLargeDocument.js'
 
@@ -53,15 +53,7 @@ export const measureExportUnderLoad = async (
         else failedExports++
       }
     })()
-    const harness = await runHarness({
-      wsUrl: server.wsUrl,
-      rooms: [typed],
-      headers,
-      pid: server.pid,
-      clients: 50,
-      rate: 2,
-      seconds,
-    })
+    const harness = await fiftyTypists(server, typed, headers, seconds)
     done = true
     await exporting
     const sorted = [...times].sort((a, b) => a - b)
