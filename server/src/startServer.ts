@@ -11,6 +11,7 @@ import { LocalCluster } from './cluster/LocalCluster.js'
 import { RoomRegistry } from './collab/RoomRegistry.js'
 import type { Config } from './config.js'
 import { consultationOperations } from './consultations/consultationOperations.js'
+import { PublishedComments } from './consultations/PublishedComments.js'
 import { VersionTexts } from './consultations/VersionTexts.js'
 import { AnchorFollower } from './documents/comments/anchors/AnchorFollower.js'
 import { DocumentEvents } from './documents/DocumentEvents.js'
@@ -322,6 +323,7 @@ export const startServer = async (
   const consultations = consultationOperations({
     consultations: consultationStore,
     publicComments,
+    published: new PublishedComments(publicComments, clock),
     catalog,
     versions,
     texts: new VersionTexts(versions),

@@ -5,12 +5,15 @@ import type { ConsultationStore } from '../store/ConsultationStore.js'
 import type { DocumentCatalog } from '../store/DocumentCatalog.js'
 import type { PublicCommentStore } from '../store/PublicCommentStore.js'
 import type { VersionStore } from '../store/VersionStore.js'
+import type { PublishedComments } from './PublishedComments.js'
 import type { VersionTexts } from './VersionTexts.js'
 
 /** Everything the consultation operations use, given once by the composition root. */
 export interface ConsultationsContext {
   consultations: ConsultationStore
   publicComments: PublicCommentStore
+  /** The published comments as the public sees them, reused for a moment (public pages). */
+  published: PublishedComments
   catalog: DocumentCatalog
   versions: VersionStore
   /** The consultations' versions, parsed once (a version never changes). */

@@ -18,6 +18,7 @@ export const erasePublicCommenter = async (
     throw forbidden('Only the secretariat may erase a person’s data')
   }
   const { consultationIds, comments } = await ctx.publicComments.eraseByEmail(email)
+  ctx.published.forget()
   for (const consultationId of consultationIds) {
     const consultation = await ctx.consultations.get(consultationId)
     await ctx.audit.record({

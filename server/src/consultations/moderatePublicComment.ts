@@ -59,6 +59,7 @@ export const moderatePublicComment = async (
   )
   // Someone else moderated it between our read and our write: nothing changed, say so.
   if (!moderated) throw movedOn()
+  ctx.published.forget()
   if (request.status !== undefined) {
     await audit(statusAction[request.status], {
       from: comment.status,

@@ -43,7 +43,7 @@ export const readPublicConsultation = async (
   const [doc, text, comments] = await Promise.all([
     ctx.catalog.get(consultation.documentId),
     ctx.texts.get(consultation.documentId, consultation.versionId),
-    ctx.publicComments.list(consultation.id, 'published'),
+    ctx.published.get(consultation.id),
   ])
   if (!doc || !text) throw notFound('Unknown consultation')
   return {
@@ -56,17 +56,6 @@ export const readPublicConsultation = async (
     state: consultationState(consultation, ctx.clock.now()),
     text,
     retentionDays: ctx.retentionDays,
-    published: comments.map((c) => ({
-      id: c.id,
-      clauseId: c.clauseId,
-      name: c.publishName && c.name ? c.name : null,
-      organization: c.publishName ? c.organization : null,
-      type: c.type,
-      body: c.body,
-      proposedChange: c.proposedChange,
-      createdAt: c.createdAt,
-      decision: c.disposition?.decision ?? null,
-      reason: c.disposition?.reason ?? '',
-    })),
+    published: comments,
   }
 }

@@ -75,23 +75,47 @@ export const renderConsultationPage = (view: PublicConsultation, language: Langu
     view.text.name,
     view.text.settings,
     view.retentionDays,
-    view.published,
   ])
   const kept = pages.get(model)?.get(language)
-  if (kept?.key === key) return kept.html
+  // The comments are the same list while they are reused (PublishedComments): compared by
+  // identity first, by content only when they were read again.
+  const published =
+    kept && kept.published !== view.published && kept.comments === commentsKey(view.published)
+      ? kept.published
+      : view.published
+  if (kept?.key === key && kept.published === published) {
+    kept.published = view.published
+    return kept.html
+  }
   const html = renderPage(view, language, model)
-  const byLanguage = pages.get(model) ?? new Map<Language, { key: string; html: string }>()
-  byLanguage.set(language, { key, html })
+  const byLanguage = pages.get(model) ?? new Map<Language, KeptPage>()
+  byLanguage.set(language, {
+    key,
+    published: view.published,
+    comments: commentsKey(view.published),
+    html,
+  })
   pages.set(model, byLanguage)
   return html
 }
+
+interface KeptPage {
+  /** Everything the page shows besides the text and the comments. */
+  key: string
+  /** The comment list it was last given, and its content. */
+  published: PublishedComment[]
+  comments: string
+  html: string
+}
+
+const commentsKey = (published: PublishedComment[]): string => JSON.stringify(published)
 
 /**
  * The last page of each version in each language, with what it showed: every reader gets the
  * same page until a comment is published or decided, or the consultation opens or closes, so
  * 50 readers reloading it do not render it 50 times.
  */
-const pages = new WeakMap<ExportModel, Map<Language, { key: string; html: string }>>()
+const pages = new WeakMap<ExportModel, Map<Language, KeptPage>>()
 
 const renderPage = (view: PublicConsultation, language: Language, model: ExportModel): string => {
   const t = PAGE_TEXTS[language]
