@@ -168,7 +168,14 @@ describe('comments beside their words', () => {
       .toBe(activeCard?.quote)
 
     // By the pointer: clicking commented words activates their card and leaves the caret
-    // in those words (commentAnchors' "article moved" is the case that lost it).
+    // in those words (commentAnchors' "article moved" is the case that lost it), even when
+    // the page's selection change is read only after the words are redrawn, as on a busy
+    // machine (it left the caret where "Show in text" had put it).
+    await a.evaluate(() => {
+      const readLate = (event: Event) => event.stopImmediatePropagation()
+      document.addEventListener('selectionchange', readLate, { capture: true })
+      Object.assign(window, { readLate })
+    })
     await a.locator('.comment-highlight', { hasText: 'Personal data' }).click()
     await expect
       .poll(async () => {
@@ -183,6 +190,10 @@ describe('comments beside their words', () => {
         wordsActive: true,
         caretIn: 'Personal data is processed only as the law allows.',
       })
+    await a.evaluate(() => {
+      const { readLate } = window as unknown as { readLate: (event: Event) => void }
+      document.removeEventListener('selectionchange', readLate, { capture: true })
+    })
 
     // Replies on demand: no reply box until asked; Escape closes it, back on the button.
     expect(await a.getByLabel('Reply', { exact: true }).count()).toBe(0)

@@ -1,6 +1,6 @@
 import type { CommentThread } from '@accord/protocol'
 import { Extension } from '@tiptap/core'
-import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey, Selection, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { threadRange } from './threadRange'
@@ -116,11 +116,18 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
               return false
             },
           },
-          handleClick(view, pos) {
+          handleClick(view, pos, event) {
             const found = commentHighlightsKey.getState(view.state)?.decorations.find(pos, pos)[0]
-            // After the browser has put the caret there: redrawing the words as active while
-            // the click is still being handled would lose the caret (to the document's start).
-            if (found) requestAnimationFrame(() => onActivate(found.spec.threadId as string))
+            if (!found) return false
+            // The caret goes where the click was now, not when the page's selection change is
+            // read: redrawing the words as active writes the editor's selection back to the
+            // page, and on a busy machine that could still be the one before the click.
+            if (!(event.shiftKey || event.ctrlKey || event.metaKey || event.altKey)) {
+              view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos))))
+            }
+            // After the browser has handled the click: redrawing the words under the pointer
+            // while it is still being handled would lose the caret (to the document's start).
+            requestAnimationFrame(() => onActivate(found.spec.threadId as string))
             return false
           },
         },
