@@ -347,6 +347,7 @@ export const startServer = async (
   const deps = {
     config: effective,
     logger,
+    limitStores: (name: string) => cluster.limitStore(name),
     readiness: async () => ({
       database: await withinMs(db.get('SELECT 1 AS ok'), READY_TIMEOUT_MS).then(
         () => true,

@@ -1,4 +1,5 @@
 import type { DocumentEvent, DocumentStatus, PresenceUser } from '@accord/protocol'
+import type { Store } from 'express-rate-limit'
 
 /** What one instance tells every instance (itself included). */
 export type ClusterEvent =
@@ -51,5 +52,10 @@ export interface Cluster {
    * after an outage): rooms then catch up from storage, which every instance writes to.
    */
   onResyncNeeded(listener: () => void): void
+  /**
+   * Where the rate limit `name` counts, so that all instances count one person's attempts
+   * together; `undefined`: in this process (there is no other).
+   */
+  limitStore(name: string): Store | undefined
   close(): Promise<void>
 }

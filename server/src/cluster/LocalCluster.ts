@@ -26,5 +26,9 @@ export class LocalCluster implements Cluster {
 
   onResyncNeeded(): void {}
 
+  limitStore(): undefined {
+    return undefined
+  }
+
   async close(): Promise<void> {}
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Logger } from '../logger.js'
 import type { Cluster, ClusterEvent, RoomChannel, RoomReceiver } from './Cluster.js'
+import { SharedLimitStore } from './SharedLimitStore.js'
 
 const EVENTS_CHANNEL = 'accord:events'
 const roomChannel = (documentId: string) => `accord:room:${documentId}`
@@ -110,6 +111,10 @@ export class RedisCluster implements Cluster {
 
   onResyncNeeded(listener: () => void): void {
     this.resyncListeners.push(listener)
+  }
+
+  limitStore(name: string): SharedLimitStore {
+    return new SharedLimitStore(this.pub, name, this.logger)
   }
 
   async close(): Promise<void> {

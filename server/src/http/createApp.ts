@@ -63,7 +63,7 @@ export const createApp = (deps: AppDeps): Express => {
   )
 
   // Shared by the public JSON API and the no-script form, so both count the same comments.
-  const publicLimits = publicCommentLimits()
+  const publicLimits = publicCommentLimits(deps.limitStores)
   const api = express.Router()
   api.use(requestLog(deps.logger))
   api.get('/health', (_req, res) => {

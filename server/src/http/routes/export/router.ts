@@ -7,12 +7,12 @@ import { parse, parseId } from '../../parse.js'
 import { exportRateLimit } from './exportRateLimit.js'
 
 /** A document's current text or one of its versions, as a download; limited per account and minute. */
-export const exportRouter = ({ config, documents }: AppDeps): Router => {
+export const exportRouter = ({ config, documents, limitStores }: AppDeps): Router => {
   const router = Router()
 
   router.get(
     '/documents/:id/export',
-    ...exportRateLimit(config.exports.perMinute),
+    ...exportRateLimit(limitStores, config.exports.perMinute),
     async (req, res) => {
       const { user } = requireAuth(req)
       const { version, ...query } = parse(exportQuery, req.query)

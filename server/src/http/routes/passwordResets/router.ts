@@ -1,9 +1,10 @@
 import { ErrorCode, normalizeEmail } from '@accord/protocol'
 import { completeResetRequest, requestResetRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator } from 'express-rate-limit'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
+import { countedLimit, type LimitStores } from '../../limits/countedLimit.js'
 import { parse } from '../../parse.js'
 import { setSessionCookie } from '../../sessionCookies.js'
 
@@ -16,20 +17,16 @@ const tooMany = (_req: unknown, _res: unknown, next: (err: unknown) => void) =>
  * Requests are throttled per address asked for (3 an hour, so nobody's mailbox is flooded)
  * and per client address (20 an hour). Made per app, so each test server counts on its own.
  */
-const resetLimits = () => [
-  rateLimit({
+const resetLimits = (stores: LimitStores) => [
+  countedLimit(stores, 'password-reset:email', {
     windowMs: HOUR_MS,
     limit: 3,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     keyGenerator: (req) => normalizeEmail(String(req.body?.email ?? '')),
     handler: tooMany,
   }),
-  rateLimit({
+  countedLimit(stores, 'password-reset:address', {
     windowMs: HOUR_MS,
     limit: 20,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
     handler: tooMany,
   }),
@@ -39,10 +36,10 @@ const resetLimits = () => [
  * "Forgot my password": a one-hour, one-time link by mail. The request is answered 202
  * whether or not the address belongs to an active account, so it tells nobody who has one.
  */
-export const passwordResetsRouter = ({ config, accounts }: AppDeps): Router => {
+export const passwordResetsRouter = ({ config, accounts, limitStores }: AppDeps): Router => {
   const router = Router()
 
-  router.post('/password-resets', ...resetLimits(), async (req, res) => {
+  router.post('/password-resets', ...resetLimits(limitStores), async (req, res) => {
     await accounts.requestPasswordReset(parse(requestResetRequest, req.body))
     res.status(202).json({ ok: true })
   })

@@ -1,7 +1,8 @@
 import { ErrorCode, normalizeEmail } from '@accord/protocol'
 import type { RequestHandler } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator } from 'express-rate-limit'
 import { HttpError } from '../../HttpError.js'
+import { countedLimit, type LimitStores } from '../../limits/countedLimit.js'
 
 const WINDOW_MS = 10 * 60_000
 /** Comments one client address may send per window: a busy office behind one address fits. */
@@ -20,24 +21,21 @@ const tooMany: RequestHandler = (_req, _res, next) =>
 
 /**
  * Spam defences without third parties: accepted comments are counted per client address and
- * per e-mail address (10 minutes, in this process); refused ones do not count, so a person
- * who mistyped is not locked out. Made once per app, shared by the JSON API and the form.
+ * per e-mail address (10 minutes, by all instances together); refused ones do not count, so
+ * a person who mistyped is not locked out. Made once per app, shared by the JSON API and the
+ * form.
  */
-export const publicCommentLimits = (): RequestHandler[] => [
-  rateLimit({
+export const publicCommentLimits = (stores: LimitStores): RequestHandler[] => [
+  countedLimit(stores, 'public-comment:address', {
     windowMs: WINDOW_MS,
     limit: PER_ADDRESS,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     skipFailedRequests: true,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
     handler: tooMany,
   }),
-  rateLimit({
+  countedLimit(stores, 'public-comment:email', {
     windowMs: WINDOW_MS,
     limit: PER_EMAIL,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     skipFailedRequests: true,
     keyGenerator: (req) => `email:${normalizeEmail(String(req.body?.email ?? ''))}`,
     handler: tooMany,

@@ -1,9 +1,10 @@
 import { ErrorCode, normalizeEmail } from '@accord/protocol'
 import { loginRequest } from '@accord/protocol/requests'
 import { Router } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator } from 'express-rate-limit'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
+import { countedLimit, type LimitStores } from '../../limits/countedLimit.js'
 import { requireAuth } from '../../middleware/authenticate.js'
 import { parse } from '../../parse.js'
 import { clearSession, setSessionCookie } from '../../sessionCookies.js'
@@ -18,35 +19,31 @@ const tooMany = (_req: unknown, _res: unknown, next: (err: unknown) => void) =>
 /**
  * Failed sign-ins are slowed per account-and-address (so an attacker elsewhere
  * cannot lock a real user out) and per address overall. Successes don't count.
- * Made per app, so each server (and each test server) counts on its own.
+ * Made per app, so each test server counts on its own.
  */
-const signInLimits = () => [
-  rateLimit({
+const signInLimits = (stores: LimitStores) => [
+  countedLimit(stores, 'sign-in:account', {
     windowMs: WINDOW_MS,
     limit: 10,
     skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     // The address as the account lookup normalizes it, so " Ann@x.org" counts against ann@x.org.
     keyGenerator: (req) =>
       `${ipKeyGenerator(req.ip ?? '')}|${normalizeEmail(String(req.body?.email ?? ''))}`,
     handler: tooMany,
   }),
-  rateLimit({
+  countedLimit(stores, 'sign-in:address', {
     windowMs: WINDOW_MS,
     limit: 100,
     skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
     handler: tooMany,
   }),
 ]
 
-export const sessionRouter = ({ config, accounts }: AppDeps): Router => {
+export const sessionRouter = ({ config, accounts, limitStores }: AppDeps): Router => {
   const router = Router()
 
-  router.post('/session', ...signInLimits(), async (req, res) => {
+  router.post('/session', ...signInLimits(limitStores), async (req, res) => {
     const { user, sessionToken } = await accounts.signIn(parse(loginRequest, req.body))
     setSessionCookie(config, res, sessionToken)
     res.json({ user })
