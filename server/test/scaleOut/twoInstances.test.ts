@@ -1,20 +1,24 @@
 import type { CommentThread, User } from '@accord/protocol'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openEventStream } from '../reliability/support/eventStream.js'
 import { anchorOver } from '../utils/anchors.js'
 import { newTestClient, type TestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
-import { freshPostgresDatabase, POSTGRES_URL } from '../utils/postgres.js'
+import { POSTGRES_URL } from '../utils/postgres.js'
 import { awarenessFrame, rawSocket } from '../utils/rawSocket.js'
-import { REDIS_SERVER, startRedis, type TestRedis } from '../utils/redisServer.js'
+import { REDIS_SERVER, type TestRedis } from '../utils/redisServer.js'
+import { useTwoInstances } from '../utils/twoInstances.js'
 
 /** Two (and later three) real instances on one PostgreSQL database and one Redis. */
 describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and Redis', () => {
-  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>
+  const instances = useTwoInstances()
   let redis: TestRedis
   let env: Record<string, string>
   let a: TestServer
   let b: TestServer
+  beforeAll(() => {
+    ;({ a, b, redis, env } = instances)
+  })
   const clients: TestClient[] = []
   const client = (t: TestServer, documentId: string, cookie: string) => {
     const c = newTestClient(t.wsUrl, documentId, cookie)
@@ -22,23 +26,8 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
     return c
   }
 
-  beforeAll(async () => {
-    database = await freshPostgresDatabase()
-    redis = await startRedis()
-    env = { DATABASE_URL: database.url, REDIS_URL: redis.url }
-    a = await newTestServer(env)
-    b = await newTestServer(env)
-  })
-
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy()
-  })
-
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    await redis?.stop()
-    await database?.drop()
   })
 
   it('serves a session made on one instance on the other', async () => {
