@@ -58,6 +58,11 @@ describe('the "My work" page', () => {
     await c.keyboard.type('The rules apply to members.')
     await server.api('PATCH', `/api/documents/${id}`, cookie, { status: 'review' })
 
+    // Chris keeps his "My work" open in another tab meanwhile.
+    const cw = await session.signedIn(chris.email, chris.password, { locale: 'en-US' })
+    await cw.goto(`${server.url}/work`)
+    await expect.poll(() => heading(cw, 'Threads waiting for your answer (0)').count()).toBe(1)
+
     // Maria suggests " today" and asks Chris about "rules" in a comment that mentions him.
     const m = await session.openDocument(maria.email, maria.password, url)
     await expect
@@ -85,6 +90,13 @@ describe('the "My work" page', () => {
     await expect
       .poll(() => m.locator('.comment-thread').first().textContent())
       .toContain('@Chris Coordinator')
+
+    // The open tab follows without a reload: the mention's notification brings it up to date.
+    await expect.poll(() => heading(cw, 'Threads waiting for your answer (1)').count()).toBe(1)
+    await expect
+      .poll(() => heading(cw, 'Suggestions waiting for your decision (1)').count())
+      .toBe(1)
+    await cw.close()
 
     // Chris, from the header's navigation: one of each but documents (he moved it into review).
     await follow(c, 'My work')

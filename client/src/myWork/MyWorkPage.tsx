@@ -1,15 +1,22 @@
 import { canResolveSuggestions, DocumentStatus, type MyWorkResponse } from '@accord/protocol'
-import { type ReactNode, useEffect, useId, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { myWorkApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
 import { usePageTitle } from '../app/usePageTitle'
+import { useUnreadCount } from '../notifications/unreadCount'
 import { FormMessage } from '../ui/FormMessage'
 import { LocalTime } from '../ui/LocalTime'
 import { Progress } from '../ui/Progress'
 import './myWork.css'
+
+/**
+ * How often the page reads again while it is shown: a new suggestion or a document moved into
+ * review brings nobody a notification.
+ */
+const REREAD_MS = 60_000
 
 const documentPath = (documentId: string) => `/documents/${encodeURIComponent(documentId)}`
 
@@ -53,9 +60,30 @@ export const MyWorkPage = () => {
   const [work, setWork] = useState<MyWorkResponse | null>(null)
   const { error, run } = useAction()
 
+  const read = useCallback(() => run(async () => setWork(await myWorkApi.read())), [run])
   useEffect(() => {
-    void run(async () => setWork(await myWorkApi.read()))
-  }, [run])
+    void read()
+  }, [read])
+
+  // Live: read again when a notification arrives (a mention, a reply, a status change), when
+  // the person comes back to the tab, and now and then while they look at it.
+  const unread = useUnreadCount()
+  const lastUnread = useRef<number | null>(null)
+  useEffect(() => {
+    if (unread !== null && lastUnread.current !== null && unread > lastUnread.current) void read()
+    lastUnread.current = unread
+  }, [unread, read])
+  useEffect(() => {
+    const whenShown = () => {
+      if (document.visibilityState === 'visible') void read()
+    }
+    document.addEventListener('visibilitychange', whenShown)
+    const timer = setInterval(whenShown, REREAD_MS)
+    return () => {
+      document.removeEventListener('visibilitychange', whenShown)
+      clearInterval(timer)
+    }
+  }, [read])
 
   const decides = user !== null && canResolveSuggestions(user.role, DocumentStatus.review)
 
