@@ -19,9 +19,13 @@ export class WaitingThreads {
 
   /** The threads in which a comment or reply mentioned the person. */
   async mentioning(userId: string): Promise<Set<string>> {
+    // Only entries naming the person are read and parsed (LIKE's `_` may match more; the
+    // parse below decides).
     const rows = await this.db.all<{ details: string }>(
       `SELECT details FROM audit_log
-       WHERE action IN ('comment.created', 'comment.replied') AND details LIKE '%"mentions"%'`,
+       WHERE action IN ('comment.created', 'comment.replied')
+         AND details LIKE '%"mentions"%' AND details LIKE ?`,
+      [`%"${userId}"%`],
     )
     const threads = new Set<string>()
     for (const { details } of rows) {
