@@ -107,8 +107,9 @@ describe('exporting a translation', () => {
     )
     expect(bilingualHtml.status).toBe(200)
     const page = asText(bilingualHtml.bytes)
-    expect(page).toContain('<td lang="ru"><h2>Статья 2. Данные</h2>')
-    expect(page).toContain('<td lang="kk"><h2>2-бап. Деректер</h2>')
+    // Each column's heading carries its own anchor, for that column's cross-references.
+    expect(page).toContain('<td lang="ru"><h2 id="clause-source.data">Статья 2. Данные</h2>')
+    expect(page).toContain('<td lang="kk"><h2 id="clause-translation.data">2-бап. Деректер</h2>')
 
     const bilingualDocx = await download(
       translation.id,

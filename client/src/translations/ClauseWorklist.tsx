@@ -1,6 +1,7 @@
+import { labelReferences } from '@accord/diff'
 import type { AlignedClause, DocumentLanguage, GlossaryEntry } from '@accord/protocol'
-import { type ClauseLabelStyle, formatClauseLabel } from '@accord/schema'
-import { useId } from 'react'
+import { type ClauseLabelStyle, formatClauseLabel, referenceTarget } from '@accord/schema'
+import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ariaKeyShortcut } from '../editor/formatShortcut'
 import { SourceDiff } from './SourceDiff'
@@ -40,6 +41,12 @@ export const ClauseWorklist = ({
   const headingId = useId()
   const filterId = useId()
   const shown = onlyOutdated ? clauses.filter((c) => c.state === 'outdated') : clauses
+  // The compared texts name a reference's target by id; here it reads as the source labels it.
+  const readable = useMemo(() => {
+    const numbers = new Map(clauses.map((c) => [c.clauseId, c.number]))
+    return (text: string) =>
+      labelReferences(text, (id) => referenceTarget(numbers, id, labelStyle, language).label)
+  }, [clauses, labelStyle, language])
   return (
     <section className="clause-worklist" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('translations.worklistHeading')}</h2>
@@ -56,7 +63,7 @@ export const ClauseWorklist = ({
       <ol>
         {shown.map((clause) => {
           const label = formatClauseLabel(clause.number, labelStyle, language)
-          const heading = clause.sourceText.split('\n')[0] ?? ''
+          const heading = readable(clause.sourceText.split('\n')[0] ?? '')
           return (
             <li key={clause.clauseId} className={`aligned-clause state-${clause.state}`}>
               <p className="aligned-clause-title">
@@ -98,7 +105,12 @@ export const ClauseWorklist = ({
               )}
               {clause.sourceDiff && (
                 <div lang={language}>
-                  <SourceDiff changes={clause.sourceDiff} />
+                  <SourceDiff
+                    changes={clause.sourceDiff.map((change) => ({
+                      ...change,
+                      text: readable(change.text),
+                    }))}
+                  />
                 </div>
               )}
               <div className="aligned-clause-actions">

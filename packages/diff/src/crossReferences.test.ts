@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffDocuments } from './diffDocuments.js'
-import type { JsonNode } from './documentUnits.js'
+import { type JsonNode, labelReferences } from './documentUnits.js'
 
 const text = (t: string): JsonNode => ({ type: 'text', text: t })
 const ref = (clauseId: string): JsonNode => ({ type: 'clauseRef', attrs: { clauseId } })
@@ -38,5 +38,14 @@ describe('cross-references in the diff', () => {
       ['delete', '2'],
       ['insert', '3'],
     ])
+  })
+})
+
+describe('labelReferences', () => {
+  it('reads each reference of a compared text by its label, and leaves other brackets alone', () => {
+    const label = (id: string) => (id === 'cTerms' ? 'Статья 3' : 'Статья ?')
+    expect(labelReferences('См. [→ cTerms] и [→ gone]; [→ не id] [x]', label)).toBe(
+      'См. Статья 3 и Статья ?; [→ не id] [x]',
+    )
   })
 })

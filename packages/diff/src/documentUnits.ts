@@ -38,8 +38,18 @@ const isInline = (node: JsonNode): boolean =>
  */
 export type ReferenceText = (clauseId: string) => string
 
-/** By default, by the target's id itself. */
+/** By default, by the target's id itself (so texts for people relabel it: `labelReferences`). */
 const byTarget: ReferenceText = (clauseId) => `[→ ${clauseId}]`
+
+const BY_TARGET = /\[→ ([A-Za-z0-9_-]{1,64})\]/gu
+
+/**
+ * Compared text (`textOf` with its default) made readable: each reference, which reads by its
+ * target's id there, reads as `label` gives it ("Статья 3"). Comparisons keep the ids, so that
+ * renumbering a clause is no change; people are shown labels.
+ */
+export const labelReferences = (text: string, label: (clauseId: string) => string): string =>
+  text.replace(BY_TARGET, (_, clauseId: string) => label(clauseId))
 
 /**
  * Plain text of a node: inline content joined as is, blocks (list items, paragraphs) on their

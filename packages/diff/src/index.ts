@@ -4,7 +4,7 @@ export { clauseState } from './alignment/clauseState.js'
 export { structuralChanges } from './alignment/structuralChanges.js'
 export { diffDocuments } from './diffDocuments.js'
 export { diffText } from './diffText.js'
-export { documentUnits, type JsonNode, textOf } from './documentUnits.js'
+export { documentUnits, type JsonNode, labelReferences, textOf } from './documentUnits.js'
 export { changedParagraphs, type ParagraphHunk, splitParagraphs } from './paragraphHunks.js'
 export { proposedChangeRedline } from './proposedChangeRedline.js'
 export {

@@ -40,6 +40,12 @@ export interface Numbering {
   label?: string
   /** The list the paragraph belongs to, so that separate lists stay apart. */
   listId: string
+  /**
+   * The list item (an HTML `li`, an ODT `text:list-item`) when one item holds several
+   * paragraphs: those after the first share its number and stay in that item. Absent: each
+   * paragraph is an item of its own (Word numbers every paragraph it lists).
+   */
+  item?: number
 }
 
 export interface SourceParagraph {

@@ -2,6 +2,13 @@
  * What the tests of several workspaces share. Test files only import it (a devDependency of
  * each workspace that uses it); no build of the app includes it.
  */
+export {
+  listOutline,
+  NESTED_OUTLINE,
+  nestedListDocument,
+  nestedListDraft,
+  nestedListHtml,
+} from './fixtures/nestedLists.js'
 export { NOTES, tableDocument } from './fixtures/tableDocument.js'
 export { articlesDraft, markedUpDraft, numberedListDraft } from './fixtures/wordDrafts.js'
 export { freePort } from './freePort.js'
@@ -12,5 +19,13 @@ export {
   libreOfficeInstalled,
   skipWithoutLibreOffice,
 } from './libreOffice.js'
-export { pdfFonts, pdfInfo, pdfMeta, pdfObjects, pdfText, qpdfCheck } from './pdfChecks.js'
+export {
+  pdfFonts,
+  pdfInfo,
+  pdfLayoutText,
+  pdfMeta,
+  pdfObjects,
+  pdfText,
+  qpdfCheck,
+} from './pdfChecks.js'
 export { checkWellFormed, validateAkn, xpathString } from './xmlChecks.js'

@@ -5,6 +5,12 @@ import { runTool, withFile } from './withFile.js'
 export const pdfText = (pdf: Uint8Array): string =>
   withFile('export.pdf', pdf, (file) => runTool('pdftotext', ['-enc', 'UTF-8', file, '-']))
 
+/** The text laid out as on the page (`pdftotext -layout`): indentation shows. */
+export const pdfLayoutText = (pdf: Uint8Array): string =>
+  withFile('export.pdf', pdf, (file) =>
+    runTool('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']),
+  )
+
 export const pdfFonts = (pdf: Uint8Array): string =>
   withFile('export.pdf', pdf, (file) => runTool('pdffonts', [file]))
 

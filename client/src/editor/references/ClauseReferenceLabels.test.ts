@@ -1,9 +1,20 @@
-import { clauseReferenceLabels, DEFAULT_SETTINGS, documentSchema } from '@accord/schema'
+import {
+  clauseReferenceLabels,
+  DEFAULT_SETTINGS,
+  documentSchema,
+  writeSettings,
+} from '@accord/schema'
+import { sortExtensions } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import { clauseNumberingPlugin } from '../ClauseNumbering'
-import { referenceDecorations, referenceLabelsPlugin } from './ClauseReferenceLabels'
+import * as Y from 'yjs'
+import { ClauseNumbering, clauseNumberingKey, clauseNumberingPlugin } from '../ClauseNumbering'
+import {
+  ClauseReferenceLabels,
+  referenceDecorations,
+  referenceLabelsPlugin,
+} from './ClauseReferenceLabels'
 
 const schema = documentSchema()
 const text = (value: string) => ({ type: 'text', text: value })
@@ -127,5 +138,34 @@ describe('cross-reference labels', () => {
       state = state.apply(random() < 0.5 ? tr : remote(state, tr))
       expectRight(state)
     }
+  })
+})
+
+describe('cross-reference labels in the document language', () => {
+  it("read the numbering's settings, in the order Tiptap gives the plugins, at the start and when the settings change", () => {
+    // As every editor lists them: the numbering, then the references.
+    const ordered = sortExtensions(
+      [ClauseNumbering.configure({}), ClauseReferenceLabels.configure({})].reverse(),
+    ).map((extension) => extension.name)
+    expect(ordered).toEqual(['clauseNumbering', 'clauseReferenceLabels'])
+
+    const ydoc = new Y.Doc()
+    writeSettings(ydoc, { language: 'en', clauseLabel: 'article' })
+    let state = EditorState.create({
+      schema,
+      doc: schema.nodeFromJSON({
+        type: 'doc',
+        content: [clause('c0', [text('See '), ref('c1')]), clause('c1', [text('Body')])],
+      }),
+      plugins: [
+        clauseNumberingPlugin({ ydoc, placeholder: () => '' }),
+        referenceLabelsPlugin(() => 'gone'),
+      ],
+    })
+    expect(drawn(state).map(([, label]) => label)).toEqual(['Article 2'])
+    state = state.apply(
+      state.tr.setMeta(clauseNumberingKey, { settings: { language: 'ru', clauseLabel: 'clause' } }),
+    )
+    expect(drawn(state).map(([, label]) => label)).toEqual(['Пункт 2'])
   })
 })

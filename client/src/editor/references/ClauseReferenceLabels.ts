@@ -178,6 +178,11 @@ export const referenceDecorations = (state: EditorState): DecorationSet | undefi
  */
 export const ClauseReferenceLabels = Extension.create<ClauseReferenceLabelsOptions>({
   name: 'clauseReferenceLabels',
+  // Below ClauseNumbering's (the default 100): the labels read the numbering's settings from
+  // the state being made, which has them only once the numbering's plugin has run. Tiptap
+  // orders plugins by priority, and at equal priority the later extension first, so without
+  // this a translation's references read the default settings ("Статья 3" in English).
+  priority: 90,
 
   addOptions: () => ({ missing: () => '', onPickRequest: () => {} }),
 

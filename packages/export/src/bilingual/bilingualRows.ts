@@ -3,10 +3,16 @@ import type { ExportMeta } from '../ExportMeta.js'
 import type { Block, ExportClause, Inline } from '../model/Block.js'
 import { clauseHeadingPrefixInline } from '../model/clauseHeadingPrefix.js'
 import { exportModel } from '../model/exportModel.js'
+import { anchorBlocks, anchorInlines, type BilingualColumn, columnAnchor } from './columnAnchors.js'
 
-/** One side of a row: a clause's labelled heading ('Статья 3. Сфера'; none for the preface) and its blocks. */
+/**
+ * One side of a row: a clause's labelled heading ('Статья 3. Сфера'; none for the preface)
+ * and its blocks, their cross-references linking within this column (`columnAnchor`).
+ */
 export interface BilingualCell {
   heading: Inline[] | null
+  /** The name the heading carries, which this column's references link to; null for the preface. */
+  anchor: string | null
   blocks: Block[]
 }
 
@@ -19,9 +25,18 @@ export interface BilingualRow {
   target: BilingualCell | null
 }
 
-const cellOf = (clause: ExportClause): BilingualCell => ({
-  heading: [clauseHeadingPrefixInline(clause), ...clause.heading],
-  blocks: clause.children.filter((child): child is Block => child.type !== 'clause'),
+const cellOf = (
+  clause: ExportClause,
+  column: BilingualColumn,
+  anchored: ReadonlySet<string>,
+): BilingualCell => ({
+  heading: anchorInlines([clauseHeadingPrefixInline(clause), ...clause.heading], column, anchored),
+  anchor: columnAnchor(column, clause.id),
+  blocks: anchorBlocks(
+    clause.children.filter((child): child is Block => child.type !== 'clause'),
+    column,
+    anchored,
+  ),
 })
 
 /** Every clause and sub-clause of a model, in reading order. */
@@ -49,6 +64,11 @@ export const bilingualRows = (
     ...model.conclusions,
   ]
   const translated = new Map(flatten(right.body).map((clause) => [clause.id, clause]))
+  const sourceClauses = flatten(left.body)
+  // The clauses each column has a heading for: every source clause; the translation's that
+  // stand in a row (a clause only the translation has is in no row).
+  const inSource = new Set(sourceClauses.map((clause) => clause.id))
+  const inTranslation = new Set([...inSource].filter((id) => translated.has(id)))
   const rows: BilingualRow[] = []
   const leftLoose = loose(left)
   const rightLoose = loose(right)
@@ -56,17 +76,21 @@ export const bilingualRows = (
     rows.push({
       clauseId: null,
       level: 1,
-      source: { heading: null, blocks: leftLoose },
-      target: { heading: null, blocks: rightLoose },
+      source: { heading: null, anchor: null, blocks: anchorBlocks(leftLoose, 'source', inSource) },
+      target: {
+        heading: null,
+        anchor: null,
+        blocks: anchorBlocks(rightLoose, 'translation', inTranslation),
+      },
     })
   }
-  for (const clause of flatten(left.body)) {
+  for (const clause of sourceClauses) {
     const other = translated.get(clause.id)
     rows.push({
       clauseId: clause.id,
       level: clause.level,
-      source: cellOf(clause),
-      target: other ? cellOf(other) : null,
+      source: cellOf(clause, 'source', inSource),
+      target: other ? cellOf(other, 'translation', inTranslation) : null,
     })
   }
   return { rows, sourceMeta: left.meta, targetMeta: right.meta }

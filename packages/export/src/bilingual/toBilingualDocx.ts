@@ -1,5 +1,6 @@
 import { documentLanguageInfo } from '@accord/protocol'
 import {
+  Bookmark,
   Document,
   HeadingLevel,
   Packer,
@@ -11,6 +12,7 @@ import {
   WidthType,
 } from 'docx'
 import { DocxBlocks } from '../docx/DocxBlocks.js'
+import { docxBookmarkName } from '../docx/docxBookmarkName.js'
 import type { ExportMeta } from '../ExportMeta.js'
 import { titleLines } from '../model/titleLines.js'
 import type { BilingualSource } from './BilingualMeta.js'
@@ -36,7 +38,15 @@ const cell = (content: BilingualCell | null, level: 1 | 2, blocks: DocxBlocks): 
                 new Paragraph({
                   heading: level === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
                   keepNext: true,
-                  children: blocks.runs(content.heading),
+                  // Bookmarked, for the references of this column that link to the clause.
+                  children: content.anchor
+                    ? [
+                        new Bookmark({
+                          id: docxBookmarkName(content.anchor),
+                          children: blocks.runs(content.heading),
+                        }),
+                      ]
+                    : blocks.runs(content.heading),
                 }),
               ]
             : []),

@@ -22,7 +22,14 @@ const cell = (content: BilingualCell | null, meta: ExportMeta, level: 1 | 2) =>
     content === null
       ? h('p', { class: 'missing' }, '—')
       : [
-          content.heading ? h(level === 1 ? 'h2' : 'h3', {}, htmlInlines(content.heading)) : null,
+          content.heading
+            ? h(
+                level === 1 ? 'h2' : 'h3',
+                // What this column's references link to (`#clause-…`, as in `htmlInlines`).
+                { id: content.anchor ? `clause-${content.anchor}` : undefined },
+                htmlInlines(content.heading),
+              )
+            : null,
           content.blocks.map(htmlBlock),
         ],
   )

@@ -3,7 +3,7 @@ import type { ExportMeta } from '../ExportMeta.js'
 import type { Block, Inline } from '../model/Block.js'
 import { inlineText } from '../model/inlineText.js'
 import { titleLines } from '../model/titleLines.js'
-import { PdfWriter } from '../pdf/PdfWriter.js'
+import { PdfWriter, pdfDestination } from '../pdf/PdfWriter.js'
 import { wordsFor } from '../words.js'
 import type { BilingualSource } from './BilingualMeta.js'
 import { type BilingualCell, bilingualRows } from './bilingualRows.js'
@@ -41,11 +41,21 @@ interface Column {
 }
 
 /** What a cell writes: its heading in bold, then its paragraphs. */
-const cellLines = (content: BilingualCell | null): { inlines: Inline[]; bold: boolean }[] =>
+const cellLines = (
+  content: BilingualCell | null,
+): { inlines: Inline[]; bold: boolean; destination?: string }[] =>
   content === null
     ? [{ inlines: [text('—')], bold: false }]
     : [
-        ...(content.heading ? [{ inlines: content.heading, bold: true }] : []),
+        ...(content.heading
+          ? [
+              {
+                inlines: content.heading,
+                bold: true,
+                ...(content.anchor ? { destination: pdfDestination(content.anchor) } : {}),
+              },
+            ]
+          : []),
         ...content.blocks.flatMap(paragraphsOf).map((inlines) => ({ inlines, bold: false })),
       ]
 
@@ -85,6 +95,8 @@ export const toBilingualPdf = (
   }
   const write = (cell: ReturnType<typeof cellLines>, column: Column) => {
     for (const line of cell) {
+      // Where this column's references to the clause go, as in the single-language PDF.
+      if (line.destination) doc.addNamedDestination(line.destination, 'XYZ', column.x, doc.y, null)
       pdf.paragraph(line.inlines, {
         x: column.x,
         width: column.width,

@@ -4,6 +4,7 @@ import type { Inline, SourceDocument, SourceParagraph, SourceTable } from '../So
 import { detectClauses, type ParagraphRole, plainText } from './detectClauses.js'
 import { flattenBlocks } from './flattenBlocks.js'
 import { type CommentRange, InlineWriter } from './InlineWriter.js'
+import { ListNesting } from './ListNesting.js'
 
 /** A heading's text, as opposed to a numbered sentence of body text ("1. Каждый имеет право…."). */
 const HEADING_MAX = 160
@@ -55,7 +56,7 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
   const top: JSONContent[] = []
   let clause: Container | null = null
   let sub: Container | null = null
-  let list: { id: string; json: Container } | null = null
+  const lists = new ListNesting()
   let clauses = 0
 
   const container = (): JSONContent[] => (sub ?? clause)?.content ?? top
@@ -81,7 +82,7 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
   })
 
   const openNumbered = (kind: 'clause' | 'sub', paragraph: SourceParagraph, strip: number) => {
-    list = null
+    lists.close()
     const inlines = dropLeading(paragraph.inlines, strip)
     const text = plainText({ ...paragraph, inlines })
     // A heading style or a short title is the clause's heading; a numbered sentence is its body.
@@ -107,7 +108,7 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
   paragraphs.forEach((paragraph, index) => {
     const table = tables.get(index)
     if (table) {
-      list = null
+      lists.close()
       if (table.rows.length > 0) container().push(tableJSON(table))
       return
     }
@@ -117,7 +118,7 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
       return
     }
     if (role.role === 'deep') {
-      list = null
+      lists.close()
       const label: Inline[] = role.label
         ? [{ type: 'text', text: `${role.label} `, marks: {} }]
         : []
@@ -126,7 +127,7 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
     }
     if (paragraph.heading !== undefined) {
       // A heading that is not a clause (a chapter between articles, the title) stands between clauses.
-      list = null
+      lists.close()
       if (clause && paragraph.heading <= 2) {
         clause = null
         sub = null
@@ -135,27 +136,11 @@ export const buildDocument = (source: SourceDocument, now: string): BuiltDocumen
       container().push(textBlock({ type: 'heading', attrs: { level } }, paragraph.inlines))
       return
     }
-    const numbering = paragraph.numbering
-    if (numbering) {
-      const current: { id: string; json: Container } | null = list
-      const target = container()
-      if (
-        !current ||
-        current.id !== numbering.listId ||
-        target[target.length - 1] !== current.json
-      ) {
-        const json: Container = {
-          type: numbering.ordered ? 'orderedList' : 'bulletList',
-          ...(numbering.ordered ? { attrs: { start: 1 } } : {}),
-          content: [],
-        }
-        target.push(json)
-        list = { id: numbering.listId, json }
-      }
-      list?.json.content.push({ type: 'listItem', content: [paragraphJSON(paragraph.inlines)] })
+    if (paragraph.numbering) {
+      lists.add(container(), paragraph.numbering, paragraphJSON(paragraph.inlines))
       return
     }
-    list = null
+    lists.close()
     // Empty paragraphs (Word's spacing) are dropped, unless a comment starts or ends there.
     if (
       paragraph.inlines.every(

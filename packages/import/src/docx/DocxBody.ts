@@ -137,7 +137,9 @@ export class DocxBody {
       const numPr = firstChild(pPr, 'w:numPr')
       if (numPr) {
         const numId = firstChild(numPr, 'w:numId')?.getAttribute('w:val') ?? '0'
-        const level = Number(firstChild(numPr, 'w:ilvl')?.getAttribute('w:val') ?? 0)
+        const ilvl = Number(firstChild(numPr, 'w:ilvl')?.getAttribute('w:val') ?? 0)
+        // Word has levels 0-8; anything else is a broken file's, read as the outermost.
+        const level = Number.isInteger(ilvl) && ilvl >= 0 && ilvl <= 8 ? ilvl : 0
         const counted = this.ctx.numbering.next(numId, level)
         if (counted) paragraph.numbering = { level, ...counted }
       }

@@ -95,6 +95,7 @@ const trackedChange = (el: Element, key: string): TrackedChange | undefined => {
  */
 class HtmlBody {
   private lists = 0
+  private items = 0
   private changes = 0
   private pending: SourceParagraph | null = null
 
@@ -138,8 +139,12 @@ class HtmlBody {
           const listId = list?.listId ?? `html-${++this.lists}`
           const ordered = el.name === 'ol'
           for (const item of el.children) {
+            const numbering = { level, ordered, listId, item: ++this.items }
+            // A list straight inside a list (no `li` between, as hand-written pages have it) is
+            // read as an item holding that list, so its items stay one level deeper.
             if (isElement(item) && item.name === 'li')
-              out.push(...this.blocks(item.children, { level, ordered, listId }))
+              out.push(...this.blocks(item.children, numbering))
+            else out.push(...this.blocks([item], numbering))
           }
           break
         }

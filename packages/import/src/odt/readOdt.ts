@@ -5,6 +5,7 @@ import { type PackageLimits, partText, readPackage } from '../package/readPackag
 import {
   emptySource,
   type Inline,
+  type Numbering,
   noteDropped,
   paragraphsOf,
   type RunMarks,
@@ -84,6 +85,9 @@ const readNumberedLists = (roots: (Element | undefined)[]): Map<string, Set<numb
   return lists
 }
 
+/** The list a paragraph stands in, and the list style that its levels follow. */
+type OdtList = Numbering & { style: string | undefined }
+
 interface Region {
   change: TrackedChange
   /** For a deletion, the paragraphs that were removed, to show struck through. */
@@ -99,6 +103,7 @@ interface Region {
 class OdtBody {
   private readonly regions = new Map<string, Region>()
   private listCount = 0
+  private itemCount = 0
 
   constructor(
     private readonly source: SourceDocument,
@@ -136,30 +141,32 @@ class OdtBody {
     }
   }
 
-  blocks(
-    container: Element,
-    list?: { level: number; ordered: boolean; listId: string },
-  ): SourceBlock[] {
+  blocks(container: Element, list?: OdtList): SourceBlock[] {
     const out: SourceBlock[] = []
     for (const el of childElements(container)) {
       switch (el.nodeName) {
         case 'text:p':
         case 'text:h': {
           const paragraph = this.paragraph(el)
-          if (list) paragraph.numbering = { ...list }
+          if (list) {
+            const { style: _, ...numbering } = list
+            paragraph.numbering = numbering
+          }
           out.push(paragraph)
           break
         }
         case 'text:list': {
           const level = list ? list.level + 1 : 0
           const listId = list?.listId ?? `odt-${++this.listCount}`
-          const style = el.getAttribute('text:style-name')
-          const ordered = style
-            ? (this.numberedLists.get(style)?.has(level + 1) ?? false)
-            : (list?.ordered ?? false)
+          // A nested list names no style of its own as a rule: the outer list's style says,
+          // level by level, which levels are numbered and which bulleted.
+          const style = el.getAttribute('text:style-name') || list?.style
+          const ordered = this.numberedLists.get(style ?? '')?.has(level + 1) ?? false
           for (const item of childElements(el)) {
             if (item.nodeName === 'text:list-item' || item.nodeName === 'text:list-header')
-              out.push(...this.blocks(item, { level, ordered, listId }))
+              out.push(
+                ...this.blocks(item, { level, ordered, listId, style, item: ++this.itemCount }),
+              )
           }
           break
         }

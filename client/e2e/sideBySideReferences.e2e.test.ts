@@ -1,0 +1,91 @@
+import { jsonToUpdate } from '@accord/schema'
+import type { JSONContent } from '@tiptap/core'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { sendRawUpdate } from './utils/rawUpdate'
+import { ADMIN } from './utils/serverProcess'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+const text = (value: string): JSONContent => ({ type: 'text', text: value })
+const reference = (clauseId: string): JSONContent => ({ type: 'clauseRef', attrs: { clauseId } })
+const clause = (id: string, heading: string, body: JSONContent[]): JSONContent => ({
+  type: 'clause',
+  attrs: { id },
+  content: [
+    { type: 'clauseHeading', content: [text(heading)] },
+    { type: 'paragraph', content: body },
+  ],
+})
+
+/** The labels the references of one column show, as a reader sees them. */
+const labels = (page: Page, editor: string) =>
+  page
+    .locator(`${editor} .clause-ref`)
+    .evaluateAll((refs) => refs.map((ref) => (ref.firstChild?.textContent ?? '').trim()))
+
+/**
+ * A cross-reference in the side-by-side view reads as its clause's label in each column's
+ * language ("Статья 3" beside "Article 3"), in both editors and in the worklist, never as
+ * the id it stores.
+ */
+describe('cross-references in the side-by-side view', () => {
+  const session = useBrowserSession()
+
+  it('show their labels in both columns and in the worklist', async () => {
+    const { server } = session
+    const admin = await server.signIn(ADMIN.email, ADMIN.password)
+    const coordinator = await server.newUser('coordinator', 'Anna Coordinator')
+    const coordinatorCookie = await server.signIn(coordinator.email, coordinator.password)
+    const { id: sourceId } = await server.api<{ id: string }>('POST', '/api/documents', admin, {
+      title: 'Устав',
+    })
+    const editorPage = await session.openDocument(
+      coordinator.email,
+      coordinator.password,
+      `${server.url}/documents/${sourceId}`,
+    )
+    await sendRawUpdate(
+      editorPage,
+      server.url,
+      sourceId,
+      jsonToUpdate({
+        type: 'doc',
+        content: [
+          clause('scope', 'Сфера', [text('Термины определены в '), reference('terms'), text('.')]),
+          clause('rights', 'Права', [text('Каждый имеет право на доступ.')]),
+          clause('terms', 'Термины', [text('Персональные данные защищаются.')]),
+        ],
+      }),
+    )
+    const { document } = await server.api<{ document: { id: string } }>(
+      'POST',
+      `/api/documents/${sourceId}/languages`,
+      coordinatorCookie,
+      { language: 'en', fill: 'source' },
+    )
+    const page = await session.openDocument(
+      coordinator.email,
+      coordinator.password,
+      `${server.url}/documents/${document.id}/side-by-side`,
+    )
+    await expect.poll(() => labels(page, '#editor-source')).toEqual(['Статья 3'])
+    await expect.poll(() => labels(page, '#editor')).toEqual(['Article 3'])
+
+    // The clause with the reference is translated, then changed in the source: the worklist
+    // shows what changed with the reference as the source labels it.
+    for (const clauseId of ['scope', 'rights', 'terms'])
+      await server.api(
+        'POST',
+        `/api/documents/${document.id}/clauses/${clauseId}/translated`,
+        coordinatorCookie,
+        {},
+      )
+    await editorPage.locator('.ProseMirror p', { hasText: 'Термины определены' }).click()
+    await editorPage.keyboard.press('End')
+    await editorPage.keyboard.type(' Навсегда.')
+    const diff = page.locator('.aligned-clause .source-diff')
+    await expect.poll(() => diff.textContent()).toContain('Навсегда.')
+    expect(await diff.textContent()).toContain('Термины определены в Статья 3.')
+    expect(await page.locator('.clause-worklist').textContent()).not.toContain('[→')
+  })
+})

@@ -1,0 +1,83 @@
+import {
+  convertWithLibreOffice,
+  NESTED_OUTLINE,
+  nestedListDocument,
+  pdfLayoutText,
+  skipWithoutLibreOffice,
+  validateAkn,
+  xpathString,
+} from '@accord/test-support'
+import { DOMParser } from 'linkedom'
+import { describe, expect, it } from 'vitest'
+import { exportDocument } from './exportDocument.js'
+
+const meta = {
+  documentId: 'd1',
+  title: 'Положение',
+  language: 'ru' as const,
+  clauseLabel: 'article' as const,
+  date: new Date('2024-04-01T00:00:00Z'),
+}
+
+const exported = async (format: 'docx' | 'odt' | 'pdf' | 'html' | 'md' | 'akn') =>
+  (await exportDocument(format, nestedListDocument(), meta)).bytes
+const decoded = async (format: 'html' | 'md' | 'akn') =>
+  new TextDecoder().decode(await exported(format))
+
+/** The lines of a text export that hold the list's items, as `[indentation, marker, text]`. */
+const listLines = (text: string): [number, string, string][] =>
+  text
+    .split('\n')
+    .map((line) => /^(\s*)([•▪◦*-]|\d+\.)\s+(\S.*?)\s*$/u.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && !/^Статья/.test(m[3] ?? ''))
+    .map((m) => [m[1]?.length ?? 0, m[2] ?? '', m[3] ?? ''])
+
+/** Lines as NESTED_OUTLINE writes them, each distinct indentation one level deeper. */
+const asOutline = (lines: [number, string, string][]): string[] => {
+  const indents = [...new Set(lines.map(([indent]) => indent))].sort((a, b) => a - b)
+  return lines.map(
+    ([indent, marker, text]) =>
+      `${'  '.repeat(indents.indexOf(indent))}${/\d/.test(marker) ? marker : '•'} ${text}`,
+  )
+}
+
+describe('a list three levels deep, bullets around numbers around bullets, in every export', () => {
+  it('Markdown: nested by indentation, "*" and "1."', async () => {
+    expect(asOutline(listLines(await decoded('md')))).toEqual(NESTED_OUTLINE)
+  })
+
+  it('HTML: ul > li > ol > li > ul', async () => {
+    const page = new DOMParser().parseFromString(await decoded('html'), 'text/html')
+    const deepest = [...page.querySelectorAll('ul > li > ol > li > ul > li')].map((li) =>
+      li.textContent?.trim(),
+    )
+    expect(deepest).toEqual(['в рабочее время', 'по запросу'])
+    expect(page.querySelectorAll('ul > li > ol > li').length).toBe(3)
+  })
+
+  it('Akoma Ntoso: nested ul/ol, valid against the OASIS schema', async () => {
+    const xml = await decoded('akn')
+    validateAkn(xml)
+    const path = ['ul', 'li', 'ol', 'li', 'ul', 'li'].map((n) => `*[local-name()='${n}']`)
+    expect(xpathString(xml, `//${path.join('/')}[2]`)).toBe('по запросу')
+    expect(xpathString(xml, `count(//${path.slice(0, 4).join('/')})`)).toBe('3')
+  })
+
+  it('PDF: each level indented further, with its bullet or number', async () => {
+    expect(asOutline(listLines(pdfLayoutText(await exported('pdf'))))).toEqual(NESTED_OUTLINE)
+  })
+
+  it.skipIf(skipWithoutLibreOffice())(
+    'DOCX and ODT: LibreOffice shows each level indented further, with its bullet or number',
+    async () => {
+      const texts = await convertWithLibreOffice(
+        { 'list.docx': await exported('docx'), 'list2.odt': await exported('odt') },
+        'txt:Text',
+      )
+      for (const name of ['list.txt', 'list2.txt']) {
+        const text = new TextDecoder().decode(texts[name])
+        expect(asOutline(listLines(text)), name).toEqual(NESTED_OUTLINE)
+      }
+    },
+  )
+})

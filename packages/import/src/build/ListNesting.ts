@@ -1,0 +1,76 @@
+import type { JSONContent } from '@tiptap/core'
+import type { Numbering } from '../SourceDocument.js'
+
+type Container = JSONContent & { content: JSONContent[] }
+
+interface OpenList {
+  /** The source's level of this list's items. */
+  level: number
+  listId: string
+  ordered: boolean
+  /** The source item its last list item stands for, when the source says. */
+  item: number | undefined
+  json: Container
+}
+
+/**
+ * Lists of the source, nested as they were: each listed paragraph goes into the list of its
+ * level, a deeper level into the last item of the level above, bullets or numbers per level.
+ * A level that jumps (0 to 3) nests one list deeper, never more, so every list item holds a
+ * paragraph first; a list that starts deeper than level 0 stands where it is.
+ */
+export class ListNesting {
+  private open: OpenList[] = []
+
+  /** Ends the lists: what comes next (a paragraph, a table, a clause) stands after them. */
+  close(): void {
+    this.open = []
+  }
+
+  /** Puts `paragraph` (already written) into the lists that `target` ends with. */
+  add(target: JSONContent[], numbering: Numbering, paragraph: JSONContent): void {
+    // What was added to the container since (a table, a heading) ended the lists there.
+    if (this.open[0] && target[target.length - 1] !== this.open[0].json) this.open = []
+    while ((this.open.at(-1)?.level ?? -1) > numbering.level) this.open.pop()
+    let top = this.open.at(-1)
+    if (top && top.level === numbering.level) {
+      const last = top.json.content[top.json.content.length - 1] as Container
+      if (numbering.item !== undefined && top.item === numbering.item) {
+        last.content.push(paragraph)
+        return
+      }
+      if (top.listId === numbering.listId && top.ordered === numbering.ordered) {
+        top.json.content.push(item(paragraph))
+        top.item = numbering.item
+        return
+      }
+      // Another list at the same level (bullets after numbers): a new list beside it.
+      this.open.pop()
+      top = this.open.at(-1)
+      this.start(top ? lastItem(top) : target, numbering, paragraph)
+      return
+    }
+    this.start(top ? lastItem(top) : target, numbering, paragraph)
+  }
+
+  private start(parent: JSONContent[], numbering: Numbering, paragraph: JSONContent): void {
+    const json: Container = {
+      type: numbering.ordered ? 'orderedList' : 'bulletList',
+      ...(numbering.ordered ? { attrs: { start: 1 } } : {}),
+      content: [item(paragraph)],
+    }
+    parent.push(json)
+    this.open.push({
+      level: numbering.level,
+      listId: numbering.listId,
+      ordered: numbering.ordered,
+      item: numbering.item,
+      json,
+    })
+  }
+}
+
+const item = (paragraph: JSONContent): Container => ({ type: 'listItem', content: [paragraph] })
+
+const lastItem = (list: OpenList): JSONContent[] =>
+  (list.json.content[list.json.content.length - 1] as Container).content
