@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/logger.js'
 import { startServer } from '../src/startServer.js'
+import { accordApi } from './accordApi.js'
 import type { ClientCommand } from './serverMemoryClients.js'
 
 const ROOMS = Number(process.argv[2] ?? 200)
@@ -52,23 +53,7 @@ const config = loadConfig({
 const server = await startServer(config, createLogger(config.logLevel))
 const origin = server.url
 
-const api = async (method: string, route: string, cookie?: string, body?: unknown) => {
-  const res = await fetch(`${server.url}${route}`, {
-    method,
-    headers: {
-      Origin: origin,
-      'Content-Type': 'application/json',
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`)
-  return res
-}
-const login = async (email: string, password: string) => {
-  const res = await api('POST', '/api/session', undefined, { email, password })
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string
-}
+const { call: api, login } = accordApi(server.url, origin)
 
 const started = read()
 const member = { email: 'memory-member@example.org', password: 'member-Password-3b8f1d6e' }
