@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { accordApi } from './accordApi.js'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -141,25 +142,7 @@ export const launchAccord = async ({
   await waitForHttp(`${own}/api/health`, child)
   let memberCookie: string | undefined
 
-  const api = async (method: string, route: string, cookie?: string, body?: unknown) => {
-    const res = await fetch(`${own}${route}`, {
-      method,
-      headers: {
-        Origin: origin,
-        'Content-Type': 'application/json',
-        ...(cookie ? { Cookie: cookie } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`)
-    return res
-  }
-  const login = async (email: string, password: string) => {
-    const res = await api('POST', '/api/session', undefined, { email, password })
-    const setCookie = res.headers.get('set-cookie')
-    if (!setCookie) throw new Error('POST /api/session set no cookie')
-    return setCookie.split(';')[0] as string
-  }
+  const { call: api, login } = accordApi(own, origin)
 
   /** The editing clients are a plain member, so every message goes through the full role check. */
   const member = async () => {

@@ -1,4 +1,4 @@
-import { type ExportModel, exportModel } from '@accord/export'
+import { type ExportModel, exportModel } from '@accord/export/core'
 import {
   type DocumentSettings,
   documentSchema,

@@ -2,6 +2,7 @@ import type { Database } from './Database.js'
 import type { DocumentStore, StoredDocument } from './DocumentStore.js'
 import { foldUpdates } from './foldUpdates.js'
 import { nowIso } from './ids.js'
+import { sqliteBlob, sqliteText } from './sqlite/sqliteLiterals.js'
 
 /**
  * State first, then the log, in one statement, so one snapshot: a compaction committing
@@ -15,6 +16,13 @@ const STORED_DOCUMENT_SQL = `
 
 /** Rows per batched statement: 1,500 parameters, well under SQLite's and PostgreSQL's limits. */
 const ROWS_PER_STATEMENT = 500
+
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT)
+    out.push(items.slice(i, i + ROWS_PER_STATEMENT))
+  return out
+}
 
 interface StoredRow {
   seq: number
@@ -75,21 +83,39 @@ export class SqlDocumentStore implements DocumentStore {
   /**
    * One multi-row INSERT and one UPDATE per chunk of rows rather than two statements per
    * document: each statement is a round trip to SQLite's thread, and at a flush tick with
-   * many documents those round trips were most of the write's cost.
+   * many documents those round trips were most of the write's cost. On SQLite the tick's
+   * statements go as one script (values as literals), one round trip in all.
    */
   private write(appends: readonly PendingAppend[]): Promise<void> {
+    const now = nowIso()
+    const documents = [...new Set(appends.map((append) => append.documentId))]
+    const rowChunks = chunks(appends)
+    const documentChunks = chunks(documents)
+    if (this.db.transactionScript) {
+      return this.db.transactionScript([
+        ...rowChunks.map(
+          (chunk) =>
+            `INSERT INTO document_updates (document_id, update_data, created_at) VALUES ${chunk
+              .map(
+                ({ documentId, update }) =>
+                  `(${sqliteText(documentId)}, ${sqliteBlob(update)}, ${sqliteText(now)})`,
+              )
+              .join(', ')}`,
+        ),
+        ...documentChunks.map(
+          (chunk) =>
+            `UPDATE documents SET updated_at = ${sqliteText(now)} WHERE id IN (${chunk.map(sqliteText).join(', ')})`,
+        ),
+      ])
+    }
     return this.db.transaction(async (tx) => {
-      const now = nowIso()
-      for (let i = 0; i < appends.length; i += ROWS_PER_STATEMENT) {
-        const chunk = appends.slice(i, i + ROWS_PER_STATEMENT)
+      for (const chunk of rowChunks) {
         await tx.run(
           `INSERT INTO document_updates (document_id, update_data, created_at) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
           chunk.flatMap(({ documentId, update }) => [documentId, Buffer.from(update), now]),
         )
       }
-      const documents = [...new Set(appends.map((append) => append.documentId))]
-      for (let i = 0; i < documents.length; i += ROWS_PER_STATEMENT) {
-        const chunk = documents.slice(i, i + ROWS_PER_STATEMENT)
+      for (const chunk of documentChunks) {
         await tx.run(
           `UPDATE documents SET updated_at = ? WHERE id IN (${chunk.map(() => '?').join(', ')})`,
           [now, ...chunk],

@@ -1,4 +1,4 @@
-import { type Child, HTML_STYLES, htmlElement as h, raw } from '@accord/export'
+import { type Child, HTML_STYLES, htmlElement as h, raw } from '@accord/export/core'
 import type { Language } from '@accord/protocol'
 
 /** The pages' own styles, beside the HTML export's: forms, comments, a skip link. No web fonts. */

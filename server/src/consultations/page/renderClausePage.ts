@@ -4,7 +4,7 @@ import {
   type ExportClause,
   htmlElement as h,
   htmlClause,
-} from '@accord/export'
+} from '@accord/export/core'
 import { COMMENT_TYPES, type Language } from '@accord/protocol'
 import type { PublicConsultation } from '../readPublicConsultation.js'
 import { publicPage } from './pageLayout.js'

@@ -1,4 +1,9 @@
-import { type Child, type ExportClause, type ExportModel, htmlElement as h } from '@accord/export'
+import {
+  type Child,
+  type ExportClause,
+  type ExportModel,
+  htmlElement as h,
+} from '@accord/export/core'
 import type { Language } from '@accord/protocol'
 import type { PublicConsultation, PublishedComment } from '../readPublicConsultation.js'
 import { publicPage } from './pageLayout.js'

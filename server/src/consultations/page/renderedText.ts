@@ -9,7 +9,7 @@ import {
   htmlFootnotes,
   type Markup,
   raw,
-} from '@accord/export'
+} from '@accord/export/core'
 
 /**
  * The version's text as the public page shows it, rendered to HTML once: the pieces between

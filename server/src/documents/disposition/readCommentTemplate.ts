@@ -1,4 +1,4 @@
-import { type CompilationColumn, headingsOf } from '@accord/export'
+import { type CompilationColumn, headingsOf } from '@accord/export/core'
 import ExcelJS, { type Cell } from 'exceljs'
 import { unzipSync } from 'fflate'
 import { DOMParser } from 'linkedom'

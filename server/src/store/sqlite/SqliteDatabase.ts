@@ -66,6 +66,19 @@ export class SqliteDatabase implements Database {
     })
   }
 
+  transactionScript(statements: readonly string[]): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        await this.rawExec(`BEGIN IMMEDIATE;\n${statements.join(';\n')};\nCOMMIT;`)
+      } catch (err) {
+        // exec stops at the failing statement and leaves the transaction open; close it here,
+        // inside this job, before the queue lets another write in.
+        await this.rawExec('ROLLBACK').catch(() => undefined)
+        throw err
+      }
+    })
+  }
+
   exec(sql: string): Promise<void> {
     return this.enqueue(() => this.rawExec(sql))
   }

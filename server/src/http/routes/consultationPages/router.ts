@@ -1,4 +1,4 @@
-import { compilationToCsv } from '@accord/export'
+import { compilationToCsv } from '@accord/export/core'
 import { ErrorCode, type Language } from '@accord/protocol'
 import { publicCommentRequest } from '@accord/protocol/requests'
 import express, { type Request, type RequestHandler, type Response, Router } from 'express'
