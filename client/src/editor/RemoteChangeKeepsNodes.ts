@@ -42,7 +42,7 @@ const pairNodes = (built: PMNode, kept: PMNode, pairs: Map<PMNode, PMNode>) => {
  * anew before it dispatches, so even an unchanged block's entry holds a node the editor does
  * not. An entry left so costs more than a comparison: y-tiptap finds moved blocks by these
  * identities, and without them rewrites one clause's Yjs element with its neighbour's text
- * (RemoteChangeKeepsNodes.binding.test.ts).
+ * (RemoteChangeKeepsNodes.test.ts).
  */
 export const repointBinding = (binding: ProsemirrorBinding, built: PMNode, kept: PMNode) => {
   const pairs = new Map<PMNode, PMNode>()
