@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
 import { focused } from './utils/keyboard'
+import { selectBack, selectionSettled } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a clause-by-clause discussion in two browsers', () => {
@@ -25,13 +26,7 @@ describe('a clause-by-clause discussion in two browsers', () => {
     await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('right to privacy')
     // Select "privacy" with the keyboard, then use the comment shortcut.
     await a.keyboard.press('ArrowLeft')
-    for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
-    // ProseMirror takes the selection from the browser's asynchronous selectionchange event:
-    // wait until the selection shows, and a frame more for the editor to read it.
-    await expect.poll(() => a.evaluate(() => document.getSelection()?.toString())).toBe('privacy')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectBack(a, 'privacy')
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('Should this say "private life"?')
     await a.getByRole('button', { name: 'Post comment' }).click()
@@ -78,12 +73,7 @@ describe('a clause-by-clause discussion in two browsers', () => {
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone may appeal.')
     await a.keyboard.press('Shift+Home')
-    await expect
-      .poll(() => a.evaluate(() => document.getSelection()?.toString()))
-      .toBe('Everyone may appeal.')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectionSettled(a, 'Everyone may appeal.')
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('A hasty remark.')
     await a.getByRole('button', { name: 'Post comment' }).click()
