@@ -11,15 +11,11 @@ describe('a clause-by-clause discussion in two browsers', () => {
   const open = session.openDocument
 
   it('A comments on a selection, B sees the highlight and thread and replies, A resolves it', async () => {
-    const anna = await session.server.newUser('member', 'Anna Petrova')
-    const ben = await session.server.newUser('member', 'Ben Okafor')
-    const cookie = await session.server.signIn(anna.email, anna.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Declaration',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const a = await open(anna.email, anna.password, url)
-    const b = await open(ben.email, ben.password, url)
+    const { a, b } = await session.twoPeopleInOneDocument(
+      { role: 'member', name: 'Anna Petrova' },
+      { role: 'member', name: 'Ben Okafor' },
+      'Declaration',
+    )
 
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone has the right to privacy.')
