@@ -2,8 +2,8 @@
  * What the tests of several workspaces share. Test files only import it (a devDependency of
  * each workspace that uses it); no build of the app includes it.
  */
-export { charterClauses, clause, subclause } from './fixtures/clauses.js'
 export { NOTES, tableDocument } from './fixtures/tableDocument.js'
+export { charterClauses, clause, subclause } from './fixtures/translationCharter.js'
 export { articlesDraft, markedUpDraft, numberedListDraft } from './fixtures/wordDrafts.js'
 export { freePort } from './freePort.js'
 export {
