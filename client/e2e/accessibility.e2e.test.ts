@@ -6,6 +6,7 @@ import {
   checkAccessibility,
   figuresTable,
 } from './utils/checkAccessibility'
+import { selectBack } from './utils/selectionSettled'
 import { ADMIN } from './utils/serverProcess'
 import { useBrowserSession } from './utils/useBrowserSession'
 
@@ -30,16 +31,6 @@ describe('every page passes axe in both colour schemes', () => {
     const result = await checkAccessibility(page, name)
     figures.push(result)
     expect.soft(result.blocking, `${name} (${result.scheme})`).toEqual([])
-  }
-
-  /** Selects the last characters before the caret with the keyboard, as `text` reads. */
-  const selectBack = async (page: Page, text: string) => {
-    for (let i = 0; i < text.length; i++) await page.keyboard.press('Shift+ArrowLeft')
-    // ProseMirror reads the selection on the browser's asynchronous selectionchange.
-    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(text)
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
   }
 
   const connected = (page: Page) =>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { selectBack } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 /** What the app's polite live region says to screen readers now. */
@@ -39,11 +40,7 @@ describe('live regions', () => {
     // Ben comments: Anna hears of it without her focus moving.
     await b.locator('.ProseMirror').click()
     await b.keyboard.press('Control+End')
-    for (let i = 0; i < 'privacy.'.length; i++) await b.keyboard.press('Shift+ArrowLeft')
-    await expect.poll(() => b.evaluate(() => document.getSelection()?.toString())).toBe('privacy.')
-    await b.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectBack(b, 'privacy.')
     await b.keyboard.press('Control+Alt+m')
     await b.getByLabel('Your comment').fill('Private life?')
     await b.keyboard.press('Control+Enter')

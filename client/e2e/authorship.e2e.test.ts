@@ -26,15 +26,11 @@ describe('authorship: who wrote what', () => {
   const session = useBrowserSession()
 
   it('two people type in one clause; the toggle, switched on by keyboard, colours each one’s words with their name, lists both, and shows what changed since a version', async () => {
-    const anna = await session.server.newUser('coordinator', 'Anna Petrova')
-    const ben = await session.server.newUser('member', 'Ben Okafor')
-    const cookie = await session.server.signIn(anna.email, anna.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Charter',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const a = await session.openDocument(anna.email, anna.password, url)
-    const b = await session.openDocument(ben.email, ben.password, url)
+    const { cookie, id, a, b } = await session.twoPeopleInOneDocument(
+      { role: 'coordinator', name: 'Anna Petrova' },
+      { role: 'member', name: 'Ben Okafor' },
+      'Charter',
+    )
 
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone has the right to privacy.')

@@ -67,15 +67,11 @@ describe('a comment stays on its words, or says its text was removed', () => {
     { tripleClick = false } = {},
   ) => {
     people++
-    const anna = await session.server.newUser('member', `Anna Petrova ${people}`)
-    const ben = await session.server.newUser('member', `Ben Okafor ${people}`)
-    const cookie = await session.server.signIn(anna.email, anna.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Устав',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const a = await session.openDocument(anna.email, anna.password, url)
-    const b = await session.openDocument(ben.email, ben.password, url)
+    const { a, b } = await session.twoPeopleInOneDocument(
+      { role: 'member', name: `Anna Petrova ${people}` },
+      { role: 'member', name: `Ben Okafor ${people}` },
+      'Устав',
+    )
     opened.push(a, b)
     await pastePlainText(a, CHARTER)
     await expect.poll(() => b.locator('.clause-label').count()).toBe(3)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { expectAccessible } from './utils/checkAccessibility'
+import { selectBack } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('comment disposition in the comments panel, by keyboard', () => {
@@ -26,11 +27,7 @@ describe('comment disposition in the comments panel, by keyboard', () => {
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone has the right to privacy.')
     await a.keyboard.press('ArrowLeft')
-    for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
-    await expect.poll(() => a.evaluate(() => document.getSelection()?.toString())).toBe('privacy')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectBack(a, 'privacy')
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('Too narrow')
     // The rest by keyboard: Tab to the type, choose it, Tab to the proposed change.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
 import { focused } from './utils/keyboard'
+import { selectBack, selectionSettled } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a clause-by-clause discussion in two browsers', () => {
@@ -10,28 +11,18 @@ describe('a clause-by-clause discussion in two browsers', () => {
   const open = session.openDocument
 
   it('A comments on a selection, B sees the highlight and thread and replies, A resolves it', async () => {
-    const anna = await session.server.newUser('member', 'Anna Petrova')
-    const ben = await session.server.newUser('member', 'Ben Okafor')
-    const cookie = await session.server.signIn(anna.email, anna.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Declaration',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const a = await open(anna.email, anna.password, url)
-    const b = await open(ben.email, ben.password, url)
+    const { a, b } = await session.twoPeopleInOneDocument(
+      { role: 'member', name: 'Anna Petrova' },
+      { role: 'member', name: 'Ben Okafor' },
+      'Declaration',
+    )
 
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone has the right to privacy.')
     await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('right to privacy')
     // Select "privacy" with the keyboard, then use the comment shortcut.
     await a.keyboard.press('ArrowLeft')
-    for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
-    // ProseMirror takes the selection from the browser's asynchronous selectionchange event:
-    // wait until the selection shows, and a frame more for the editor to read it.
-    await expect.poll(() => a.evaluate(() => document.getSelection()?.toString())).toBe('privacy')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectBack(a, 'privacy')
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('Should this say "private life"?')
     await a.getByRole('button', { name: 'Post comment' }).click()
@@ -78,12 +69,7 @@ describe('a clause-by-clause discussion in two browsers', () => {
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone may appeal.')
     await a.keyboard.press('Shift+Home')
-    await expect
-      .poll(() => a.evaluate(() => document.getSelection()?.toString()))
-      .toBe('Everyone may appeal.')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectionSettled(a, 'Everyone may appeal.')
     await a.keyboard.press('Control+Alt+m')
     await a.getByLabel('Your comment').fill('A hasty remark.')
     await a.getByRole('button', { name: 'Post comment' }).click()

@@ -1,17 +1,9 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
+import { selectionSettled } from './utils/selectionSettled'
 import { ADMIN } from './utils/serverProcess'
 import { useBrowserSession } from './utils/useBrowserSession'
-
-/** Waits for the browser's selectionchange to reach the editor (it reads it a frame later). */
-const selectionSettled = async (page: Page, text: string) => {
-  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(text)
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  )
-}
 
 describe('the finalize checklist', () => {
   const session = useBrowserSession()

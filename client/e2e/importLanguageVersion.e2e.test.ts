@@ -1,19 +1,8 @@
-import { jsonToUpdate } from '@accord/schema'
-import type { JSONContent } from '@tiptap/core'
+import { clause } from '@accord/test-support'
 import { describe, expect, it } from 'vitest'
 import { checkAccessibility } from './utils/checkAccessibility'
-import { sendRawUpdate } from './utils/rawUpdate'
+import { writtenSource } from './utils/documentWithTranslation'
 import { useBrowserSession } from './utils/useBrowserSession'
-
-const text = (value: string): JSONContent[] => [{ type: 'text', text: value }]
-const clause = (id: string, heading: string, body: string): JSONContent => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: text(heading) },
-    { type: 'paragraph', content: text(body) },
-  ],
-})
 
 /** The English text a translator sends back, with one clause the source does not have. */
 const ENGLISH = [
@@ -31,27 +20,10 @@ describe('importing a translation as a language version', () => {
   it('a coordinator reads the file, sees how its clauses meet the source, and creates the version', async () => {
     const { server } = session
     const coordinator = await server.newUser('coordinator', 'Anna Coordinator')
-    const cookie = await server.signIn(coordinator.email, coordinator.password)
-    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Устав',
-    })
-    const page = await session.openDocument(
-      coordinator.email,
-      coordinator.password,
-      `${server.url}/documents/${id}`,
-    )
-    await sendRawUpdate(
-      page,
-      server.url,
-      id,
-      jsonToUpdate({
-        type: 'doc',
-        content: [
-          clause('scope', 'Сфера', 'Правила применяются к членам.'),
-          clause('rights', 'Права', 'Каждый имеет право на доступ.'),
-        ],
-      }),
-    )
+    const { sourceId: id, page } = await writtenSource(session, coordinator, [
+      clause('scope', 'Сфера', 'Правила применяются к членам.'),
+      clause('rights', 'Права', 'Каждый имеет право на доступ.'),
+    ])
     await page.goto(`${server.url}/documents/${id}/languages`)
     const form = page.getByRole('region', { name: 'Import a translation from a file' })
     await form.getByLabel('Language').selectOption('en')

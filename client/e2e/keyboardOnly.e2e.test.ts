@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { focused, tabUntil } from './utils/keyboard'
+import { selectBack } from './utils/selectionSettled'
 import { ADMIN } from './utils/serverProcess'
 import { useBrowserSession } from './utils/useBrowserSession'
 
@@ -70,14 +71,7 @@ describe('a keyboard-only member', () => {
     // Type, then comment on the last words.
     await keyboard.type('Каждый участник имеет право голоса.')
     await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain('право голоса.')
-    for (let i = 0; i < 'голоса.'.length; i++) await keyboard.press('Shift+ArrowLeft')
-    // ProseMirror reads the selection on the browser's asynchronous selectionchange.
-    await expect
-      .poll(() => page.evaluate(() => document.getSelection()?.toString()))
-      .toBe('голоса.')
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectBack(page, 'голоса.')
     await keyboard.press('Control+Alt+m')
     await expect.poll(async () => (await focused(page)).tag).toBe('textarea')
     await keyboard.type('Может быть, «решающего голоса»?')

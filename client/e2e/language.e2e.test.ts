@@ -70,4 +70,41 @@ describe('the interface language', () => {
     const updated = await page.locator('.document-meta time').first().textContent()
     expect(updated).toMatch(/[а-я]/)
   })
+
+  it('stays as it is and says so when the other language’s strings cannot be fetched, and switches once they can', async () => {
+    const { server } = session
+    const member = await server.newUser('member', 'Oleg Orlov')
+    // No service worker: its precache would answer for the chunk this test takes away.
+    const page = await session.signedIn(member.email, member.password, {
+      locale: 'en-US',
+      serviceWorkers: 'block',
+    })
+    const heading = page.getByRole('heading', { level: 1 })
+    await expect.poll(() => heading.textContent()).toBe('Documents')
+    const switcher = page.getByLabel('Interface language')
+    const announcer = page.getByTestId('announcer')
+
+    // A tab open across an upgrade: the Russian strings' chunk is gone from the server.
+    const russianChunk = /\/assets\/ru-[\w-]+\.js$/
+    let refused = 0
+    await page.route(russianChunk, (route) => {
+      refused++
+      return route.fulfill({ status: 404, body: 'Not found' })
+    })
+    await switcher.selectOption('ru')
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe('The server cannot be reached. Check the connection and try again.')
+    expect(refused).toBeGreaterThan(0)
+    expect(await heading.textContent()).toBe('Documents')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    expect(await switcher.inputValue()).toBe('en')
+
+    // The chunk is back (the connection returned): the same switch now works.
+    await page.unroute(russianChunk)
+    await switcher.selectOption('ru')
+    await expect.poll(() => heading.textContent()).toBe('Документы')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru')
+    expect(await page.getByLabel('Язык интерфейса').inputValue()).toBe('ru')
+  })
 })

@@ -44,15 +44,15 @@ describe('malformed shared content is contained to the part that shows it', () =
   const session = useBrowserSession()
 
   const twoPeopleIn = async () => {
-    const anna = await session.server.newUser('member', `Anna Contained ${Date.now()}`)
-    const ben = await session.server.newUser('member', `Ben Contained ${Date.now()}`)
-    const cookie = await session.server.signIn(anna.email, anna.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Сдерживание сбоев',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const annaPage = await session.openDocument(anna.email, anna.password, url)
-    const benPage = await session.openDocument(ben.email, ben.password, url)
+    const {
+      id,
+      a: annaPage,
+      b: benPage,
+    } = await session.twoPeopleInOneDocument(
+      { role: 'member', name: `Anna Contained ${Date.now()}` },
+      { role: 'member', name: `Ben Contained ${Date.now()}` },
+      'Сдерживание сбоев',
+    )
     return { id, annaPage, benPage }
   }
 

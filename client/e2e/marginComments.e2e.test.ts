@@ -85,15 +85,11 @@ describe('comments beside their words', () => {
   const session = useBrowserSession()
 
   it('two people comment in one article: cards beside their words, stacked, following the text; active both ways by keyboard; replies on demand', async () => {
-    const anna = await session.server.newUser('member', 'Anna Petrova')
-    const ben = await session.server.newUser('member', 'Ben Okafor')
-    const cookie = await session.server.signIn(anna.email, anna.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Charter of the office',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const a = await session.openDocument(anna.email, anna.password, url)
-    const b = await session.openDocument(ben.email, ben.password, url)
+    const { a, b } = await session.twoPeopleInOneDocument(
+      { role: 'member', name: 'Anna Petrova' },
+      { role: 'member', name: 'Ben Okafor' },
+      'Charter of the office',
+    )
 
     await pastePlainText(a, TEXT)
     await expect.poll(() => b.locator('.ProseMirror').textContent()).toContain('Personal data')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { expectAccessible } from './utils/checkAccessibility'
+import { selectBack } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a mention typed with the keyboard reaches the other person’s bell, live', () => {
@@ -29,11 +30,7 @@ describe('a mention typed with the keyboard reaches the other person’s bell, l
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Everyone has the right to privacy.')
     await a.keyboard.press('ArrowLeft')
-    for (let i = 0; i < 'privacy'.length; i++) await a.keyboard.press('Shift+ArrowLeft')
-    await expect.poll(() => a.evaluate(() => document.getSelection()?.toString())).toBe('privacy')
-    await a.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectBack(a, 'privacy')
     await a.keyboard.press('Control+Alt+m')
     const box = a.getByLabel('Your comment')
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)

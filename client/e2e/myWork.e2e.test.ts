@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { expectAccessible } from './utils/checkAccessibility'
+import { selectionSettled } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('the "My work" page', () => {
@@ -76,10 +77,7 @@ describe('the "My work" page', () => {
     await m.keyboard.press('Home')
     for (let i = 0; i < 'The '.length; i++) await m.keyboard.press('ArrowRight')
     for (let i = 0; i < 'rules'.length; i++) await m.keyboard.press('Shift+ArrowRight')
-    await expect.poll(() => m.evaluate(() => document.getSelection()?.toString())).toBe('rules')
-    await m.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectionSettled(m, 'rules')
     await m.keyboard.press('Control+Alt+m')
     const box = m.getByLabel('Your comment')
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)

@@ -7,15 +7,11 @@ describe('a review round opened from the document page', () => {
   const session = useBrowserSession()
 
   it('the coordinator opens a round for one person; that person sees the deadline and their own progress', async () => {
-    const coordinator = await session.server.newUser('coordinator', 'Olga Coordinator')
-    const member = await session.server.newUser('member', 'Mark Member')
-    const cookie = await session.server.signIn(coordinator.email, coordinator.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Charter',
-    })
-    const url = `${session.server.url}/documents/${id}`
-    const c = await session.openDocument(coordinator.email, coordinator.password, url)
-    const m = await session.openDocument(member.email, member.password, url)
+    const { a: c, b: m } = await session.twoPeopleInOneDocument(
+      { role: 'coordinator', name: 'Olga Coordinator' },
+      { role: 'member', name: 'Mark Member' },
+      'Charter',
+    )
 
     await c.getByRole('button', { name: 'Open a review round' }).click()
     const form = c.getByRole('form', { name: 'Open a review round' })

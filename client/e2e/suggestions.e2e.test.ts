@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { selectionSettled } from './utils/selectionSettled'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('a review round with suggestions in two browsers', () => {
@@ -50,11 +51,7 @@ describe('a review round with suggestions in two browsers', () => {
     await m.keyboard.press('Home')
     for (let i = 0; i < 'The '.length; i++) await m.keyboard.press('ArrowRight')
     for (let i = 0; i < 'rules '.length; i++) await m.keyboard.press('Shift+ArrowRight')
-    // ProseMirror reads the selection on the browser's asynchronous selectionchange.
-    await expect.poll(() => m.evaluate(() => document.getSelection()?.toString())).toBe('rules ')
-    await m.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    )
+    await selectionSettled(m, 'rules ')
     await m.keyboard.press('Backspace')
     await expect.poll(() => marked(c, 'del')).toBe('rules ')
 

@@ -1,22 +1,9 @@
-import { jsonToUpdate } from '@accord/schema'
-import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
+import { documentWithTranslation } from './utils/documentWithTranslation'
 import { focused, tabUntil } from './utils/keyboard'
-import { sendRawUpdate } from './utils/rawUpdate'
-import { ADMIN } from './utils/serverProcess'
 import { useBrowserSession } from './utils/useBrowserSession'
-
-const text = (value: string): JSONContent[] => [{ type: 'text', text: value }]
-const clause = (id: string, heading: string, body: string): JSONContent => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: text(heading) },
-    { type: 'paragraph', content: text(body) },
-  ],
-})
 
 /**
  * A translator who uses only the keyboard works through the outdated clauses of an English
@@ -30,44 +17,20 @@ describe('a translator in the side-by-side view', () => {
 
   it('works through the outdated clauses with the keyboard only; the view passes axe', async () => {
     const { server } = session
-    const admin = await server.signIn(ADMIN.email, ADMIN.password)
     const coordinator = await server.newUser('coordinator', 'Anna Coordinator')
     const translator = await server.newUser('member', 'Tom Translator')
-    const coordinatorCookie = await server.signIn(coordinator.email, coordinator.password)
     const translatorCookie = await server.signIn(translator.email, translator.password)
-    const { id: sourceId } = await server.api<{ id: string }>('POST', '/api/documents', admin, {
-      title: 'Устав',
-    })
 
     // The coordinator writes the source in before anyone opens it, then adds the English version.
-    const editorPage = await session.openDocument(
-      coordinator.email,
-      coordinator.password,
-      `${server.url}/documents/${sourceId}`,
-    )
-    await sendRawUpdate(
-      editorPage,
-      server.url,
+    const {
       sourceId,
-      jsonToUpdate({
-        type: 'doc',
-        content: [
-          clause('scope', 'Сфера', 'Правила применяются к членам.'),
-          clause('terms', 'Термины', 'Персональные данные защищаются.'),
-          clause('rights', 'Права', 'Каждый имеет право на доступ.'),
-        ],
-      }),
-    )
-    const { document } = await server.api<{ document: { id: string } }>(
-      'POST',
-      `/api/documents/${sourceId}/languages`,
-      coordinatorCookie,
-      { language: 'en', fill: 'source' },
-    )
+      page: editorPage,
+      translationId,
+    } = await documentWithTranslation(session, coordinator, { fill: 'source' })
     for (const clauseId of ['scope', 'terms', 'rights']) {
       await server.api(
         'POST',
-        `/api/documents/${document.id}/clauses/${clauseId}/translated`,
+        `/api/documents/${translationId}/clauses/${clauseId}/translated`,
         translatorCookie,
         {},
       )
@@ -76,7 +39,7 @@ describe('a translator in the side-by-side view', () => {
     const page = await session.openDocument(
       translator.email,
       translator.password,
-      `${server.url}/documents/${document.id}/side-by-side`,
+      `${server.url}/documents/${translationId}/side-by-side`,
     )
     const { keyboard } = page
     const counts = page.locator('.translation-counts')

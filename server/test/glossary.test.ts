@@ -1,21 +1,13 @@
-import type { AlignmentResponse, DocumentInfo, ErrorBody, GlossaryEntry } from '@accord/protocol'
-import { checkWellFormed } from '@accord/test-support'
+import type { AlignmentResponse, ErrorBody, GlossaryEntry } from '@accord/protocol'
+import { checkWellFormed, clause } from '@accord/test-support'
 import { describe, expect, it, vi } from 'vitest'
+import { documentWithTranslation } from './utils/documentWithTranslation.js'
 import { editAs, writeBody } from './utils/editAs.js'
 import { newTestServer } from './utils/newTestServer.js'
 import { useTestServer } from './utils/useTestServer.js'
 
 const t = useTestServer()
 
-const text = (value: string) => (value ? [{ type: 'text', text: value }] : [])
-const clause = (id: string, heading: string, body: string) => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: text(heading) },
-    { type: 'paragraph', content: text(body) },
-  ],
-})
 const PD = {
   terms: { ru: 'персональные данные', en: 'personal data' },
   forbidden: { en: ['private info'] },
@@ -42,19 +34,14 @@ describe('the glossary', () => {
     })
     expect(added.status).toBe(201)
 
-    const sourceId = await t.newDocument(coordinator.cookie, 'Закон')
-    const editor = t.client(sourceId, coordinator.cookie)
-    await editor.synced()
-    writeBody(editor.doc, {
-      type: 'doc',
-      content: [clause('pd', 'Данные', 'Обработка персональных данных допускается с согласия.')],
+    const { translation: document } = await documentWithTranslation(t, {
+      source: {
+        type: 'doc',
+        content: [clause('pd', 'Данные', 'Обработка персональных данных допускается с согласия.')],
+      },
+      coordinator,
+      title: 'Закон',
     })
-    const { document } = (
-      await t.api<{ document: DocumentInfo }>('POST', `/api/documents/${sourceId}/languages`, {
-        cookie: coordinator.cookie,
-        body: { language: 'en' },
-      })
-    ).body
     const tr = t.client(document.id, member.cookie)
     await tr.synced()
     await vi.waitFor(() => expect(tr.fragment.length).toBe(1))

@@ -6,34 +6,18 @@ import type {
   LanguagesResponse,
 } from '@accord/protocol'
 import { docToJSON, readSettings } from '@accord/schema'
+import { charterClauses, subclause } from '@accord/test-support'
 import type { JSONContent } from '@tiptap/core'
-import { describe, expect, it, vi } from 'vitest'
-import { plainText, writeBody } from './utils/editAs.js'
+import { describe, expect, it } from 'vitest'
+import { writtenSource } from './utils/documentWithTranslation.js'
 import { useTestServer } from './utils/useTestServer.js'
 
 const t = useTestServer()
 
-const text = (value: string): JSONContent[] => [{ type: 'text', text: value }]
-const clause = (id: string, heading: string, body: string, subs: JSONContent[] = []) => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: text(heading) },
-    { type: 'paragraph', content: text(body) },
-    ...subs,
-  ],
-})
-
 /** The Russian source: three clauses, the second with a sub-clause. */
 const charter: JSONContent = {
   type: 'doc',
-  content: [
-    clause('scope', 'Сфера', 'Правила применяются к членам.'),
-    clause('terms', 'Термины', 'Персональные данные защищаются.', [
-      { ...clause('terms-a', 'Данные', 'Любые сведения о человеке.'), type: 'subclause' },
-    ]),
-    clause('rights', 'Права', 'Каждый имеет право на доступ.'),
-  ],
+  content: charterClauses([subclause('terms-a', 'Данные', 'Любые сведения о человеке.')]),
 }
 
 /** The English text as a translator sends it back: one clause more than the source. */
@@ -61,18 +45,10 @@ const KAZAKH = [
 
 const bytes = (value: string) => new TextEncoder().encode(value)
 
-const sourceDocument = async () => {
-  const coordinator = await t.newUser('coordinator', 'Chris Coordinator')
-  const member = await t.newUser('member', 'Mia Member')
-  const sourceId = await t.newDocument(coordinator.cookie, 'Устав')
-  const editor = t.client(sourceId, coordinator.cookie)
-  await editor.synced()
-  writeBody(editor.doc, charter)
-  const reader = t.client(sourceId, coordinator.cookie)
-  await vi.waitFor(() => expect(plainText(reader.doc)).toContain('право на доступ'))
-  reader.provider.destroy()
-  return { coordinator, member, sourceId }
-}
+const sourceDocument = async () => ({
+  ...(await writtenSource(t, { source: charter })),
+  member: await t.newUser('member', 'Mia Member'),
+})
 
 /** Uploads a file as the browser's form does (multipart/form-data). */
 const importAs = async <T>(

@@ -6,56 +6,42 @@ import type {
   StructuralChange,
 } from '@accord/protocol'
 import { docToJSON, readSettings } from '@accord/schema'
+import { charterClauses, clause, subclause } from '@accord/test-support'
 import type { JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { describe, expect, it, vi } from 'vitest'
+import { documentWithTranslation, writtenSource } from './utils/documentWithTranslation.js'
 import { editAs, plainText, posOf, writeBody } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
 
 const t = useTestServer()
 
-const text = (value: string): JSONContent[] => (value ? [{ type: 'text', text: value }] : [])
-const clause = (id: string, heading: string, body: string, subs: JSONContent[] = []) => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: text(heading) },
-    { type: 'paragraph', content: text(body) },
-    ...subs,
-  ],
-})
-const subclause = (id: string, heading: string, body: string) => ({
-  ...clause(id, heading, body),
-  type: 'subclause',
-})
+const title: JSONContent = {
+  type: 'heading',
+  attrs: { level: 1 },
+  content: [{ type: 'text', text: 'Устав' }],
+}
 
 /** The Russian source of the tests: a title and three clauses, one with a sub-clause. */
 const charter: JSONContent = {
   type: 'doc',
   content: [
-    { type: 'heading', attrs: { level: 1 }, content: text('Устав') },
-    clause('scope', 'Сфера', 'Правила применяются к членам.'),
-    clause('terms', 'Термины', 'Персональные данные защищаются.', [
-      subclause('terms-a', 'Данные', 'Любые сведения о человеке.'),
-    ]),
-    clause('rights', 'Права', 'Каждый имеет право на доступ.'),
+    title,
+    ...charterClauses([subclause('terms-a', 'Данные', 'Любые сведения о человеке.')]),
   ],
 }
 
-/** A source document written by a coordinator's client, and the people around it. */
-const sourceDocument = async () => {
-  const coordinator = await t.newUser('coordinator', 'Chris Coordinator')
-  const translator = await t.newUser('member', 'Tanya Translator')
-  const sourceId = await t.newDocument(coordinator.cookie, 'Устав')
-  const editor = t.client(sourceId, coordinator.cookie)
-  await editor.synced()
-  writeBody(editor.doc, charter)
-  // The server has the text once a fresh reader sees it.
-  const reader = t.client(sourceId, coordinator.cookie)
-  await vi.waitFor(() => expect(plainText(reader.doc)).toContain('право на доступ'))
-  reader.provider.destroy()
-  return { coordinator, translator, sourceId, editor }
-}
+/** The charter written by a coordinator's client, and a translator. */
+const sourceDocument = async () => ({
+  ...(await writtenSource(t, { source: charter })),
+  translator: await t.newUser('member', 'Tanya Translator'),
+})
+
+/** The charter, its English version, and a translator. */
+const withEnglish = async () => ({
+  ...(await documentWithTranslation(t, { source: charter })),
+  translator: await t.newUser('member', 'Tanya Translator'),
+})
 
 const addLanguage = (sourceId: string, cookie: string, body: Record<string, unknown>) =>
   t.api<{ document: DocumentInfo } & ErrorBody>('POST', `/api/documents/${sourceId}/languages`, {
@@ -201,8 +187,7 @@ describe('adding a language version', () => {
 
 describe('staleness per clause', () => {
   it('up to date once marked, outdated with the source diff once the source clause changes; audited', async () => {
-    const { coordinator, translator, sourceId, editor } = await sourceDocument()
-    const { document } = (await addLanguage(sourceId, coordinator.cookie, { language: 'en' })).body
+    const { coordinator, translator, editor, translation: document } = await withEnglish()
     const tr = t.client(document.id, translator.cookie)
     await tr.synced()
     await vi.waitFor(() => expect(clauseIds(docToJSON(tr.doc))).toHaveLength(4))
@@ -238,9 +223,8 @@ describe('staleness per clause', () => {
   })
 
   it('refuses marking a clause of the wrong document, an unknown clause, and observers', async () => {
-    const { coordinator, sourceId, editor } = await sourceDocument()
+    const { coordinator, sourceId, editor, translation: document } = await withEnglish()
     const observer = await t.newUser('observer')
-    const { document } = (await addLanguage(sourceId, coordinator.cookie, { language: 'en' })).body
     const onSource = await markTranslated(sourceId, 'scope', coordinator.cookie)
     expect(onSource.status).toBe(409)
     expect(onSource.body.error.code).toBe('not_a_translation')
@@ -271,8 +255,7 @@ describe('staleness per clause', () => {
 
 describe('structural changes of the source', () => {
   it('appear as pending changes and are applied only on request, the order coming out as the source', async () => {
-    const { coordinator, translator, sourceId, editor } = await sourceDocument()
-    const { document } = (await addLanguage(sourceId, coordinator.cookie, { language: 'en' })).body
+    const { translator, editor, translation: document } = await withEnglish()
     const tr = t.client(document.id, translator.cookie)
     await tr.synced()
     await vi.waitFor(() => expect(clauseIds(docToJSON(tr.doc))).toHaveLength(4))
@@ -282,7 +265,7 @@ describe('structural changes of the source', () => {
     writeBody(editor.doc, {
       type: 'doc',
       content: [
-        { type: 'heading', attrs: { level: 1 }, content: text('Устав') },
+        title,
         clause('rights', 'Права', 'Каждый имеет право на доступ.'),
         clause('terms', 'Термины', 'Персональные данные защищаются.', [
           subclause('terms-a', 'Данные', 'Любые сведения о человеке.'),
@@ -322,8 +305,7 @@ describe('structural changes of the source', () => {
   })
 
   it('two people applying the same change at once: it is applied once, the second told so', async () => {
-    const { coordinator, translator, sourceId, editor } = await sourceDocument()
-    const { document } = (await addLanguage(sourceId, coordinator.cookie, { language: 'en' })).body
+    const { coordinator, translator, editor, translation: document } = await withEnglish()
     editAs(editor.doc, (x) => {
       x.insert(x.doc.content.size, x.doc.type.schema.nodeFromJSON(clause('new', 'Новая', 'Текст.')))
     })
@@ -350,9 +332,8 @@ describe('structural changes of the source', () => {
   })
 
   it('refuses bad requests, observers and unknown changes, applying nothing', async () => {
-    const { coordinator, sourceId } = await sourceDocument()
+    const { coordinator, sourceId, translation: document } = await withEnglish()
     const observer = await t.newUser('observer')
-    const { document } = (await addLanguage(sourceId, coordinator.cookie, { language: 'en' })).body
     expect((await applyChanges(document.id, coordinator.cookie, {})).status).toBe(400)
     expect(
       (await applyChanges(document.id, coordinator.cookie, { ids: ['rename:x'] })).status,

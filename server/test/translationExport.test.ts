@@ -1,22 +1,13 @@
-import type { AlignmentResponse, DocumentInfo } from '@accord/protocol'
+import type { AlignmentResponse } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
-import { pdfText, validateAkn } from '@accord/test-support'
+import { clause, pdfText, validateAkn } from '@accord/test-support'
 import { unzipSync } from 'fflate'
 import { describe, expect, it, vi } from 'vitest'
-import { plainText, writeBody } from './utils/editAs.js'
+import { documentWithTranslation } from './utils/documentWithTranslation.js'
+import { writeBody } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
 
 const t = useTestServer()
-
-const text = (value: string) => [{ type: 'text', text: value }]
-const clause = (id: string, heading: string, body: string) => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: text(heading) },
-    { type: 'paragraph', content: text(body) },
-  ],
-})
 
 const download = async (id: string, cookie: string, query: string) => {
   const res = await fetch(`${t.url}/api/documents/${id}/export?${query}`, { headers: { cookie } })
@@ -30,30 +21,17 @@ const asText = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 
 /** A Russian source of two clauses and its Kazakh translation, with text typed in both. */
 const pair = async () => {
-  const coordinator = await t.newUser('coordinator')
-  const sourceId = await t.newDocument(coordinator.cookie, 'Устав')
-  const editor = t.client(sourceId, coordinator.cookie)
-  await editor.synced()
-  writeBody(editor.doc, {
-    type: 'doc',
-    content: [
-      clause('scope', 'Сфера', 'Правила применяются к членам.'),
-      clause('data', 'Данные', 'Данные защищаются.'),
-    ],
-  })
-  const reader = t.client(sourceId, coordinator.cookie)
-  await vi.waitFor(() => expect(plainText(reader.doc)).toContain('Данные защищаются.'), {
-    timeout: 10_000,
-  })
-  const added = await t.api<{ document: DocumentInfo }>(
-    'POST',
-    `/api/documents/${sourceId}/languages`,
-    {
-      cookie: coordinator.cookie,
-      body: { language: 'kk', fill: 'source' },
+  const { coordinator, sourceId, translation } = await documentWithTranslation(t, {
+    source: {
+      type: 'doc',
+      content: [
+        clause('scope', 'Сфера', 'Правила применяются к членам.'),
+        clause('data', 'Данные', 'Данные защищаются.'),
+      ],
     },
-  )
-  const translation = added.body.document
+    language: 'kk',
+    fill: 'source',
+  })
   const tr = t.client(translation.id, coordinator.cookie)
   await tr.synced()
   await vi.waitFor(() => expect(docToJSON(tr.doc).content).toHaveLength(2))

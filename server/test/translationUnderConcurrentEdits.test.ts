@@ -1,11 +1,12 @@
 import { alignClauses } from '@accord/diff'
-import type { AlignmentResponse, DocumentInfo } from '@accord/protocol'
+import type { AlignmentResponse } from '@accord/protocol'
 import { baseDocument, docToJSON } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { expect, it, vi } from 'vitest'
 import type * as Y from 'yjs'
-import { editAs, pmDoc, writeBody } from './utils/editAs.js'
+import { documentWithTranslation } from './utils/documentWithTranslation.js'
+import { editAs, pmDoc } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
 
 const t = useTestServer()
@@ -59,19 +60,16 @@ it(`two source editors and a translator at once: staleness and alignment stay ri
   const random = seeded(SEED)
   const [a, b] = [await t.newUser('coordinator', 'Anna'), await t.newUser('member', 'Boris')]
   const translator = await t.newUser('member', 'Tanya')
-  const sourceId = await t.newDocument(a.cookie, 'Устав')
-  const editorA = t.client(sourceId, a.cookie)
+  const {
+    sourceId,
+    editor: editorA,
+    translation,
+  } = await documentWithTranslation(t, { source, coordinator: a })
+  const translationId = translation.id
   const editorB = t.client(sourceId, b.cookie)
-  await Promise.all([editorA.synced(), editorB.synced()])
-  writeBody(editorA.doc, source)
+  await editorB.synced()
   await vi.waitFor(() => expect(docToJSON(editorB.doc)).toEqual(docToJSON(editorA.doc)))
 
-  const added = await t.api<{ document: DocumentInfo }>(
-    'POST',
-    `/api/documents/${sourceId}/languages`,
-    { cookie: a.cookie, body: { language: 'en' } },
-  )
-  const translationId = added.body.document.id
   // The translator holds both texts, as the side-by-side view does.
   const target = t.client(translationId, translator.cookie)
   const sourceCopy = t.client(sourceId, translator.cookie)

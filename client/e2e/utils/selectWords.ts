@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { selectionSettled } from './selectionSettled'
 
 /** Selects `words` inside the editor's paragraph that begins with `paragraph`. */
 export const selectWords = async (page: Page, paragraph: string, words: string) => {
@@ -38,9 +38,5 @@ export const selectWords = async (page: Page, paragraph: string, words: string) 
     },
     [paragraph, words],
   )
-  // ProseMirror reads the selection from the asynchronous selectionchange event.
-  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(words)
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  )
+  await selectionSettled(page, words)
 }

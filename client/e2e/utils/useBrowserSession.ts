@@ -16,6 +16,32 @@ export interface BrowserSession {
   ): Promise<Page>
   /** A person signed in on a desktop-sized window, on `url`, once its document is connected. */
   openDocument(email: string, password: string, url: string): Promise<Page>
+  /**
+   * Two new people: `first` creates a document titled `title`, then each opens it in a
+   * browser of their own (first, then second).
+   */
+  twoPeopleInOneDocument(first: NewPerson, second: NewPerson, title: string): Promise<TwoPeople>
+}
+
+/** Who a test signs up: a role and a display name. */
+export interface NewPerson {
+  role: string
+  name: string
+}
+
+type Credentials = Awaited<ReturnType<ServerProcess['newUser']>>
+
+export interface TwoPeople {
+  first: Credentials
+  second: Credentials
+  /** The first person's session cookie, for the API. */
+  cookie: string
+  id: string
+  url: string
+  /** The first person's page on the document. */
+  a: Page
+  /** The second person's page on the document. */
+  b: Page
 }
 
 /**
@@ -72,6 +98,17 @@ export const useBrowserSession = (): BrowserSession => {
         })
         .toBe('connected')
       return page
+    },
+    async twoPeopleInOneDocument(firstPerson, secondPerson, title) {
+      const { server } = session
+      const first = await server.newUser(firstPerson.role, firstPerson.name)
+      const second = await server.newUser(secondPerson.role, secondPerson.name)
+      const cookie = await server.signIn(first.email, first.password)
+      const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, { title })
+      const url = `${server.url}/documents/${id}`
+      const a = await session.openDocument(first.email, first.password, url)
+      const b = await session.openDocument(second.email, second.password, url)
+      return { first, second, cookie, id, url, a, b }
     },
   }
   return session

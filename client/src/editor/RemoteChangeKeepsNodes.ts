@@ -38,8 +38,13 @@ const pairNodes = (built: PMNode, kept: PMNode, pairs: Map<PMNode, PMNode>) => {
 /**
  * Points the binding's cache (Yjs type → node) at the nodes the editor now holds, so that the
  * next local change finds them by identity instead of comparing every block with Yjs.
+ * Every entry, not only the changed range's: y-tiptap clears the cache and builds every node
+ * anew before it dispatches, so even an unchanged block's entry holds a node the editor does
+ * not. An entry left so costs more than a comparison: y-tiptap finds moved blocks by these
+ * identities, and without them rewrites one clause's Yjs element with its neighbour's text
+ * (RemoteChangeKeepsNodes.test.ts).
  */
-const repointBinding = (binding: ProsemirrorBinding, built: PMNode, kept: PMNode) => {
+export const repointBinding = (binding: ProsemirrorBinding, built: PMNode, kept: PMNode) => {
   const pairs = new Map<PMNode, PMNode>()
   pairNodes(built, kept, pairs)
   const mapping = binding.mapping as Map<unknown, PMNode | PMNode[]>

@@ -4,11 +4,12 @@ import type { i18n as I18n } from 'i18next'
 /**
  * Switches the UI to `language` once its strings are loaded. If they cannot be fetched (a tab
  * left open across an upgrade, whose old chunk is gone) the UI stays in the language it is
- * in, rather than showing bare keys; false then.
+ * in, rather than showing bare keys; false then. A later switch fetches them again: i18next
+ * would otherwise remember the failure and never ask a second time.
  */
 export const switchLanguage = async (i18n: I18n, language: Language): Promise<boolean> => {
   if (i18n.language === language) return true
-  await i18n.loadLanguages(language)
+  if (!i18n.hasResourceBundle(language, 'translation')) await i18n.reloadResources([language])
   if (!i18n.hasResourceBundle(language, 'translation')) return false
   await i18n.changeLanguage(language)
   return true

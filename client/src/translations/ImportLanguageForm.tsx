@@ -4,17 +4,13 @@ import {
   type ImportTranslationPreview,
   type UnmatchedClause,
 } from '@accord/protocol'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import { api } from '../app/api'
-import { useAction } from '../app/useAction'
 import { ImportReportSummary } from '../pages/documents/ImportReportSummary'
+import { IMPORT_ACCEPT, usePreviewedImport } from '../pages/documents/usePreviewedImport'
 import { FormMessage } from '../ui/FormMessage'
 import { LanguageSelect } from './LanguageSelect'
-
-/** What the file chooser offers (the server decides by content, not by this list). */
-const ACCEPT = '.docx,.docm,.odt,.md,.markdown,.html,.htm'
 
 const Clauses = ({ clauses }: { clauses: readonly UnmatchedClause[] }) => (
   <ul>
@@ -42,49 +38,27 @@ export const ImportLanguageForm = ({ sourceId, free }: ImportLanguageFormProps) 
   const { t } = useTranslation()
   const headingId = useId()
   const fileId = useId()
-  const navigate = useNavigate()
-  const input = useRef<HTMLInputElement>(null)
-  const reading = useAction()
-  const importing = useAction()
-  const [chosen, setChosen] = useState<{ file: File; language: string } | null>(null)
-  const [preview, setPreview] = useState<ImportTranslationPreview | null>(null)
+  const { input, chosen, preview, reading, importing, read, confirm, reset } = usePreviewedImport(
+    ({ file, language }: { file: File; language: string }): Promise<ImportTranslationPreview> =>
+      api.previewLanguageImport(sourceId, file, language),
+  )
 
-  const read = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const file = input.current?.files?.[0]
     const language = String(new FormData(event.currentTarget).get('language') ?? '')
-    if (!file || !language) return
-    setChosen({ file, language })
-    setPreview(null)
-    void reading.run(async () =>
-      setPreview(await api.previewLanguageImport(sourceId, file, language)),
-    )
-  }
-
-  const confirm = () => {
-    if (!chosen) return
-    void importing.run(async () => {
-      const { document } = await api.importLanguage(sourceId, chosen.file, chosen.language)
-      navigate(`/documents/${encodeURIComponent(document.id)}`)
-    })
-  }
-
-  const reset = () => {
-    setChosen(null)
-    setPreview(null)
-    if (input.current) input.current.value = ''
-    input.current?.focus()
+    if (file && language) read({ file, language })
   }
 
   return (
     <section className="add-language import-language" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('languageImport.heading')}</h2>
       <p className="hint">{t('languageImport.hint')}</p>
-      <form onSubmit={read}>
+      <form onSubmit={submit}>
         <LanguageSelect languages={free} />
         <div className="field">
           <label htmlFor={fileId}>{t('languageImport.file')}</label>
-          <input id={fileId} ref={input} type="file" accept={ACCEPT} required />
+          <input id={fileId} ref={input} type="file" accept={IMPORT_ACCEPT} required />
         </div>
         <p role="status" className="form-success">
           {chosen && reading.busy ? t('import.reading', { name: chosen.file.name }) : ''}
@@ -115,7 +89,13 @@ export const ImportLanguageForm = ({ sourceId, free }: ImportLanguageFormProps) 
             </>
           )}
           <div className="form-actions">
-            <button type="button" disabled={importing.busy} onClick={confirm}>
+            <button
+              type="button"
+              disabled={importing.busy}
+              onClick={() =>
+                confirm(({ file, language }) => api.importLanguage(sourceId, file, language))
+              }
+            >
               {t('languageImport.confirm', {
                 language: documentLanguageInfo(chosen.language as DocumentLanguage).nativeName,
               })}

@@ -10,6 +10,7 @@ export {
   nestedListHtml,
 } from './fixtures/nestedLists.js'
 export { NOTES, tableDocument } from './fixtures/tableDocument.js'
+export { charterClauses, clause, subclause } from './fixtures/translationCharter.js'
 export { articlesDraft, markedUpDraft, numberedListDraft } from './fixtures/wordDrafts.js'
 export { freePort } from './freePort.js'
 export {

@@ -1,15 +1,11 @@
 import type { ImportOutlineEntry, ImportPreview } from '@accord/protocol'
-import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react'
+import { type DragEvent, type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import { api } from '../../app/api'
-import { useAction } from '../../app/useAction'
 import { Field } from '../../ui/Field'
 import { FormMessage } from '../../ui/FormMessage'
 import { ImportReportSummary } from './ImportReportSummary'
-
-/** What the file chooser offers (the server decides by content, not by this list). */
-const ACCEPT = '.docx,.docm,.odt,.md,.markdown,.html,.htm'
+import { IMPORT_ACCEPT, usePreviewedImport } from './usePreviewedImport'
 
 const Outline = ({ entries }: { entries: ImportOutlineEntry[] }) => (
   <ol className="import-outline">
@@ -31,26 +27,13 @@ export const ImportDocumentForm = () => {
   const { t } = useTranslation()
   const headingId = useId()
   const inputId = useId()
-  const navigate = useNavigate()
-  const input = useRef<HTMLInputElement>(null)
-  const reading = useAction()
-  const importing = useAction()
-  const [file, setFile] = useState<File | null>(null)
-  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const { input, chosen, preview, reading, importing, read, confirm, reset } = usePreviewedImport(
+    ({ file }: { file: File }): Promise<ImportPreview> => api.previewImport(file),
+  )
   const [dragging, setDragging] = useState(false)
 
-  const choose = (chosen: File | undefined) => {
-    if (!chosen) return
-    setFile(chosen)
-    setPreview(null)
-    void reading.run(async () => setPreview(await api.previewImport(chosen)))
-  }
-
-  const reset = () => {
-    setFile(null)
-    setPreview(null)
-    if (input.current) input.current.value = ''
-    input.current?.focus()
+  const choose = (next: File | undefined) => {
+    if (next) read({ file: next })
   }
 
   const drop = (event: DragEvent<HTMLElement>) => {
@@ -59,14 +42,10 @@ export const ImportDocumentForm = () => {
     choose(event.dataTransfer.files[0])
   }
 
-  const confirm = (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (!file) return
     const title = String(new FormData(event.currentTarget).get('title') ?? '').trim()
-    void importing.run(async () => {
-      const { document } = await api.importDocument(file, title || undefined)
-      navigate(`/documents/${encodeURIComponent(document.id)}`)
-    })
+    confirm(({ file }) => api.importDocument(file, title || undefined))
   }
 
   return (
@@ -90,20 +69,20 @@ export const ImportDocumentForm = () => {
         id={inputId}
         ref={input}
         type="file"
-        accept={ACCEPT}
+        accept={IMPORT_ACCEPT}
         onChange={(event) => choose(event.currentTarget.files?.[0])}
       />
       <p role="status" className="form-success">
-        {file && reading.busy ? t('import.reading', { name: file.name }) : ''}
+        {chosen && reading.busy ? t('import.reading', { name: chosen.file.name }) : ''}
       </p>
       <FormMessage error={reading.error} />
-      {file && preview && (
+      {chosen && preview && (
         <form
-          onSubmit={confirm}
+          onSubmit={submit}
           className="import-preview"
-          aria-label={t('import.previewHeading', { name: file.name })}
+          aria-label={t('import.previewHeading', { name: chosen.file.name })}
         >
-          <h3>{t('import.previewHeading', { name: file.name })}</h3>
+          <h3>{t('import.previewHeading', { name: chosen.file.name })}</h3>
           <ImportReportSummary report={preview.report} />
           {preview.outline.length > 0 ? (
             <>
