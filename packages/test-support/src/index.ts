@@ -9,8 +9,10 @@ export {
   convertFileWithLibreOffice,
   convertWithLibreOffice,
   type LibreOfficeOptions,
+  libreOfficeCalcInstalled,
   libreOfficeInstalled,
   skipWithoutLibreOffice,
+  skipWithoutLibreOfficeCalc,
 } from './libreOffice.js'
 export { pdfFonts, pdfInfo, pdfMeta, pdfObjects, pdfText, qpdfCheck } from './pdfChecks.js'
 export { checkWellFormed, validateAkn, xpathString } from './xmlChecks.js'
