@@ -1,7 +1,6 @@
-import type { Consultation, VersionInfo } from '@accord/protocol'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { ADMIN } from './utils/serverProcess'
+import { consultationOn } from './utils/consultationOn'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const DRAFT = '# Charter\n\n## Article 1. Access\n\nEvery resident may use the services.\n'
@@ -16,27 +15,7 @@ describe('moderation is live for every coordinator', () => {
 
   it('a comment arriving, a publication and a decision appear on the other coordinator’s page', async () => {
     const { server } = session
-    const admin = await server.signIn(ADMIN.email, ADMIN.password)
-    const form = new FormData()
-    form.append('file', new Blob([DRAFT], { type: 'text/markdown' }), 'charter.md')
-    const imported = await fetch(`${server.url}/api/documents/import`, {
-      method: 'POST',
-      headers: { cookie: admin },
-      body: form,
-    })
-    const documentId = ((await imported.json()) as { document: { id: string } }).document.id
-    const version = await server.api<VersionInfo>(
-      'POST',
-      `/api/documents/${documentId}/versions`,
-      admin,
-      { name: 'Draft' },
-    )
-    const { consultation } = await server.api<{ consultation: Consultation }>(
-      'POST',
-      `/api/documents/${documentId}/consultations`,
-      admin,
-      { versionId: version.id, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-    )
+    const { documentId, consultation } = await consultationOn(server, DRAFT)
 
     const moderating = async (name: string): Promise<Page> => {
       const person = await server.newUser('coordinator', name)

@@ -115,9 +115,12 @@ interface Loaded {
 /** GET the page; with `etag`, as a browser reloading a page it has (If-None-Match). */
 const loadPage = async (url: string, etag?: string | null): Promise<Loaded | undefined> => {
   const started = performance.now()
-  const res = await fetch(url, etag ? { headers: { 'If-None-Match': etag } } : {}).catch(
-    () => undefined,
-  )
+  // As Chromium reloads: fetch alone would add `Cache-Control: no-cache` to a conditional
+  // request (the Fetch standard), which asks the server for the whole page again.
+  const revalidate = etag
+    ? { headers: { 'If-None-Match': etag, 'Cache-Control': 'max-age=0' } }
+    : {}
+  const res = await fetch(url, revalidate).catch(() => undefined)
   const body = await res?.arrayBuffer().catch(() => undefined)
   if (!res || !body || (!res.ok && res.status !== 304)) return undefined
   return {
