@@ -264,6 +264,16 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     ])
   })
 
+  /** The first six cells of the observer's decided row in the compilation, in every format. */
+  const DECIDED_TERMS_ROW = [
+    'Ombudsman, "North"',
+    'observer',
+    '2',
+    'Terms',
+    'te',
+    'Define "members", please, = all of them',
+  ]
+
   /** The decided compilation of a reviewed document as every file format. */
   const files = async () => {
     const { id, terms } = await reviewed()
@@ -297,12 +307,7 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     ])
     expect(rows).toHaveLength(5)
     expect(rows[4]).toEqual([
-      'Ombudsman, "North"',
-      'observer',
-      '2',
-      'Terms',
-      'te',
-      'Define "members", please, = all of them',
+      ...DECIDED_TERMS_ROW,
       'Members are, in this text:\nthe cities',
       'Noted',
       `'=SUM(A1) "quoted", and\nsecond line`,
@@ -390,12 +395,7 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
       expect(rows[3]?.slice(0, 2)).toEqual(['Город Казань', 'member'])
       expect(rows[3]?.[6]).toBe(' all')
       expect(rows[4]).toEqual([
-        'Ombudsman, "North"',
-        'observer',
-        '2',
-        'Terms',
-        'te',
-        'Define "members", please, = all of them',
+        ...DECIDED_TERMS_ROW,
         // The redline's runs: the struck quote, then the proposed words.
         'TermsMembers are, in this text:\nthe cities',
         'Noted',
