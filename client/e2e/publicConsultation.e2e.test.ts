@@ -1,10 +1,10 @@
-import type { Consultation, VersionInfo } from '@accord/protocol'
+import type { Consultation } from '@accord/protocol'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
+import { consultationOn } from './utils/consultationOn'
 import { focused, tabUntil } from './utils/keyboard'
-import { ADMIN } from './utils/serverProcess'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const DRAFT = [
@@ -32,36 +32,10 @@ describe('a public consultation, from the public page to moderation', () => {
   }
 
   const openConsultation = async () => {
-    const { server } = session
-    const admin = await server.signIn(ADMIN.email, ADMIN.password)
-    const form = new FormData()
-    form.append('file', new Blob([DRAFT], { type: 'text/markdown' }), 'charter.md')
-    const imported = await fetch(`${server.url}/api/documents/import`, {
-      method: 'POST',
-      headers: { cookie: admin },
-      body: form,
-    })
-    expect(imported.status).toBe(201)
-    documentId = ((await imported.json()) as { document: { id: string } }).document.id
-    const version = await server.api<VersionInfo>(
-      'POST',
-      `/api/documents/${documentId}/versions`,
-      admin,
-      { name: 'Draft for consultation' },
-    )
-    consultation = (
-      await server.api<{ consultation: Consultation }>(
-        'POST',
-        `/api/documents/${documentId}/consultations`,
-        admin,
-        {
-          versionId: version.id,
-          slug: 'cities-charter',
-          closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-          introduction: 'Tell us what you think of the draft charter.',
-        },
-      )
-    ).consultation
+    ;({ documentId, consultation } = await consultationOn(session.server, DRAFT, {
+      slug: 'cities-charter',
+      introduction: 'Tell us what you think of the draft charter.',
+    }))
   }
 
   it('anyone comments without an account, by keyboard only; the page loads nothing from elsewhere and works without script', async () => {

@@ -3,9 +3,10 @@
  * On a fresh Accord, a 500-clause document gets a named version, a consultation of it and
  * 500 published public comments (sent through the public API, as from 25 addresses behind
  * the trusted local proxy, and published by the secretariat). Then setting (a)'s load (one
- * other document, 50 clients × 2 edits/s, the shared harness) runs, once with 50 readers who
- * each load the page over HTTP, read for a second, and load it again, throughout; and once
- * without. The harness's fan-out p99 of the two runs is what the readers cost the people
+ * other document, 50 clients × 2 edits/s, the shared harness) runs with 50 readers who each
+ * load the page over HTTP, read for a second, and load it again, throughout: unconditionally,
+ * or revalidating as a browser's reload does (If-None-Match with the ETag they got, 304 while
+ * the page is unchanged); and once without readers. The harness's fan-out p99 of the two runs is what the readers cost the people
  * typing. Also the first load of the page over HTTP (after the opening prepared it) and the
  * readers' page times.
  */
@@ -26,7 +27,15 @@ export interface ConsultationUnderLoad {
   pageMs?: { p50: number; p99: number }
   failedPages: number
   pageBytes: number
+  /** Loads answered 304 (revalidating readers whose copy was current). */
+  notModified: number
 }
+
+/**
+ * Who reads: nobody; readers who load the whole page each time; or readers who reload it as
+ * a browser does, sending the ETag of the copy they have (If-None-Match) and getting 304.
+ */
+export type Readers = 'none' | 'unconditional' | 'revalidating'
 
 const CLAUSES = 500
 const COMMENTS = 500
@@ -95,19 +104,38 @@ const openConsultation = async (server: AccordHandle, documentId: string): Promi
   return `/consultations/${consultation.slug}`
 }
 
-const loadPage = async (url: string): Promise<{ ms: number; bytes: number } | undefined> => {
+/** A page load: its time, the bytes received (0 for a 304), and the ETag it came with. */
+interface Loaded {
+  ms: number
+  bytes: number
+  etag: string | null
+  notModified: boolean
+}
+
+/** GET the page; with `etag`, as a browser reloading a page it has (If-None-Match). */
+const loadPage = async (url: string, etag?: string | null): Promise<Loaded | undefined> => {
   const started = performance.now()
-  const res = await fetch(url).catch(() => undefined)
-  const body = await res?.arrayBuffer()
-  if (!res?.ok || !body) return undefined
-  return { ms: performance.now() - started, bytes: body.byteLength }
+  // As Chromium reloads: fetch alone would add `Cache-Control: no-cache` to a conditional
+  // request (the Fetch standard), which asks the server for the whole page again.
+  const revalidate = etag
+    ? { headers: { 'If-None-Match': etag, 'Cache-Control': 'max-age=0' } }
+    : {}
+  const res = await fetch(url, revalidate).catch(() => undefined)
+  const body = await res?.arrayBuffer().catch(() => undefined)
+  if (!res || !body || (!res.ok && res.status !== 304)) return undefined
+  return {
+    ms: performance.now() - started,
+    bytes: body.byteLength,
+    etag: res.headers.get('etag') ?? etag ?? null,
+    notModified: res.status === 304,
+  }
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN
 
 export const measureConsultationUnderLoad = async (
-  withReaders: boolean,
+  readers: Readers,
   seconds: number,
 ): Promise<ConsultationUnderLoad> => {
   const server = (await launchAccord({ port: await freePort() })) as AccordHandle
@@ -125,17 +153,22 @@ export const measureConsultationUnderLoad = async (
     let done = false
     const times: number[] = []
     let failedPages = 0
+    let notModified = 0
     const reader = async () => {
       // Readers arrive spread over their first second, not all in one instant.
       await sleep(Math.random() * READING_MS)
+      let etag: string | null = null
       while (!done) {
-        const loaded = await loadPage(page)
-        if (loaded) times.push(loaded.ms)
-        else failedPages++
+        const loaded = await loadPage(page, readers === 'revalidating' ? etag : undefined)
+        if (loaded) {
+          times.push(loaded.ms)
+          etag = loaded.etag
+          if (loaded.notModified) notModified++
+        } else failedPages++
         await sleep(READING_MS)
       }
     }
-    const reading = withReaders ? Array.from({ length: READERS }, reader) : []
+    const reading = readers === 'none' ? [] : Array.from({ length: READERS }, reader)
     const harness = await fiftyTypists(server, typed, headers, seconds)
     done = true
     await Promise.all(reading)
@@ -147,6 +180,7 @@ export const measureConsultationUnderLoad = async (
       pageMs: sorted.length > 0 ? { p50: median(sorted), p99: percentile(sorted, 99) } : undefined,
       failedPages,
       pageBytes: first.bytes,
+      notModified,
     }
   } finally {
     await server.stop()

@@ -328,6 +328,7 @@ export const startServer = async (
     versions,
     texts: new VersionTexts(versions),
     audit,
+    events,
     mailer: mail?.mailer,
     origin: effective.publicOrigin,
     clock,

@@ -506,6 +506,32 @@ describe('public consultation (no mail configured)', () => {
     expect(changed.status).toBe(200)
     expect(changed.headers.etag).not.toBe(etag)
     expect(changed.body.toString()).toContain('Новое замечание для ETag')
+
+    // The next version of the page: readers arriving together, some with the old copy, all
+    // get the one gzip of the new page (made off the event loop), and then 304 with it.
+    await submit(publicComment({ email: 'etag2@example.org', body: 'Ещё одно замечание' }))
+    const next = (await list('pending')).body.comments.find((c) => c.body === 'Ещё одно замечание')
+    await moderate(next?.id ?? '', { status: 'published' })
+    const together = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        raw({
+          'accept-encoding': 'gzip',
+          ...(i % 2 ? { 'if-none-match': zipped.headers.etag ?? '' } : {}),
+        }),
+      ),
+    )
+    const newPlain = await raw({})
+    expect(newPlain.body.toString()).toContain('Ещё одно замечание')
+    const newEtag = `${(newPlain.headers.etag ?? '').slice(0, -1)}-gz"`
+    for (const answer of together) {
+      expect(answer.status).toBe(200)
+      expect(answer.headers['content-encoding']).toBe('gzip')
+      expect(answer.headers.etag).toBe(newEtag)
+      expect(gunzipSync(answer.body).equals(newPlain.body)).toBe(true)
+    }
+    const revalidated = await raw({ 'accept-encoding': 'gzip', 'if-none-match': newEtag })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.body.length).toBe(0)
   })
 
   it('refuses comments before the opening and after the closing', async () => {

@@ -29,6 +29,7 @@ export const useDocumentEvents = (
       'clauseMarked',
       'version',
       'suggestionDecided',
+      'publicComment',
     ]
     for (const type of types) source.addEventListener(type, deliver)
     source.onopen = () => {

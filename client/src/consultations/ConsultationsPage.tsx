@@ -19,6 +19,7 @@ import { Progress } from '../ui/Progress'
 import { useAnnouncer } from '../ui/useAnnouncer'
 import { ModerationList } from './ModerationList'
 import { OpenConsultationForm } from './OpenConsultationForm'
+import { useModerationNews } from './useModerationNews'
 import './consultations.css'
 
 /**
@@ -46,6 +47,8 @@ export const ConsultationsPage = () => {
     }, setError)
   }, [id])
   useEffect(load, [load])
+  // Comments arriving and other coordinators' moderation change the counts and the open list.
+  const followModeration = useModerationNews(id, load)
 
   if (error) return <p role="alert">{errorMessage(error)}</p>
   if (!document || !consultations) return <Progress label={t('app.loading')} />
@@ -100,7 +103,12 @@ export const ConsultationsPage = () => {
         </ul>
       )}
       {chosen && mayModerate && (
-        <ModerationList key={chosen.id} consultation={chosen} onChanged={load} />
+        <ModerationList
+          key={chosen.id}
+          consultation={chosen}
+          onChanged={load}
+          follow={followModeration}
+        />
       )}
       {user.role === Role.secretariat && (
         <>

@@ -11,14 +11,35 @@ import { useErrorMessage } from '../app/useErrorMessage'
 import { Progress } from '../ui/Progress'
 import { useAnnouncer } from '../ui/useAnnouncer'
 import { PublicCommentCard } from './PublicCommentCard'
+import type { ModerationListener } from './useModerationNews'
+
+/**
+ * The list with a comment as it now is: in place if it still has the list's status, added
+ * in the server's order (oldest first) if it has just come to it, gone if it left it.
+ */
+const placeHeard = (
+  list: PublicComment[],
+  heard: PublicComment,
+  status: PublicCommentStatus,
+): PublicComment[] => {
+  const others = list.filter((c) => c.id !== heard.id)
+  if (heard.status !== status) return others
+  if (others.length < list.length) return list.map((c) => (c.id === heard.id ? heard : c))
+  return [...others, heard].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  )
+}
 
 /** A consultation's comments of one status (pending first), for coordinators to moderate. */
 export const ModerationList = ({
   consultation,
   onChanged,
+  follow,
 }: {
   consultation: Consultation
   onChanged: () => void
+  /** Hears comments arriving and other coordinators' moderation (see useModerationNews). */
+  follow: (listener: ModerationListener) => () => void
 }) => {
   const { t } = useTranslation()
   const errorMessage = useErrorMessage()
@@ -36,6 +57,25 @@ export const ModerationList = ({
     }, setError)
   }, [consultation.id, status])
   useEffect(load, [load])
+
+  // The list as shown, for telling a comment that is new here from one that changed.
+  const shown = useRef<PublicComment[] | null>(null)
+  shown.current = comments
+  useEffect(
+    () =>
+      follow({
+        comment: (consultationId, heard) => {
+          if (consultationId !== consultation.id) return
+          const known = shown.current?.some((c) => c.id === heard.id) ?? false
+          if (!known && heard.status === status && status === 'pending') {
+            announce(t('consultations.arrived', { clause: heard.clauseNumber ?? '—' }))
+          }
+          setComments((list) => list && placeHeard(list, heard, status))
+        },
+        reconnected: load,
+      }),
+    [follow, consultation.id, status, load, announce, t],
+  )
 
   return (
     <section className="moderation" aria-labelledby={ids.heading}>

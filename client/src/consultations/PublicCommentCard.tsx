@@ -120,6 +120,14 @@ export const PublicCommentCard = ({
           </div>
         </form>
       )}
+      {comment.disposition && (
+        // The decision as recorded, whoever recorded it (the form below keeps what is typed).
+        <p className="recorded-decision">
+          <strong>{t('consultations.recordedDecision')}: </strong>
+          {t(`disposition.decisions.${comment.disposition.decision}`)}
+          {comment.disposition.reason ? ` — ${comment.disposition.reason}` : ''}
+        </p>
+      )}
       {comment.status === 'published' && (
         <form onSubmit={decide} className="decision-form">
           <div className="field">

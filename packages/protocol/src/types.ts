@@ -1,3 +1,4 @@
+import type { PublicComment } from './consultations.js'
 import type { DocumentLanguage } from './documentLanguages.js'
 import type { DocumentStatus, Role } from './roles.js'
 import type { TranslationCounts, TranslationMarkEvent, WordChange } from './translations.js'
@@ -200,6 +201,11 @@ export type DocumentEvent =
       suggestionId: string
       disposition: { decision: Decision; reason: string } | null
     }
+  /**
+   * A public comment entered moderation (confirmed, or sent where mail is not configured) or
+   * was moderated (published, rejected, decided). Sent only to those who may moderate.
+   */
+  | { type: 'publicComment'; consultationId: string; comment: PublicComment }
 
 /** A suggestion still open in the text: on the finalize checklist, and in a final text's appendix. */
 export interface OpenSuggestion {

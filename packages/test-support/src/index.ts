@@ -17,8 +17,10 @@ export {
   convertFileWithLibreOffice,
   convertWithLibreOffice,
   type LibreOfficeOptions,
+  libreOfficeCalcInstalled,
   libreOfficeInstalled,
   skipWithoutLibreOffice,
+  skipWithoutLibreOfficeCalc,
 } from './libreOffice.js'
 export {
   pdfFonts,

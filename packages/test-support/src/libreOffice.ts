@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, realpathSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,8 @@ import { pathToFileURL } from 'node:url'
 /**
  * Files as a real office suite reads and saves them: LibreOffice's
  * `soffice --headless --convert-to`. Debian's libreoffice-writer-nogui is enough for text
- * documents; .ci/run installs it and sets ACCORD_LIBREOFFICE=1.
+ * documents, libreoffice-calc-nogui adds spreadsheets; .ci/run installs both and sets
+ * ACCORD_LIBREOFFICE=1.
  */
 
 let installed: boolean | undefined
@@ -36,6 +38,46 @@ export const skipWithoutLibreOffice = (): boolean => {
   if (skip && !warned) {
     warned = true
     console.warn('LibreOffice (soffice) is not installed: the office-suite round trips are skipped')
+  }
+  return skip
+}
+
+let calc: boolean | undefined
+
+/**
+ * Whether LibreOffice here has Calc (Debian: libreoffice-calc-nogui, a package apart from
+ * writer-nogui): its spreadsheet library beside the soffice found on the PATH.
+ */
+export const libreOfficeCalcInstalled = (): boolean => {
+  if (calc === undefined) {
+    const soffice = (process.env.PATH ?? '')
+      .split(path.delimiter)
+      .map((dir) => path.join(dir, 'soffice'))
+      .find((file) => existsSync(file))
+    calc =
+      libreOfficeInstalled() &&
+      soffice !== undefined &&
+      ['libsclo.so', 'libsclo.dylib', 'sc.dll'].some((lib) =>
+        existsSync(path.join(path.dirname(realpathSync(soffice)), lib)),
+      )
+  }
+  return calc
+}
+
+let warnedCalc = false
+
+/**
+ * {@link skipWithoutLibreOffice} for spreadsheets: whether tests that need LibreOffice Calc
+ * skip (not installed here, and ACCORD_LIBREOFFICE is not 1; CI sets it and installs Calc, so
+ * there a missing Calc fails them). Says so once.
+ */
+export const skipWithoutLibreOfficeCalc = (): boolean => {
+  const skip = !libreOfficeCalcInstalled() && process.env.ACCORD_LIBREOFFICE !== '1'
+  if (skip && !warnedCalc) {
+    warnedCalc = true
+    console.warn(
+      'LibreOffice Calc is not installed (soffice without libreoffice-calc-nogui): the spreadsheet round trips are skipped',
+    )
   }
   return skip
 }

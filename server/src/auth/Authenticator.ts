@@ -1,3 +1,4 @@
+import type { Role } from '@accord/protocol'
 import { type SessionStore, sessionIdOf } from '../store/SessionStore.js'
 import type { StoredUser, UserStore } from '../store/UserStore.js'
 import type { LiveSessions, SessionHold } from './LiveSessions.js'
@@ -51,6 +52,15 @@ export class Authenticator {
     }
     hold.expireAt(found.expiresAt)
     return { user: found.user, hold }
+  }
+
+  /**
+   * The account's role as it is now, or undefined once it is deactivated: for what an open
+   * stream may still send after a role change.
+   */
+  async currentRole(userId: string): Promise<Role | undefined> {
+    const user = await this.users.byId(userId)
+    return user?.active ? user.role : undefined
   }
 
   private async activeUser(token: string): Promise<ActiveUser | undefined> {

@@ -1,3 +1,4 @@
+import type { DocumentEvents } from '../documents/DocumentEvents.js'
 import type { Clock } from '../mail/Clock.js'
 import type { Mailer } from '../mail/Mailer.js'
 import type { AuditLog } from '../store/AuditLog.js'
@@ -19,6 +20,8 @@ export interface ConsultationsContext {
   /** The consultations' versions, parsed once (a version never changes). */
   texts: VersionTexts
   audit: AuditLog
+  /** Moderation pages hear of comments entering moderation and of other coordinators' work. */
+  events: Pick<DocumentEvents, 'publish'>
   /** Present when mail is configured: a comment is then confirmed by a mailed link first. */
   mailer: Mailer | undefined
   /** The origin of public links (the page, the confirmation link). */

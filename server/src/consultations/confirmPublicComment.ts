@@ -1,6 +1,7 @@
 import { ErrorCode } from '@accord/protocol'
 import { DomainError } from '../errors/DomainError.js'
 import { hashToken } from '../store/ids.js'
+import { announcePublicComment, currentCommentView } from './announcePublicComment.js'
 import type { ConsultationsContext } from './ConsultationsContext.js'
 import { consultationBySlug } from './consultationOf.js'
 
@@ -28,4 +29,9 @@ export const confirmPublicComment = async (
     documentId: consultation.documentId,
     details: { consultationId: consultation.id, commentId: confirmed.id },
   })
+  announcePublicComment(
+    ctx,
+    consultation,
+    await currentCommentView(ctx, consultation, confirmed.id),
+  )
 }

@@ -8,9 +8,9 @@ import {
 import type { ModeratePublicCommentRequest } from '@accord/protocol/requests'
 import type { Actor } from '../documents/DocumentsContext.js'
 import { conflict, forbidden, notFound } from '../errors/DomainError.js'
+import { announcePublicComment, currentCommentView } from './announcePublicComment.js'
 import type { ConsultationsContext } from './ConsultationsContext.js'
 import { consultationOf } from './consultationOf.js'
-import { publicCommentView } from './publicCommentView.js'
 
 /**
  * A coordinator publishes or rejects a public comment (the reason of a rejection is kept
@@ -74,12 +74,9 @@ export const moderatePublicComment = async (
         : { decision: null },
     )
   }
-  const [updated, text] = await Promise.all([
-    ctx.publicComments.get(consultation.id, comment.id),
-    ctx.texts.get(consultation.documentId, consultation.versionId),
-  ])
-  if (!updated) throw notFound('Unknown comment')
-  return publicCommentView(updated, text?.numberOf ?? new Map())
+  const updated = await currentCommentView(ctx, consultation, comment.id)
+  announcePublicComment(ctx, consultation, updated)
+  return updated
 }
 
 const statusAction: Record<PublicCommentStatus, AuditAction> = {

@@ -1,9 +1,8 @@
-import fs from 'node:fs'
 import { type Compilation, ErrorCode, ROLES } from '@accord/protocol'
 import {
   convertFileWithLibreOffice,
-  libreOfficeInstalled,
   skipWithoutLibreOffice,
+  skipWithoutLibreOfficeCalc,
 } from '@accord/test-support'
 import ExcelJS, { type CellRichTextValue } from 'exceljs'
 import { strFromU8, unzipSync } from 'fflate'
@@ -15,9 +14,6 @@ import {
 } from '../../../test/utils/documentsHarness.js'
 import { editAs, posOf, twoClauses, writeBody } from '../../../test/utils/editAs.js'
 import { clauseAnchor } from './clauseAnchor.js'
-
-/** Calc is a package of its own (libreoffice-calc); Debian's writer-nogui install lacks it. */
-const hasCalc = libreOfficeInstalled() && fs.existsSync('/usr/lib/libreoffice/program/libsclo.so')
 
 /** LibreOffice opens a file and saves it as `to` (txt, csv); the text it read. */
 const officeReads = async (name: string, bytes: Uint8Array, to: string): Promise<string> =>
@@ -55,12 +51,13 @@ const parseCsv = (text: string): string[][] => {
     else if (c === ',') {
       row.push(field)
       field = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      // Rows end in CRLF (ours) or LF (LibreOffice's); line breaks inside fields are quoted.
       row.push(field)
       rows.push(row)
       row = []
       field = ''
-      i++
+      if (c === '\r') i++
     } else field += c
   }
   return rows
@@ -267,6 +264,16 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     ])
   })
 
+  /** The first six cells of the observer's decided row in the compilation, in every format. */
+  const DECIDED_TERMS_ROW = [
+    'Ombudsman, "North"',
+    'observer',
+    '2',
+    'Terms',
+    'te',
+    'Define "members", please, = all of them',
+  ]
+
   /** The decided compilation of a reviewed document as every file format. */
   const files = async () => {
     const { id, terms } = await reviewed()
@@ -300,12 +307,7 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     ])
     expect(rows).toHaveLength(5)
     expect(rows[4]).toEqual([
-      'Ombudsman, "North"',
-      'observer',
-      '2',
-      'Terms',
-      'te',
-      'Define "members", please, = all of them',
+      ...DECIDED_TERMS_ROW,
       'Members are, in this text:\nthe cities',
       'Noted',
       `'=SUM(A1) "quoted", and\nsecond line`,
@@ -365,13 +367,41 @@ describe('comment disposition and the compilation of comments, without HTTP', ()
     180_000,
   )
 
-  it.skipIf(!hasCalc)(
-    'LibreOffice Calc opens the XLSX',
+  it.skipIf(skipWithoutLibreOfficeCalc())(
+    'LibreOffice Calc opens the XLSX: every row and column, Cyrillic, the redline’s words',
     async () => {
       const { xlsx } = await files()
-      const csv = await officeReads('compilation.xlsx', xlsx.bytes, 'csv')
-      expect(csv).toContain('Ombudsman, ""North""')
-      expect(csv).toContain('Define ""members"", please, = all of them')
+      // CSV as Calc saves it: comma, double quotes, UTF-8 (76), formulas as their text.
+      const csv = await officeReads(
+        'compilation.xlsx',
+        xlsx.bytes,
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+      )
+      const rows = parseCsv(csv).filter((row) => row.some((cell) => cell !== ''))
+      expect(rows).toHaveLength(5)
+      for (const row of rows) expect(row).toHaveLength(9)
+      expect(rows[0]?.[8]).toBe('Observations of the secretariat')
+      // The suggestion's row: the member's organization, in Cyrillic, read as such.
+      // One row per comment and suggestion, in clause order: general, clause 1, clause 2.
+      expect(rows.map((row) => [row[2], row[4]])).toEqual([
+        ['Clause/Subclause', 'Type of comment'],
+        ['General', 'ge'],
+        ['1', 'ed'],
+        ['1', ''],
+        ['2', 'te'],
+      ])
+      // The member's organization, in Cyrillic, read as such; the suggestion's inserted words.
+      expect(rows[2]?.slice(0, 6)).toEqual(['Город Казань', 'member', '1', 'Scope', 'ed', 'Typo'])
+      expect(rows[3]?.slice(0, 2)).toEqual(['Город Казань', 'member'])
+      expect(rows[3]?.[6]).toBe(' all')
+      expect(rows[4]).toEqual([
+        ...DECIDED_TERMS_ROW,
+        // The redline's runs: the struck quote, then the proposed words.
+        'TermsMembers are, in this text:\nthe cities',
+        'Noted',
+        // A string, not a formula Calc would compute.
+        '=SUM(A1) "quoted", and\nsecond line',
+      ])
     },
     180_000,
   )

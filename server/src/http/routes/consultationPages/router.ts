@@ -42,14 +42,16 @@ const html = (res: Response, status: number, page: string) => {
 
 /**
  * A page many read (the consultation's text): sent from its prepared bytes, gzipped for
- * those who take it, and 304 for a reader whose copy is current (Express compares the ETag).
+ * those who take it (awaiting the page's one compression, off the event loop, if it is new),
+ * and 304 for a reader whose copy is current (Express compares the ETag).
  */
-const preparedHtml = (req: Request, res: Response, page: PreparedPage) => {
+const preparedHtml = async (req: Request, res: Response, page: PreparedPage) => {
   pageHeaders(res)
   res.setHeader('Vary', 'Accept-Encoding')
-  const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip'
-  const sent = gzip ? page.gzipped : page.plain
-  if (gzip) res.setHeader('Content-Encoding', 'gzip')
+  const gzipped =
+    req.acceptsEncodings('gzip', 'identity') === 'gzip' ? await page.gzipped : undefined
+  if (gzipped) res.setHeader('Content-Encoding', 'gzip')
+  const sent = gzipped ?? page.plain
   res.setHeader('ETag', sent.etag)
   res.status(200).type('html').send(sent.bytes)
 }
@@ -113,7 +115,7 @@ export const consultationPagesRouter = (
     base,
     page(async (req, res, language) => {
       const view = await consultations.readPublic(slugOf(req))
-      preparedHtml(req, res, prepared.get(renderConsultationPage(view, language)))
+      await preparedHtml(req, res, prepared.get(renderConsultationPage(view, language)))
     }),
   )
 

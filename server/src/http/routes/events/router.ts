@@ -1,6 +1,8 @@
+import { canDecideComments } from '@accord/protocol'
 import { Router } from 'express'
 import type { AppDeps } from '../../AppDeps.js'
 import { parseId } from '../../parse.js'
+import { moderatorsOnly } from './moderatorsOnly.js'
 import { StreamQuota } from './StreamQuota.js'
 import { serveEventStream } from './serveEventStream.js'
 
@@ -22,7 +24,18 @@ export const eventsRouter = (deps: AppDeps): Router => {
         id = parseId(req.params.id)
         await deps.documents.get(user, id)
       },
-      subscribe: (_user, send) => deps.documents.watch(id, (event) => send(event.type, event)),
+      subscribe: (user, send) => {
+        // Moderators-only events wait for the account's current role (a coordinator demoted
+        // since the stream opened hears no more), one after another so they keep their order.
+        let moderated = Promise.resolve()
+        return deps.documents.watch(id, (event) => {
+          if (!moderatorsOnly(event)) return send(event.type, event)
+          moderated = moderated.then(async () => {
+            const role = await deps.authenticator.currentRole(user.id).catch(() => undefined)
+            if (role && canDecideComments(role)) send(event.type, event)
+          })
+        })
+      },
     })
   })
 
