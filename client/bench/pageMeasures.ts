@@ -4,11 +4,11 @@
  * typed paragraph's DOM changed, seen by a MutationObserver) while another client edits the
  * same document, and the JavaScript loaded until editable, gzipped.
  */
-import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { countScripts, totalKB } from './scriptsLoaded.js'
 
 /** The text of the paragraph the bench types into; always the document's last paragraph. */
 export const MARK = 'TYPEHEREMARK'
@@ -229,22 +229,13 @@ export const measurePage = async (
 ): Promise<PageFigures> => {
   const { context, page } = await openContext(browser, cookie)
   if (initScript) await context.addInitScript(initScript)
-  let jsBytes = 0
-  let counting = true
-  page.on('response', async (res) => {
-    if (res.request().resourceType() !== 'script' || !counting) return
-    try {
-      jsBytes += gzipSync(await res.body()).byteLength
-    } catch {
-      // a redirect or an aborted request has no body
-    }
-  })
+  const scripts = countScripts(page)
   await page.goto(url)
   const editableMs = await waitEditable(page, ['.ProseMirror'], MARK)
-  counting = false
+  const jsGzipKB = totalKB(await scripts.stop())
   const keys = await measureKeystrokes(page, keystrokes, remote)
   await context.close()
-  return { editableMs, jsGzipKB: jsBytes / 1024, ...keys }
+  return { editableMs, jsGzipKB, ...keys }
 }
 
 /** Median of one figure over runs. */

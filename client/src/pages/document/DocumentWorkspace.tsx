@@ -39,8 +39,6 @@ import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { WatchToggle } from '../../notifications/WatchToggle'
 import { useVersionHistory } from '../../panels/history/useVersionHistory'
-import { DocumentSettingsForm } from '../../panels/outline/DocumentSettingsForm'
-import { OutlinePanel } from '../../panels/outline/OutlinePanel'
 import { PresenceList } from '../../panels/PresenceList'
 import { useReviewRound } from '../../reviewRounds/useReviewRound'
 import type { SuggestionDecisionNews } from '../../suggestions/SuggestionsPanel'
@@ -51,7 +49,6 @@ import { useWantedSuggestion } from '../../suggestions/useWantedSuggestion'
 import { PartBoundary } from '../../ui/PartBoundary'
 import { Progress } from '../../ui/Progress'
 import { useAnnouncer } from '../../ui/useAnnouncer'
-import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
 import { StopNotice } from './StopNotice'
@@ -59,7 +56,8 @@ import { StopNotice } from './StopNotice'
 /*
  * The parts of an open document that typing does not need, each its own chunk: the
  * comments (list and margin), the suggestions, the history and its comparisons (with the
- * diff library), and the review-round forms. The page loads them once the text has arrived
+ * diff library), the review-round forms, the outline, the document settings and the export
+ * menu. The page loads them once the text has arrived
  * (`useTextArrived`) or when they are opened, so the editor's own code comes first.
  */
 
@@ -78,6 +76,15 @@ const HistoryPanel = lazy(() =>
 const HistoryView = lazy(() =>
   import('../../panels/history/HistoryView').then((m) => ({ default: m.HistoryView })),
 )
+const OutlinePanel = lazy(() =>
+  import('../../panels/outline/OutlinePanel').then((m) => ({ default: m.OutlinePanel })),
+)
+const DocumentSettingsForm = lazy(() =>
+  import('../../panels/outline/DocumentSettingsForm').then((m) => ({
+    default: m.DocumentSettingsForm,
+  })),
+)
+const ExportMenu = lazy(() => import('./ExportMenu').then((m) => ({ default: m.ExportMenu })))
 const OpenRoundForm = lazy(() =>
   import('../../reviewRounds/OpenRoundForm').then((m) => ({ default: m.OpenRoundForm })),
 )
@@ -294,12 +301,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
             {t('translations.sideBySide')}
           </Link>
         )}
-        <ExportMenu
-          documentId={document.id}
-          hasSuggestions={suggestions.suggestions.length > 0}
-          translation={document.sourceDocumentId !== null}
-          final={document.status === 'final'}
-        />
+        {textArrived && (
+          <Suspense fallback={null}>
+            <ExportMenu
+              documentId={document.id}
+              hasSuggestions={suggestions.suggestions.length > 0}
+              translation={document.sourceDocumentId !== null}
+              final={document.status === 'final'}
+            />
+          </Suspense>
+        )}
         <WatchToggle documentId={document.id} />
         {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (
           <button type="button" className="quiet" onClick={() => setOpeningRound(true)}>
@@ -353,19 +364,23 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           {!mayEdit && <ReadOnlyNotice document={document} />}
           <div className="document-body">
             <div className="document-outline">
-              {editor && (
+              {editor && textArrived && (
                 <PartBoundary part="outline">
-                  <OutlinePanel editor={editor} openComments={comments.openByClause} />
+                  <Suspense fallback={loading}>
+                    <OutlinePanel editor={editor} openComments={comments.openByClause} />
+                  </Suspense>
                 </PartBoundary>
               )}
-              {session && (
+              {session && textArrived && (
                 <PartBoundary part="settings">
-                  <DocumentSettingsForm
-                    ydoc={session.ydoc}
-                    // In review the settings are the coordinators' (the server refuses a member's change).
-                    editable={canChangeSettings(user.role, document.status) && !stop}
-                    languageFixed={document.sourceDocumentId !== null}
-                  />
+                  <Suspense fallback={null}>
+                    <DocumentSettingsForm
+                      ydoc={session.ydoc}
+                      // In review the settings are the coordinators' (the server refuses a member's change).
+                      editable={canChangeSettings(user.role, document.status) && !stop}
+                      languageFixed={document.sourceDocumentId !== null}
+                    />
+                  </Suspense>
                 </PartBoundary>
               )}
             </div>

@@ -6,13 +6,17 @@ import {
   type Role,
 } from '@accord/protocol'
 import type { SuggestionSummary } from '@accord/schema'
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
 import { useAction } from '../../app/useAction'
 import { FormMessage } from '../../ui/FormMessage'
-import { FinalizeDialog } from './FinalizeDialog'
 import { StatusBadge } from './StatusBadge'
+
+// Its own chunk, loaded when first asked for: opening a document does not need it.
+const FinalizeDialog = lazy(() =>
+  import('./FinalizeDialog').then((m) => ({ default: m.FinalizeDialog })),
+)
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'review', 'final']
 
@@ -44,6 +48,8 @@ export const StatusControl = ({
   const id = useId()
   const { busy, error, run } = useAction()
   const [finalizing, setFinalizing] = useState(false)
+  // Mounted from the first request on (it closes itself, returning focus, when not wanted).
+  const [finalizeAsked, setFinalizeAsked] = useState(false)
   const allowed = STATUSES.filter(
     (status) => status === document.status || canChangeStatus(role, document.status, status),
   )
@@ -58,7 +64,10 @@ export const StatusControl = ({
   }
 
   const change = (status: DocumentStatus) => {
-    if (status === DocumentStatus.final) return setFinalizing(true)
+    if (status === DocumentStatus.final) {
+      setFinalizeAsked(true)
+      return setFinalizing(true)
+    }
     void run(async () => onChanged(await api.updateDocument(document.id, { status })))
   }
   // Leaving the checklist for one of its items: the dialog closes, the item is shown.
@@ -85,19 +94,23 @@ export const StatusControl = ({
         ))}
       </select>
       <FormMessage error={error} />
-      <FinalizeDialog
-        open={finalizing}
-        documentId={document.id}
-        suggestions={suggestions}
-        threads={threads}
-        onShowSuggestion={leaveFor(onShowSuggestion)}
-        onShowThread={leaveFor(onShowThread)}
-        onFinalized={(updated) => {
-          setFinalizing(false)
-          onChanged(updated)
-        }}
-        onCancel={() => setFinalizing(false)}
-      />
+      {finalizeAsked && (
+        <Suspense fallback={null}>
+          <FinalizeDialog
+            open={finalizing}
+            documentId={document.id}
+            suggestions={suggestions}
+            threads={threads}
+            onShowSuggestion={leaveFor(onShowSuggestion)}
+            onShowThread={leaveFor(onShowThread)}
+            onFinalized={(updated) => {
+              setFinalizing(false)
+              onChanged(updated)
+            }}
+            onCancel={() => setFinalizing(false)}
+          />
+        </Suspense>
+      )}
     </div>
   )
 }
