@@ -329,6 +329,7 @@ export const startServer = async (
     texts: new VersionTexts(versions),
     audit,
     events,
+    logger,
     mailer: mail?.mailer,
     origin: effective.publicOrigin,
     clock,

@@ -122,7 +122,11 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             // The caret goes where the click was now, not when the page's selection change is
             // read: redrawing the words as active writes the editor's selection back to the
             // page, and on a busy machine that could still be the one before the click.
-            if (!(event.shiftKey || event.ctrlKey || event.metaKey || event.altKey)) {
+            // A plain left click only: another button or a modifier keeps the browser's way.
+            if (
+              event.button === 0 &&
+              !(event.shiftKey || event.ctrlKey || event.metaKey || event.altKey)
+            ) {
               view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos))))
             }
             // After the browser has handled the click: redrawing the words under the pointer

@@ -44,14 +44,16 @@ export const ConsultationsPage = () => {
     Promise.all([api.document(id), consultationsApi.list(id)]).then(([doc, list]) => {
       setDocument(doc)
       setConsultations(list.consultations)
+      setError(null)
     }, setError)
   }, [id])
   useEffect(load, [load])
   // Comments arriving and other coordinators' moderation change the counts and the open list.
   const followModeration = useModerationNews(id, load)
 
-  if (error) return <p role="alert">{errorMessage(error)}</p>
-  if (!document || !consultations) return <Progress label={t('app.loading')} />
+  if (!document || !consultations) {
+    return error ? <p role="alert">{errorMessage(error)}</p> : <Progress label={t('app.loading')} />
+  }
   const mayModerate = atLeast(user.role, Role.coordinator)
   const chosen = consultations.find((c) => c.id === moderating)
 
@@ -63,6 +65,8 @@ export const ConsultationsPage = () => {
           {t('consultations.backToDocument')}
         </Link>
       </p>
+      {/* A reading again in the background that failed: what is shown (and typed) stays. */}
+      {error !== null && <p role="alert">{errorMessage(error)}</p>}
       {consultations.length === 0 ? (
         <p>{t('consultations.none')}</p>
       ) : (

@@ -13,6 +13,8 @@ export type PagePart =
   | 'comments'
   | 'history'
   | 'authorship'
+  | 'export'
+  | 'finalize'
 
 interface PartBoundaryProps {
   part: PagePart

@@ -9,6 +9,9 @@ import type { Redis } from 'ioredis'
 import { type RedisReply, RedisStore } from 'rate-limit-redis'
 import type { Logger } from '../logger.js'
 
+/** How long a count waits for Redis before counting here instead. */
+const ANSWER_WAIT_MS = 500
+
 /**
  * A rate limit's counts in Redis, so every instance counts the same attempts. While Redis
  * is away the counting goes on in this process (as with one instance) rather than letting
@@ -79,29 +82,29 @@ export class SharedLimitStore implements Store {
 
   /** Loads the store's scripts; a failure is tried again on the next count. */
   private async loadShared(): Promise<void> {
-    if (!this.options) return
-    try {
-      await this.shared.init(this.options)
-    } catch (err) {
-      this.ready = undefined
-      throw err
-    }
+    if (this.options) await this.shared.init(this.options)
   }
 
   private async either<T>(
     onShared: (store: RedisStore) => Promise<T>,
     onHere: () => Promise<T>,
   ): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    // A Redis that is connected but does not answer must not hold sign-ins up either.
+    const tooLate = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ANSWER_WAIT_MS)
+    })
     try {
       this.ready ??= this.loadShared()
-      await this.ready
-      const result = await onShared(this.shared)
+      const result = await Promise.race([this.ready.then(() => onShared(this.shared)), tooLate])
       if (this.away) {
         this.away = false
         this.logger.info({ limit: this.name }, 'Rate limit counted in Redis again')
       }
       return result
     } catch (err) {
+      // Scripts a restarted Redis lost are loaded again on the next count.
+      this.ready = undefined
       if (!this.away) {
         this.away = true
         this.logger.warn(
@@ -110,6 +113,8 @@ export class SharedLimitStore implements Store {
         )
       }
       return onHere()
+    } finally {
+      clearTimeout(timer)
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { DocumentEvents } from '../documents/DocumentEvents.js'
+import type { Logger } from '../logger.js'
 import type { Clock } from '../mail/Clock.js'
 import type { Mailer } from '../mail/Mailer.js'
 import type { AuditLog } from '../store/AuditLog.js'
@@ -22,6 +23,7 @@ export interface ConsultationsContext {
   audit: AuditLog
   /** Moderation pages hear of comments entering moderation and of other coordinators' work. */
   events: Pick<DocumentEvents, 'publish'>
+  logger: Logger
   /** Present when mail is configured: a comment is then confirmed by a mailed link first. */
   mailer: Mailer | undefined
   /** The origin of public links (the page, the confirmation link). */

@@ -19,6 +19,26 @@ export const currentCommentView = async (
 }
 
 /**
+ * Tells the moderation pages that a comment entered moderation. The comment is stored by
+ * then: a failure to announce it is logged and never fails the commenter's request (they
+ * would send it again).
+ */
+export const announceEnteringModeration = async (
+  ctx: Pick<ConsultationsContext, 'events' | 'logger' | 'publicComments' | 'texts'>,
+  consultation: StoredConsultation,
+  commentId: string,
+): Promise<void> => {
+  try {
+    announcePublicComment(ctx, consultation, await currentCommentView(ctx, consultation, commentId))
+  } catch (err) {
+    ctx.logger.warn(
+      { err, consultationId: consultation.id, commentId },
+      'could not tell the moderation pages of a comment',
+    )
+  }
+}
+
+/**
  * Tells every open moderation page of the document, on every instance, what became of a
  * comment in moderation. The event stream gives it only to those who may moderate.
  */

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@accord/protocol'
 import { DomainError } from '../errors/DomainError.js'
 import { hashToken } from '../store/ids.js'
-import { announcePublicComment, currentCommentView } from './announcePublicComment.js'
+import { announceEnteringModeration } from './announcePublicComment.js'
 import type { ConsultationsContext } from './ConsultationsContext.js'
 import { consultationBySlug } from './consultationOf.js'
 
@@ -29,9 +29,5 @@ export const confirmPublicComment = async (
     documentId: consultation.documentId,
     details: { consultationId: consultation.id, commentId: confirmed.id },
   })
-  announcePublicComment(
-    ctx,
-    consultation,
-    await currentCommentView(ctx, consultation, confirmed.id),
-  )
+  await announceEnteringModeration(ctx, consultation, confirmed.id)
 }

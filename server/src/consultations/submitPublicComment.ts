@@ -2,7 +2,7 @@ import { ErrorCode, type Language } from '@accord/protocol'
 import type { PublicCommentRequest } from '@accord/protocol/requests'
 import { conflict, invalid, notFound } from '../errors/DomainError.js'
 import { hashToken, newToken } from '../store/ids.js'
-import { announcePublicComment, currentCommentView } from './announcePublicComment.js'
+import { announceEnteringModeration } from './announcePublicComment.js'
 import type { ConsultationsContext } from './ConsultationsContext.js'
 import { confirmationMail } from './confirmationMail.js'
 import { consultationBySlug, consultationState, consultationUrl } from './consultationOf.js'
@@ -60,8 +60,7 @@ export const submitPublicComment = async (
     details: { consultationId: consultation.id, commentId: id, clauseId: request.clauseId },
   })
   // Without mail the comment is in moderation now; with mail, once its link is followed.
-  if (!token)
-    announcePublicComment(ctx, consultation, await currentCommentView(ctx, consultation, id))
+  if (!token) await announceEnteringModeration(ctx, consultation, id)
   if (ctx.mailer && token) {
     const pageUrl = consultationUrl(ctx, consultation.slug)
     await ctx.mailer.send(

@@ -86,7 +86,7 @@ export class SqlDocumentStore implements DocumentStore {
    * many documents those round trips were most of the write's cost. On SQLite the tick's
    * statements go as one script (values as literals), one round trip in all.
    */
-  private write(appends: readonly PendingAppend[]): Promise<void> {
+  private async write(appends: readonly PendingAppend[]): Promise<void> {
     const now = nowIso()
     const documents = [...new Set(appends.map((append) => append.documentId))]
     const rowChunks = chunks(appends)

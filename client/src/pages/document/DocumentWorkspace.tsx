@@ -302,14 +302,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
           </Link>
         )}
         {textArrived && (
-          <Suspense fallback={null}>
-            <ExportMenu
-              documentId={document.id}
-              hasSuggestions={suggestions.suggestions.length > 0}
-              translation={document.sourceDocumentId !== null}
-              final={document.status === 'final'}
-            />
-          </Suspense>
+          <PartBoundary part="export">
+            <Suspense fallback={null}>
+              <ExportMenu
+                documentId={document.id}
+                hasSuggestions={suggestions.suggestions.length > 0}
+                translation={document.sourceDocumentId !== null}
+                final={document.status === 'final'}
+              />
+            </Suspense>
+          </PartBoundary>
         )}
         <WatchToggle documentId={document.id} />
         {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
 import { useAction } from '../../app/useAction'
 import { FormMessage } from '../../ui/FormMessage'
+import { PartBoundary } from '../../ui/PartBoundary'
 import { StatusBadge } from './StatusBadge'
 
 // Its own chunk, loaded when first asked for: opening a document does not need it.
@@ -95,21 +96,23 @@ export const StatusControl = ({
       </select>
       <FormMessage error={error} />
       {finalizeAsked && (
-        <Suspense fallback={null}>
-          <FinalizeDialog
-            open={finalizing}
-            documentId={document.id}
-            suggestions={suggestions}
-            threads={threads}
-            onShowSuggestion={leaveFor(onShowSuggestion)}
-            onShowThread={leaveFor(onShowThread)}
-            onFinalized={(updated) => {
-              setFinalizing(false)
-              onChanged(updated)
-            }}
-            onCancel={() => setFinalizing(false)}
-          />
-        </Suspense>
+        <PartBoundary part="finalize">
+          <Suspense fallback={null}>
+            <FinalizeDialog
+              open={finalizing}
+              documentId={document.id}
+              suggestions={suggestions}
+              threads={threads}
+              onShowSuggestion={leaveFor(onShowSuggestion)}
+              onShowThread={leaveFor(onShowThread)}
+              onFinalized={(updated) => {
+                setFinalizing(false)
+                onChanged(updated)
+              }}
+              onCancel={() => setFinalizing(false)}
+            />
+          </Suspense>
+        </PartBoundary>
       )}
     </div>
   )
