@@ -73,4 +73,23 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('rate limits with two instances'
       )
     },
   )
+
+  it(
+    'a Redis that stops answering holds no sign-in up: counts go on here after half a second',
+    SLOW,
+    async () => {
+      const { a, redis } = instances
+      const fay = await a.newUser('member', 'Fay')
+      redis.freeze()
+      try {
+        expect((await a.signIn(fay.email, fay.password)).length).toBeGreaterThan(0)
+        for (let i = 0; i < SIGN_IN_LIMIT; i++) {
+          expect((await wrongSignIn(a, fay.email)).status).toBe(401)
+        }
+        expect((await wrongSignIn(a, fay.email)).status).toBe(429)
+      } finally {
+        redis.thaw()
+      }
+    },
+  )
 })

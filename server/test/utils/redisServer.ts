@@ -33,6 +33,10 @@ export interface TestRedis {
   kill(): Promise<void>
   /** Starts it again on the same port, empty. */
   start(): Promise<void>
+  /** Stops it answering while its connections stay open (SIGSTOP), as a hung server does. */
+  freeze(): void
+  /** Lets a frozen one answer again (SIGCONT): what was sent meanwhile is answered then. */
+  thaw(): void
   stop(): Promise<void>
 }
 
@@ -62,5 +66,12 @@ export const startRedis = async (): Promise<TestRedis> => {
     await exited
   }
   await start()
-  return { url: `redis://127.0.0.1:${port}`, kill, start, stop: kill }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill,
+    start,
+    stop: kill,
+    freeze: () => child?.kill('SIGSTOP'),
+    thaw: () => child?.kill('SIGCONT'),
+  }
 }
