@@ -76,6 +76,10 @@ describe('authorship: who wrote what', () => {
     await a.locator('.ProseMirror p', { hasText: 'correspondence' }).click()
     await a.keyboard.press('End')
     for (let i = 0; i < '.'.length + ' privacy'.length + 3; i++) await a.keyboard.press('ArrowLeft')
+    // The editor reads the moved caret on the page's selectionchange, a frame later.
+    await a.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
     await a.keyboard.press('Control+Alt+a')
     await expect
       .poll(() => a.getByTestId('announcer').textContent())

@@ -24,10 +24,15 @@ describe('starting the app with no network after a previous visit', () => {
     await signInThroughForm(page, session.server.url, member.email, member.password)
     await page.goto(url)
     await expect.poll(() => stateOf(page)).toBe('connected')
+    // What a later start needs is the worker active for the site. Whether this page is already
+    // controlled depends on when the worker claimed its pages: one still navigating (the
+    // sign-in's redirect, then the document) is not claimed, and is controlled from the next load.
     await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), {
-        timeout: 30_000,
-      })
+      .poll(
+        () =>
+          page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null),
+        { timeout: 30_000 },
+      )
       .toBe('activated')
     return { url, context, page }
   }
