@@ -5,6 +5,8 @@ interface Level {
   format: string
   text: string
   start: number
+  /** The paragraph style that numbers at this level (`w:pStyle`). */
+  style?: string
 }
 
 const RUSSIAN_LOWER = 'абвгдежзиклмнопрстуфхцчшщэюя'
@@ -75,10 +77,12 @@ export class DocxNumbering {
         const levels = new Map<number, Level>()
         for (const lvl of childElements(el)) {
           if (lvl.nodeName !== 'w:lvl') continue
+          const style = child(lvl, 'w:pStyle')?.getAttribute('w:val')
           levels.set(Number(lvl.getAttribute('w:ilvl') ?? 0), {
             format: child(lvl, 'w:numFmt')?.getAttribute('w:val') ?? 'decimal',
             text: child(lvl, 'w:lvlText')?.getAttribute('w:val') ?? '',
             start: Number(child(lvl, 'w:start')?.getAttribute('w:val') ?? 1),
+            ...(style ? { style } : {}),
           })
         }
         this.levels.set(el.getAttribute('w:abstractNumId') ?? '', levels)
@@ -88,6 +92,17 @@ export class DocxNumbering {
           this.abstractOf.set(el.getAttribute('w:numId') ?? '', abstract)
       }
     }
+  }
+
+  /**
+   * The level of list `numId` that paragraph style `styleId` numbers at (a level names its
+   * style with `w:pStyle`), when a style says no `w:ilvl` of its own.
+   */
+  styleLevel(numId: string, styleId: string): number | undefined {
+    const abstract = this.abstractOf.get(numId)
+    const levels = abstract === undefined ? undefined : this.levels.get(abstract)
+    for (const [level, def] of levels ?? []) if (def.style === styleId) return level
+    return undefined
   }
 
   /** Counts one paragraph of list `numId` at `level`; its label, and whether it is numbered. */
