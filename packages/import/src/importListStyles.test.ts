@@ -74,12 +74,19 @@ describe("Word's built-in list styles", () => {
         wordParagraph('Статья 1. Общие положения') +
           styled('Первое', 'ListNumber') +
           styled('первое-а', 'ListNumber2') +
-          styled('Второе', 'ListNumber'),
+          styled('Второе', 'ListNumber') +
+          // List Number 2 is a list of its own: Word counts it on under the next item.
+          styled('второе-а', 'ListNumber2'),
         BUILT_IN.numbering,
         BUILT_IN.styles,
       ),
     )
-    expect(listOutline(doc.content)).toEqual(['1. Первое', '  1. первое-а', '2. Второе'])
+    expect(listOutline(doc.content)).toEqual([
+      '1. Первое',
+      '  1. первое-а',
+      '2. Второе',
+      '  2. второе-а',
+    ])
   })
 
   it("a paragraph's own numbering overrides its style's; numId 0 switches it off", () => {
