@@ -19,7 +19,9 @@ interface OpenList {
  * Lists of the source, nested as they were: each listed paragraph goes into the list of its
  * level, a deeper level into the last item of the level above, bullets or numbers per level.
  * A level that jumps (0 to 3) nests one list deeper, never more, so every list item holds a
- * paragraph first; a list that starts deeper than level 0 stands where it is. An ordered list starts at its first item's number, and an item whose number is not
+ * paragraph first; a list that starts deeper than level 0 stands where it is. An item of a
+ * level between (0, 3, then 1) carries on the list that the jump opened, as it reads in the
+ * source. An ordered list starts at its first item's number, and an item whose number is not
  * the list's next one (the source starts it again) begins a list of its own.
  */
 export class ListNesting {
@@ -34,7 +36,12 @@ export class ListNesting {
   add(target: JSONContent[], numbering: Numbering, paragraph: JSONContent): void {
     // What was added to the container since (a table, a heading) ended the lists there.
     if (this.open[0] && target[target.length - 1] !== this.open[0].json) this.open = []
-    while ((this.open.at(-1)?.level ?? -1) > numbering.level) this.open.pop()
+    for (let top = this.open.at(-1); top && top.level > numbering.level; top = this.open.at(-1)) {
+      // A list deeper than the level above it plus one was opened by a jump: the item's
+      // level is its own from now on.
+      if ((this.open.at(-2)?.level ?? -1) < numbering.level) top.level = numbering.level
+      else this.open.pop()
+    }
     let top = this.open.at(-1)
     if (top && top.level === numbering.level) {
       const last = top.json.content[top.json.content.length - 1] as Container
