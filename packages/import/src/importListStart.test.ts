@@ -1,11 +1,4 @@
-import { exportDocument } from '@accord/export'
-import {
-  convertWithLibreOffice,
-  listOutline,
-  STARTED_OUTLINE,
-  skipWithoutLibreOffice,
-  startedListDocument,
-} from '@accord/test-support'
+import { convertWithLibreOffice, listOutline, skipWithoutLibreOffice } from '@accord/test-support'
 import { zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
@@ -121,20 +114,5 @@ describe('saved by LibreOffice', () => {
     it.skipIf(skipWithoutLibreOffice())(`a page's <ol start="4"> saved as .${format}`, () => {
       const doc = importFile(`page.${format}`, saved[`page.${format}`] ?? new Uint8Array())
       expect(listOutline(doc.content)).toEqual(['4. четыре', '5. пять', '  3. три'])
-    })
-})
-
-describe("Accord's own exports, imported again", () => {
-  const meta = {
-    documentId: 'd1',
-    title: 'Положение',
-    language: 'ru' as const,
-    clauseLabel: 'article' as const,
-    date: new Date('2024-04-01T00:00:00Z'),
-  }
-  for (const format of ['docx', 'odt', 'html', 'md'] as const)
-    it(`${format}: the lists start where they started`, async () => {
-      const file = await exportDocument(format, startedListDocument(), meta)
-      expect(listOutline(importFile(file.fileName, file.bytes).content)).toEqual(STARTED_OUTLINE)
     })
 })

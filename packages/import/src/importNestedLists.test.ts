@@ -6,7 +6,9 @@ import {
   nestedListDocument,
   nestedListDraft,
   nestedListHtml,
+  STARTED_OUTLINE,
   skipWithoutLibreOffice,
+  startedListDocument,
 } from '@accord/test-support'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
@@ -114,6 +116,13 @@ describe("Accord's own exports, imported again", () => {
     it(`${format}: the nested list comes back with its levels`, async () => {
       const exported = await exportDocument(format, nestedListDocument(), meta)
       expectNested(importFile(exported.fileName, exported.bytes), format)
+    })
+  for (const format of ['docx', 'odt', 'html', 'md'] as const)
+    it(`${format}: lists that start at 4 and 3 start there again`, async () => {
+      const exported = await exportDocument(format, startedListDocument(), meta)
+      expect(listOutline(importFile(exported.fileName, exported.bytes).content)).toEqual(
+        STARTED_OUTLINE,
+      )
     })
 })
 
