@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffDocuments } from './diffDocuments.js'
+import { diffText } from './diffText.js'
 import { type JsonNode, labelReferences } from './documentUnits.js'
 
 const text = (t: string): JsonNode => ({ type: 'text', text: t })
@@ -35,8 +36,8 @@ describe('cross-references in the diff', () => {
     const scope = diffDocuments(before, after).units.find((u) => u.key === 'a')
     expect(scope?.status).toBe('changed')
     expect(scope?.body.filter((c) => c.type !== 'equal').map((c) => [c.type, c.text])).toEqual([
-      ['delete', '2'],
-      ['insert', '3'],
+      ['delete', '[→ 2]'],
+      ['insert', '[→ 3]'],
     ])
   })
 })
@@ -47,5 +48,40 @@ describe('labelReferences', () => {
     expect(labelReferences('См. [→ cTerms] и [→ gone]; [→ не id] [x]', label)).toBe(
       'См. Статья 3 и Статья ?; [→ не id] [x]',
     )
+  })
+})
+
+describe('a word diff of compared texts', () => {
+  const label = (id: string) => ({ cTerms: 'Статья 3', cScope: 'Статья 5' })[id] ?? 'Статья ?'
+
+  it('keeps each reference whole, so that every change reads its label', () => {
+    const changes = diffText(
+      'См. [→ cTerms] и далее [→ cScope]',
+      'См. [→ cScope] и далее [→ cScope][→ cTerms]',
+    )
+    const labelled = changes.map((c) => ({ ...c, text: labelReferences(c.text, label) }))
+    expect(labelled.filter((c) => c.type !== 'equal')).toEqual([
+      { type: 'delete', text: 'Статья 3' },
+      { type: 'insert', text: 'Статья 5' },
+      { type: 'insert', text: 'Статья 3' },
+    ])
+    expect(labelled.map((c) => c.text).join('')).not.toMatch(/→|cTerms|cScope/)
+    // The texts themselves come back whole.
+    const side = (type: string) =>
+      changes
+        .filter((c) => c.type !== type)
+        .map((c) => c.text)
+        .join('')
+    expect(side('insert')).toBe('См. [→ cTerms] и далее [→ cScope]')
+    expect(side('delete')).toBe('См. [→ cScope] и далее [→ cScope][→ cTerms]')
+  })
+
+  it('leaves private-use characters of the texts as they are', () => {
+    const changes = diffText('\u{F0000} [→ cTerms]', '\u{F0000} [→ cScope]')
+    expect(changes.map((c) => [c.type, c.text])).toEqual([
+      ['equal', '\u{F0000} '],
+      ['delete', '[→ cTerms]'],
+      ['insert', '[→ cScope]'],
+    ])
   })
 })

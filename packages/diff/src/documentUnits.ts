@@ -41,7 +41,8 @@ export type ReferenceText = (clauseId: string) => string
 /** By default, by the target's id itself (so texts for people relabel it: `labelReferences`). */
 const byTarget: ReferenceText = (clauseId) => `[→ ${clauseId}]`
 
-const BY_TARGET = /\[→ ([A-Za-z0-9_-]{1,64})\]/gu
+/** A reference as compared text names it by its target (`byTarget`). */
+export const BY_TARGET = /\[→ ([A-Za-z0-9_-]{1,64})\]/gu
 
 /**
  * Compared text (`textOf` with its default) made readable: each reference, which reads by its

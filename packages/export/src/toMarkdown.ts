@@ -193,9 +193,14 @@ const block = (item: Block): MdNode => {
       return heading(blockHeadingLevel(item.level), inlines(item.inlines))
     case 'list': {
       const items = item.items.map(listItem)
+      // CommonMark lets only a list numbered from 1 interrupt a paragraph: one numbered from
+      // elsewhere inside an item needs the blank line before it that only a loose list has.
+      const tight = !item.items.some((blocks) =>
+        blocks.some((b, i) => i > 0 && b.type === 'list' && b.ordered && b.start !== 1),
+      )
       return item.ordered
-        ? md.nodes.ordered_list.createChecked({ order: item.start, tight: true }, items)
-        : md.nodes.bullet_list.createChecked({ tight: true }, items)
+        ? md.nodes.ordered_list.createChecked({ order: item.start, tight }, items)
+        : md.nodes.bullet_list.createChecked({ tight }, items)
     }
     case 'quote':
       return md.nodes.blockquote.createChecked(

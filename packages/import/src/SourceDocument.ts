@@ -41,6 +41,11 @@ export interface Numbering {
   /** The list the paragraph belongs to, so that separate lists stay apart. */
   listId: string
   /**
+   * An ordered item's own number at its level, as the source counts it (a list that starts
+   * at 4, or carries on after other paragraphs): the Accord list starts at its first item's.
+   */
+  number?: number
+  /**
    * The list item (an HTML `li`, an ODT `text:list-item`) when one item holds several
    * paragraphs: those after the first share its number and stay in that item. Absent: each
    * paragraph is an item of its own (Word numbers every paragraph it lists).

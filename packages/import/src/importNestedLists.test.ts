@@ -6,13 +6,15 @@ import {
   nestedListDocument,
   nestedListDraft,
   nestedListHtml,
+  STARTED_OUTLINE,
   skipWithoutLibreOffice,
+  startedListDocument,
 } from '@accord/test-support'
-import { zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
 import { text } from './testCorpus/hostileFiles.js'
-import { clausesOf } from './testCorpus/readBack.js'
+import { clausesOf, listShape } from './testCorpus/readBack.js'
+import { wordFile, wordParagraph } from './testCorpus/wordFile.js'
 
 const HEADINGS = ['Права и обязанности', 'Заключительные положения']
 
@@ -115,39 +117,17 @@ describe("Accord's own exports, imported again", () => {
       const exported = await exportDocument(format, nestedListDocument(), meta)
       expectNested(importFile(exported.fileName, exported.bytes), format)
     })
+  for (const format of ['docx', 'odt', 'html', 'md'] as const)
+    it(`${format}: lists that start at 4 and 3 start there again`, async () => {
+      const exported = await exportDocument(format, startedListDocument(), meta)
+      expect(listOutline(importFile(exported.fileName, exported.bytes).content)).toEqual(
+        STARTED_OUTLINE,
+      )
+    })
 })
 
-/** A .docx of `body` paragraphs and `numbering` definitions, nothing else. */
-const wordFile = (body: string, numbering: string): Uint8Array => {
-  const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-  const rel = (id: string, type: string, target: string) =>
-    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`
-  return zipSync({
-    '[Content_Types].xml': text(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>' +
-        '</Types>',
-    ),
-    '_rels/.rels': text(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'word/document.xml')}</Relationships>`,
-    ),
-    'word/_rels/document.xml.rels': text(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'numbering', 'numbering.xml')}</Relationships>`,
-    ),
-    'word/document.xml': text(
-      `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${body}</w:body></w:document>`,
-    ),
-    'word/numbering.xml': text(
-      `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${w}>${numbering}</w:numbering>`,
-    ),
-  })
-}
-
 const para = (t: string, numId?: string, ilvl?: string) =>
-  `<w:p>${numId ? `<w:pPr><w:numPr>${ilvl === undefined ? '' : `<w:ilvl w:val="${ilvl}"/>`}<w:numId w:val="${numId}"/></w:numPr></w:pPr>` : ''}<w:r><w:t>${t}</w:t></w:r></w:p>`
+  wordParagraph(t, numId === undefined ? {} : { numId, ...(ilvl === undefined ? {} : { ilvl }) })
 
 const level = (ilvl: number, format: string) =>
   `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="%${ilvl + 1}."/></w:lvl>`
@@ -177,6 +157,50 @@ describe('lists a broken file describes', () => {
       '  • второй уровень',
       '2. второй',
     ])
+    // The level-1 item carries on the list that the jump opened, in the same item.
+    expect(listShape(doc.content)).toBe('ol1(первый ul(прыжок; второй уровень); второй)')
+  })
+
+  // Every level a bullet, so that only the levels decide.
+  const bullets = `<w:abstractNum w:abstractNumId="0">${[0, 1, 2, 3].map((l) => level(l, 'bullet')).join('')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`
+  const levels = (...items: [string, number][]) =>
+    importFile(
+      'levels.docx',
+      wordFile(
+        para('Статья 1. Общие') + items.map(([t, l]) => para(t, '1', String(l))).join(''),
+        bullets,
+      ),
+    ).content
+
+  it('levels 0, 3, 1, 2: the item after the jump takes its level, the next nests under it', () => {
+    expect(listShape(levels(['а', 0], ['б', 3], ['в', 1], ['г', 2], ['д', 0]))).toBe(
+      'ul(а ul(б; в ul(г)); д)',
+    )
+  })
+
+  it('levels 0, 2, 0, 1: each deeper item nests under the item before it', () => {
+    expect(listShape(levels(['а', 0], ['б', 2], ['в', 0], ['г', 1]))).toBe('ul(а ul(б); в ul(г))')
+  })
+
+  it('a list that starts at level 2, then goes to 0 and 1, stays one list', () => {
+    expect(listShape(levels(['а', 2], ['б', 2], ['в', 0], ['г', 1]))).toBe('ul(а; б; в ul(г))')
+  })
+
+  it('numbered levels: after a jump, a level-1 item numbered 1 starts a list of its own beside it', () => {
+    const decimal = `<w:abstractNum w:abstractNumId="0">${[0, 1, 2, 3].map((l) => level(l, 'decimal')).join('')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`
+    const doc = importFile(
+      'numbers.docx',
+      wordFile(
+        para('Статья 1. Общие') +
+          para('первый', '1', '0') +
+          para('прыжок', '1', '3') +
+          para('второй уровень', '1', '1') +
+          para('ещё', '1', '1'),
+        decimal,
+      ),
+    )
+    // As Word shows them: 1. первый, 1. прыжок (level 4's count), 1. второй уровень, 2. ещё.
+    expect(listShape(doc.content)).toBe('ol1(первый ol1(прыжок) ol1(второй уровень; ещё))')
   })
 
   it('an ilvl no level defines, a numId no list defines, and an ilvl that is no level are read, not fatal', () => {

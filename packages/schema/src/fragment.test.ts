@@ -46,4 +46,15 @@ describe('document fragment helpers', () => {
     const mark = docToJSON(ydoc).content?.[0]?.content?.[0]?.marks?.[0]
     expect(mark).toMatchObject({ type: 'link', attrs: { href: 'https://ombudsman.example' } })
   })
+
+  it('keeps where an ordered list starts', () => {
+    const ydoc = new Y.Doc()
+    const item = (t: string) => ({
+      type: 'listItem',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }],
+    })
+    const list = { type: 'orderedList', attrs: { start: 4 }, content: [item('четыре')] }
+    Y.applyUpdate(ydoc, jsonToUpdate({ type: 'doc', content: [list] }))
+    expect(docToJSON(ydoc).content?.[0]).toMatchObject({ type: 'orderedList', attrs: { start: 4 } })
+  })
 })

@@ -8,6 +8,8 @@ export {
   nestedListDocument,
   nestedListDraft,
   nestedListHtml,
+  STARTED_OUTLINE,
+  startedListDocument,
 } from './fixtures/nestedLists.js'
 export { NOTES, tableDocument } from './fixtures/tableDocument.js'
 export { charterClauses, clause, subclause } from './fixtures/translationCharter.js'

@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom'
 import { childElements, child as firstChild } from '../package/parseXml.js'
 import {
   type Inline,
+  type Numbering,
   noteDropped,
   paragraphsOf,
   type RunMarks,
@@ -14,10 +15,16 @@ import {
   WarningCode,
 } from '../SourceDocument.js'
 import type { DocxNumbering } from './DocxNumbering.js'
+import type { StyleNumbering } from './DocxStyles.js'
+
+/** Word's built-in List Bullet 2-5 and List Number 2-5 styles (their `w:name`, English everywhere). */
+const BUILT_IN_LIST_STYLE = /^List (?:Bullet|Number) ([2-5])$/i
 
 export interface DocxContext {
   source: SourceDocument
   headingStyles: Map<string, number>
+  /** Paragraph styles by id: their names, and the numbering of those that number. */
+  styleNumbering: Map<string, StyleNumbering>
   numbering: DocxNumbering
   /** Hyperlink relationship ids → their targets. */
   links: Map<string, string>
@@ -134,19 +141,44 @@ export class DocxBody {
       const outline = firstChild(pPr, 'w:outlineLvl')?.getAttribute('w:val')
       if (heading !== undefined) paragraph.heading = heading
       else if (outline && Number(outline) <= 5) paragraph.heading = Number(outline) + 1
-      const numPr = firstChild(pPr, 'w:numPr')
-      if (numPr) {
-        const numId = firstChild(numPr, 'w:numId')?.getAttribute('w:val') ?? '0'
-        const ilvl = Number(firstChild(numPr, 'w:ilvl')?.getAttribute('w:val') ?? 0)
-        // Word has levels 0-8; anything else is a broken file's, read as the outermost.
-        const level = Number.isInteger(ilvl) && ilvl >= 0 && ilvl <= 8 ? ilvl : 0
-        const counted = this.ctx.numbering.next(numId, level)
-        if (counted) paragraph.numbering = { level, ...counted }
-      }
+      // A heading style's numbering is the outline's (1, 1.1 of chapters), not a list.
+      const counted = this.listNumbering(
+        pPr,
+        heading === undefined ? (styleId ?? undefined) : undefined,
+      )
+      if (counted) paragraph.numbering = counted
       if (firstChild(pPr, 'w:pPrChange')) noteDropped(this.ctx.source, WarningCode.formatChanges)
     }
     this.inlines(p, {}, paragraph.inlines)
     return paragraph
+  }
+
+  /**
+   * A paragraph's list numbering: its own `w:numPr`, else its style's (`w:numId` "0" switches
+   * numbering off). Without a level of its own or its style's, the level the list binds to
+   * the style. A paragraph at level 0 of Word's List Bullet N or List Number N style (each a
+   * list of its own, one level, indented a step per N) stands at level N-1, nested as a
+   * reader sees it.
+   */
+  private listNumbering(pPr: Element, styleId: string | undefined): Numbering | undefined {
+    const style = styleId === undefined ? undefined : this.ctx.styleNumbering.get(styleId)
+    const numPr = firstChild(pPr, 'w:numPr')
+    const ownList = numPr && firstChild(numPr, 'w:numId')?.getAttribute('w:val')
+    const ownLevel = numPr && firstChild(numPr, 'w:ilvl')?.getAttribute('w:val')
+    const numId = ownList ?? style?.numId
+    if (numId === undefined) return undefined
+    let ilvl: number
+    if (ownLevel !== null && ownLevel !== undefined) ilvl = Number(ownLevel)
+    else if (style?.ilvl !== undefined) ilvl = style.ilvl
+    else {
+      ilvl = (styleId && this.ctx.numbering.styleLevel(numId, styleId)) || 0
+    }
+    // Word has levels 0-8; anything else is a broken file's, read as the outermost.
+    const level = Number.isInteger(ilvl) && ilvl >= 0 && ilvl <= 8 ? ilvl : 0
+    const counted = this.ctx.numbering.next(numId, level)
+    const step = style && BUILT_IN_LIST_STYLE.exec(style.name)
+    const shown = step && level === 0 ? Number(step[1]) - 1 : level
+    return counted ? { level: shown, ...counted } : undefined
   }
 
   private inlines(container: Element, marks: RunMarks, out: Inline[]): void {

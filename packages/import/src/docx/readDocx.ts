@@ -17,7 +17,7 @@ import {
 } from '../SourceDocument.js'
 import { DocxBody, type DocxContext } from './DocxBody.js'
 import { DocxNumbering } from './DocxNumbering.js'
-import { readHeadingStyles } from './DocxStyles.js'
+import { readHeadingStyles, readStyleNumbering } from './DocxStyles.js'
 
 const OFFICE_DOCUMENT =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument'
@@ -148,9 +148,11 @@ export const readDocx = (bytes: Uint8Array, limits: PackageLimits): SourceDocume
 
   const stylesPart = partOf('styles')
   const numberingPart = partOf('numbering')
+  const styles = stylesPart ? xmlPart(pkg, stylesPart) : undefined
   const ctx: DocxContext = {
     source,
-    headingStyles: readHeadingStyles(stylesPart ? xmlPart(pkg, stylesPart) : undefined),
+    headingStyles: readHeadingStyles(styles),
+    styleNumbering: readStyleNumbering(styles),
     numbering: new DocxNumbering(numberingPart ? xmlPart(pkg, numberingPart) : undefined),
     links,
     replies: new Set(),

@@ -32,7 +32,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: ['href', 'id', 'class'],
     ins: ['class', 'title', 'datetime'],
     del: ['class', 'title', 'datetime'],
-    li: ['id', 'class'],
+    li: ['id', 'class', 'value'],
     ol: ['start', 'class'],
     section: ['class'],
     sup: ['class'],
@@ -47,6 +47,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
 }
 
 const isElement = (node: ChildNode): node is Element => node.type === 'tag'
+
+/** An `ol start` or `li value`: a whole number (HTML allows 0 and below), else undefined. */
+const whole = (value: string | undefined): number | undefined => {
+  const n = Number(value?.trim() || Number.NaN)
+  return Number.isSafeInteger(n) ? n : undefined
+}
 
 /** HTML's white space rule: runs of spaces across elements are one space, none at the ends. */
 const collapseSpaces = (paragraph: SourceParagraph): SourceParagraph => {
@@ -138,8 +144,21 @@ class HtmlBody {
           const level = list ? list.level + 1 : 0
           const listId = list?.listId ?? `html-${++this.lists}`
           const ordered = el.name === 'ol'
+          // An `ol` counts from its `start`, an `li` with a `value` from that value on.
+          let number = ordered ? (whole(el.attribs.start) ?? 1) : 0
           for (const item of el.children) {
-            const numbering = { level, ordered, listId, item: ++this.items }
+            const li = isElement(item) && item.name === 'li'
+            const value = li ? whole(item.attribs.value) : undefined
+            if (value !== undefined) number = value
+            // Only an `li` takes a number; what else stands in a list (white space, a list
+            // straight inside it) takes none.
+            const numbering = {
+              level,
+              ordered,
+              listId,
+              item: ++this.items,
+              ...(ordered && li ? { number: number++ } : {}),
+            }
             // A list straight inside a list (no `li` between, as hand-written pages have it) is
             // read as an item holding that list, so its items stay one level deeper.
             if (isElement(item) && item.name === 'li')

@@ -66,23 +66,32 @@ const readHeadingStyles = (roots: (Element | undefined)[]): Map<string, number> 
   return levels
 }
 
-/** The levels (1-based) that each list style numbers rather than bullets. */
-const readNumberedLists = (roots: (Element | undefined)[]): Map<string, Set<number>> => {
-  const lists = new Map<string, Set<number>>()
+/** The levels (1-based) that each list style numbers rather than bullets, and where each starts. */
+const readNumberedLists = (roots: (Element | undefined)[]): Map<string, Map<number, number>> => {
+  const lists = new Map<string, Map<number, number>>()
   for (const root of roots) {
     for (const style of root ? Array.from(root.getElementsByTagName('text:list-style')) : []) {
-      const numbered = new Set<number>()
+      const numbered = new Map<number, number>()
       for (const level of childElements(style)) {
         if (
           level.nodeName === 'text:list-level-style-number' &&
           level.getAttribute('style:num-format')
         )
-          numbered.add(Number(level.getAttribute('text:level') ?? 1))
+          numbered.set(
+            Number(level.getAttribute('text:level') ?? 1),
+            startValue(level.getAttribute('text:start-value')) ?? 1,
+          )
       }
       lists.set(style.getAttribute('style:name') ?? '', numbered)
     }
   }
   return lists
+}
+
+/** A `text:start-value`: a whole number, else undefined. */
+const startValue = (value: string | null): number | undefined => {
+  const n = Number(value?.trim() || Number.NaN)
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined
 }
 
 /** The list a paragraph stands in, and the list style that its levels follow. */
@@ -104,12 +113,14 @@ class OdtBody {
   private readonly regions = new Map<string, Region>()
   private listCount = 0
   private itemCount = 0
+  /** The last number of each list by its `xml:id`, and of the last list at each level. */
+  private readonly counted = new Map<string, number>()
 
   constructor(
     private readonly source: SourceDocument,
     private readonly textStyles: Map<string, RunMarks>,
     private readonly headingStyles: Map<string, number>,
-    private readonly numberedLists: Map<string, Set<number>>,
+    private readonly numberedLists: Map<string, Map<number, number>>,
   ) {}
 
   readTrackedChanges(tracked: Element): void {
@@ -161,13 +172,37 @@ class OdtBody {
           // A nested list names no style of its own as a rule: the outer list's style says,
           // level by level, which levels are numbered and which bulleted.
           const style = el.getAttribute('text:style-name') || list?.style
-          const ordered = this.numberedLists.get(style ?? '')?.has(level + 1) ?? false
+          const start = this.numberedLists.get(style ?? '')?.get(level + 1)
+          const ordered = start !== undefined
+          // A list counts from its style's start value, or on from the list it continues.
+          const continues =
+            el.getAttribute('text:continue-list') ||
+            (el.getAttribute('text:continue-numbering') === 'true' ? `level-${level}` : '')
+          let number = (continues && this.counted.get(continues)) || (start ?? 1) - 1
           for (const item of childElements(el)) {
-            if (item.nodeName === 'text:list-item' || item.nodeName === 'text:list-header')
+            if (item.nodeName === 'text:list-header') {
               out.push(
                 ...this.blocks(item, { level, ordered, listId, style, item: ++this.itemCount }),
               )
+              continue
+            }
+            if (item.nodeName !== 'text:list-item') continue
+            // An item may start the count again (`text:start-value`).
+            number = startValue(item.getAttribute('text:start-value')) ?? number + 1
+            out.push(
+              ...this.blocks(item, {
+                level,
+                ordered,
+                listId,
+                style,
+                item: ++this.itemCount,
+                ...(ordered ? { number } : {}),
+              }),
+            )
           }
+          const id = el.getAttribute('xml:id')
+          if (id) this.counted.set(id, number)
+          this.counted.set(`level-${level}`, number)
           break
         }
         case 'table:table':

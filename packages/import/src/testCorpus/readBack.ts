@@ -64,3 +64,24 @@ export const preambleOf = (doc: JSONContent): string[] => {
   }
   return out
 }
+
+/**
+ * The lists of a document as their shape: `ul(…)`, `ol4(…)` for an ordered list starting at
+ * 4, items apart by "; ", an item's paragraphs and the lists inside it apart by spaces.
+ * Where `listOutline` shows how items read, this shows which list each stands in.
+ */
+export const listShape = (node: JSONContent): string => {
+  if (node.type === 'bulletList' || node.type === 'orderedList') {
+    const tag = node.type === 'orderedList' ? `ol${Number(node.attrs?.start ?? 1)}` : 'ul'
+    const items = (node.content ?? []).map((item) =>
+      (item.content ?? [])
+        .map((b) => (b.type === 'paragraph' ? textOf(b) : listShape(b)))
+        .join(' '),
+    )
+    return `${tag}(${items.join('; ')})`
+  }
+  return (node.content ?? [])
+    .map(listShape)
+    .filter((s) => s !== '')
+    .join(' ')
+}
