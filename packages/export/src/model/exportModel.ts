@@ -24,7 +24,7 @@ import type { Block, ExportClause, FootnoteInline, TrackedChange } from './Block
 import { inlineText } from './inlineText.js'
 import { numberInReadingOrder } from './numberInReadingOrder.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
-import { xmlSafe } from './xmlSafe.js'
+import { xmlSafe, xmlSafeMapping } from './xmlSafe.js'
 
 /** A thread of the appendix, with the label of its clause in the exported text. */
 export interface ExportComment {
@@ -150,17 +150,26 @@ const textToExport = (json: JSONContent, meta: ExportMeta): Transform => {
 }
 
 /**
- * A thread with its range carried into the exported text; without one when it had none, it
- * did not fit the given text, or every word of it was a suggestion that this text leaves out.
+ * The threads with their ranges carried from the given text into the exported one (through
+ * the characters XML cannot hold, then what the export leaves out); a thread keeps none when
+ * it had none, it did not fit the given text, or every word of it was a suggestion that this
+ * text leaves out.
  */
-const carried = (thread: ExportThread, text: Transform): ThreadToPlace => {
-  const { clauseId, quote, range } = thread
-  const size = text.docs[0]?.content.size ?? text.doc.content.size
-  if (!range || range.from < 0 || range.to > size || range.to <= range.from)
-    return { clauseId, quote }
-  const from = text.mapping.map(range.from, 1)
-  const to = text.mapping.map(range.to, -1)
-  return to > from ? { clauseId, quote, range: { from, to } } : { clauseId, quote }
+const carried = (
+  threads: readonly ExportThread[],
+  json: JSONContent,
+  text: Transform,
+): ThreadToPlace[] => {
+  const cleaned = threads.some((thread) => thread.range) ? xmlSafeMapping(json) : undefined
+  const size = text.before.content.size
+  return threads.map(({ clauseId, quote, range }) => {
+    const given = range &&
+      cleaned && { from: cleaned.map(range.from, 1), to: cleaned.map(range.to, -1) }
+    if (!given || given.from < 0 || given.to > size) return { clauseId, quote }
+    const from = text.mapping.map(given.from, 1)
+    const to = text.mapping.map(given.to, -1)
+    return to > from ? { clauseId, quote, range: { from, to } } : { clauseId, quote }
+  })
 }
 
 /**
@@ -193,7 +202,7 @@ export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel =
   // only in the appendix, never half-placed.
   const placedComments = anchorComments(
     [...preface, ...body, ...conclusions],
-    (meta.threads ?? []).map((thread) => carried(thread, text)),
+    carried(meta.threads ?? [], json, text),
   )
   const labels = labelsById(body)
   const labelled = (thread: ExportThread): ExportComment => ({
