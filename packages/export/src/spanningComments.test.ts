@@ -1,5 +1,9 @@
-import { documentSchema } from '@accord/schema'
-import { convertFileWithLibreOffice, skipWithoutLibreOffice } from '@accord/test-support'
+import {
+  convertFileWithLibreOffice,
+  rangeOver,
+  skipWithoutLibreOffice,
+  spanningDocument,
+} from '@accord/test-support'
 import type { JSONContent } from '@tiptap/core'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -16,61 +20,19 @@ import { toDocx } from './toDocx.js'
 import { toOdt } from './toOdt.js'
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value })
-const paragraph = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] })
-const cell = (value: string): JSONContent => ({ type: 'tableCell', content: [paragraph(value)] })
 
 /** Two clauses: paragraphs, a list and a table in the first, a heading and a paragraph in the second. */
-const spanned = (): JSONContent => ({
-  type: 'doc',
-  content: [
-    {
-      type: 'clause',
-      attrs: { id: 'scope' },
-      content: [
-        { type: 'clauseHeading', content: [text('Scope')] },
-        paragraph('The rules apply to members.'),
-        paragraph('Members vote in person.'),
-        {
-          type: 'bulletList',
-          content: ['first item', 'second item'].map((value) => ({
-            type: 'listItem',
-            content: [paragraph(value)],
-          })),
-        },
-        {
-          type: 'table',
-          content: [
-            { type: 'tableRow', content: [cell('north'), cell('south')] },
-            { type: 'tableRow', content: [cell('east'), cell('west')] },
-          ],
-        },
-      ],
-    },
-    {
-      type: 'clause',
-      attrs: { id: 'terms' },
-      content: [
-        { type: 'clauseHeading', content: [text('Terms')] },
-        paragraph('Words mean what they say.'),
-      ],
-    },
-  ],
-})
-
-/** The editor's range from the first character of `first` to the last of `last`. */
-const rangeOver = (json: JSONContent, first: string, last: string) => {
-  const doc = documentSchema().nodeFromJSON(json)
-  const find = (words: string) => {
-    let found = -1
-    doc.descendants((node, pos) => {
-      const at = found < 0 && node.isText ? (node.text ?? '').indexOf(words) : -1
-      if (at >= 0) found = pos + at
-    })
-    if (found < 0) throw new Error(`"${words}" is not in the text`)
-    return found
-  }
-  return { from: find(first), to: find(last) + last.length }
-}
+const spanned = (): JSONContent =>
+  spanningDocument({
+    headings: ['Scope', 'Terms'],
+    paragraphs: ['The rules apply to members.', 'Members vote in person.'],
+    items: ['first item', 'second item'],
+    cells: [
+      ['north', 'south'],
+      ['east', 'west'],
+    ],
+    closing: 'Words mean what they say.',
+  })
 
 const at = (minute: number) => new Date(Date.UTC(2025, 2, 14, 10, minute))
 const message = (author: string, body: string, minute: number) => ({

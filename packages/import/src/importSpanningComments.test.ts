@@ -1,66 +1,22 @@
 import { exportDocument } from '@accord/export'
-import { BODY_FRAGMENT, decodeAnchor, documentSchema, resolveAnchor } from '@accord/schema'
-import type { JSONContent } from '@tiptap/core'
+import { BODY_FRAGMENT, decodeAnchor, resolveAnchor } from '@accord/schema'
+import { rangeOver, spanningDocument } from '@accord/test-support'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { importFile } from './importFile.js'
 import { text as bytesOf, partString, repack } from './testCorpus/hostileFiles.js'
 
-const text = (value: string): JSONContent => ({ type: 'text', text: value })
-const paragraph = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] })
-const cell = (value: string): JSONContent => ({ type: 'tableCell', content: [paragraph(value)] })
-
 /** Two articles: paragraphs, a list and a table in the first, a heading and a paragraph in the second. */
-const draft: JSONContent = {
-  type: 'doc',
-  content: [
-    {
-      type: 'clause',
-      attrs: { id: 'scope' },
-      content: [
-        { type: 'clauseHeading', content: [text('Предмет')] },
-        paragraph('Правила действуют для участников.'),
-        paragraph('Участники голосуют лично.'),
-        {
-          type: 'bulletList',
-          content: ['первый пункт', 'второй пункт'].map((value) => ({
-            type: 'listItem',
-            content: [paragraph(value)],
-          })),
-        },
-        {
-          type: 'table',
-          content: [
-            { type: 'tableRow', content: [cell('север'), cell('юг')] },
-            { type: 'tableRow', content: [cell('восток'), cell('запад')] },
-          ],
-        },
-      ],
-    },
-    {
-      type: 'clause',
-      attrs: { id: 'terms' },
-      content: [
-        { type: 'clauseHeading', content: [text('Термины')] },
-        paragraph('Слова значат то, что значат.'),
-      ],
-    },
+const draft = spanningDocument({
+  headings: ['Предмет', 'Термины'],
+  paragraphs: ['Правила действуют для участников.', 'Участники голосуют лично.'],
+  items: ['первый пункт', 'второй пункт'],
+  cells: [
+    ['север', 'юг'],
+    ['восток', 'запад'],
   ],
-}
-
-/** The editor's range from the first character of `first` to the last of `last`. */
-const rangeOver = (first: string, last: string) => {
-  const doc = documentSchema().nodeFromJSON(draft)
-  const find = (words: string) => {
-    let found = -1
-    doc.descendants((node, pos) => {
-      const at = found < 0 && node.isText ? (node.text ?? '').indexOf(words) : -1
-      if (at >= 0) found = pos + at
-    })
-    return found
-  }
-  return { from: find(first), to: find(last) + last.length }
-}
+  closing: 'Слова значат то, что значат.',
+})
 
 /** Paragraphs apart, as the anchor rule reads words over several blocks. */
 const BREAK = '\u2029'
@@ -110,7 +66,7 @@ const reviewCopy = {
   threads: SPANS.map((span, i) => ({
     clauseId: 'scope',
     quote: '',
-    range: rangeOver(span.first, span.last),
+    range: rangeOver(draft, span.first, span.last),
     messages: [
       { author: 'Анна Петрова', body: span.body, createdAt: at(i + 1) },
       { author: 'John Smith', body: `Ответ: ${span.body}`, createdAt: at(i + 10) },
