@@ -1,10 +1,6 @@
-import { type AnchorPoint, type AnchorPositions, resolveAnchor } from '@accord/schema'
+import { type AnchorPositions, rangeOfAnchorIn } from '@accord/schema'
 import type { EditorState } from '@tiptap/pm/state'
-import {
-  absolutePositionToRelativePosition,
-  relativePositionToAbsolutePosition,
-  ySyncPluginKey,
-} from '@tiptap/y-tiptap'
+import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 
 interface Binding {
@@ -44,18 +40,5 @@ export const rangeOfAnchor = (
   positions: AnchorPositions,
 ): { from: number; to: number } | null => {
   const binding = bindingOf(state)
-  if (!binding) return null
-  const found = resolveAnchor(binding.doc, positions)
-  if (found.kind !== 'anchored') return null
-  // The rule's points, turned into editor positions through the binding's own mapping.
-  const toEditor = (point: AnchorPoint) =>
-    relativePositionToAbsolutePosition(
-      binding.doc,
-      binding.type,
-      Y.createRelativePositionFromTypeIndex(point.type, point.index),
-      binding.mapping,
-    )
-  const from = toEditor(found.from)
-  const to = toEditor(found.to)
-  return from === null || to === null || to <= from ? null : { from, to }
+  return binding ? rangeOfAnchorIn(binding.doc, binding.type, binding.mapping, positions) : null
 }

@@ -15,10 +15,11 @@ export interface ExportThread {
   /** The text the thread is about, as it was quoted when the thread was made. */
   quote: string
   /**
-   * The words its anchor covers in the exported text now, when known (they may have been
-   * edited since the quote); real comments are placed on these first, else on the quote.
+   * Where its anchor's words are in the exported `content` now (ProseMirror positions), when
+   * known: they may have been edited since the quote, and may run over several paragraphs,
+   * headings or clauses. Real comments are placed there first, else where the quote stands.
    */
-  words?: string
+  range?: { from: number; to: number }
   messages: readonly ExportCommentMessage[]
 }
 

@@ -36,6 +36,12 @@ export {
   encodeAnchor,
 } from './anchors/anchorCodec.js'
 export { type AnchorPoint, pathOf, pointAt } from './anchors/anchorPoints.js'
+export {
+  type AnchorRange,
+  type BodyMapping,
+  bodyWithAnchorRanges,
+  rangeOfAnchorIn,
+} from './anchors/anchorRange.js'
 export { type AnchorState, resolveAnchor } from './anchors/resolveAnchor.js'
 export { textBetween } from './anchors/textBetween.js'
 export {
@@ -107,7 +113,9 @@ export { isRemoteChange } from './suggestions/remoteChange.js'
 export {
   acceptedDocument,
   baseDocument,
+  baseTransform,
   type Decision,
+  removeMarkers,
   resolveSuggestions,
   withoutMarkers,
 } from './suggestions/resolveSuggestions.js'

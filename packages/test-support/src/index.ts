@@ -11,6 +11,7 @@ export {
   STARTED_OUTLINE,
   startedListDocument,
 } from './fixtures/nestedLists.js'
+export { rangeOver, type SpanningWords, spanningDocument } from './fixtures/spanningDocument.js'
 export { NOTES, tableDocument } from './fixtures/tableDocument.js'
 export { charterClauses, clause, subclause } from './fixtures/translationCharter.js'
 export { articlesDraft, markedUpDraft, numberedListDraft } from './fixtures/wordDrafts.js'

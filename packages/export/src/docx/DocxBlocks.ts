@@ -105,29 +105,25 @@ export class DocxBlocks {
   /**
    * Runs with the ranges of placed comments around the words they are about: a
    * `w:commentRangeStart` before the first word, after the last a `w:commentRangeEnd` and the
-   * run holding the `w:commentReference`, as Word writes them.
+   * run holding the `w:commentReference`, as Word writes them. The two ends may stand in
+   * different paragraphs (even in a table cell and after the table): Word's comment ranges
+   * run over blocks, and overlap freely.
    */
   runs(inlines: readonly Inline[]): ParagraphChild[] {
-    const out: ParagraphChild[] = []
-    let open: readonly number[] = []
-    const close = (ids: readonly number[]) => {
-      for (const id of ids) {
-        out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }))
-      }
-    }
-    for (const [i, run] of this.plainRuns(inlines).entries()) {
+    const ids = (indexes: readonly number[] | undefined) =>
+      (indexes ?? []).flatMap((index) => this.commentIds.get(index) ?? [])
+    return this.plainRuns(inlines).flatMap((run, i) => {
       const item = inlines[i]
-      const now =
-        item?.kind === 'text'
-          ? (item.marks.comments ?? []).flatMap((index) => this.commentIds.get(index) ?? [])
-          : open
-      close(open.filter((id) => !now.includes(id)))
-      for (const id of now.filter((id) => !open.includes(id))) out.push(new CommentRangeStart(id))
-      open = now
-      out.push(run)
-    }
-    close(open)
-    return out
+      if (item?.kind !== 'text') return [run]
+      return [
+        ...ids(item.commentStarts).map((id) => new CommentRangeStart(id)),
+        run,
+        ...ids(item.commentEnds).flatMap((id) => [
+          new CommentRangeEnd(id),
+          new TextRun({ children: [new CommentReference(id)] }),
+        ]),
+      ]
+    })
   }
 
   private plainRuns(inlines: readonly Inline[]): ParagraphChild[] {

@@ -33,11 +33,6 @@ export interface Marks {
   ref?: string
   /** Set in a review copy on words that are suggested, not agreed. */
   change?: TrackedChange
-  /**
-   * Set in a review copy on the words open threads are about: their indexes in the model's
-   * `comments`, so DOCX and ODT can make real comments of them (other formats ignore it).
-   */
-  comments?: readonly number[]
 }
 
 /**
@@ -50,10 +45,23 @@ export interface FootnoteInline {
   inlines: Inline[]
 }
 
-export type Inline =
-  | { kind: 'text'; text: string; marks: Marks }
-  | { kind: 'break' }
-  | FootnoteInline
+/** A run of text. */
+export interface TextInline {
+  kind: 'text'
+  text: string
+  marks: Marks
+  /** Where its first character is in the exported ProseMirror text, when it comes from there. */
+  at?: number
+  /**
+   * In a review copy: the open threads (indexes in the model's `comments`) whose words begin
+   * with this run, and those whose words end with it, so DOCX and ODT make real comments of
+   * them; a thread's words may run over any number of paragraphs between the two.
+   */
+  commentStarts?: number[]
+  commentEnds?: number[]
+}
+
+export type Inline = TextInline | { kind: 'break' } | FootnoteInline
 
 /** A table cell: a header (`th`) or data cell, its merged span, and its paragraphs. */
 export interface TableCell {

@@ -44,7 +44,12 @@ describe('exportModel', () => {
       ),
     ).toBe(false)
     expect(model.conclusions).toEqual([
-      { type: 'paragraph', inlines: [{ kind: 'text', text: 'Подписано в Барселоне.', marks: {} }] },
+      {
+        type: 'paragraph',
+        inlines: [
+          { kind: 'text', text: 'Подписано в Барселоне.', marks: {}, at: expect.any(Number) },
+        ],
+      },
     ])
   })
 
@@ -112,8 +117,8 @@ describe('exportModel', () => {
     expect(exportModel(doc, meta()).preface[0]).toEqual({
       type: 'paragraph',
       inlines: [
-        { kind: 'text', text: 'x', marks: {} },
-        { kind: 'text', text: 'y', marks: { href: 'https://example.org' } },
+        { kind: 'text', text: 'x', marks: {}, at: 1 },
+        { kind: 'text', text: 'y', marks: { href: 'https://example.org' }, at: 2 },
       ],
     })
   })

@@ -1,5 +1,5 @@
 import {
-  baseDocument,
+  baseTransform,
   ClauseNode,
   clauseNumbersById,
   documentSchema,
@@ -7,10 +7,11 @@ import {
   type NumberedClause,
   numberedClauses,
   referenceTarget,
-  withoutMarkers,
+  removeMarkers,
 } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import { Transform } from '@tiptap/pm/transform'
 import type {
   ExportCarriedSuggestion,
   ExportCommentMessage,
@@ -18,12 +19,12 @@ import type {
   ExportThread,
 } from '../ExportMeta.js'
 import { type Words, wordsFor } from '../words.js'
-import { anchorComments } from './anchorComments.js'
+import { anchorComments, type ThreadToPlace } from './anchorComments.js'
 import type { Block, ExportClause, FootnoteInline, TrackedChange } from './Block.js'
 import { inlineText } from './inlineText.js'
 import { numberInReadingOrder } from './numberInReadingOrder.js'
 import { blockChange, readBlock, readInlines } from './readBlocks.js'
-import { xmlSafe } from './xmlSafe.js'
+import { xmlSafe, xmlSafeMapping } from './xmlSafe.js'
 
 /** A thread of the appendix, with the label of its clause in the exported text. */
 export interface ExportComment {
@@ -80,7 +81,8 @@ class ClauseReader {
     for (const found of numberedClauses(doc)) this.numbers.set(found.node, found)
   }
 
-  read(node: PMNode, inherited?: TrackedChange): ExportClause {
+  /** The clause `node`, which stands at `pos` in the text. */
+  read(node: PMNode, pos: number, inherited?: TrackedChange): ExportClause {
     const change = blockChange(node) ?? inherited
     const numbered = this.numbers.get(node)
     const number = numbered?.number ?? ''
@@ -94,11 +96,13 @@ class ClauseReader {
       ...(change ? { change } : {}),
       children: [],
     }
-    node.forEach((child) => {
-      if (child.type.name === ClauseNode.heading) clause.heading = readInlines(child, change)
+    node.forEach((child, offset) => {
+      const at = pos + 1 + offset
+      if (child.type.name === ClauseNode.heading)
+        clause.heading = readInlines(child, change, at + 1)
       else if (child.type.name === ClauseNode.subclause)
-        clause.children.push(this.read(child, change))
-      else clause.children.push(readBlock(child, change))
+        clause.children.push(this.read(child, at, change))
+      else clause.children.push(readBlock(child, at, change))
     })
     return clause
   }
@@ -134,14 +138,38 @@ const labelsById = (body: readonly (Block | ExportClause)[]): Map<string, string
 }
 
 /**
- * The text an export writes. Clean: every open suggestion rejected (`baseDocument`), which is
- * the text as agreed so far, the one the suggestions were made against; accepting them all
- * instead would publish what nobody has agreed to. Tracked: the text with its suggestions,
- * which the walk reads as tracked changes; only the zero-width markers go.
+ * The text an export writes, as the transform that makes it from the given text (its mapping
+ * carries the threads' words along). Clean: every open suggestion rejected (`baseDocument`),
+ * which is the text as agreed so far, the one the suggestions were made against; accepting
+ * them all instead would publish what nobody has agreed to. Tracked: the text with its
+ * suggestions, which the walk reads as tracked changes; only the zero-width markers go.
  */
-const textToExport = (json: JSONContent, meta: ExportMeta): PMNode => {
+const textToExport = (json: JSONContent, meta: ExportMeta): Transform => {
   const doc = documentSchema().nodeFromJSON(json)
-  return meta.suggestions === 'tracked' ? withoutMarkers(doc) : baseDocument(doc)
+  return meta.suggestions === 'tracked' ? removeMarkers(new Transform(doc)) : baseTransform(doc)
+}
+
+/**
+ * The threads with their ranges carried from the given text into the exported one (through
+ * the characters XML cannot hold, then what the export leaves out); a thread keeps none when
+ * it had none, it did not fit the given text, or every word of it was a suggestion that this
+ * text leaves out.
+ */
+const carried = (
+  threads: readonly ExportThread[],
+  json: JSONContent,
+  text: Transform,
+): ThreadToPlace[] => {
+  const cleaned = threads.some((thread) => thread.range) ? xmlSafeMapping(json) : undefined
+  const size = text.before.content.size
+  return threads.map(({ clauseId, quote, range }) => {
+    const given = range &&
+      cleaned && { from: cleaned.map(range.from, 1), to: cleaned.map(range.to, -1) }
+    if (!given || given.from < 0 || given.to > size) return { clauseId, quote }
+    const from = text.mapping.map(given.from, 1)
+    const to = text.mapping.map(given.to, -1)
+    return to > from ? { clauseId, quote, range: { from, to } } : { clauseId, quote }
+  })
 }
 
 /**
@@ -157,19 +185,25 @@ const textToExport = (json: JSONContent, meta: ExportMeta): PMNode => {
  */
 export const exportModel = (json: JSONContent, given: ExportMeta): ExportModel => {
   const meta = xmlSafe(given)
-  const doc = textToExport(xmlSafe(json), meta)
+  const text = textToExport(xmlSafe(json), meta)
+  const { doc } = text
   const clauses = new ClauseReader(doc, meta)
   const top: (Block | ExportClause)[] = []
-  doc.forEach((node) => {
-    top.push(node.type.name === ClauseNode.clause ? clauses.read(node) : readBlock(node))
+  doc.forEach((node, pos) => {
+    top.push(node.type.name === ClauseNode.clause ? clauses.read(node, pos) : readBlock(node, pos))
   })
-  const placedComments = anchorComments(top, meta.threads ?? [])
   const first = top.findIndex((item) => item.type === 'clause')
   const last = top.findLastIndex((item) => item.type === 'clause')
   const preface = trimEmpty((first === -1 ? top : top.slice(0, first)).filter(isBlock))
   const body = first === -1 ? [] : top.slice(first, last + 1)
   const conclusions = trimEmpty((first === -1 ? [] : top.slice(last + 1)).filter(isBlock))
   if (repeatsTitle(preface[0], meta.title)) preface.shift()
+  // On the text as written: a thread on words this export leaves out (the repeated title) is
+  // only in the appendix, never half-placed.
+  const placedComments = anchorComments(
+    [...preface, ...body, ...conclusions],
+    carried(meta.threads ?? [], json, text),
+  )
   const labels = labelsById(body)
   const labelled = (thread: ExportThread): ExportComment => ({
     clauseId: thread.clauseId,

@@ -83,17 +83,28 @@ const marksOf = (marks: readonly Mark[], inherited: TrackedChange | undefined): 
 /**
  * The inline content of a textblock (paragraph, heading, clause heading). `inherited` is the
  * suggestion of a block around it that was suggested whole; a suggestion on the words wins.
+ * `start`: where its content starts in the text, so each run knows where it stands (for the
+ * comments on it); a footnote's runs have none, so no comment begins or ends inside a note.
  */
-export const readInlines = (node: PMNode, inherited?: TrackedChange): Inline[] => {
+export const readInlines = (
+  node: PMNode,
+  inherited: TrackedChange | undefined,
+  start: number | undefined,
+): Inline[] => {
   const inlines: Inline[] = []
   const change = blockChange(node) ?? inherited
-  node.forEach((child) => {
+  node.forEach((child, offset) => {
     if (child.isText)
-      inlines.push({ kind: 'text', text: child.text ?? '', marks: marksOf(child.marks, change) })
+      inlines.push({
+        kind: 'text',
+        text: child.text ?? '',
+        marks: marksOf(child.marks, change),
+        ...(start === undefined ? {} : { at: start + offset }),
+      })
     else if (child.type.name === 'hardBreak') inlines.push({ kind: 'break' })
     // Numbered once the whole text is read (numberFootnotes).
     else if (child.type.name === FOOTNOTE)
-      inlines.push({ kind: 'footnote', number: 0, inlines: readInlines(child, change) })
+      inlines.push({ kind: 'footnote', number: 0, inlines: readInlines(child, change, undefined) })
     // Labelled once the whole text is read (numberInReadingOrder), from the clauses exported.
     else if (child.type.name === CLAUSE_REFERENCE)
       inlines.push({
@@ -108,10 +119,15 @@ export const readInlines = (node: PMNode, inherited?: TrackedChange): Inline[] =
 const headingLevel = (value: unknown): HeadingLevel =>
   typeof value === 'number' && value >= 1 && value <= 6 ? (value as HeadingLevel) : 1
 
-const readChildren = (node: PMNode, inherited: TrackedChange | undefined): Block[] => {
+/** The blocks of `node`, whose content starts at `start`. */
+const readChildren = (
+  node: PMNode,
+  inherited: TrackedChange | undefined,
+  start: number,
+): Block[] => {
   const blocks: Block[] = []
-  node.forEach((child) => {
-    blocks.push(readBlock(child, inherited))
+  node.forEach((child, offset) => {
+    blocks.push(readBlock(child, start + offset, inherited))
   })
   return blocks
 }
@@ -119,17 +135,22 @@ const readChildren = (node: PMNode, inherited: TrackedChange | undefined): Block
 const span = (value: unknown): number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1
 
-const readTable = (node: PMNode, change: TrackedChange | undefined): Block => {
+const readTable = (node: PMNode, pos: number, change: TrackedChange | undefined): Block => {
   const rows: TableCell[][] = []
-  node.forEach((row) => {
+  node.forEach((row, rowOffset) => {
     const cells: TableCell[] = []
-    row.forEach((cell) => {
+    const rowStart = pos + 1 + rowOffset + 1
+    row.forEach((cell, cellOffset) => {
       if (!isTableCellName(cell.type.name)) return
       cells.push({
         header: cell.type.name === TableNode.header,
         colspan: span(cell.attrs.colspan),
         rowspan: span(cell.attrs.rowspan),
-        blocks: readChildren(cell, blockChange(cell) ?? blockChange(row) ?? change),
+        blocks: readChildren(
+          cell,
+          blockChange(cell) ?? blockChange(row) ?? change,
+          rowStart + cellOffset + 1,
+        ),
       })
     })
     rows.push(cells)
@@ -139,26 +160,26 @@ const readTable = (node: PMNode, change: TrackedChange | undefined): Block => {
 }
 
 /**
- * One ProseMirror block node as an export block. `inherited`: the suggestion of an enclosing
- * block suggested whole, which every word inside shows.
+ * One ProseMirror block node, standing at `pos` in the text, as an export block. `inherited`:
+ * the suggestion of an enclosing block suggested whole, which every word inside shows.
  */
-export const readBlock = (node: PMNode, inherited?: TrackedChange): Block => {
+export const readBlock = (node: PMNode, pos: number, inherited?: TrackedChange): Block => {
   const change = blockChange(node) ?? inherited
   switch (node.type.name) {
     case 'paragraph':
-      return { type: 'paragraph', inlines: readInlines(node, change) }
+      return { type: 'paragraph', inlines: readInlines(node, change, pos + 1) }
     case 'heading':
       return {
         type: 'heading',
         level: headingLevel(node.attrs.level),
-        inlines: readInlines(node, change),
+        inlines: readInlines(node, change, pos + 1),
       }
     case 'bulletList':
     case 'orderedList': {
       const start = node.attrs.start
       const items: Block[][] = []
-      node.forEach((item) => {
-        items.push(readChildren(item, blockChange(item) ?? change))
+      node.forEach((item, offset) => {
+        items.push(readChildren(item, blockChange(item) ?? change, pos + 1 + offset + 1))
       })
       return {
         type: 'list',
@@ -168,13 +189,13 @@ export const readBlock = (node: PMNode, inherited?: TrackedChange): Block => {
       }
     }
     case 'blockquote':
-      return { type: 'quote', blocks: readChildren(node, change) }
+      return { type: 'quote', blocks: readChildren(node, change, pos + 1) }
     case 'codeBlock':
       return { type: 'code', text: node.textContent, ...(change ? { change } : {}) }
     case 'horizontalRule':
       return { type: 'rule', ...(change ? { change } : {}) }
     case TableNode.table:
-      return readTable(node, change)
+      return readTable(node, pos, change)
     default:
       // A block type added to the schema after this writer still exports its words.
       return {

@@ -1,3 +1,7 @@
+import { documentSchema } from '@accord/schema'
+import type { JSONContent } from '@tiptap/core'
+import { StepMap } from '@tiptap/pm/transform'
+
 /**
  * Characters no XML 1.0 document may hold, not even as character references: C0 controls
  * other than tab, line feed and carriage return; a surrogate that is not half of a pair
@@ -21,4 +25,29 @@ export const xmlSafe = <T>(value: T): T => {
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [xmlSafeText(key), xmlSafe(item)]),
   ) as T
+}
+
+/**
+ * Where `xmlSafe` takes characters out of a document's text (ProseMirror JSON), as a map
+ * from positions in the given text to positions in the cleaned one: a comment's range, given
+ * in the first, is carried into the second.
+ */
+export const xmlSafeMapping = (json: JSONContent): StepMap => {
+  const { nodes } = documentSchema()
+  const ranges: number[] = []
+  /** The size of `node` in the text, which starts at `pos`. */
+  const size = (node: JSONContent, pos: number): number => {
+    if (node.type === 'text') {
+      const text = node.text ?? ''
+      for (const found of text.matchAll(UNWRITABLE))
+        ranges.push(pos + found.index, found[0].length, 0)
+      return text.length
+    }
+    if (nodes[node.type ?? '']?.isLeaf) return 1
+    return 2 + contentSize(node, pos + 1)
+  }
+  const contentSize = (node: JSONContent, start: number): number =>
+    (node.content ?? []).reduce((at, child) => at + size(child, start + at), 0)
+  contentSize(json, 0)
+  return new StepMap(ranges)
 }

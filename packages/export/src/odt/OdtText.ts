@@ -19,7 +19,7 @@ export const odtText = (text: string): Child[] =>
 export const odtBookmarkName = (clauseId: string): string => `clause-${clauseId}`
 
 /** The marks a text style shows; a suggestion counts by its kind. */
-type StyleMarks = Omit<Marks, 'href' | 'ref' | 'change' | 'comments'> & {
+type StyleMarks = Omit<Marks, 'href' | 'ref' | 'change'> & {
   insertion?: true
   deletion?: true
 }
@@ -37,13 +37,7 @@ const FLAGS: [keyof StyleMarks, string][] = [
 const INSERTION_COLOUR = '#1a6d2b'
 const DELETION_COLOUR = '#b3261e'
 
-const styleMarks = ({
-  href: _href,
-  ref: _ref,
-  change,
-  comments: _comments,
-  ...marks
-}: Marks): StyleMarks => ({
+const styleMarks = ({ href: _href, ref: _ref, change, ...marks }: Marks): StyleMarks => ({
   ...marks,
   ...(change ? { [change.kind]: true } : {}),
 })
@@ -70,35 +64,25 @@ export class OdtText {
 
   /**
    * Inline content, with an `office:annotation` where a placed thread's words begin and an
-   * `office:annotation-end` of the same name where they end (ODF's annotated range).
+   * `office:annotation-end` of the same name where they end (ODF's annotated range, which may
+   * end in a later paragraph, heading or cell than it begins in).
    */
   inlines(inlines: readonly Inline[]): Child[] {
-    const out: Child[] = []
-    let open: readonly number[] = []
-    const close = (ids: readonly number[]) => {
-      for (const id of ids) {
-        const name = this.annotations.get(id)?.name
-        if (name) out.push(e('office:annotation-end', { 'office:name': name }))
-      }
-    }
-    for (const [i, child] of this.plainInlines(inlines).entries()) {
+    const annotations = (indexes: readonly number[] | undefined) =>
+      (indexes ?? []).flatMap((index) => this.annotations.get(index) ?? [])
+    return this.plainInlines(inlines).flatMap((child, i) => {
       const item = inlines[i]
-      const now =
-        item?.kind === 'text'
-          ? (item.marks.comments ?? []).filter((id) => this.annotations.has(id))
-          : open
-      close(open.filter((id) => !now.includes(id)))
-      for (const id of now.filter((id) => !open.includes(id))) {
-        const annotation = this.annotations.get(id)
-        if (annotation) {
-          out.push(e('office:annotation', { 'office:name': annotation.name }, annotation.content))
-        }
-      }
-      open = now
-      out.push(child)
-    }
-    close(open)
-    return out
+      if (item?.kind !== 'text') return [child]
+      return [
+        ...annotations(item.commentStarts).map(({ name, content }) =>
+          e('office:annotation', { 'office:name': name }, content),
+        ),
+        child,
+        ...annotations(item.commentEnds).map(({ name }) =>
+          e('office:annotation-end', { 'office:name': name }),
+        ),
+      ]
+    })
   }
 
   private plainInlines(inlines: readonly Inline[]): Child[] {

@@ -30,6 +30,8 @@ export interface DocxContext {
   links: Map<string, string>
   /** Comment ids that are replies: their ranges are the parent's, not marked again. */
   replies: ReadonlySet<string>
+  /** Comment ids with a range (`w:commentRangeStart`) in the document. */
+  ranged: ReadonlySet<string>
 }
 
 /** `<w:b/>`, `<w:b w:val="true"/>` are on; `w:val` "0", "false", "off" are off. */
@@ -70,31 +72,66 @@ const trackedChange = (el: Element, kind: TrackedChange['kind']): TrackedChange 
 export class DocxBody {
   constructor(private readonly ctx: DocxContext) {}
 
+  /**
+   * The blocks of a container (the body, a cell). A comment range may start or end between
+   * paragraphs (Word allows its markers beside paragraphs as well as in them): a start there
+   * begins with the next paragraph, an end ends with the one before.
+   */
   blocks(container: Element): SourceBlock[] {
     const out: SourceBlock[] = []
+    let starts: Inline[] = []
+    const add = (...blocks: SourceBlock[]) => {
+      const first = paragraphsOf(blocks)[0]
+      if (first && starts.length > 0) {
+        first.inlines.unshift(...starts)
+        starts = []
+      }
+      out.push(...blocks)
+    }
     for (const el of childElements(container)) {
       switch (el.nodeName) {
         case 'w:p':
-          out.push(this.paragraph(el))
+          add(this.paragraph(el))
           break
         case 'w:tbl':
-          out.push(this.table(el))
+          add(this.table(el))
           break
         case 'w:sdt': {
           const content = firstChild(el, 'w:sdtContent')
-          if (content) out.push(...this.blocks(content))
+          if (content) add(...this.blocks(content))
           break
         }
         case 'w:customXml':
         case 'w:ins':
         case 'w:moveTo':
-          out.push(...this.blocks(el))
+          add(...this.blocks(el))
           break
+        case 'w:commentRangeStart':
+        case 'w:commentRangeEnd': {
+          const marker = this.commentMarker(el)
+          const before = paragraphsOf(out).at(-1)
+          if (!marker) break
+          if (marker.type === 'commentEnd' && before && starts.length === 0)
+            before.inlines.push(marker)
+          else starts.push(marker)
+          break
+        }
         default:
           break
       }
     }
+    // A range that starts after the last paragraph here starts at its end.
+    paragraphsOf(out)
+      .at(-1)
+      ?.inlines.push(...starts)
     return out
+  }
+
+  /** A comment range's start or end; none for a reply, whose range is its comment's. */
+  private commentMarker(el: Element): Inline | undefined {
+    const id = el.getAttribute('w:id') ?? ''
+    if (this.ctx.replies.has(id)) return undefined
+    return { type: el.nodeName === 'w:commentRangeStart' ? 'commentStart' : 'commentEnd', id }
   }
 
   private table(tbl: Element): SourceBlock {
@@ -204,12 +241,8 @@ export class DocxBody {
           break
         case 'w:commentRangeStart':
         case 'w:commentRangeEnd': {
-          const id = el.getAttribute('w:id') ?? ''
-          if (this.ctx.replies.has(id)) break
-          out.push({
-            type: el.nodeName === 'w:commentRangeStart' ? 'commentStart' : 'commentEnd',
-            id,
-          })
+          const marker = this.commentMarker(el)
+          if (marker) out.push(marker)
           break
         }
         case 'w:sdt': {
@@ -277,10 +310,10 @@ export class DocxBody {
           break
         }
         case 'w:commentReference': {
-          // A comment with no range marks only this point: it takes its paragraph (the
-          // writer ignores both when the comment's range was already marked).
+          // A comment with no range marks only this point: it takes its paragraph. One with a
+          // range ends where its range does, which may be after this (between paragraphs).
           const id = el.getAttribute('w:id') ?? ''
-          if (!this.ctx.replies.has(id))
+          if (!this.ctx.replies.has(id) && !this.ctx.ranged.has(id))
             out.push({ type: 'commentStart', id }, { type: 'commentEnd', id })
           break
         }

@@ -156,6 +156,11 @@ export const readDocx = (bytes: Uint8Array, limits: PackageLimits): SourceDocume
     numbering: new DocxNumbering(numberingPart ? xmlPart(pkg, numberingPart) : undefined),
     links,
     replies: new Set(),
+    ranged: new Set(
+      Array.from(document.getElementsByTagName('w:commentRangeStart'), (el) =>
+        el.getAttribute('w:id'),
+      ).filter((id) => id !== null),
+    ),
   }
   const reader = new DocxBody(ctx)
   const plain = (el: Element) =>

@@ -153,9 +153,15 @@ const revertBlock = (
 }
 
 /** The text as it would be if every suggestion were rejected: what the suggestions started from. */
-export const baseDocument = (doc: PMNode): PMNode => {
+export const baseDocument = (doc: PMNode): PMNode => baseTransform(doc).doc
+
+/**
+ * `baseDocument` as a transform, whose mapping carries positions of `doc` (a comment's
+ * words) into the text without the suggestions.
+ */
+export const baseTransform = (doc: PMNode): Transform => {
   const { tr } = resolveSuggestions(doc, () => 'reject')
-  return withoutMarkers(tr.doc)
+  return removeMarkers(tr)
 }
 
 /** The text as it would be if every suggestion were accepted. */
@@ -165,14 +171,16 @@ export const acceptedDocument = (doc: PMNode): PMNode => {
 }
 
 /** Removes the zero-width spaces the suggest mode leaves at block boundaries. */
-export const withoutMarkers = (doc: PMNode): PMNode => {
-  const tr = new Transform(doc)
+export const withoutMarkers = (doc: PMNode): PMNode => removeMarkers(new Transform(doc)).doc
+
+/** `withoutMarkers` as further steps of `tr`, so its mapping covers them too. */
+export const removeMarkers = (tr: Transform): Transform => {
   const found: number[] = []
-  doc.descendants((node, pos) => {
+  tr.doc.descendants((node, pos) => {
     if (!node.isText || !node.text?.includes(ZWSP)) return true
     for (let i = 0; i < node.text.length; i += 1) if (node.text[i] === ZWSP) found.push(pos + i)
     return false
   })
   for (const pos of found.reverse()) tr.delete(pos, pos + 1)
-  return tr.doc
+  return tr
 }

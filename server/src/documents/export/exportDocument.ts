@@ -6,7 +6,7 @@ import {
   ErrorCode,
 } from '@accord/protocol'
 import type { ExportQuery } from '@accord/protocol/requests'
-import { decodeAnchor, resolveAnchor } from '@accord/schema'
+import type { AnchorRange } from '@accord/schema'
 import { conflict, invalid, notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
@@ -16,34 +16,24 @@ import { exportSource } from './exportSource.js'
 /** What to export; `versionId` absent: the current text. */
 export type ExportRequest = Omit<ExportQuery, 'version'> & { versionId?: string }
 
-/** The words each thread's anchor covers in the live text now, by thread id. */
-const anchoredWords = (ctx: DocumentsContext, documentId: string, threads: CommentThread[]) =>
-  ctx.live.read(documentId, ({ doc }) => {
-    const words = new Map<string, string>()
-    for (const thread of threads) {
-      const positions = decodeAnchor(thread.anchor)
-      const state = positions && resolveAnchor(doc, positions)
-      if (state?.kind === 'anchored') words.set(thread.id, state.text)
-    }
-    return words
-  })
-
-const openThreads = (
+/** The open threads, each with where its words are in the exported text when that is known. */
+const exportThreads = (
   threads: readonly CommentThread[],
-  words: ReadonlyMap<string, string>,
+  ranges: readonly (AnchorRange | null)[],
 ): ExportThread[] =>
-  threads
-    .filter((thread) => thread.status === 'open')
-    .map((thread) => ({
+  threads.map((thread, i) => {
+    const range = ranges[i]
+    return {
       clauseId: thread.clauseId,
       quote: thread.quote,
-      words: words.get(thread.id),
+      ...(range ? { range } : {}),
       messages: thread.messages.map((message) => ({
         author: message.author.name,
         body: message.body,
         createdAt: new Date(message.createdAt),
       })),
-    }))
+    }
+  })
 
 /** The source a translation's two-column copy stands beside; refused for a source or a format without one. */
 const bilingualSourceOf = async (
@@ -104,16 +94,19 @@ const render = async (
   const place = ctx.exportQueue.enter(actor.id)
   try {
     await place.turn
-    const source = await exportSource(ctx, doc, request.versionId)
+    const open = request.comments
+      ? (await ctx.comments.list(doc.id)).filter((thread) => thread.status === 'open')
+      : undefined
+    // Where the words are now is known for the current text, read with it; a version keeps
+    // the quotes.
+    const source = await exportSource(
+      ctx,
+      doc,
+      request.versionId,
+      (open ?? []).map((thread) => thread.anchor),
+    )
     if (!source) throw notFound('Unknown version')
-    let threads: ExportThread[] | undefined
-    if (request.comments) {
-      const all = (await ctx.comments.list(doc.id)).filter((thread) => thread.status === 'open')
-      // Where the words are now is known for the current text; a version keeps the quotes.
-      const words =
-        request.versionId === undefined ? await anchoredWords(ctx, doc.id, all) : new Map()
-      threads = openThreads(all, words)
-    }
+    const threads = open && exportThreads(open, source.ranges ?? [])
     const besideText = beside ? await exportSource(ctx, beside, undefined) : undefined
     return await ctx.exportPool.render({
       format: request.format,

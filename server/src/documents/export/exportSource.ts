@@ -1,6 +1,13 @@
 import type { ExportCarried } from '@accord/export'
 import { type DocumentInfo, DocumentStatus, type Finalization } from '@accord/protocol'
-import { type DocumentSettings, docToJSON, readSettings, settingsOfState } from '@accord/schema'
+import {
+  type AnchorRange,
+  bodyWithAnchorRanges,
+  type DocumentSettings,
+  type EncodedAnchor,
+  readSettings,
+  settingsOfState,
+} from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { DocumentsContext } from '../DocumentsContext.js'
 
@@ -14,6 +21,11 @@ export interface ExportSource {
   date: Date
   /** Set for a document's final text, with what it carried as its appendix. */
   final?: { carried?: ExportCarried }
+  /**
+   * Where the words of each anchor asked about are in `content` (null: removed); for the
+   * current text only, read with it, so the positions are this text's.
+   */
+  ranges?: (AnchorRange | null)[]
 }
 
 /** What a finalization carried, in the export's terms. */
@@ -38,21 +50,23 @@ const carriedBy = (finalization: Finalization | undefined): ExportCarried | unde
 }
 
 /**
- * The current text, read from the live document (the same Y.Doc the editors write), or a
- * stored version with its own settings (labels may have changed since); undefined for a
- * version this document does not have. The current text of a final document, and the version
- * a finalization kept, are the final text, dated when the document was made final.
+ * The current text, read from the live document (the same Y.Doc the editors write), with
+ * where the words of `anchors` are in it; or a stored version with its own settings (labels
+ * may have changed since); undefined for a version this document does not have. The current
+ * text of a final document, and the version a finalization kept, are the final text, dated
+ * when the document was made final.
  */
 export const exportSource = async (
   ctx: Pick<DocumentsContext, 'live' | 'versions' | 'finalizations'>,
   doc: DocumentInfo,
   versionId: string | undefined,
+  anchors: readonly EncodedAnchor[] = [],
 ): Promise<ExportSource | undefined> => {
   if (versionId === undefined) {
     const isFinal = doc.status === DocumentStatus.final
     const finalization = isFinal ? await ctx.finalizations.latest(doc.id) : undefined
     const text = await ctx.live.read(doc.id, ({ doc: ydoc }) => ({
-      content: docToJSON(ydoc),
+      ...bodyWithAnchorRanges(ydoc, anchors),
       settings: readSettings(ydoc),
     }))
     if (!isFinal) return { ...text, date: new Date() }
