@@ -5,7 +5,7 @@
  * and documents for Accord, nothing for the reference) and how to stop.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, openSync, rmSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -44,6 +44,8 @@ export interface LaunchOptions {
   publicOrigin?: string
   /** The server's entry point; default this worktree's `server/dist/main.js` (e.g. an older build, to compare). */
   mainScript?: string
+  /** Node flags in place of production's (`PRODUCTION_NODE_FLAGS`), e.g. `[]` to measure without them. */
+  productionFlags?: string[]
 }
 
 export type Launcher = (options: LaunchOptions) => Promise<ServerHandle>
@@ -94,6 +96,20 @@ const spawnNode = (
   })
 }
 
+/**
+ * The node flags production starts Accord with, read from the root `npm start` script
+ * (`… node FLAGS server/dist/main.js`), so the bench measures the server as it runs.
+ */
+export const PRODUCTION_NODE_FLAGS: readonly string[] = (() => {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+  const line = /\bnode((?: -[^\s]+)*) server\/dist\/main\.js/.exec(pkg.scripts.start)
+  if (!line)
+    throw new Error(`npm start does not run node server/dist/main.js: ${pkg.scripts.start}`)
+  return (line[1] ?? '').split(' ').filter(Boolean)
+})()
+
 const BENCH_EMAIL = 'bench-admin@example.org'
 const BENCH_PASSWORD = 'bench-Password-9f3e1c7a'
 const MEMBER_PASSWORD = 'member-Password-4d2b8e6f'
@@ -116,6 +132,7 @@ export const launchAccord = async ({
   nodeFlags,
   publicOrigin,
   mainScript,
+  productionFlags = [...PRODUCTION_NODE_FLAGS],
 }: LaunchOptions): Promise<AccordHandle> => {
   const ownDir = dataDir === undefined
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'accord-bench-'))
@@ -137,7 +154,7 @@ export const launchAccord = async ({
       ...env,
     },
     path.join(dir, 'server.log'),
-    nodeFlags,
+    [...productionFlags, ...(nodeFlags ?? [])],
   )
   await waitForHttp(`${own}/api/health`, child)
   let memberCookie: string | undefined

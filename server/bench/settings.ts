@@ -24,15 +24,19 @@ export interface Target {
 /**
  * BENCH_BASELINE_MAIN=/path/to/server/dist/main.js adds an older Accord build as one more row
  * (settings a and b), run in the same A B A B rounds, to measure a change against what it
- * replaced on the same machine at the same time.
+ * replaced on the same machine at the same time. BENCH_BASELINE_NODE_FLAGS (space-separated,
+ * may be empty) starts it with those node flags instead of production's, e.g. this build
+ * without them.
  */
 const baselineMain = process.env.BENCH_BASELINE_MAIN
+const baselineFlags = process.env.BENCH_BASELINE_NODE_FLAGS?.split(' ').filter(Boolean)
 const baseline: Target[] = baselineMain
   ? [
       {
         name: 'accord, baseline build',
         role: 'ours',
-        launch: (options) => launchAccord({ ...options, mainScript: baselineMain }),
+        launch: (options) =>
+          launchAccord({ ...options, mainScript: baselineMain, productionFlags: baselineFlags }),
         settings: ['a', 'b'],
       },
     ]

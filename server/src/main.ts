@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js'
 import { createLogger } from './logger.js'
+import { collectStartupGarbage } from './memory/collectStartupGarbage.js'
 import { startServer } from './startServer.js'
 
 /** Entry point: config → logger → server; SIGTERM/SIGINT save everything and exit 0. */
@@ -33,6 +34,7 @@ const main = async () => {
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
+  collectStartupGarbage()
 }
 
 main().catch((err: unknown) => {

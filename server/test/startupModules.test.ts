@@ -10,7 +10,8 @@ const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 /**
  * Libraries only some requests use: the file writers of an export, a comment template's reader,
- * the mail client, and the PostgreSQL and Redis clients when none is configured. Loaded at
+ * the glossary's TBX (XML) and CSV readers and writers, the multipart reader of uploads, the
+ * mail client, and the PostgreSQL and Redis clients when none is configured. Loaded at
  * start they cost every process tens of megabytes of heap (issue 16: the consultation pages
  * importing the export package's root took the idle RSS from 108 to 142 MB), so they load on
  * first use.
@@ -21,6 +22,11 @@ const LOADED_ON_FIRST_USE = [
   'docx',
   'fontkit',
   'prosemirror-markdown',
+  'fast-xml-parser',
+  'csv-parse',
+  'csv-stringify',
+  'multer',
+  'busboy',
   'nodemailer',
   'pg',
   'ioredis',
@@ -80,7 +86,7 @@ await server.close()
 }
 
 describe('what a server loads at start', () => {
-  it('leaves the export writers, the template reader, mail, PostgreSQL and Redis for first use', async () => {
+  it('leaves the export writers, the template reader, glossary files, uploads, mail, PostgreSQL and Redis for first use', async () => {
     const loaded = await modulesLoadedAtStart()
     // The listing works: the server's own modules and the collaboration stack are in it.
     expect(loaded.some((url) => url.includes('/server/src/startServer.ts'))).toBe(true)

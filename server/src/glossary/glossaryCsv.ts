@@ -8,7 +8,7 @@ import { DOCUMENT_LANGUAGES, isDocumentLanguage } from '@accord/protocol'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import type { GlossaryContent } from '../store/GlossaryStore.js'
-import { InvalidGlossaryFile } from './tbx.js'
+import { InvalidGlossaryFile } from './InvalidGlossaryFile.js'
 
 const FORBIDDEN = 'forbidden:'
 

@@ -1,10 +1,10 @@
 import { ErrorCode, type GlossaryEntry } from '@accord/protocol'
 import type { ImportGlossaryRequest } from '@accord/protocol/requests'
 import { invalid, tooLarge } from '../errors/DomainError.js'
+import type { GlossaryContent } from '../store/GlossaryStore.js'
 import type { Actor, GlossaryContext } from './GlossaryContext.js'
-import { parseGlossaryCsv } from './glossaryCsv.js'
+import { InvalidGlossaryFile } from './InvalidGlossaryFile.js'
 import { mayManageGlossary } from './mayManageGlossary.js'
-import { InvalidGlossaryFile, parseTbx } from './tbx.js'
 
 /** The most entries one import may add, and the most the glossary holds. */
 export const MAX_GLOSSARY_ENTRIES = 10_000
@@ -21,10 +21,14 @@ export const importGlossary = async (
   request: ImportGlossaryRequest,
 ): Promise<{ added: GlossaryEntry[] }> => {
   mayManageGlossary(actor)
-  let contents: ReturnType<typeof parseTbx>
+  // The XML and CSV readers load with the first import (issue 16: an idle server's memory).
+  const parseFile =
+    request.format === 'tbx'
+      ? (await import('./tbx.js')).parseTbx
+      : (await import('./glossaryCsv.js')).parseGlossaryCsv
+  let contents: GlossaryContent[]
   try {
-    contents =
-      request.format === 'tbx' ? parseTbx(request.content) : parseGlossaryCsv(request.content)
+    contents = parseFile(request.content)
   } catch (err) {
     if (!(err instanceof InvalidGlossaryFile)) throw err
     throw invalid(err.message, ErrorCode.invalidGlossary)

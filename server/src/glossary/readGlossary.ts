@@ -1,7 +1,5 @@
 import type { GlossaryEntry } from '@accord/protocol'
 import type { GlossaryContext } from './GlossaryContext.js'
-import { writeGlossaryCsv } from './glossaryCsv.js'
-import { writeTbx } from './tbx.js'
 
 /** Every entry of the glossary (anyone signed in reads it). */
 export const listGlossary = async (ctx: GlossaryContext): Promise<GlossaryEntry[]> =>
@@ -13,5 +11,8 @@ export const exportGlossary = async (
   format: 'tbx' | 'csv',
 ): Promise<string> => {
   const entries = await ctx.glossary.list()
-  return format === 'tbx' ? writeTbx(entries) : writeGlossaryCsv(entries)
+  // The XML and CSV writers load with the first export (issue 16: an idle server's memory).
+  return format === 'tbx'
+    ? (await import('./tbx.js')).writeTbx(entries)
+    : (await import('./glossaryCsv.js')).writeGlossaryCsv(entries)
 }

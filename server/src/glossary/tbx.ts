@@ -8,9 +8,7 @@
 import { isDocumentLanguage, parseDocumentLanguage } from '@accord/protocol'
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import type { GlossaryContent } from '../store/GlossaryStore.js'
-
-/** Why a file could not be read as a glossary. */
-export class InvalidGlossaryFile extends Error {}
+import { InvalidGlossaryFile } from './InvalidGlossaryFile.js'
 
 type Node = Record<string, unknown>
 

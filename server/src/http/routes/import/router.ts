@@ -5,7 +5,7 @@ import {
   importTranslationFields,
 } from '@accord/protocol/requests'
 import { type ErrorRequestHandler, type RequestHandler, Router } from 'express'
-import multer from 'multer'
+import type multer from 'multer'
 import type { AppDeps } from '../../AppDeps.js'
 import { HttpError } from '../../HttpError.js'
 import { requireAuth } from '../../middleware/authenticate.js'
@@ -16,6 +16,13 @@ export const IMPORT_PATH = '/documents/import'
 export const IMPORT_LANGUAGE_PATH = '/documents/:id/languages/import'
 /** The same path as the CSRF guard matches it (an upload, not JSON). */
 export const IMPORT_LANGUAGE_UPLOAD = /^\/documents\/[^/]+\/languages\/import$/
+
+/** The multipart reader, loaded with the first upload (issue 16: an idle server's memory). */
+let multerModule: Promise<typeof multer> | undefined
+const loadMulter = () => {
+  multerModule ??= import('multer').then((module) => module.default)
+  return multerModule
+}
 
 /** The uploaded file as the import operations take it. */
 const uploaded = (file: Express.Multer.File | undefined) => {
@@ -35,10 +42,20 @@ const uploaded = (file: Express.Multer.File | undefined) => {
  */
 export const importRouter = ({ config, documents }: AppDeps): Router => {
   const router = Router()
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: config.maxImportBytes, files: 1, fields: 4, parts: 6 },
-  }).single('file')
+  let reader: { multer: typeof multer; single: RequestHandler } | undefined
+  const upload: RequestHandler = async (req, res, next) => {
+    if (!reader) {
+      const multer = await loadMulter()
+      reader ??= {
+        multer,
+        single: multer({
+          storage: multer.memoryStorage(),
+          limits: { fileSize: config.maxImportBytes, files: 1, fields: 4, parts: 6 },
+        }).single('file'),
+      }
+    }
+    reader.single(req, res, next)
+  }
 
   // Before reading a large body, so a visitor without a session uploads nothing.
   const signedIn: RequestHandler = (req, _res, next) => {
@@ -47,7 +64,7 @@ export const importRouter = ({ config, documents }: AppDeps): Router => {
   }
 
   const uploadErrors: ErrorRequestHandler = (err, _req, _res, next) => {
-    if (err instanceof multer.MulterError) {
+    if (reader && err instanceof reader.multer.MulterError) {
       if (err.code === 'LIMIT_FILE_SIZE') {
         const mib = (config.maxImportBytes / (1024 * 1024)).toFixed(1)
         return next(
