@@ -90,6 +90,13 @@ describe('public comments on the event stream', () => {
     )
     expect(res.status).toBe(200)
   }
+  /** The comment with this body, once the stream has heard of it. */
+  const heardComment = (stream: EventStream, body: string) =>
+    vi.waitFor(() => {
+      const found = stream.events.find((e) => e.type === 'publicComment' && e.comment.body === body)
+      if (found?.type !== 'publicComment') throw new Error('not heard yet')
+      return found.comment
+    })
   /** A change every reader of the document hears: what was sent before it was heard first. */
   let marks = 0
   const markAll = async (...readers: EventStream[]) => {
@@ -129,13 +136,7 @@ describe('public comments on the event stream', () => {
       disposition: { decision: 'accepted', reason: 'Согласны' },
     })
     await commentConfirmed('spam@example.org', 'Реклама')
-    const spam = await vi.waitFor(() => {
-      const found = olegHears.events.find(
-        (e) => e.type === 'publicComment' && e.comment.body === 'Реклама',
-      )
-      if (found?.type !== 'publicComment') throw new Error('not heard yet')
-      return found.comment
-    })
+    const spam = await heardComment(olegHears, 'Реклама')
     await moderate(oleg.cookie, spam, { status: 'rejected', reason: 'Реклама услуг' })
 
     const all = [
@@ -185,13 +186,7 @@ describe('public comments on the event stream', () => {
     const secretariatHears = await open(await t.adminCookie())
 
     await commentConfirmed('anna@example.org', 'Анна о гостях')
-    const anna = await vi.waitFor(() => {
-      const found = katyaHears.events.find(
-        (e) => e.type === 'publicComment' && e.comment.body === 'Анна о гостях',
-      )
-      if (found?.type !== 'publicComment') throw new Error('not heard yet')
-      return found.comment
-    })
+    const anna = await heardComment(katyaHears, 'Анна о гостях')
     await moderate(katya.cookie, anna, { status: 'published' })
     const erased = await t.api<{ comments: number }>('POST', '/api/consultations/erasures', {
       cookie: await t.adminCookie(),
