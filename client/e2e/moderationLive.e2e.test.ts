@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { consultationOn } from './utils/consultationOn'
+import { ADMIN } from './utils/serverProcess'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const DRAFT = '# Charter\n\n## Article 1. Access\n\nEvery resident may use the services.\n'
@@ -8,12 +9,12 @@ const DRAFT = '# Charter\n\n## Article 1. Access\n\nEvery resident may use the s
 /**
  * Two coordinators moderate the same consultation, each in their own browser: a comment
  * from the public and each one's publication and decision reach the other's open page
- * without a reload.
+ * without a reload, and so does the erasure of the commenter's data.
  */
 describe('moderation is live for every coordinator', () => {
   const session = useBrowserSession()
 
-  it('a comment arriving, a publication and a decision appear on the other coordinator’s page', async () => {
+  it('a comment arriving, a publication, a decision and an erasure appear on the other coordinator’s page', async () => {
     const { server } = session
     const { documentId, consultation } = await consultationOn(server, DRAFT)
 
@@ -78,6 +79,21 @@ describe('moderation is live for every coordinator', () => {
     await expect
       .poll(() => olegCard.locator('.recorded-decision').textContent())
       .toBe('Recorded decision: Rejected — Listed in annex 2.')
+
+    // Dana asks for her data to be erased: both open pages drop her name at once, and the
+    // comment stays with its decision.
+    const secretariat = await server.signIn(ADMIN.email, ADMIN.password)
+    await server.api('POST', '/api/consultations/erasures', secretariat, {
+      email: 'dana@example.org',
+    })
+    for (const card of [olegCard, kateCard]) {
+      await expect.poll(() => card.locator('h3').textContent()).toContain('(data erased)')
+      expect(await card.textContent()).not.toContain('Dana Ivanova')
+      expect(await card.textContent()).toContain('name not shown publicly')
+      expect(await card.locator('.recorded-decision').textContent()).toBe(
+        'Recorded decision: Rejected — Listed in annex 2.',
+      )
+    }
   })
 })
 

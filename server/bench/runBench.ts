@@ -8,6 +8,7 @@
  *   --no-record        print only; leave docs/performance.md alone
  *   --note TEXT        a line recorded with the results (e.g. "shared busy machine")
  *   --cpu-prof DIR     run every server with `node --cpu-prof`; profiles in DIR/ours, DIR/reference
+ *   --compare-main JS  consultation row: every round also on another build (its server/dist/main.js)
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -16,10 +17,15 @@ import { measureColdLoad, measureIdleRooms, measureStorage } from './accordExtra
 import { ensureHarness, type HarnessResult, runHarness } from './harness.js'
 import { freePort, launchAccord, REPO_ROOT } from './launchers.js'
 import {
-  type ConsultationUnderLoad,
-  measureConsultationUnderLoad,
+  type ConsultationRound,
+  type ConsultationRun,
+  measureConsultationRound,
+  type PageCost,
   READERS,
   type Readers,
+  type Served,
+  VARIANTS,
+  type Variant,
 } from './measureConsultationUnderLoad.js'
 import { type ExportUnderLoad, measureExportUnderLoad } from './measureExportUnderLoad.js'
 import { type LanguageVersions, measureLanguageVersions } from './measureLanguageVersions.js'
@@ -43,6 +49,7 @@ const { values: args } = parseArgs({
     'no-record': { type: 'boolean', default: false },
     note: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'compare-main': { type: 'string' },
   },
 })
 const quick = args.quick ?? false
@@ -52,6 +59,7 @@ const only = new Set(
     .split(',')
     .map((s) => s.trim()),
 )
+const compareMain = args['compare-main'] ? path.resolve(args['compare-main']) : undefined
 const cpuProfDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined
 if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
@@ -294,81 +302,67 @@ const runExportUnderLoad = async () => {
 
 /**
  * Setting (a) with 50 readers of a 500-clause consultation page, who reload it unconditionally
- * or revalidating as a browser does (If-None-Match), and without readers; in turn each round.
+ * or revalidating as a browser does (If-None-Match); the same readers of the control (the
+ * page's bytes from a trivial HTTP server) while the editors still use Accord; and without
+ * readers. Each round one fresh Accord, the runs in turn (reversed every other round), then
+ * each server's CPU per page load. With --compare-main, that build's CPU per load too.
  */
 const runConsultationUnderLoad = async () => {
-  const modes = ['unconditional', 'revalidating'] as const
-  const runs: Record<Readers, ConsultationUnderLoad[]> = {
-    unconditional: [],
-    revalidating: [],
-    none: [],
-  }
   const seconds = secondsFor(15)
+  const burst = quick ? 300 : 1000
+  // This worktree's build, and another to compare with: each round both, in turn.
+  const builds = [
+    { label: '', mainScript: undefined as string | undefined, rounds: [] as ConsultationRound[] },
+    ...(compareMain
+      ? [
+          {
+            label: ` [${path.relative(REPO_ROOT, compareMain)}]`,
+            mainScript: compareMain,
+            rounds: [] as ConsultationRound[],
+          },
+        ]
+      : []),
+  ]
   for (let round = 1; round <= rounds; round++) {
-    for (const readers of [...modes, 'none'] as const) {
-      log(`consultation page read while 50 people type, round ${round}: readers ${readers}`)
-      runs[readers].push(await measureConsultationUnderLoad(readers, seconds))
-    }
-  }
-  for (const readers of [...modes, 'none'] as const) {
-    for (const r of runs[readers]) {
-      details.push(
-        `consultation page under load, readers ${readers}: ${r.pages > 0 || r.failedPages > 0 ? `${r.pages} pages read (${r.notModified} answered 304; p50 ${r.pageMs?.p50.toFixed(0) ?? '–'} ms, p99 ${r.pageMs?.p99.toFixed(0) ?? '–'} ms, ${r.failedPages} failed)` : 'no readers'}, first page ${r.firstPageMs.toFixed(0)} ms (${Math.round(r.pageBytes / 1024)} KB): ${summary(r.harness)}`,
+    const order = round % 2 ? VARIANTS : [...VARIANTS].reverse()
+    for (const build of round % 2 ? builds : [...builds].reverse()) {
+      log(`consultation page read while 50 people type, round ${round}${build.label}`)
+      build.rounds.push(
+        await measureConsultationRound({ order, seconds, burst, mainScript: build.mainScript }),
       )
     }
   }
-  const p99 = (list: ConsultationUnderLoad[]) =>
-    median(list.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN))
-  const setting = `1 document × 50 clients × 2 edits/s; ${READERS} readers of a 500-clause consultation page with 500 comments, each reloading it after 1 s`
-  const withoutP99 = p99(runs.none)
-  const all = [...runs.unconditional, ...runs.revalidating, ...runs.none]
-  for (const readers of modes) {
-    const withReaders = runs[readers]
-    const withP99 = p99(withReaders)
-    const how =
-      readers === 'unconditional' ? '(unconditional GET)' : '(revalidating, If-None-Match)'
-    rows.push(
-      {
-        setting,
-        metric: `fan-out p99 with readers ${how}`,
-        unit: 'ms',
-        ours: withP99,
-        reference: undefined,
-      },
-      {
-        setting,
-        metric: `p99 with / without readers ${how}`,
-        unit: '×',
-        ours: withP99 / withoutP99,
-        reference: undefined,
-      },
-      {
-        setting,
-        metric: `pages read per run ${how}`,
-        unit: '',
-        ours: median(withReaders.map((r) => r.pages)),
-        reference: undefined,
-      },
-      {
-        setting,
-        metric: `page load p99 under load ${how}`,
-        unit: 'ms',
-        ours: median(withReaders.map((r) => r.pageMs?.p99 ?? Number.NaN)),
-        reference: undefined,
-      },
-      {
-        setting,
-        metric: `deliveries with readers ${how}`,
-        unit: '%',
-        ours: median(withReaders.map((r) => (r.harness.edits?.deliveryRatio ?? 0) * 100)),
-        reference: undefined,
-        target: '100%',
-        met: withReaders.every(
-          (r) => r.harness.edits?.deliveryRatio === 1 && r.harness.pass && r.failedPages === 0,
-        ),
-      },
+  for (const build of builds) consultationRows(build.rounds, build.label)
+}
+
+/** The consultation row's figures for one build's rounds (`label` names the build). */
+const consultationRows = (rounds_: ConsultationRound[], label: string) => {
+  const runs = rounds_.flatMap((r) => r.runs)
+  const nameOf = (v: Variant) =>
+    v.readers === 'none'
+      ? 'no readers'
+      : `readers ${v.readers} of ${v.served === 'accord' ? 'Accord' : 'the control'}`
+  for (const r of runs) {
+    details.push(
+      `consultation${label}, ${nameOf(r)}: ${r.pages > 0 || r.failedPages > 0 ? `${r.pages} pages read (${r.notModified} answered 304; p50 ${r.pageMs?.p50.toFixed(0) ?? '–'} ms, p99 ${r.pageMs?.p99.toFixed(0) ?? '–'} ms, ${r.failedPages} failed; readers' CPU ${r.readersCpuS.toFixed(2)} s, control's ${r.controlCpuS.toFixed(2)} s); ` : ''}${summary(r.harness)}`,
     )
   }
+  const costLine = (c: PageCost) =>
+    `consultation${label}, CPU per load, ${c.mode}, ${c.served}: server ${c.serverUs.toFixed(0)} µs, readers ${c.readersUs.toFixed(0)} µs (${c.requests} loads, ${c.failed} failed)`
+  for (const c of rounds_.flatMap((r) => r.costs)) details.push(costLine(c))
+  for (const r of rounds_) {
+    details.push(
+      `consultation${label}, first page ${r.firstPageMs.toFixed(0)} ms (${Math.round(r.pageBytes / 1024)} KB, ${Math.round(r.gzipBytes / 1024)} KB gzipped)`,
+    )
+  }
+
+  const p99Of = (list: ConsultationRun[]) => list.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN)
+  const runsOf = (readers: Readers, served: Served) =>
+    runs.filter((r) => r.readers === readers && (readers === 'none' || r.served === served))
+  const setting = `1 document × 50 clients × 2 edits/s; ${READERS} readers of a 500-clause consultation page with 500 comments, each reloading it after 1 s (readers in their own process)${label}`
+  const without = p99Of(runsOf('none', 'accord'))
+  const withoutP99 = median(without)
+  const spread = Math.max(...without) / Math.min(...without)
   rows.push(
     {
       setting,
@@ -378,25 +372,101 @@ const runConsultationUnderLoad = async () => {
       reference: undefined,
     },
     {
-      // The noise the ratios above are read against: the same run without readers, repeated.
+      // The noise the ratios below are read against: the same run without readers, repeated.
       setting,
       metric: 'p99 spread of the runs without readers (max / min)',
       unit: '×',
-      ours:
-        Math.max(...runs.none.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN)) /
-        Math.min(...runs.none.map((r) => r.harness.latencyMs?.p99 ?? Number.NaN)),
+      ours: spread,
       reference: undefined,
-    },
-    {
-      setting,
-      metric: 'first page load (HTTP, after opening)',
-      unit: 'ms',
-      ours: median(all.map((r) => r.firstPageMs)),
-      reference: undefined,
-      target: '< 200 ms',
-      met: all.every((r) => r.firstPageMs < 200),
     },
   )
+  for (const readers of ['revalidating', 'unconditional'] as const) {
+    const how =
+      readers === 'unconditional' ? '(unconditional GET)' : '(revalidating, If-None-Match)'
+    const ofAccord = runsOf(readers, 'accord')
+    const ofControl = runsOf(readers, 'control')
+    const accordP99 = median(p99Of(ofAccord))
+    const controlP99 = median(p99Of(ofControl))
+    const cost = (served: Served) =>
+      median(
+        rounds_.flatMap((r) =>
+          r.costs.filter((c) => c.served === served && c.mode === readers).map((c) => c.serverUs),
+        ),
+      )
+    rows.push(
+      {
+        setting,
+        metric: `fan-out p99, readers of Accord ${how}`,
+        unit: 'ms',
+        ours: accordP99,
+        reference: undefined,
+      },
+      {
+        setting,
+        metric: `fan-out p99, readers of the control ${how}`,
+        unit: 'ms',
+        ours: controlP99,
+        reference: undefined,
+      },
+      {
+        setting,
+        metric: `p99 readers of the control / no readers ${how} (the machine's share)`,
+        unit: '×',
+        ours: controlP99 / withoutP99,
+        reference: undefined,
+      },
+      {
+        setting,
+        metric: `p99 readers of Accord / of the control ${how} (Accord's share)`,
+        unit: '×',
+        ours: accordP99 / controlP99,
+        reference: undefined,
+        target: `≤ ${spread.toFixed(2)} (the noise)`,
+        met: accordP99 / controlP99 <= spread,
+      },
+      {
+        setting,
+        metric: `pages read per run, Accord / control ${how}`,
+        unit: '',
+        ours: median(ofAccord.map((r) => r.pages)),
+        reference: median(ofControl.map((r) => r.pages)),
+      },
+      {
+        setting,
+        metric: `page load p99 under load, Accord / control ${how}`,
+        unit: 'ms',
+        ours: median(ofAccord.map((r) => r.pageMs?.p99 ?? Number.NaN)),
+        reference: median(ofControl.map((r) => r.pageMs?.p99 ?? Number.NaN)),
+      },
+      {
+        setting,
+        metric: `server CPU per page load, Accord / control ${how}`,
+        unit: 'µs',
+        ours: cost('accord'),
+        reference: cost('control'),
+      },
+      {
+        setting,
+        metric: `deliveries with readers of Accord ${how}`,
+        unit: '%',
+        ours: median(ofAccord.map((r) => (r.harness.edits?.deliveryRatio ?? 0) * 100)),
+        reference: undefined,
+        target: '100%',
+        met: ofAccord.every(
+          (r) => r.harness.edits?.deliveryRatio === 1 && r.harness.pass && r.failedPages === 0,
+        ),
+      },
+    )
+  }
+  rows.push({
+    setting,
+    metric: 'first page load (HTTP, after opening)',
+    unit: 'ms',
+    ours: median(rounds_.map((r) => r.firstPageMs)),
+    reference: undefined,
+    target: '< 200 ms',
+    met: rounds_.every((r) => r.firstPageMs < 200),
+  })
 }
 
 /** The 5,000-clause document: ours and the reference alternately, medians over rounds. */

@@ -16,12 +16,31 @@ const heard = (stream: EventStream): string[] =>
       : [],
   )
 
+const DAY = 86_400_000
+
+/** The erasures a stream heard: their reason and the comments they name, as `body:name`. */
+const erasures = (stream: EventStream) =>
+  stream.events.flatMap((e) =>
+    e.type === 'publicCommentsErased'
+      ? [
+          {
+            consultationId: e.consultationId,
+            reason: e.reason,
+            comments: e.comments.map((c) => `${c.body}:${c.name}`),
+          },
+        ]
+      : [],
+  )
+
 /**
  * Public comments on the document's event stream: a comment confirmed by mail and every
  * coordinator's moderation reach the other coordinators at once; members and observers of
- * the same document, and a coordinator demoted meanwhile, hear none of them.
+ * the same document, and a coordinator demoted meanwhile, hear none of them. So do the
+ * erasures of a commenter's data, on request and after the retention period.
  */
 describe('public comments on the event stream', () => {
+  let at = Date.now()
+  const clock = { now: () => at }
   let smtp: TestSmtp
   let t: TestServer
   let docId: string
@@ -30,7 +49,10 @@ describe('public comments on the event stream', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp()
-    t = await newTestServer(mailEnv(smtp))
+    t = await newTestServer(
+      mailEnv(smtp, { CONSULTATION_RETENTION_DAYS: '30', CONSULTATION_SWEEP_MS: '100' }),
+      { clock },
+    )
     const member = (await t.newUser('member', 'Мария')).cookie
     const made = await documentWithVersion(t, member)
     docId = made.docId
@@ -68,6 +90,13 @@ describe('public comments on the event stream', () => {
     )
     expect(res.status).toBe(200)
   }
+  /** The comment with this body, once the stream has heard of it. */
+  const heardComment = (stream: EventStream, body: string) =>
+    vi.waitFor(() => {
+      const found = stream.events.find((e) => e.type === 'publicComment' && e.comment.body === body)
+      if (found?.type !== 'publicComment') throw new Error('not heard yet')
+      return found.comment
+    })
   /** A change every reader of the document hears: what was sent before it was heard first. */
   let marks = 0
   const markAll = async (...readers: EventStream[]) => {
@@ -107,13 +136,7 @@ describe('public comments on the event stream', () => {
       disposition: { decision: 'accepted', reason: 'Согласны' },
     })
     await commentConfirmed('spam@example.org', 'Реклама')
-    const spam = await vi.waitFor(() => {
-      const found = olegHears.events.find(
-        (e) => e.type === 'publicComment' && e.comment.body === 'Реклама',
-      )
-      if (found?.type !== 'publicComment') throw new Error('not heard yet')
-      return found.comment
-    })
+    const spam = await heardComment(olegHears, 'Реклама')
     await moderate(oleg.cookie, spam, { status: 'rejected', reason: 'Реклама услуг' })
 
     const all = [
@@ -153,5 +176,54 @@ describe('public comments on the event stream', () => {
     await vi.waitFor(() => expect(heard(otherHears)).toContain('После понижения:pending'))
     await markAll(ninaHears)
     expect(heard(ninaHears)).toEqual([])
+  })
+
+  it('an erasure on request and the retention sweep reach coordinators only, never the address', async () => {
+    const katya = await t.newUser('coordinator', 'Катя')
+    const member = await t.newUser('member', 'Мира')
+    const katyaHears = await open(katya.cookie)
+    const memberHears = await open(member.cookie)
+    const secretariatHears = await open(await t.adminCookie())
+
+    await commentConfirmed('anna@example.org', 'Анна о гостях')
+    const anna = await heardComment(katyaHears, 'Анна о гостях')
+    await moderate(katya.cookie, anna, { status: 'published' })
+    const erased = await t.api<{ comments: number }>('POST', '/api/consultations/erasures', {
+      cookie: await t.adminCookie(),
+      body: { email: 'anna@example.org' },
+    })
+    expect(erased.body).toEqual({ comments: 1 })
+    for (const coordinator of [katyaHears, secretariatHears]) {
+      await vi.waitFor(() =>
+        expect(erasures(coordinator)).toEqual([
+          { consultationId: consultation.id, reason: 'request', comments: ['Анна о гостях:'] },
+        ]),
+      )
+    }
+    const [event] = katyaHears.events.filter((e) => e.type === 'publicCommentsErased')
+    expect(event?.type === 'publicCommentsErased' && event.comments[0]).toMatchObject({
+      id: anna.id,
+      name: '',
+      organization: null,
+      publishName: false,
+      status: 'published',
+    })
+    expect(JSON.stringify(katyaHears.events)).not.toContain('anna@example.org')
+
+    // The retention sweep, once the period after the closing is over on the server's clock.
+    at += 7 * DAY + 31 * DAY
+    for (const coordinator of [katyaHears, secretariatHears]) {
+      await vi.waitFor(
+        () =>
+          expect(erasures(coordinator).at(-1)).toEqual({
+            consultationId: consultation.id,
+            reason: 'retention',
+            comments: [],
+          }),
+        { timeout: 10_000 },
+      )
+    }
+    await markAll(memberHears)
+    expect(memberHears.events.some((e) => e.type === 'publicCommentsErased')).toBe(false)
   })
 })

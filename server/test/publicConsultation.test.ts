@@ -568,6 +568,41 @@ describe('public consultation (no mail configured)', () => {
       at -= 5 * DAY
     }
   })
+
+  it('a page kept for its readers is answered as read, and changes as the consultation opens and closes', async () => {
+    const soon = await openConsultation(t, docId, {
+      versionId,
+      slug: 'soon-one',
+      opensAt: new Date(at + DAY).toISOString(),
+      closesAt: new Date(at + 2 * DAY).toISOString(),
+    })
+    const read = async (lang: string) => {
+      const res = await fetch(`${t.url}/consultations/${soon.slug}?lang=${lang}`)
+      expect(res.status).toBe(200)
+      const headers = Object.fromEntries(res.headers)
+      delete headers.date
+      return { headers, html: await res.text() }
+    }
+    const start = at
+    try {
+      // The second reading of each language is answered from the page kept by the first.
+      const first = { en: await read('en'), ru: await read('ru') }
+      const again = { en: await read('en'), ru: await read('ru') }
+      expect(again).toEqual(first)
+      expect(again.en.html).toContain('Comments can be sent from the opening date.')
+      expect(again.ru.html).toContain('Замечания можно будет отправить с даты открытия.')
+      expect(again.en.headers['content-security-policy']).toContain("default-src 'none'")
+      expect(again.en.headers['x-content-type-options']).toBe('nosniff')
+      at = start + DAY
+      expect((await read('en')).html).toContain('Comments are open')
+      at = start + 2 * DAY - 1
+      expect((await read('ru')).html).toContain('Обсуждение открыто')
+      at = start + 2 * DAY
+      expect((await read('en')).html).toContain('This consultation is closed')
+    } finally {
+      at = start
+    }
+  })
 })
 
 describe('public comment rate limits', () => {

@@ -30,6 +30,7 @@ export const useDocumentEvents = (
       'version',
       'suggestionDecided',
       'publicComment',
+      'publicCommentsErased',
     ]
     for (const type of types) source.addEventListener(type, deliver)
     source.onopen = () => {

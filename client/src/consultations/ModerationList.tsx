@@ -72,6 +72,12 @@ export const ModerationList = ({
           }
           setComments((list) => list && placeHeard(list, heard, status))
         },
+        erased: (consultationId, erased) => {
+          if (consultationId !== consultation.id) return
+          // Anonymous now: in place where shown; an erasure moves no comment between lists.
+          const now = new Map(erased.map((c) => [c.id, c]))
+          setComments((list) => (list ? list.map((c) => now.get(c.id) ?? c) : list))
+        },
         reconnected: load,
       }),
     [follow, consultation.id, status, load, announce, t],

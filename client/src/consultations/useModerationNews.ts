@@ -6,15 +6,17 @@ import { useDocumentEvents } from '../collab/useDocumentEvents'
 export interface ModerationListener {
   /** A comment entered moderation or was moderated (by anyone, this person included). */
   comment(consultationId: string, comment: PublicComment): void
+  /** A person's data was erased: these comments, as they now are, are shown so where shown. */
+  erased(consultationId: string, comments: PublicComment[]): void
   /** The stream was down for a while: whatever was said meanwhile was missed; read again. */
   reconnected(): void
 }
 
 /**
  * Listens once per page to the document's event stream for public comments in moderation
- * (the server sends them only to those who may moderate). `onNews` runs on each (the
- * consultations' counts changed) and on a reconnection; the returned `follow` lets the open
- * moderation list hear each comment, without a second stream.
+ * and erasures of a commenter's data (the server sends them only to those who may moderate).
+ * `onNews` runs on each (the consultations' counts changed) and on a reconnection; the
+ * returned `follow` lets the open moderation list hear each, without a second stream.
  */
 export const useModerationNews = (
   documentId: string,
@@ -24,10 +26,15 @@ export const useModerationNews = (
   useDocumentEvents(
     documentId,
     (event) => {
-      if (event.type !== 'publicComment') return
-      onNews()
-      for (const listener of listeners.current)
-        listener.comment(event.consultationId, event.comment)
+      if (event.type === 'publicComment') {
+        onNews()
+        for (const listener of listeners.current)
+          listener.comment(event.consultationId, event.comment)
+      } else if (event.type === 'publicCommentsErased') {
+        onNews()
+        for (const listener of listeners.current)
+          listener.erased(event.consultationId, event.comments)
+      }
     },
     () => {
       onNews()

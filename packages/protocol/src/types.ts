@@ -206,6 +206,18 @@ export type DocumentEvent =
    * was moderated (published, rejected, decided). Sent only to those who may moderate.
    */
   | { type: 'publicComment'; consultationId: string; comment: PublicComment }
+  /**
+   * A public commenter's data was erased: on request, `comments` are the ones they sent, as
+   * they now are (no name, no organization); after the retention period only addresses went,
+   * which no one is shown, and `comments` is empty. Never the address. Sent only to those
+   * who may moderate.
+   */
+  | {
+      type: 'publicCommentsErased'
+      consultationId: string
+      reason: 'request' | 'retention'
+      comments: PublicComment[]
+    }
 
 /** A suggestion still open in the text: on the finalize checklist, and in a final text's appendix. */
 export interface OpenSuggestion {

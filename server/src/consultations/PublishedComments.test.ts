@@ -55,4 +55,16 @@ describe('published comments reused for a moment', () => {
     await cache.get('k1')
     expect(reads()).toBe(3)
   })
+
+  it('says until when what it read may be shown, and counts the changes made here', async () => {
+    const { cache, later } = setUp()
+    expect(cache.freshUntil('k1')).toBe(1_000_000)
+    await cache.get('k1')
+    later(500)
+    expect(cache.freshUntil('k1')).toBe(1_002_000)
+    expect(cache.changes).toBe(0)
+    cache.forget()
+    expect(cache.changes).toBe(1)
+    expect(cache.freshUntil('k1')).toBe(1_000_500)
+  })
 })

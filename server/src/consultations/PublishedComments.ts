@@ -16,6 +16,8 @@ const FRESH_MS = 2000
  */
 export class PublishedComments {
   private readonly read = new Map<string, { at: number; comments: Promise<PublishedComment[]> }>()
+  /** Counts the changes made here: a page made from comments read before one is not reused after it. */
+  changes = 0
 
   constructor(
     private readonly store: PublicCommentStore,
@@ -48,8 +50,18 @@ export class PublishedComments {
     return comments
   }
 
+  /**
+   * Until when the comments last read may still be shown without reading them again (the
+   * clock's ms): what was read more than a moment ago may have changed on another instance.
+   */
+  freshUntil(consultationId: string): number {
+    const found = this.read.get(consultationId)
+    return found ? found.at + FRESH_MS : this.clock.now()
+  }
+
   /** After a change to what the public sees (published, withdrawn, decided, erased). */
   forget(): void {
+    this.changes++
     this.read.clear()
   }
 }

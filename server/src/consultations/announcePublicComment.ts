@@ -53,3 +53,34 @@ export const announcePublicComment = (
     comment,
   })
 }
+
+/**
+ * Tells every open moderation page of the document that a person's data was erased: on
+ * request, the comments they sent, as they now are (without name and organization), to be
+ * shown so at once; after the retention period, no comment (only addresses went, which no
+ * page shows), so the pages read their counts again. The erasure is done by then: a failure
+ * to announce it is logged and never fails it.
+ */
+export const announceErased = async (
+  ctx: Pick<ConsultationsContext, 'events' | 'logger' | 'publicComments' | 'texts'>,
+  consultation: StoredConsultation,
+  reason: 'request' | 'retention',
+  commentIds: readonly string[],
+): Promise<void> => {
+  try {
+    const comments = await Promise.all(
+      commentIds.map((id) => currentCommentView(ctx, consultation, id)),
+    )
+    ctx.events.publish(consultation.documentId, {
+      type: 'publicCommentsErased',
+      consultationId: consultation.id,
+      reason,
+      comments,
+    })
+  } catch (err) {
+    ctx.logger.warn(
+      { err, consultationId: consultation.id },
+      'could not tell the moderation pages of an erasure',
+    )
+  }
+}

@@ -33,6 +33,8 @@ export const consultationOperations = (ctx: ConsultationsContext) => {
     readPublic: bind(readPublicConsultation),
     publicReport: bind(publicReport),
     preparePages: bind(preparePublicPages),
+    /** The clock and the count of changes a kept public page is checked against. */
+    publicMoment: () => ({ now: ctx.clock.now(), changes: ctx.published.changes }),
   }
 }
 

@@ -34,11 +34,23 @@ export interface PublicConsultation {
   retentionDays: number
 }
 
+/** How long what was read may be reused (a public page kept for its readers). */
+export interface ReusableUntil {
+  /**
+   * Until when (the clock's ms) it may be shown again without reading it, unless `changes`
+   * moved meanwhile: the comments' freshness, or the next opening or closing, if sooner.
+   */
+  sameUntil: number
+  /** The count of changes to published comments on this instance before it was read. */
+  changes: number
+}
+
 /** The public view of a consultation (no account): its text and its published comments. */
 export const readPublicConsultation = async (
   ctx: ConsultationsContext,
   slug: string,
-): Promise<PublicConsultation> => {
+): Promise<PublicConsultation & ReusableUntil> => {
+  const changes = ctx.published.changes
   const consultation = await consultationBySlug(ctx, slug)
   const [doc, text, comments] = await Promise.all([
     ctx.catalog.get(consultation.documentId),
@@ -46,6 +58,8 @@ export const readPublicConsultation = async (
     ctx.published.get(consultation.id),
   ])
   if (!doc || !text) throw notFound('Unknown consultation')
+  const now = ctx.clock.now()
+  const turns = [consultation.opensAt, consultation.closesAt].filter((at) => at > now)
   return {
     slug: consultation.slug,
     url: consultationUrl(ctx, consultation.slug),
@@ -53,9 +67,11 @@ export const readPublicConsultation = async (
     introduction: consultation.introduction,
     opensAt: new Date(consultation.opensAt),
     closesAt: new Date(consultation.closesAt),
-    state: consultationState(consultation, ctx.clock.now()),
+    state: consultationState(consultation, now),
     text,
     retentionDays: ctx.retentionDays,
     published: comments,
+    sameUntil: Math.min(ctx.published.freshUntil(consultation.id), ...turns),
+    changes,
   }
 }

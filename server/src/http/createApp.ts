@@ -9,6 +9,8 @@ import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
 import { activityRouter } from './routes/activity/router.js'
 import { commentsRouter } from './routes/comments/router.js'
+import { answerKeptPage } from './routes/consultationPages/answerKeptPage.js'
+import { KeptPages } from './routes/consultationPages/keptPages.js'
 import { consultationPagesRouter } from './routes/consultationPages/router.js'
 import { consultationsRouter } from './routes/consultations/router.js'
 import { dispositionRouter } from './routes/disposition/router.js'
@@ -61,6 +63,9 @@ export const createApp = (deps: AppDeps): Express => {
       strictTransportSecurity: config.publicOrigin.startsWith('https:'),
     }),
   )
+  // The public page that 50 people reload while the group types: answered from memory first.
+  const keptPages = new KeptPages()
+  app.use(answerKeptPage(keptPages, deps.consultations))
 
   // Shared by the public JSON API and the no-script form, so both count the same comments.
   const publicLimits = publicCommentLimits(deps.limitStores)
@@ -110,7 +115,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(apiNotFound)
   app.use('/api', api)
 
-  app.use(consultationPagesRouter(deps, publicLimits))
+  app.use(consultationPagesRouter(deps, publicLimits, keptPages))
   const indexHtml = path.join(config.clientDist, 'index.html')
   app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }))
   // Every other GET is a client route (/, /documents/:id, /people …): the single-page app answers it.

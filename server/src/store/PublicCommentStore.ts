@@ -228,14 +228,24 @@ export class PublicCommentStore {
   /**
    * One person's data, on their request: name, organization and address are erased from
    * every comment sent from `email` (the comment stays, anonymous, with its decision);
-   * unconfirmed ones go whole. Returns the consultations touched and how many comments.
+   * unconfirmed ones go whole. Returns the consultations touched, how many comments, and
+   * the comments kept (anonymous now) by consultation, for the open moderation pages.
    */
-  async eraseByEmail(email: string): Promise<{ consultationIds: string[]; comments: number }> {
+  async eraseByEmail(email: string): Promise<{
+    consultationIds: string[]
+    comments: number
+    kept: Map<string, string[]>
+  }> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.all<{ consultation_id: string }>(
-        'SELECT DISTINCT consultation_id FROM public_comments WHERE email = ?',
+      const rows = await tx.all<{ id: string; consultation_id: string; status: string }>(
+        'SELECT id, consultation_id, status FROM public_comments WHERE email = ? ORDER BY created_at, id',
         [email],
       )
+      const kept = new Map<string, string[]>()
+      for (const row of rows) {
+        if (row.status === 'unconfirmed') continue
+        kept.set(row.consultation_id, [...(kept.get(row.consultation_id) ?? []), row.id])
+      }
       const dropped = await tx.run(
         `DELETE FROM public_comments WHERE email = ? AND status = 'unconfirmed'`,
         [email],
@@ -246,8 +256,9 @@ export class PublicCommentStore {
         [email],
       )
       return {
-        consultationIds: rows.map((r) => r.consultation_id),
+        consultationIds: [...new Set(rows.map((r) => r.consultation_id))],
         comments: dropped.changes + cleared.changes,
+        kept,
       }
     })
   }

@@ -18,42 +18,13 @@ import { HttpError } from '../../HttpError.js'
 import { parse } from '../../parse.js'
 import { publicErrorAnswer } from '../publicConsultations/publicErrorAnswer.js'
 import { publicLanguage } from '../publicConsultations/publicLanguage.js'
-import { type PreparedPage, PreparedPages } from './preparedPages.js'
-
-/**
- * Nothing but the page itself and its inline styles: no script, no other site, forms only to
- * this server. Stricter than the application's own policy.
- */
-const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-
-const pageHeaders = (res: Response) => {
-  res.setHeader('Content-Security-Policy', PAGE_CSP)
-  // Not `no-referrer` (the app's): with it browsers send `Origin: null` on the form's POST,
-  // which the origin check must refuse. Other sites still learn nothing.
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('Cache-Control', 'no-cache')
-}
+import type { KeptPages } from './keptPages.js'
+import { PreparedPages } from './preparedPages.js'
+import { pageHeaders, sendPrepared } from './sendPage.js'
 
 const html = (res: Response, status: number, page: string) => {
   pageHeaders(res)
   res.status(status).type('html').send(page)
-}
-
-/**
- * A page many read (the consultation's text): sent from its prepared bytes, gzipped for
- * those who take it (awaiting the page's one compression, off the event loop, if it is new),
- * and 304 for a reader whose copy is current (Express compares the ETag).
- */
-const preparedHtml = async (req: Request, res: Response, page: PreparedPage) => {
-  pageHeaders(res)
-  res.setHeader('Vary', 'Accept-Encoding')
-  const gzipped =
-    req.acceptsEncodings('gzip', 'identity') === 'gzip' ? await page.gzipped : undefined
-  if (gzipped) res.setHeader('Content-Encoding', 'gzip')
-  const sent = gzipped ?? page.plain
-  res.setHeader('ETag', sent.etag)
-  res.status(200).type('html').send(sent.bytes)
 }
 
 /** Form fields longer than the API takes are refused by the API's limits; this caps the body. */
@@ -82,11 +53,13 @@ const valuesOf = (body: unknown): FormValues => {
  * The public consultation pages (no account, no script): the text with its published
  * comments, a page per clause with the comment form (a plain form POST), the confirmation
  * of a mailed link, and the report's downloads. Everything in ru or en (`?lang=`, else
- * Accept-Language), every value escaped.
+ * Accept-Language), every value escaped. The consultation's page, once read, is kept in
+ * `kept` for the readers who come next.
  */
 export const consultationPagesRouter = (
   { config, consultations }: AppDeps,
   limits: RequestHandler[],
+  kept: KeptPages,
 ): Router => {
   const router = Router()
   const prepared = new PreparedPages()
@@ -114,8 +87,12 @@ export const consultationPagesRouter = (
   router.get(
     base,
     page(async (req, res, language) => {
+      const from = consultations.publicMoment().now
       const view = await consultations.readPublic(slugOf(req))
-      await preparedHtml(req, res, prepared.get(renderConsultationPage(view, language)))
+      const answer = prepared.get(renderConsultationPage(view, language))
+      // The next readers are answered with it before the routes (answerKeptPage.ts).
+      kept.keep(view.slug, language, from, answer, view)
+      await sendPrepared(req, res, answer)
     }),
   )
 
