@@ -4,16 +4,15 @@ import {
   SUGGESTION_MODES,
   type SuggestionMode,
 } from '@accord/protocol'
-import { type KeyboardEvent, type MouseEvent, useId, useState } from 'react'
+import { type MouseEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAction } from '../../app/useAction'
 import { FormMessage } from '../../ui/FormMessage'
-import './exportMenu.css'
 import { exportUrl } from './exportUrl'
 import { type DownloadProgress, fetchDownload } from './fetchDownload'
 import { saveBlob } from './saveBlob'
 
-interface ExportMenuProps {
+export interface ExportPanelProps {
   documentId: string
   /** Export this version instead of the current text. */
   versionId?: string
@@ -33,19 +32,19 @@ const isModified = (event: MouseEvent) =>
   event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
 
 /**
- * "Export": choose a format, whether to append the open comments and, when the text has
- * open suggestions, a clean copy or a review copy showing them, then download. The
- * download is a plain link to the export URL (it works without scripts, and with "save link
- * as"); a plain click fetches the file instead, so the menu can show progress and a
- * translated error.
+ * The export menu's panel (ExportMenu): choose a format, whether to append the open comments
+ * and, when the text has open suggestions, a clean copy or a review copy showing them, then
+ * download. The download is a plain link to the export URL (it works without scripts, and
+ * with "save link as"); a plain click fetches the file instead, so the panel can show
+ * progress and a translated error. All of it is HTTP: it needs no live text.
  */
-export const ExportMenu = ({
+export const ExportPanel = ({
   documentId,
   versionId,
   hasSuggestions = false,
   translation = false,
   final = false,
-}: ExportMenuProps) => {
+}: ExportPanelProps) => {
   const { t } = useTranslation()
   const formatId = useId()
   const progressId = useId()
@@ -82,97 +81,86 @@ export const ExportMenu = ({
     })
   }
 
-  // Escape closes the menu and leaves focus on its button, as in any menu.
-  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
-    if (event.key !== 'Escape' || !event.currentTarget.open) return
-    event.preventDefault()
-    event.currentTarget.open = false
-    event.currentTarget.querySelector('summary')?.focus()
-  }
-
   const percent = progress?.total ? Math.round((100 * progress.loaded) / progress.total) : null
 
   return (
-    <details className="export-menu" onKeyDown={closeOnEscape}>
-      <summary>{t('export.menu')}</summary>
-      <div className="export-menu-panel">
-        <p className="hint">
-          {versionId ? t('export.ofVersion') : final ? t('export.ofFinal') : t('export.ofCurrent')}
-        </p>
-        <label htmlFor={formatId}>{t('export.format')}</label>
-        <select
-          id={formatId}
-          value={format}
+    <div className="export-menu-panel">
+      <p className="hint">
+        {versionId ? t('export.ofVersion') : final ? t('export.ofFinal') : t('export.ofCurrent')}
+      </p>
+      <label htmlFor={formatId}>{t('export.format')}</label>
+      <select
+        id={formatId}
+        value={format}
+        disabled={busy}
+        onChange={(event) => setFormat(event.target.value as ExportFormat)}
+      >
+        {EXPORT_FORMATS.map((value) => (
+          <option key={value} value={value}>
+            {t(`export.formats.${value}`)}
+          </option>
+        ))}
+      </select>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={comments}
           disabled={busy}
-          onChange={(event) => setFormat(event.target.value as ExportFormat)}
-        >
-          {EXPORT_FORMATS.map((value) => (
-            <option key={value} value={value}>
-              {t(`export.formats.${value}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(event) => setComments(event.target.checked)}
+        />
+        {t('export.includeComments')}
+      </label>
+      {canBilingual && (
         <label className="choice">
           <input
             type="checkbox"
-            checked={comments}
+            checked={bilingual}
             disabled={busy}
-            onChange={(event) => setComments(event.target.checked)}
+            onChange={(event) => setBilingual(event.target.checked)}
           />
-          {t('export.includeComments')}
+          {t('export.bilingual')}
         </label>
-        {canBilingual && (
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={bilingual}
-              disabled={busy}
-              onChange={(event) => setBilingual(event.target.checked)}
-            />
-            {t('export.bilingual')}
-          </label>
-        )}
-        {hasSuggestions && (
-          <fieldset className="export-suggestions" disabled={busy}>
-            <legend>{t('export.suggestions.legend')}</legend>
-            {SUGGESTION_MODES.map((mode) => (
-              <label key={mode} className="choice">
-                <input
-                  type="radio"
-                  name={`${formatId}-suggestions`}
-                  value={mode}
-                  checked={suggestions === mode}
-                  onChange={() => setSuggestions(mode)}
-                />
-                {t(`export.suggestions.${mode}`)}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <a
-          className="export-download"
-          href={href}
-          download
-          onClick={download}
-          aria-disabled={busy || undefined}
-          aria-describedby={progress ? progressId : undefined}
-        >
-          {t('export.download')}
-        </a>
-        {progress && (
-          <div id={progressId}>
-            <progress
-              aria-label={t('export.progressLabel')}
-              value={progress.total ? progress.loaded : undefined}
-              max={progress.total ?? undefined}
-            />
-            <p role="status">
-              {percent === null ? t('export.preparing') : t('export.progress', { percent })}
-            </p>
-          </div>
-        )}
-        <FormMessage error={error} success={saved} />
-      </div>
-    </details>
+      )}
+      {hasSuggestions && (
+        <fieldset className="export-suggestions" disabled={busy}>
+          <legend>{t('export.suggestions.legend')}</legend>
+          {SUGGESTION_MODES.map((mode) => (
+            <label key={mode} className="choice">
+              <input
+                type="radio"
+                name={`${formatId}-suggestions`}
+                value={mode}
+                checked={suggestions === mode}
+                onChange={() => setSuggestions(mode)}
+              />
+              {t(`export.suggestions.${mode}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <a
+        className="export-download"
+        href={href}
+        download
+        onClick={download}
+        aria-disabled={busy || undefined}
+        aria-describedby={progress ? progressId : undefined}
+      >
+        {t('export.download')}
+      </a>
+      {progress && (
+        <div id={progressId}>
+          <progress
+            aria-label={t('export.progressLabel')}
+            value={progress.total ? progress.loaded : undefined}
+            max={progress.total ?? undefined}
+          />
+          <p role="status">
+            {percent === null ? t('export.preparing') : t('export.progress', { percent })}
+          </p>
+        </div>
+      )}
+      <FormMessage error={error} success={saved} />
+    </div>
   )
 }
