@@ -1,19 +1,9 @@
-import { jsonToUpdate } from '@accord/schema'
+import { clause } from '@accord/test-support'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { checkAccessibility } from './utils/checkAccessibility'
-import { sendRawUpdate } from './utils/rawUpdate'
+import { writtenSource } from './utils/documentWithTranslation'
 import { useBrowserSession } from './utils/useBrowserSession'
-
-const text = (t: string) => ({ type: 'text', text: t })
-const clause = (id: string, heading: string, body: string) => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: [text(heading)] },
-    { type: 'paragraph', content: [text(body)] },
-  ],
-})
 
 describe('cross-references in the editor', () => {
   const session = useBrowserSession()
@@ -28,25 +18,12 @@ describe('cross-references in the editor', () => {
     const { server } = session
     const anna = await server.newUser('member', 'Anna Petrova')
     const ben = await server.newUser('member', 'Ben Okafor')
-    const cookie = await server.signIn(anna.email, anna.password)
-    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Charter',
-    })
+    const { sourceId: id, page: a } = await writtenSource(session, anna, [
+      clause('cScope000001', 'Scope', 'Terms as defined in'),
+      clause('cRights00001', 'Rights', 'Everyone may complain.'),
+      clause('cTerms000001', 'Terms', 'Ombudsman means the office.'),
+    ])
     const url = `${server.url}/documents/${id}`
-    const a = await session.openDocument(anna.email, anna.password, url)
-    await sendRawUpdate(
-      a,
-      server.url,
-      id,
-      jsonToUpdate({
-        type: 'doc',
-        content: [
-          clause('cScope000001', 'Scope', 'Terms as defined in'),
-          clause('cRights00001', 'Rights', 'Everyone may complain.'),
-          clause('cTerms000001', 'Terms', 'Ombudsman means the office.'),
-        ],
-      }),
-    )
     const b = await session.openDocument(ben.email, ben.password, url)
     await expect.poll(() => b.locator('.clause-label').allTextContents()).toHaveLength(3)
 

@@ -1,21 +1,12 @@
-import { jsonToUpdate } from '@accord/schema'
+import { clause } from '@accord/test-support'
 import type { JSONContent } from '@tiptap/core'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { sendRawUpdate } from './utils/rawUpdate'
-import { ADMIN } from './utils/serverProcess'
+import { documentWithTranslation } from './utils/documentWithTranslation'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value })
 const reference = (clauseId: string): JSONContent => ({ type: 'clauseRef', attrs: { clauseId } })
-const clause = (id: string, heading: string, body: JSONContent[]): JSONContent => ({
-  type: 'clause',
-  attrs: { id },
-  content: [
-    { type: 'clauseHeading', content: [text(heading)] },
-    { type: 'paragraph', content: body },
-  ],
-})
 
 /** The labels the references of one column show, as a reader sees them. */
 const labels = (page: Page, editor: string) =>
@@ -33,40 +24,23 @@ describe('cross-references in the side-by-side view', () => {
 
   it('show their labels in both columns and in the worklist', async () => {
     const { server } = session
-    const admin = await server.signIn(ADMIN.email, ADMIN.password)
     const coordinator = await server.newUser('coordinator', 'Anna Coordinator')
-    const coordinatorCookie = await server.signIn(coordinator.email, coordinator.password)
-    const { id: sourceId } = await server.api<{ id: string }>('POST', '/api/documents', admin, {
-      title: 'Устав',
+    const {
+      page: editorPage,
+      cookie,
+      translationId,
+    } = await documentWithTranslation(session, coordinator, {
+      clauses: [
+        clause('scope', 'Сфера', [text('Термины определены в '), reference('terms'), text('.')]),
+        clause('rights', 'Права', 'Каждый имеет право на доступ.'),
+        clause('terms', 'Термины', 'Персональные данные защищаются.'),
+      ],
+      fill: 'source',
     })
-    const editorPage = await session.openDocument(
-      coordinator.email,
-      coordinator.password,
-      `${server.url}/documents/${sourceId}`,
-    )
-    await sendRawUpdate(
-      editorPage,
-      server.url,
-      sourceId,
-      jsonToUpdate({
-        type: 'doc',
-        content: [
-          clause('scope', 'Сфера', [text('Термины определены в '), reference('terms'), text('.')]),
-          clause('rights', 'Права', [text('Каждый имеет право на доступ.')]),
-          clause('terms', 'Термины', [text('Персональные данные защищаются.')]),
-        ],
-      }),
-    )
-    const { document } = await server.api<{ document: { id: string } }>(
-      'POST',
-      `/api/documents/${sourceId}/languages`,
-      coordinatorCookie,
-      { language: 'en', fill: 'source' },
-    )
     const page = await session.openDocument(
       coordinator.email,
       coordinator.password,
-      `${server.url}/documents/${document.id}/side-by-side`,
+      `${server.url}/documents/${translationId}/side-by-side`,
     )
     await expect.poll(() => labels(page, '#editor-source')).toEqual(['Статья 3'])
     await expect.poll(() => labels(page, '#editor')).toEqual(['Article 3'])
@@ -76,8 +50,8 @@ describe('cross-references in the side-by-side view', () => {
     for (const clauseId of ['scope', 'rights', 'terms'])
       await server.api(
         'POST',
-        `/api/documents/${document.id}/clauses/${clauseId}/translated`,
-        coordinatorCookie,
+        `/api/documents/${translationId}/clauses/${clauseId}/translated`,
+        cookie,
         {},
       )
     // At the start of the line: the paragraph's middle may be the reference, which a click selects whole.

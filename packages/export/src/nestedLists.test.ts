@@ -1,5 +1,6 @@
 import {
   convertWithLibreOffice,
+  exportMeta,
   NESTED_OUTLINE,
   nestedListDocument,
   pdfLayoutText,
@@ -13,13 +14,7 @@ import { DOMParser } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { exportDocument } from './exportDocument.js'
 
-const meta = {
-  documentId: 'd1',
-  title: 'Положение',
-  language: 'ru' as const,
-  clauseLabel: 'article' as const,
-  date: new Date('2024-04-01T00:00:00Z'),
-}
+const meta = exportMeta()
 
 const exported = async (
   format: 'docx' | 'odt' | 'pdf' | 'html' | 'md' | 'akn',

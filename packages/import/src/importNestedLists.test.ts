@@ -1,6 +1,7 @@
 import { exportDocument } from '@accord/export'
 import {
   convertWithLibreOffice,
+  exportMeta,
   listOutline,
   NESTED_OUTLINE,
   nestedListDocument,
@@ -105,13 +106,7 @@ describe('files saved by LibreOffice', () => {
 })
 
 describe("Accord's own exports, imported again", () => {
-  const meta = {
-    documentId: 'd1',
-    title: 'Положение',
-    language: 'ru' as const,
-    clauseLabel: 'article' as const,
-    date: new Date('2024-04-01T00:00:00Z'),
-  }
+  const meta = exportMeta()
   for (const format of ['docx', 'odt', 'html', 'md'] as const)
     it(`${format}: the nested list comes back with its levels`, async () => {
       const exported = await exportDocument(format, nestedListDocument(), meta)

@@ -1,5 +1,5 @@
 import { exportDocument } from '@accord/export'
-import { NOTES, tableDocument } from '@accord/test-support'
+import { exportMeta, NOTES, tableDocument } from '@accord/test-support'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
@@ -31,13 +31,7 @@ const footnotesOf = (doc: JSONContent): string[] => {
 }
 
 describe("Accord's own tables and footnotes, exported and imported again", () => {
-  const meta = {
-    documentId: 'd1',
-    title: 'Положение',
-    language: 'ru' as const,
-    clauseLabel: 'article' as const,
-    date: new Date('2024-04-01T00:00:00Z'),
-  }
+  const meta = exportMeta()
   const expected = [
     ['tableHeader 1x1 Термин', 'tableHeader 1x1 Значение', 'tableHeader 1x1 Источник'],
     ['tableCell 1x2 Омбудсмен', 'tableCell 2x1 Уполномоченный по правам'],

@@ -1,5 +1,5 @@
 import { exportDocument } from '@accord/export'
-import { articlesDraft, convertWithLibreOffice } from '@accord/test-support'
+import { articlesDraft, convertWithLibreOffice, exportMeta } from '@accord/test-support'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from './importFile.js'
 import { clausesOf, preambleOf, suggestionsOf } from './testCorpus/readBack.js'
@@ -102,14 +102,11 @@ describe('files saved by LibreOffice', () => {
 describe("Accord's own exports, imported again", () => {
   it('the tracked-changes DOCX (and HTML) give the same clauses and suggestions', async () => {
     const first = importFile('draft.docx', await articlesDraft())
-    const meta = {
-      documentId: 'd1',
+    const meta = exportMeta({
       title: first.title,
       language: first.language,
-      clauseLabel: 'article' as const,
-      date: new Date('2024-04-01T00:00:00Z'),
       suggestions: 'tracked' as const,
-    }
+    })
     for (const format of ['docx', 'odt', 'html', 'md'] as const) {
       const exported = await exportDocument(format, first.content, meta)
       const again = importFile(exported.fileName, exported.bytes)

@@ -2,6 +2,7 @@
  * What the tests of several workspaces share. Test files only import it (a devDependency of
  * each workspace that uses it); no build of the app includes it.
  */
+export { exportMeta } from './fixtures/exportMeta.js'
 export {
   listOutline,
   NESTED_OUTLINE,

@@ -1,5 +1,11 @@
-type Param = string | number | bigint | boolean | Buffer | Uint8Array | null
+export type Param = string | number | bigint | boolean | Buffer | Uint8Array | null
 export type Params = readonly Param[]
+
+/** One statement with `?` placeholders, and the values for them. */
+export interface Statement {
+  sql: string
+  params?: Params
+}
 
 /**
  * The SQL connection every store writes through, whichever engine holds the data. Stores
@@ -16,12 +22,12 @@ export interface Database {
   /** Runs `fn` in one transaction, rolled back if it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>
   /**
-   * SQLite only: runs statements whose values are written into them as literals
-   * (sqliteLiterals.ts) in one transaction, rolled back if one fails, in one round trip to
-   * SQLite's thread where `transaction` takes two per statement and two more for BEGIN and
-   * COMMIT. For the hottest write, the document log at every flush tick.
+   * Runs `statements` in one transaction, rolled back if one fails: for a write whose
+   * statements are all known before it starts (it reads nothing in between). On SQLite that is
+   * one round trip to SQLite's thread where `transaction` takes two per statement and two more
+   * for BEGIN and COMMIT: the hottest write, the document log at every flush tick, goes so.
    */
-  transactionScript?(statements: readonly string[]): Promise<void>
+  runInTransaction(statements: readonly Statement[]): Promise<void>
   /** Closes after the writes queued so far; every later call rejects with DatabaseClosedError. */
   close(): Promise<void>
 }

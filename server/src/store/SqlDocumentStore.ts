@@ -2,7 +2,6 @@ import type { Database } from './Database.js'
 import type { DocumentStore, StoredDocument } from './DocumentStore.js'
 import { foldUpdates } from './foldUpdates.js'
 import { nowIso } from './ids.js'
-import { sqliteBlob, sqliteText } from './sqlite/sqliteLiterals.js'
 
 /**
  * State first, then the log, in one statement, so one snapshot: a compaction committing
@@ -83,45 +82,22 @@ export class SqlDocumentStore implements DocumentStore {
   /**
    * One multi-row INSERT and one UPDATE per chunk of rows rather than two statements per
    * document: each statement is a round trip to SQLite's thread, and at a flush tick with
-   * many documents those round trips were most of the write's cost. On SQLite the tick's
-   * statements go as one script (values as literals), one round trip in all.
+   * many documents those round trips were most of the write's cost (SQLite runs the tick's
+   * statements as one script, one round trip in all).
    */
-  private async write(appends: readonly PendingAppend[]): Promise<void> {
+  private write(appends: readonly PendingAppend[]): Promise<void> {
     const now = nowIso()
     const documents = [...new Set(appends.map((append) => append.documentId))]
-    const rowChunks = chunks(appends)
-    const documentChunks = chunks(documents)
-    if (this.db.transactionScript) {
-      return this.db.transactionScript([
-        ...rowChunks.map(
-          (chunk) =>
-            `INSERT INTO document_updates (document_id, update_data, created_at) VALUES ${chunk
-              .map(
-                ({ documentId, update }) =>
-                  `(${sqliteText(documentId)}, ${sqliteBlob(update)}, ${sqliteText(now)})`,
-              )
-              .join(', ')}`,
-        ),
-        ...documentChunks.map(
-          (chunk) =>
-            `UPDATE documents SET updated_at = ${sqliteText(now)} WHERE id IN (${chunk.map(sqliteText).join(', ')})`,
-        ),
-      ])
-    }
-    return this.db.transaction(async (tx) => {
-      for (const chunk of rowChunks) {
-        await tx.run(
-          `INSERT INTO document_updates (document_id, update_data, created_at) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-          chunk.flatMap(({ documentId, update }) => [documentId, Buffer.from(update), now]),
-        )
-      }
-      for (const chunk of documentChunks) {
-        await tx.run(
-          `UPDATE documents SET updated_at = ? WHERE id IN (${chunk.map(() => '?').join(', ')})`,
-          [now, ...chunk],
-        )
-      }
-    })
+    return this.db.runInTransaction([
+      ...chunks(appends).map((chunk) => ({
+        sql: `INSERT INTO document_updates (document_id, update_data, created_at) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+        params: chunk.flatMap(({ documentId, update }) => [documentId, update, now]),
+      })),
+      ...chunks(documents).map((chunk) => ({
+        sql: `UPDATE documents SET updated_at = ? WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        params: [now, ...chunk],
+      })),
+    ])
   }
 
   async compact(documentId: string): Promise<void> {

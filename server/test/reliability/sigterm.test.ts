@@ -95,7 +95,7 @@ describe('SIGTERM', () => {
       vi.spyOn(SqliteDatabase.prototype, 'get'),
       vi.spyOn(SqliteDatabase.prototype, 'all'),
       vi.spyOn(SqliteDatabase.prototype, 'exec'),
-      vi.spyOn(SqliteDatabase.prototype, 'transactionScript'),
+      vi.spyOn(SqliteDatabase.prototype, 'runInTransaction'),
     ]
     try {
       // Longer than the first save retry (100 ms): a timer that outlived the close would fire now.

@@ -49,6 +49,7 @@ import { useWantedSuggestion } from '../../suggestions/useWantedSuggestion'
 import { PartBoundary } from '../../ui/PartBoundary'
 import { Progress } from '../../ui/Progress'
 import { useAnnouncer } from '../../ui/useAnnouncer'
+import { ExportMenu } from './ExportMenu'
 import { ReadOnlyNotice } from './ReadOnlyNotice'
 import { StatusControl } from './StatusControl'
 import { StopNotice } from './StopNotice'
@@ -57,7 +58,7 @@ import { StopNotice } from './StopNotice'
  * The parts of an open document that typing does not need, each its own chunk: the
  * comments (list and margin), the suggestions, the history and its comparisons (with the
  * diff library), the review-round forms, the outline, the document settings and the export
- * menu. The page loads them once the text has arrived
+ * menu's panel (ExportMenu). The page loads them once the text has arrived
  * (`useTextArrived`) or when they are opened, so the editor's own code comes first.
  */
 
@@ -84,7 +85,6 @@ const DocumentSettingsForm = lazy(() =>
     default: m.DocumentSettingsForm,
   })),
 )
-const ExportMenu = lazy(() => import('./ExportMenu').then((m) => ({ default: m.ExportMenu })))
 const OpenRoundForm = lazy(() =>
   import('../../reviewRounds/OpenRoundForm').then((m) => ({ default: m.OpenRoundForm })),
 )
@@ -301,18 +301,16 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
             {t('translations.sideBySide')}
           </Link>
         )}
-        {textArrived && (
-          <PartBoundary part="export">
-            <Suspense fallback={null}>
-              <ExportMenu
-                documentId={document.id}
-                hasSuggestions={suggestions.suggestions.length > 0}
-                translation={document.sourceDocumentId !== null}
-                final={document.status === 'final'}
-              />
-            </Suspense>
-          </PartBoundary>
-        )}
+        {/* Without the live text too: an export is HTTP, and the socket may be refused (a proxy). */}
+        <PartBoundary part="export">
+          <ExportMenu
+            documentId={document.id}
+            hasSuggestions={suggestions.suggestions.length > 0}
+            translation={document.sourceDocumentId !== null}
+            final={document.status === 'final'}
+            preload={textArrived}
+          />
+        </PartBoundary>
         <WatchToggle documentId={document.id} />
         {mayRunRounds && !reviewRound.round && document.status !== 'final' && !openingRound && (
           <button type="button" className="quiet" onClick={() => setOpeningRound(true)}>

@@ -94,7 +94,7 @@ export const HistoryView = ({ documentId, shown, history, onClose }: HistoryView
       </div>
       {shown.kind === 'version' ? (
         <>
-          <ExportMenu documentId={documentId} versionId={shown.version.id} />
+          <ExportMenu documentId={documentId} versionId={shown.version.id} preload />
           <VersionViewer content={shown.content} settings={shown.settings} />
         </>
       ) : (

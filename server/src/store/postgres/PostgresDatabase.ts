@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Database, Params, Transaction } from '../Database.js'
+import type { Database, Params, Statement, Transaction } from '../Database.js'
 import { DatabaseClosedError } from '../Database.js'
 
 const INT8 = 20
@@ -103,6 +103,12 @@ export class PostgresDatabase implements Database {
       client.off('error', onLost)
       client.release(broken instanceof Error ? broken : undefined)
     }
+  }
+
+  async runInTransaction(statements: readonly Statement[]): Promise<void> {
+    await this.transaction(async (tx) => {
+      for (const { sql, params } of statements) await tx.run(sql, params)
+    })
   }
 
   /** Takes a pooled client for work that must stay on one connection (session-level locks). */

@@ -1,7 +1,50 @@
 import sqlite3 from 'sqlite3'
 
-import type { Database, Params, Transaction } from '../Database.js'
+import type { Database, Param, Params, Statement, Transaction } from '../Database.js'
 import { DatabaseClosedError } from '../Database.js'
+
+/*
+ * A script (sqlite3's exec) takes no parameters, so `runInTransaction` writes each value into
+ * its statement as a SQLite literal: text in single quotes with each quote doubled (SQLite has
+ * no backslash escapes, so nothing else can end the literal), bytes as X'hex', numbers as
+ * they are. Whatever a value holds, its literal is one value.
+ */
+
+const literal = (value: Param): string => {
+  if (value === null) return 'NULL'
+  switch (typeof value) {
+    case 'string':
+      // The script goes to SQLite as a C string: a NUL would end it there.
+      if (value.includes('\0')) {
+        throw new Error('a NUL character cannot be written as a SQLite literal')
+      }
+      return `'${value.replaceAll("'", "''")}'`
+    case 'boolean':
+      return value ? '1' : '0'
+    case 'bigint':
+      return value.toString()
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`${value} cannot be written as a SQLite literal`)
+      return String(value)
+    default:
+      return `X'${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}'`
+  }
+}
+
+/** A `?` placeholder; quoted text and identifiers are matched whole, to be passed over. */
+const PLACEHOLDER = /'[^']*(?:''[^']*)*'|"[^"]*(?:""[^"]*)*"|\?/g
+
+/** `statement` with its parameters written in as literals. */
+const withLiterals = ({ sql, params = [] }: Statement): string => {
+  let next = 0
+  const written = sql.replace(PLACEHOLDER, (match) => {
+    if (match !== '?') return match
+    if (next === params.length) throw new Error(`more placeholders than parameters in: ${sql}`)
+    return literal(params[next++] as Param)
+  })
+  if (next < params.length) throw new Error(`more parameters than placeholders in: ${sql}`)
+  return written
+}
 
 /**
  * A promise wrapper around one sqlite3 connection.
@@ -66,10 +109,12 @@ export class SqliteDatabase implements Database {
     })
   }
 
-  transactionScript(statements: readonly string[]): Promise<void> {
+  /** One script, BEGIN IMMEDIATE to COMMIT, with the values written in as literals. */
+  async runInTransaction(statements: readonly Statement[]): Promise<void> {
+    const script = `BEGIN IMMEDIATE;\n${statements.map(withLiterals).join(';\n')};\nCOMMIT;`
     return this.enqueue(async () => {
       try {
-        await this.rawExec(`BEGIN IMMEDIATE;\n${statements.join(';\n')};\nCOMMIT;`)
+        await this.rawExec(script)
       } catch (err) {
         // exec stops at the failing statement and leaves the transaction open; close it here,
         // inside this job, before the queue lets another write in.
