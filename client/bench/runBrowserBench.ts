@@ -17,7 +17,6 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
@@ -53,6 +52,7 @@ import {
   type PageFigures,
   seedRoom,
 } from './pageMeasures.js'
+import { serveStatic } from './serveStatic.js'
 import {
   runTranslationScene,
   SOURCE_SHAPE,
@@ -79,28 +79,6 @@ const only = (args.only ?? 'paragraphs,side-by-side,tables').split(',').map((s) 
 const rounds = smoke ? 1 : Number(args.rounds ?? 2)
 const KEYSTROKES = smoke ? 15 : args.quick ? 30 : 80
 const log = (message: string) => process.stderr.write(`[bench:browser] ${message}\n`)
-
-/** Serves the built bare page. */
-const serveStatic = async (dir: string): Promise<{ url: string; close(): void }> => {
-  const port = await freePort()
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-  }
-  const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname
-    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname)
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
-    res.end(readFileSync(file))
-  })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${port}`, close: () => server.close() }
-}
 
 /**
  * The app on a fresh Accord, the document seeded from `update`; `prepare` may add to the
