@@ -12,8 +12,9 @@
  * - threads: the same with the authorship colours off (what the margin alone costs).
  * The app syncs from Accord (production build); the bare page from @y/websocket-server.
  * Options: --quick, --rounds N, --only LIST, --no-record, --note TEXT, --smoke, and
- * --compare-client DIR: the annotated and threads rows also run the app as built in DIR (an
- * older `client/dist`, copied aside), in the same rounds, to compare two versions A B A B.
+ * --compare-client DIR: the paragraphs, tables, annotated and threads rows also run the app
+ * as built in DIR (an older `client/dist`, copied aside), in the same rounds, to compare two
+ * versions A B A B.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -152,11 +153,13 @@ interface Scenario {
 const paragraphsScenario = (): Scenario => {
   const update = paragraphDocument()
   const app: PageFigures[] = []
+  const other: PageFigures[] = []
   const bare: PageFigures[] = []
   return {
     async round(browser, pageUrl, note) {
       app.push(await runApp(browser, update))
       note(`app: ${show(app.at(-1) as PageFigures)}`)
+      await runOther(other, () => runApp(browser, update, undefined, compareClient), note)
       bare.push(await runBare(browser, pageUrl, update))
       note(`bare page: ${show(bare.at(-1) as PageFigures)}`)
     },
@@ -182,7 +185,12 @@ const paragraphsScenario = (): Scenario => {
         target: '≤ 250 KB',
       }
       js.met = (js.ours as number) <= 250
-      return [editable, ...keystrokeRows(setting, app, bare, 1.0), js]
+      return [
+        editable,
+        ...keystrokeRows(setting, app, bare, 1.0),
+        js,
+        ...otherRows(setting, other, bare),
+      ]
     },
   }
 }
@@ -292,20 +300,42 @@ const tablesScenario = (): Scenario => {
   const ours = clauseDocument(shape)
   const theirs = bareClauseDocument(shape)
   const app: PageFigures[] = []
+  const other: PageFigures[] = []
   const bare: PageFigures[] = []
   return {
     async round(browser, pageUrl, note) {
       app.push(await runApp(browser, ours))
       note(`app: ${show(app.at(-1) as PageFigures)}`)
+      await runOther(other, () => runApp(browser, ours, undefined, compareClient), note)
       bare.push(await runBare(browser, pageUrl, theirs, '&tables=1'))
       note(`bare page with tables: ${show(bare.at(-1) as PageFigures)}`)
     },
     rows() {
       const setting = `browser, ${shape.clauses} clauses with ${tableCount(shape)} tables (${Math.round(ours.byteLength / 1024)} KiB state), another client editing`
-      return editableAndKeystrokeRows(setting, app, bare)
+      return [...editableAndKeystrokeRows(setting, app, bare), ...otherRows(setting, other, bare)]
     },
   }
 }
+
+/** With --compare-client, one run of the app as built there, after this build's. */
+const runOther = async (
+  other: PageFigures[],
+  run: () => Promise<PageFigures>,
+  note: (line: string) => void,
+  what = '',
+) => {
+  if (!compareClient) return
+  other.push(await run())
+  note(
+    `app as built in ${compareClient}${what ? `, ${what}` : ''}: ${show(other.at(-1) as PageFigures)}`,
+  )
+}
+
+/** The rows of the --compare-client build (none without it). */
+const otherRows = (setting: string, other: readonly PageFigures[], bare: readonly PageFigures[]) =>
+  compareClient
+    ? editableAndKeystrokeRows(`${setting}; client as built in ${compareClient}`, other, bare)
+    : []
 
 /**
  * Issue 21: the ~1 MiB paragraphs document with THREADS open threads beside their words (the
@@ -330,25 +360,13 @@ const annotatedScenario = (authorship: boolean) => (): Scenario => {
     async round(browser, pageUrl, note) {
       app.push(await runApp(browser, update, prepare))
       note(`app with ${what}: ${show(app.at(-1) as PageFigures)}`)
-      if (compareClient) {
-        other.push(await runApp(browser, update, prepare, compareClient))
-        note(`app as built in ${compareClient}, ${what}: ${show(other.at(-1) as PageFigures)}`)
-      }
+      await runOther(other, () => runApp(browser, update, prepare, compareClient), note, what)
       bare.push(await runBare(browser, pageUrl, update))
       note(`bare page: ${show(bare.at(-1) as PageFigures)}`)
     },
     rows() {
       const setting = `browser, ${PARAGRAPHS} paragraphs (~1 MiB), ${threads} comment threads in the margin, authorship colours ${authorship ? 'on' : 'off'}, another client editing`
-      const rows = editableAndKeystrokeRows(setting, app, bare)
-      if (compareClient)
-        rows.push(
-          ...editableAndKeystrokeRows(
-            `${setting}; client as built in ${compareClient}`,
-            other,
-            bare,
-          ),
-        )
-      return rows
+      return [...editableAndKeystrokeRows(setting, app, bare), ...otherRows(setting, other, bare)]
     },
   }
 }
