@@ -17,6 +17,7 @@ import { ClausePaste } from './ClausePaste'
 import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
 import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
+import { othersAwareness } from './othersAwareness'
 import { RemoteChangeKeepsNodes } from './RemoteChangeKeepsNodes'
 import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
 import { type PickableClause, pickableClauses, ReferencePicker } from './references/ReferencePicker'
@@ -85,7 +86,12 @@ export const CollaborativeEditor = ({
         RemoteChangeKeepsNodes,
         CaretFollowsText,
         TypingAtCaret,
-        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CollaborationCaret.configure({
+          // The carets are redrawn when someone else's caret moves, not this tab's own.
+          provider: { awareness: othersAwareness(provider.awareness) },
+          user,
+          render: renderCaret,
+        }),
         ClauseNumbering.configure({
           ydoc,
           placeholder: (level) =>
