@@ -20,7 +20,7 @@ describe('othersAwareness', () => {
     const { mine, theirs } = pair()
     const seen: unknown[] = []
     const updates: unknown[] = []
-    const view = othersAwareness(mine)
+    const view = othersAwareness(mine, () => false)
     const listener = (change: unknown) => seen.push(change)
     view.on('change', listener)
     view.on('update', (change: unknown) => updates.push(change))
@@ -48,5 +48,16 @@ describe('othersAwareness', () => {
     view.off('change', listener)
     deliver(theirs, mine)
     expect(seen.length).toBe(2)
+  })
+
+  it('lets this tab’s own change through when the carets need drawing again', () => {
+    const { mine } = pair()
+    let missing = true
+    const seen: unknown[] = []
+    othersAwareness(mine, () => missing).on('change', (change: unknown) => seen.push(change))
+    mine.setLocalStateField('cursor', { anchor: 1, head: 1 })
+    missing = false
+    mine.setLocalStateField('cursor', { anchor: 2, head: 2 })
+    expect(seen).toEqual([{ added: [], updated: [mine.clientID], removed: [] }])
   })
 })
