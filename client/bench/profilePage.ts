@@ -13,6 +13,8 @@
  * bare reference page on the paragraphs document: build it first with
  * `cd client && npx vite build --config bench/vite.config.ts`). Phases: open (navigation →
  * editable with the text), typing (keystrokes while another client edits; not side-by-side).
+ * --client DIR serves another build of the client (e.g. an unminified one built with
+ * `npx vite build --minify false --outDir DIR`, leaving client/dist as it is).
  * --trace records a Chromium trace of the phase instead and prints the main thread's tasks by
  * kind (keystrokes, WebSocket messages, frames, timers) with their style, layout and paint
  * time (`traceSummary.ts`): what a CPU profile lumps together as "(program)".
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     top: { type: 'string', default: '40' },
     trace: { type: 'boolean', default: false },
+    client: { type: 'string' },
   },
 })
 
@@ -128,7 +131,12 @@ const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile |
 
 const main = async () => {
   const bare = args.scene === 'bare'
-  const accord = bare ? undefined : await launchAccord({ port: await freePort() })
+  const accord = bare
+    ? undefined
+    : await launchAccord({
+        port: await freePort(),
+        env: args.client ? { CLIENT_DIST: path.resolve(args.client) } : {},
+      })
   const server = accord ?? (await launchReference({ port: await freePort() }))
   const statics = bare ? await serveStatic(path.join(import.meta.dirname, 'dist')) : undefined
   const browser = await launchBrowser()
