@@ -158,14 +158,20 @@ export const measureKeystrokes = async (
   count: number,
   remote: { wsUrl: string; room: string; headers: Record<string, string> },
 ): Promise<KeystrokeFigures> => {
-  await page.locator('.ProseMirror p', { hasText: MARK }).last().click()
-  await page.keyboard.press('End')
   // The caret is placed before the other client starts: its edits shift the layout, and a
-  // click during a shift can land in another paragraph.
-  const placed = await page.evaluate(
-    (mark) => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent === mark,
-    MARK,
-  )
+  // click during a shift can land in another paragraph. Blocks drawn for the first time as
+  // the page scrolls to the last one (the app draws off-screen blocks only when shown) can
+  // shift it too, so a click that missed is tried again.
+  let placed = false
+  for (let attempt = 0; attempt < 3 && !placed; attempt++) {
+    await page.locator('.ProseMirror p', { hasText: MARK }).last().click()
+    await page.keyboard.press('End')
+    placed = await page.evaluate(
+      (mark) =>
+        window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent === mark,
+      MARK,
+    )
+  }
   if (!placed) throw new Error('the click did not put the caret in the typed paragraph')
   const editor = await startRemoteEditor(remote.wsUrl, remote.room, remote.headers)
   await page.evaluate((mark) => {

@@ -7,16 +7,26 @@
  *
  *   npx tsx client/bench/profilePage.ts --scene paragraphs --phase typing --out /tmp/p.cpuprofile
  *
- * Scenes: paragraphs, tables (the app's page on those documents); side-by-side (the
- * translator's view of a 500-clause source and its translation). Phases: open (navigation →
+ * Scenes: paragraphs, tables (the app's page on those documents); annotated (the paragraphs
+ * document with the bench's 200 comment threads in the margin and the authorship colours on);
+ * side-by-side (the translator's view of a 500-clause source and its translation); bare (the
+ * bare reference page on the paragraphs document: build it first with
+ * `cd client && npx vite build --config bench/vite.config.ts`). Phases: open (navigation →
  * editable with the text), typing (keystrokes while another client edits; not side-by-side).
+ * --client DIR serves another build of the client (e.g. an unminified one built with
+ * `npx vite build --minify false --outDir DIR`, leaving client/dist as it is).
+ * --trace records a Chromium trace of the phase instead and prints the main thread's tasks by
+ * kind (keystrokes, WebSocket messages, frames, timers) with their style, layout and paint
+ * time (`traceSummary.ts`): what a CPU profile lumps together as "(program)".
  */
 import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Page } from 'playwright-core'
-import { freePort, launchAccord } from '../../server/bench/launchers.js'
+import { freePort, launchAccord, launchReference } from '../../server/bench/launchers.js'
 import { launchBrowser } from '../e2e/utils/browser.js'
 import { clauseDocument, paragraphDocument } from './benchDocuments.js'
+import { postThreads, THREADS } from './benchThreads.js'
 import {
   browserCookie,
   headerRecord,
@@ -26,6 +36,8 @@ import {
   seedRoom,
   waitEditable,
 } from './pageMeasures.js'
+import { serveStatic } from './serveStatic.js'
+import { formatTraceSummary, summarizeTrace } from './traceSummary.js'
 import { addMarkedTranslation, SOURCE_SHAPE } from './translationScene.js'
 
 const { values: args } = parseArgs({
@@ -34,6 +46,8 @@ const { values: args } = parseArgs({
     phase: { type: 'string', default: 'typing' },
     out: { type: 'string' },
     top: { type: 'string', default: '40' },
+    trace: { type: 'boolean', default: false },
+    client: { type: 'string' },
   },
 })
 
@@ -84,7 +98,28 @@ const totalTimes = (profile: Profile, keyOf: (node: ProfileNode) => string) => {
 
 const script = (url: string) => url.slice(url.lastIndexOf('/') + 1) || '(native)'
 
-const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile> => {
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'v8',
+  'blink.user_timing',
+]
+
+/** The CPU profile of `run`, or with --trace none (the trace's summary is printed instead). */
+const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile | undefined> => {
+  if (args.trace) {
+    const browser = page.context().browser()
+    if (!browser) throw new Error('no browser to trace')
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+    await run()
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
+    if (args.out) writeFileSync(args.out, JSON.stringify(trace))
+    process.stdout.write(
+      `main thread by task kind:\n${formatTraceSummary(summarizeTrace(trace))}\n`,
+    )
+    return undefined
+  }
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
@@ -95,22 +130,34 @@ const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile> 
 }
 
 const main = async () => {
-  const server = await launchAccord({ port: await freePort() })
+  const bare = args.scene === 'bare'
+  const accord = bare
+    ? undefined
+    : await launchAccord({
+        port: await freePort(),
+        env: args.client ? { CLIENT_DIST: path.resolve(args.client) } : {},
+      })
+  const server = accord ?? (await launchReference({ port: await freePort() }))
+  const statics = bare ? await serveStatic(path.join(import.meta.dirname, 'dist')) : undefined
   const browser = await launchBrowser()
   try {
     const { rooms, headers } = await server.prepareRooms(1)
-    const hdrs = headerRecord(headers)
+    const hdrs = bare ? {} : headerRecord(headers)
     let url: string
     let editors = ['.ProseMirror']
     let room = rooms[0] as string
-    if (args.scene === 'side-by-side') {
-      const created = await server.adminCall('POST', '/api/documents', { title: 'Стандарт' })
+    let authorship: string | undefined
+    if (args.scene === 'side-by-side' && accord) {
+      const created = await accord.adminCall('POST', '/api/documents', { title: 'Стандарт' })
       const { id } = (await created.json()) as { id: string }
       room = id
       await seedRoom(server.wsUrl, id, hdrs, clauseDocument(SOURCE_SHAPE))
-      const translationId = await addMarkedTranslation(server, id, SOURCE_SHAPE)
-      url = `${server.url}/documents/${translationId}/side-by-side`
+      const translationId = await addMarkedTranslation(accord, id, SOURCE_SHAPE)
+      url = `${accord.url}/documents/${translationId}/side-by-side`
       editors = ['#editor-source', '#editor']
+    } else if (statics) {
+      await seedRoom(server.wsUrl, room, hdrs, paragraphDocument())
+      url = `${statics.url}/?ws=${encodeURIComponent(server.wsUrl)}&room=${encodeURIComponent(room)}`
     } else {
       const update =
         args.scene === 'tables'
@@ -118,9 +165,16 @@ const main = async () => {
           : paragraphDocument()
       await seedRoom(server.wsUrl, room, hdrs, update)
       url = `${hdrs.Origin}/documents/${room}`
+      if (args.scene === 'annotated') {
+        await postThreads(hdrs.Origin as string, room, hdrs, update, THREADS)
+        const me = await fetch(`${hdrs.Origin}/api/me`, { headers: hdrs })
+        const { user } = (await me.json()) as { user: { id: string } }
+        authorship = `localStorage.setItem(${JSON.stringify(`accord.authorship.${user.id}`)}, 'on')`
+      }
     }
-    const { context, page } = await openContext(browser, browserCookie(hdrs))
-    let profile: Profile
+    const { context, page } = await openContext(browser, bare ? undefined : browserCookie(hdrs))
+    if (authorship) await context.addInitScript(authorship)
+    let profile: Profile | undefined
     if (args.phase === 'open') {
       let editable = 0
       profile = await profiled(page, async () => {
@@ -143,6 +197,7 @@ const main = async () => {
       process.stdout.write(`${figures}\n`)
     }
     await context.close()
+    if (!profile) return
     if (args.out) writeFileSync(args.out, JSON.stringify(profile))
     const total = (profile.endTime - profile.startTime) / 1000
     const top = Number(args.top)
@@ -164,11 +219,16 @@ const main = async () => {
       process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${key}\n`)
   } finally {
     await browser.close()
+    statics?.close()
     await server.stop()
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`profilePage failed: ${err instanceof Error ? err.stack : String(err)}\n`)
-  process.exit(1)
-})
+// Exits when done: a socket of the remote editor can keep the event loop alive.
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`profilePage failed: ${err instanceof Error ? err.stack : String(err)}\n`)
+    process.exit(1)
+  },
+)

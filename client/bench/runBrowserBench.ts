@@ -12,12 +12,12 @@
  * - threads: the same with the authorship colours off (what the margin alone costs).
  * The app syncs from Accord (production build); the bare page from @y/websocket-server.
  * Options: --quick, --rounds N, --only LIST, --no-record, --note TEXT, --smoke, and
- * --compare-client DIR: the annotated and threads rows also run the app as built in DIR (an
- * older `client/dist`, copied aside), in the same rounds, to compare two versions A B A B.
+ * --compare-client DIR: the paragraphs, tables, annotated and threads rows also run the app
+ * as built in DIR (an older `client/dist`, copied aside), in the same rounds, to compare two
+ * versions A B A B.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import http from 'node:http'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
@@ -53,6 +53,7 @@ import {
   type PageFigures,
   seedRoom,
 } from './pageMeasures.js'
+import { serveStatic } from './serveStatic.js'
 import {
   runTranslationScene,
   SOURCE_SHAPE,
@@ -79,28 +80,6 @@ const only = (args.only ?? 'paragraphs,side-by-side,tables').split(',').map((s) 
 const rounds = smoke ? 1 : Number(args.rounds ?? 2)
 const KEYSTROKES = smoke ? 15 : args.quick ? 30 : 80
 const log = (message: string) => process.stderr.write(`[bench:browser] ${message}\n`)
-
-/** Serves the built bare page. */
-const serveStatic = async (dir: string): Promise<{ url: string; close(): void }> => {
-  const port = await freePort()
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-  }
-  const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname
-    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname)
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
-    res.end(readFileSync(file))
-  })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${port}`, close: () => server.close() }
-}
 
 /**
  * The app on a fresh Accord, the document seeded from `update`; `prepare` may add to the
@@ -174,11 +153,13 @@ interface Scenario {
 const paragraphsScenario = (): Scenario => {
   const update = paragraphDocument()
   const app: PageFigures[] = []
+  const other: PageFigures[] = []
   const bare: PageFigures[] = []
   return {
     async round(browser, pageUrl, note) {
       app.push(await runApp(browser, update))
       note(`app: ${show(app.at(-1) as PageFigures)}`)
+      await runOther(other, () => runApp(browser, update, undefined, compareClient), note)
       bare.push(await runBare(browser, pageUrl, update))
       note(`bare page: ${show(bare.at(-1) as PageFigures)}`)
     },
@@ -204,7 +185,12 @@ const paragraphsScenario = (): Scenario => {
         target: '≤ 250 KB',
       }
       js.met = (js.ours as number) <= 250
-      return [editable, ...keystrokeRows(setting, app, bare, 1.0), js]
+      return [
+        editable,
+        ...keystrokeRows(setting, app, bare, 1.0),
+        js,
+        ...otherRows(setting, other, bare),
+      ]
     },
   }
 }
@@ -314,20 +300,42 @@ const tablesScenario = (): Scenario => {
   const ours = clauseDocument(shape)
   const theirs = bareClauseDocument(shape)
   const app: PageFigures[] = []
+  const other: PageFigures[] = []
   const bare: PageFigures[] = []
   return {
     async round(browser, pageUrl, note) {
       app.push(await runApp(browser, ours))
       note(`app: ${show(app.at(-1) as PageFigures)}`)
+      await runOther(other, () => runApp(browser, ours, undefined, compareClient), note)
       bare.push(await runBare(browser, pageUrl, theirs, '&tables=1'))
       note(`bare page with tables: ${show(bare.at(-1) as PageFigures)}`)
     },
     rows() {
       const setting = `browser, ${shape.clauses} clauses with ${tableCount(shape)} tables (${Math.round(ours.byteLength / 1024)} KiB state), another client editing`
-      return editableAndKeystrokeRows(setting, app, bare)
+      return [...editableAndKeystrokeRows(setting, app, bare), ...otherRows(setting, other, bare)]
     },
   }
 }
+
+/** With --compare-client, one run of the app as built there, after this build's. */
+const runOther = async (
+  other: PageFigures[],
+  run: () => Promise<PageFigures>,
+  note: (line: string) => void,
+  what = '',
+) => {
+  if (!compareClient) return
+  other.push(await run())
+  note(
+    `app as built in ${compareClient}${what ? `, ${what}` : ''}: ${show(other.at(-1) as PageFigures)}`,
+  )
+}
+
+/** The rows of the --compare-client build (none without it). */
+const otherRows = (setting: string, other: readonly PageFigures[], bare: readonly PageFigures[]) =>
+  compareClient
+    ? editableAndKeystrokeRows(`${setting}; client as built in ${compareClient}`, other, bare)
+    : []
 
 /**
  * Issue 21: the ~1 MiB paragraphs document with THREADS open threads beside their words (the
@@ -352,25 +360,13 @@ const annotatedScenario = (authorship: boolean) => (): Scenario => {
     async round(browser, pageUrl, note) {
       app.push(await runApp(browser, update, prepare))
       note(`app with ${what}: ${show(app.at(-1) as PageFigures)}`)
-      if (compareClient) {
-        other.push(await runApp(browser, update, prepare, compareClient))
-        note(`app as built in ${compareClient}, ${what}: ${show(other.at(-1) as PageFigures)}`)
-      }
+      await runOther(other, () => runApp(browser, update, prepare, compareClient), note, what)
       bare.push(await runBare(browser, pageUrl, update))
       note(`bare page: ${show(bare.at(-1) as PageFigures)}`)
     },
     rows() {
       const setting = `browser, ${PARAGRAPHS} paragraphs (~1 MiB), ${threads} comment threads in the margin, authorship colours ${authorship ? 'on' : 'off'}, another client editing`
-      const rows = editableAndKeystrokeRows(setting, app, bare)
-      if (compareClient)
-        rows.push(
-          ...editableAndKeystrokeRows(
-            `${setting}; client as built in ${compareClient}`,
-            other,
-            bare,
-          ),
-        )
-      return rows
+      return [...editableAndKeystrokeRows(setting, app, bare), ...otherRows(setting, other, bare)]
     },
   }
 }

@@ -17,6 +17,7 @@ import { ClausePaste } from './ClausePaste'
 import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
 import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
+import { caretsMissing, othersAwareness } from './othersAwareness'
 import { RemoteChangeKeepsNodes } from './RemoteChangeKeepsNodes'
 import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
 import { type PickableClause, pickableClauses, ReferencePicker } from './references/ReferencePicker'
@@ -76,6 +77,8 @@ export const CollaborativeEditor = ({
   const askToPick = useRef<() => void>(() => {})
   const [picking, setPicking] = useState<PickableClause[] | null>(null)
   const announce = useAnnouncer()
+  // The editor, for its caret extension to read (it is built before the editor exists).
+  const current = useRef<Editor | null>(null)
 
   const editor = useEditor(
     {
@@ -85,7 +88,16 @@ export const CollaborativeEditor = ({
         RemoteChangeKeepsNodes,
         CaretFollowsText,
         TypingAtCaret,
-        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CollaborationCaret.configure({
+          // The carets are redrawn when someone else's caret moves, not this tab's own.
+          provider: {
+            awareness: othersAwareness(provider.awareness, () =>
+              caretsMissing(current.current?.state, provider.awareness),
+            ),
+          },
+          user,
+          render: renderCaret,
+        }),
         ClauseNumbering.configure({
           ydoc,
           placeholder: (level) =>
@@ -107,6 +119,10 @@ export const CollaborativeEditor = ({
     // The editor is bound to one Y.Doc; a new document means a new editor.
     [ydoc, provider],
   )
+
+  useEffect(() => {
+    current.current = editor
+  }, [editor])
 
   useEffect(() => {
     editor.setEditable(editable)
