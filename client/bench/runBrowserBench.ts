@@ -443,7 +443,13 @@ const main = async () => {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench:browser failed: ${err instanceof Error ? err.stack : String(err)}\n`)
-  process.exit(1)
-})
+// Exits when done: a socket of the remote editor can keep the event loop alive.
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(
+      `bench:browser failed: ${err instanceof Error ? err.stack : String(err)}\n`,
+    )
+    process.exit(1)
+  },
+)
