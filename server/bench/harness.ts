@@ -61,31 +61,33 @@ export interface HarnessRun {
   probes?: number
 }
 
-/** One harness run; resolves with its report even when the run failed (pass: false). */
-export const runHarness = (run: HarnessRun): Promise<HarnessResult> => {
+/**
+ * The harness's command line. Every value is joined to its option (`--rooms=…`): room ids are
+ * base64url and one in 64 starts with `-`, which `parseArgs` refuses as a separate argument
+ * (the harness then exits 64, a usage error, in whichever round drew such an id).
+ */
+export const harnessArgs = (run: HarnessRun): string[] => {
   const args = [
     path.join(HARNESS_DIR, 'collab-load.mjs'),
-    '--url',
-    run.wsUrl,
-    '--rooms',
-    run.rooms.join(','),
-    '--clients',
-    String(run.clients),
-    '--rate',
-    String(run.rate),
-    '--seconds',
-    String(run.seconds),
-    '--pid',
-    String(run.pid),
-    '--drain',
-    '5',
-    '--quiet',
-    '0.5',
+    `--url=${run.wsUrl}`,
+    `--rooms=${run.rooms.join(',')}`,
+    `--clients=${run.clients}`,
+    `--rate=${run.rate}`,
+    `--seconds=${run.seconds}`,
+    `--pid=${run.pid}`,
+    '--drain=5',
+    '--quiet=0.5',
     '--json',
   ]
-  for (const header of run.headers) args.push('--header', header)
-  if (run.sizeKb) args.push('--size-kb', String(run.sizeKb))
-  if (run.probes !== undefined) args.push('--probes', String(run.probes))
+  for (const header of run.headers) args.push(`--header=${header}`)
+  if (run.sizeKb) args.push(`--size-kb=${run.sizeKb}`)
+  if (run.probes !== undefined) args.push(`--probes=${run.probes}`)
+  return args
+}
+
+/** One harness run; resolves with its report even when the run failed (pass: false). */
+export const runHarness = (run: HarnessRun): Promise<HarnessResult> => {
+  const args = harnessArgs(run)
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
