@@ -232,13 +232,20 @@ export const measureConsultationRound = async ({
   seconds,
   burst,
   mainScript,
+  nodeFlags,
 }: {
   order: readonly Variant[]
   seconds: number
   burst: number
   mainScript?: string
+  /** e.g. `--cpu-prof`: the server profiled while the readers read. */
+  nodeFlags?: string[]
 }): Promise<ConsultationRound> => {
-  const server = (await launchAccord({ port: await freePort(), mainScript })) as AccordHandle
+  const server = (await launchAccord({
+    port: await freePort(),
+    mainScript,
+    nodeFlags,
+  })) as AccordHandle
   const dir = mkdtempSync(path.join(tmpdir(), 'accord-readers-'))
   const children: ChildProcess[] = []
   try {

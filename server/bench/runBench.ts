@@ -328,7 +328,18 @@ const runConsultationUnderLoad = async () => {
     for (const build of round % 2 ? builds : [...builds].reverse()) {
       log(`consultation page read while 50 people type, round ${round}${build.label}`)
       build.rounds.push(
-        await measureConsultationRound({ order, seconds, burst, mainScript: build.mainScript }),
+        await measureConsultationRound({
+          order,
+          seconds,
+          burst,
+          mainScript: build.mainScript,
+          nodeFlags: cpuProfDir
+            ? [
+                '--cpu-prof',
+                `--cpu-prof-dir=${path.join(cpuProfDir, `consultation${build.label ? '-compared' : ''}`)}`,
+              ]
+            : undefined,
+        }),
       )
     }
   }

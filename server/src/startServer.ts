@@ -24,6 +24,8 @@ import { ExportPool } from './export/ExportPool.js'
 import { ExportQueue } from './export/ExportQueue.js'
 import { glossaryOperations } from './glossary/glossaryOperations.js'
 import { createApp } from './http/createApp.js'
+import { answerKeptPages } from './http/routes/consultationPages/answerKeptPage.js'
+import { KeptPages } from './http/routes/consultationPages/keptPages.js'
 import { ImportPool } from './import/ImportPool.js'
 import { ImportSlots } from './import/ImportSlots.js'
 import type { Logger } from './logger.js'
@@ -365,7 +367,9 @@ export const startServer = async (
     glossary: glossaryOperations({ glossary, audit }),
     consultations,
   }
-  server.on('request', createApp(deps))
+  // The public page that 50 people reload while the group types: answered before Express.
+  const keptPages = new KeptPages()
+  server.on('request', answerKeptPages(keptPages, consultations, createApp(deps, keptPages)))
   const collab = attachCollabEndpoint(server, {
     config: effective,
     authenticator,

@@ -1,5 +1,5 @@
 import http from 'node:http'
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { AuditEntry, Compilation, Consultation, PublicComment } from '@accord/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentWithVersion, openConsultation, publicComment } from './utils/consultations.js'
@@ -450,14 +450,14 @@ describe('public consultation (no mail configured)', () => {
     expect(noClause.status).toBe(404)
   })
 
-  it('the page is sent gzipped to those who take it, with an ETag; a current copy gets 304', async () => {
+  it('the page is sent in brotli or gzip to those who take it, with an ETag; a current copy gets 304', async () => {
     /** A raw GET, so the test sees the bytes and headers as sent (fetch would unzip them). */
-    const raw = (headers: Record<string, string>) =>
+    const raw = (headers: Record<string, string>, method = 'GET') =>
       new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
         (resolve, reject) => {
-          const req = http.get(
+          const req = http.request(
             `${t.url}/consultations/${consultation.slug}?lang=en`,
-            { headers },
+            { headers, method },
             (res) => {
               const chunks: Buffer[] = []
               res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -471,6 +471,7 @@ describe('public consultation (no mail configured)', () => {
             },
           )
           req.on('error', reject)
+          req.end()
         },
       )
     const plain = await raw({})
@@ -480,7 +481,22 @@ describe('public consultation (no mail configured)', () => {
     const etag = plain.headers.etag ?? ''
     expect(etag).toMatch(/^"/)
 
-    const zipped = await raw({ 'accept-encoding': 'gzip, deflate, br' })
+    // A browser's Accept-Encoding: brotli, the smaller, when it is taken as readily as gzip.
+    const brotli = await raw({ 'accept-encoding': 'gzip, deflate, br, zstd' })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers.vary).toBe('Accept-Encoding')
+    expect(brotli.headers.etag).toBe(`${etag.slice(0, -1)}-br"`)
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true)
+    const rather = await raw({ 'accept-encoding': 'gzip;q=1, br;q=0.5' })
+    expect(rather.headers['content-encoding']).toBe('gzip')
+    // HEAD: the same head, no body.
+    const head = await raw({ 'accept-encoding': 'br' }, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.headers['content-length']).toBe(String(brotli.body.length))
+    expect(head.headers.etag).toBe(brotli.headers.etag)
+    expect(head.body.length).toBe(0)
+
+    const zipped = await raw({ 'accept-encoding': 'gzip, deflate' })
     expect(zipped.headers['content-encoding']).toBe('gzip')
     expect(zipped.headers.vary).toContain('Accept-Encoding')
     expect(zipped.headers['content-security-policy']).toContain("default-src 'none'")
@@ -496,6 +512,17 @@ describe('public consultation (no mail configured)', () => {
       'if-none-match': zipped.headers.etag ?? '',
     })
     expect(currentZipped.status).toBe(304)
+    expect(currentZipped.headers['content-security-policy']).toContain("default-src 'none'")
+    // A copy in another encoding is not current: the whole page in the one asked for.
+    const otherEncoding = await raw({
+      'accept-encoding': 'br',
+      'if-none-match': zipped.headers.etag ?? '',
+    })
+    expect(otherEncoding.status).toBe(200)
+    expect(otherEncoding.headers['content-encoding']).toBe('br')
+    // A reload that asks for no cached copy (Cache-Control: no-cache) gets the page.
+    const forced = await raw({ 'if-none-match': etag, 'cache-control': 'no-cache' })
+    expect(forced.status).toBe(200)
 
     // A newly published comment is a new page: a new ETag, and the old copy is not current.
     await submit(publicComment({ email: 'etag@example.org', body: 'Новое замечание для ETag' }))
@@ -589,6 +616,41 @@ describe('public consultation (no mail configured)', () => {
       const first = { en: await read('en'), ru: await read('ru') }
       const again = { en: await read('en'), ru: await read('ru') }
       expect(again).toEqual(first)
+      // Exactly the headers helmet and the public pages set (the kept answer comes before
+      // Express and its helmet; pageHead.ts works them out from the app's helmet).
+      const { etag, 'content-length': length, ...fixed } = again.en.headers
+      expect(etag).toMatch(/^"[\w-]+-(gz|br)"$/)
+      expect(Number(length)).toBeGreaterThan(0)
+      expect(fixed).toEqual({
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'content-encoding': fixed['content-encoding'],
+        'content-security-policy':
+          "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        'content-type': 'text/html; charset=utf-8',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'keep-alive': 'timeout=5',
+        'origin-agent-cluster': '?1',
+        'referrer-policy': 'same-origin',
+        vary: 'Accept-Encoding',
+        'x-content-type-options': 'nosniff',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-frame-options': 'SAMEORIGIN',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      })
+      expect(['gzip', 'br']).toContain(fixed['content-encoding'])
+      // The language by Accept-Language too, from the kept pages.
+      const byHeader = await fetch(`${t.url}/consultations/${soon.slug}`, {
+        headers: { 'accept-language': 'en-GB,en;q=0.9,ru;q=0.5' },
+      })
+      expect(await byHeader.text()).toBe(first.en.html)
+      const neither = await fetch(`${t.url}/consultations/${soon.slug}`, {
+        headers: { 'accept-language': 'de' },
+      })
+      expect(await neither.text()).toBe(first.ru.html)
       expect(again.en.html).toContain('Comments can be sent from the opening date.')
       expect(again.ru.html).toContain('Замечания можно будет отправить с даты открытия.')
       expect(again.en.headers['content-security-policy']).toContain("default-src 'none'")

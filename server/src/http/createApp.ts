@@ -1,16 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import express, { type Express } from 'express'
-import helmet from 'helmet'
 import type { AppDeps } from './AppDeps.js'
 import { authenticate } from './middleware/authenticate.js'
 import { csrfGuard } from './middleware/csrfGuard.js'
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js'
 import { requestLog } from './middleware/requestLog.js'
+import { securityHeaders } from './middleware/securityHeaders.js'
 import { activityRouter } from './routes/activity/router.js'
 import { commentsRouter } from './routes/comments/router.js'
-import { answerKeptPage } from './routes/consultationPages/answerKeptPage.js'
-import { KeptPages } from './routes/consultationPages/keptPages.js'
+import type { KeptPages } from './routes/consultationPages/keptPages.js'
 import { consultationPagesRouter } from './routes/consultationPages/router.js'
 import { consultationsRouter } from './routes/consultations/router.js'
 import { dispositionRouter } from './routes/disposition/router.js'
@@ -39,33 +38,16 @@ import { unsubscribeRouter } from './routes/unsubscribe/router.js'
 import { usersRouter } from './routes/users/router.js'
 import { versionsRouter } from './routes/versions/router.js'
 
-/** The Express app: JSON API under /api, the built web client everywhere else. */
-export const createApp = (deps: AppDeps): Express => {
+/**
+ * The Express app: JSON API under /api, the built web client everywhere else. The public
+ * consultation pages it renders are kept in `keptPages`, answered before it (answerKeptPage.ts).
+ */
+export const createApp = (deps: AppDeps, keptPages: KeptPages): Express => {
   const { config } = deps
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  const wsOrigin = config.publicOrigin.replace(/^http/, 'ws')
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          connectSrc: ["'self'", wsOrigin],
-          // ProseMirror and collaborators' carets set style attributes.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.publicOrigin.startsWith('https:') ? [] : null,
-        },
-      },
-      strictTransportSecurity: config.publicOrigin.startsWith('https:'),
-    }),
-  )
-  // The public page that 50 people reload while the group types: answered from memory first.
-  const keptPages = new KeptPages()
-  app.use(answerKeptPage(keptPages, deps.consultations))
+  app.use(securityHeaders(config))
 
   // Shared by the public JSON API and the no-script form, so both count the same comments.
   const publicLimits = publicCommentLimits(deps.limitStores)

@@ -3,7 +3,10 @@ import { KeptPages } from './keptPages.js'
 import { PreparedPages } from './preparedPages.js'
 
 describe('kept public pages', () => {
-  const prepared = new PreparedPages(async (bytes) => bytes)
+  const prepared = new PreparedPages([], {
+    gzip: async (bytes) => bytes,
+    br: async (bytes) => bytes,
+  })
   const page = prepared.get('<!doctype html><p>Статья 1</p>')
   const other = prepared.get('<!doctype html><p>Article 1</p>')
 

@@ -1,14 +1,19 @@
 import { promisify } from 'node:util'
-import { gunzipSync, gzip } from 'node:zlib'
+import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { type Compress, PreparedPages } from './preparedPages.js'
+import { type Compressors, PreparedPages } from './preparedPages.js'
 
-/** zlib's async gzip, counted. */
+const HEAD = ['content-security-policy', "default-src 'none'", 'vary', 'Accept-Encoding']
+
+/** zlib's async gzip and brotli, counted. */
 const countedGzip = () => {
   const calls: number[] = []
-  const compress: Compress = async (bytes) => {
-    calls.push(bytes.length)
-    return promisify(gzip)(bytes)
+  const compress: Compressors = {
+    gzip: async (bytes) => {
+      calls.push(bytes.length)
+      return promisify(gzip)(bytes)
+    },
+    br: (bytes) => promisify(brotliCompress)(bytes),
   }
   return { calls, compress }
 }
@@ -18,7 +23,7 @@ const page = (words: string) => `<!doctype html><p>${'Пункт 1. '.repeat(200
 describe('prepared pages', () => {
   it('readers arriving together get one compression of the page, its bytes and ETags', async () => {
     const { calls, compress } = countedGzip()
-    const pages = new PreparedPages(compress)
+    const pages = new PreparedPages(HEAD, compress)
     const html = page('первая редакция')
     // The plain page is there at once; the gzip is being made meanwhile.
     const readers = Array.from({ length: 50 }, () => pages.get(html))
@@ -30,6 +35,23 @@ describe('prepared pages', () => {
     const [zipped] = gzipped
     expect(zipped?.etag).toBe(`${first?.plain.etag.slice(0, -1)}-gz"`)
     expect(gunzipSync(zipped?.bytes ?? Buffer.alloc(0)).toString()).toBe(html)
+    const brotli = await first?.brotli
+    expect(brotli?.etag).toBe(`${first?.plain.etag.slice(0, -1)}-br"`)
+    expect(brotliDecompressSync(brotli?.bytes ?? Buffer.alloc(0)).toString()).toBe(html)
+    // The heads are made with the bytes: the page's headers, its ETag, encoding and length.
+    expect(zipped?.ok).toEqual([
+      ...HEAD,
+      'etag',
+      zipped?.etag,
+      'content-encoding',
+      'gzip',
+      'content-type',
+      'text/html; charset=utf-8',
+      'content-length',
+      String(zipped?.bytes.length),
+    ])
+    expect(zipped?.notModified).toEqual([...HEAD, 'etag', zipped?.etag, 'content-encoding', 'gzip'])
+    expect(first?.plain.ok).not.toContain('content-encoding')
     // Later readers of the same page: nothing made again.
     await pages.get(html).gzipped
     expect(calls).toHaveLength(1)
@@ -44,9 +66,11 @@ describe('prepared pages', () => {
   })
 
   it('a failed compression leaves the plain page to send', async () => {
-    const pages = new PreparedPages(() => Promise.reject(new Error('out of memory')))
+    const failing = () => Promise.reject(new Error('out of memory'))
+    const pages = new PreparedPages(HEAD, { gzip: failing, br: failing })
     const prepared = pages.get(page('без сжатия'))
     expect(await prepared.gzipped).toBeUndefined()
+    expect(await prepared.brotli).toBeUndefined()
     expect(prepared.plain.bytes.toString()).toContain('без сжатия')
   })
 })

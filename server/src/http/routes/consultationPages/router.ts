@@ -19,6 +19,7 @@ import { parse } from '../../parse.js'
 import { publicErrorAnswer } from '../publicConsultations/publicErrorAnswer.js'
 import { publicLanguage } from '../publicConsultations/publicLanguage.js'
 import type { KeptPages } from './keptPages.js'
+import { pageHead } from './pageHead.js'
 import { PreparedPages } from './preparedPages.js'
 import { pageHeaders, sendPrepared } from './sendPage.js'
 
@@ -62,7 +63,7 @@ export const consultationPagesRouter = (
   kept: KeptPages,
 ): Router => {
   const router = Router()
-  const prepared = new PreparedPages()
+  const prepared = new PreparedPages(pageHead(config))
   const base = '/consultations/:slug'
   const slugOf = (req: Request) => String(req.params.slug)
 
@@ -90,7 +91,7 @@ export const consultationPagesRouter = (
       const from = consultations.publicMoment().now
       const view = await consultations.readPublic(slugOf(req))
       const answer = prepared.get(renderConsultationPage(view, language))
-      // The next readers are answered with it before the routes (answerKeptPage.ts).
+      // The next readers are answered with it before Express (answerKeptPage.ts).
       kept.keep(view.slug, language, from, answer, view)
       await sendPrepared(req, res, answer)
     }),
