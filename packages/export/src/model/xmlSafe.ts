@@ -33,21 +33,14 @@ export const xmlSafe = <T>(value: T): T => {
  * in the first, is carried into the second.
  */
 export const xmlSafeMapping = (json: JSONContent): StepMap => {
-  const { nodes } = documentSchema()
   const ranges: number[] = []
-  /** The size of `node` in the text, which starts at `pos`. */
-  const size = (node: JSONContent, pos: number): number => {
-    if (node.type === 'text') {
-      const text = node.text ?? ''
-      for (const found of text.matchAll(UNWRITABLE))
+  documentSchema()
+    .nodeFromJSON(json)
+    .descendants((node, pos) => {
+      if (!node.isText) return true
+      for (const found of (node.text ?? '').matchAll(UNWRITABLE))
         ranges.push(pos + found.index, found[0].length, 0)
-      return text.length
-    }
-    if (nodes[node.type ?? '']?.isLeaf) return 1
-    return 2 + contentSize(node, pos + 1)
-  }
-  const contentSize = (node: JSONContent, start: number): number =>
-    (node.content ?? []).reduce((at, child) => at + size(child, start + at), 0)
-  contentSize(json, 0)
+      return false
+    })
   return new StepMap(ranges)
 }
