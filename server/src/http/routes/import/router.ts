@@ -17,13 +17,6 @@ export const IMPORT_LANGUAGE_PATH = '/documents/:id/languages/import'
 /** The same path as the CSRF guard matches it (an upload, not JSON). */
 export const IMPORT_LANGUAGE_UPLOAD = /^\/documents\/[^/]+\/languages\/import$/
 
-/** The multipart reader, loaded with the first upload (issue 16: an idle server's memory). */
-let multerModule: Promise<typeof multer> | undefined
-const loadMulter = () => {
-  multerModule ??= import('multer').then((module) => module.default)
-  return multerModule
-}
-
 /** The uploaded file as the import operations take it. */
 const uploaded = (file: Express.Multer.File | undefined) => {
   if (!file)
@@ -45,7 +38,8 @@ export const importRouter = ({ config, documents }: AppDeps): Router => {
   let reader: { multer: typeof multer; single: RequestHandler } | undefined
   const upload: RequestHandler = async (req, res, next) => {
     if (!reader) {
-      const multer = await loadMulter()
+      // The multipart reader, loaded with the first upload (issue 16: an idle server's memory).
+      const multer = (await import('multer')).default
       reader ??= {
         multer,
         single: multer({
