@@ -10,13 +10,22 @@ import { publicPage } from './pageLayout.js'
 import { PAGE_TEXTS, type PageTexts } from './pageTexts.js'
 import { renderedText, textWith } from './renderedText.js'
 
+/** One formatter per language: making one costs more than formatting (500 comments a page). */
+const formats = new Map<Language, Intl.DateTimeFormat>()
+
 /** Dates as people read them, in UTC (said so), since readers are anywhere. */
-export const formatWhen = (date: Date, language: Language): string =>
-  `${new Intl.DateTimeFormat(language, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date)} UTC`
+export const formatWhen = (date: Date, language: Language): string => {
+  let format = formats.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    })
+    formats.set(language, format)
+  }
+  return `${format.format(date)} UTC`
+}
 
 /** Links within the consultation keep the language chosen with `?lang=`. */
 export const pagePath = (slug: string, language: Language, rest = ''): string =>
