@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { editAs, posOf, suggestionsIn, twoClauses, writeBody } from './utils/editAs.js'
+import { memberWithCharter } from './utils/charter.js'
+import { editAs, posOf, suggestionsIn } from './utils/editAs.js'
 import { useTestServer } from './utils/useTestServer.js'
 
 // The test polls the export until the suggestions are in: past the per-minute limit.
@@ -7,11 +8,7 @@ const t = useTestServer({ EXPORTS_PER_MINUTE: '1000' })
 
 describe('export with open suggestions', () => {
   it('is clean by default, a review copy with suggestions=tracked, and refuses another mode', async () => {
-    const member = await t.newUser('member', 'Maria Member')
-    const docId = await t.newDocument(member.cookie, 'Charter')
-    const m = t.client(docId, member.cookie)
-    await m.synced()
-    writeBody(m.doc, twoClauses)
+    const { member, docId, m } = await memberWithCharter(t)
     const author = { authorId: member.user.id, authorName: member.user.name }
     // A member in suggest mode: adds " all" and proposes to delete "what they say".
     editAs(m.doc, (tr) => tr.insertText(' all', posOf(tr.doc, ' members')), author)

@@ -52,48 +52,42 @@ const EXPECTED = [
   'item¶north',
 ]
 
+/** A thread in the first clause over the words from `first` to `last` of `json`. */
+const over = (
+  json: JSONContent,
+  [first, last]: [string, string],
+  quote: string,
+  ...messages: ExportThread['messages']
+): ExportThread => ({ clauseId: 'scope', quote, range: rangeOver(json, first, last), messages })
+
 /**
  * Threads over two paragraphs (with a reply), a heading and its paragraph, two list items,
  * a table's cells, from one clause into the next (around the others), one overlapping the
  * first, one found by its quote only, and one whose words are gone.
  */
 const threads = (json: JSONContent): ExportThread[] => [
-  {
-    clauseId: 'scope',
-    quote: 'apply to members. Members vote',
-    range: rangeOver(json, 'apply to', 'Members vote'),
-    messages: [message('Anna Petrova', 'Two sentences?', 1), message('Ben Okafor', 'Yes.', 2)],
-  },
-  {
-    clauseId: 'scope',
-    quote: 'Scope The rules',
-    range: rangeOver(json, 'Scope', 'The rules'),
-    messages: [message('Ben Okafor', 'Heading too', 3)],
-  },
-  {
-    clauseId: 'scope',
-    quote: 'first item second',
-    range: rangeOver(json, 'first item', 'second'),
-    messages: [message('Anna Petrova', 'List', 4)],
-  },
-  {
-    clauseId: 'scope',
-    quote: 'north south east west',
-    range: rangeOver(json, 'north', 'west'),
-    messages: [message('Anna Petrova', 'Table', 5)],
-  },
-  {
-    clauseId: 'scope',
-    quote: 'in person. … Words mean',
-    range: rangeOver(json, 'in person.', 'Words mean'),
-    messages: [message('Ben Okafor', 'Across clauses', 6)],
-  },
-  {
-    clauseId: 'scope',
-    quote: 'rules apply to members. Members',
-    range: rangeOver(json, 'rules apply', 'Members'),
-    messages: [message('Ben Okafor', 'Overlapping', 7)],
-  },
+  over(
+    json,
+    ['apply to', 'Members vote'],
+    'apply to members. Members vote',
+    message('Anna Petrova', 'Two sentences?', 1),
+    message('Ben Okafor', 'Yes.', 2),
+  ),
+  over(json, ['Scope', 'The rules'], 'Scope The rules', message('Ben Okafor', 'Heading too', 3)),
+  over(json, ['first item', 'second'], 'first item second', message('Anna Petrova', 'List', 4)),
+  over(json, ['north', 'west'], 'north south east west', message('Anna Petrova', 'Table', 5)),
+  over(
+    json,
+    ['in person.', 'Words mean'],
+    'in person. … Words mean',
+    message('Ben Okafor', 'Across clauses', 6),
+  ),
+  over(
+    json,
+    ['rules apply', 'Members'],
+    'rules apply to members. Members',
+    message('Ben Okafor', 'Overlapping', 7),
+  ),
   {
     // Only its quote: the editor quotes several paragraphs with a space between them.
     clauseId: 'scope',
@@ -171,12 +165,8 @@ describe('comments whose words run over several paragraphs, headings, lists, cel
     const scope = json.content?.[0]?.content ?? []
     scope[2] = { type: 'paragraph', content: [text('Members '), suggested('may '), text('vote.')] }
     scope.splice(3, 0, { type: 'paragraph', content: [suggested('Proposed words.')] })
-    const on = (first: string, last: string, quote: string): ExportThread => ({
-      clauseId: 'scope',
-      quote,
-      range: rangeOver(json, first, last),
-      messages: [message('Ben Okafor', 'On a suggestion', 1)],
-    })
+    const on = (first: string, last: string, quote: string) =>
+      over(json, [first, last], quote, message('Ben Okafor', 'On a suggestion', 1))
     const clean = meta({
       language: 'en',
       title: 'Charter',
@@ -199,12 +189,12 @@ describe('comments whose words run over several paragraphs, headings, lists, cel
     const json = spanned()
     const heading = json.content?.[0]?.content?.[0]
     if (heading) heading.content = [text('Sc\u0001o\uFFFEpe')]
-    const thread: ExportThread = {
-      clauseId: 'scope',
-      quote: 'rules apply',
-      range: rangeOver(json, 'rules', 'apply'),
-      messages: [message('Ben Okafor', 'After a control character', 1)],
-    }
+    const thread = over(
+      json,
+      ['rules', 'apply'],
+      'rules apply',
+      message('Ben Okafor', 'After a control character', 1),
+    )
     const part = unzip(
       await toDocx(json, meta({ language: 'en', title: 'Charter', threads: [thread] })),
     )
