@@ -47,6 +47,29 @@ describe('the y-websocket wire protocol', () => {
     expect([...writeAwareness(bytes(9))]).toEqual([MessageType.awareness, 1, 9])
   })
 
+  it.each([0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152])(
+    'writes a %i-byte payload as lib0 would, into a Buffer ws sends as is',
+    (size) => {
+      const payload = new Uint8Array(size).map((_, i) => i % 251)
+      const sent = writeUpdate(payload)
+      expect(Buffer.isBuffer(sent)).toBe(true)
+      expect(
+        Buffer.from(sent).equals(
+          Buffer.from(
+            frame((e) => {
+              encoding.writeVarUint(e, MessageType.sync)
+              encoding.writeVarUint(e, SyncStep.update)
+              encoding.writeVarUint8Array(e, payload)
+            }),
+          ),
+        ),
+      ).toBe(true)
+      const read = readMessage(writeAwareness(payload))
+      expect(read.type).toBe('awareness')
+      if (read.type === 'awareness') expect(Buffer.from(read.update).equals(payload)).toBe(true)
+    },
+  )
+
   it.each([
     ['an empty frame', bytes()],
     ['an auth message, which clients never send', bytes(MessageType.auth, 0)],

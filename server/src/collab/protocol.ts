@@ -9,7 +9,6 @@
  * close the socket.
  */
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]
@@ -58,35 +57,45 @@ export const readMessage = (data: Uint8Array): IncomingMessage => {
   }
 }
 
-const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
+/** Bytes of `n` as a varUint: seven bits a byte, lowest first, the high bit set on all but the last. */
+const varUintLength = (n: number): number => {
+  let length = 1
+  for (let rest = n; rest > 0x7f; rest = Math.floor(rest / 0x80)) length++
+  return length
+}
+
+/**
+ * A frame: its type bytes (each under 128, so one byte as a varUint), then `payload` prefixed
+ * with its length, written straight into one Buffer of the exact size. lib0's encoder would
+ * copy the payload twice (into its chunk, then into the result), and a Uint8Array that is not
+ * a Buffer makes ws wrap it in a new Buffer for every socket it goes to; a relayed update goes
+ * to every editor of the room.
+ */
+const frame = (head: readonly number[], payload: Uint8Array): Buffer => {
+  // Not from Buffer's shared pool: a cached answer (SyncAnswerCache) would keep its 8 KiB slab.
+  const out = Buffer.allocUnsafeSlow(
+    head.length + varUintLength(payload.byteLength) + payload.byteLength,
+  )
+  let at = 0
+  for (const byte of head) out[at++] = byte
+  let rest = payload.byteLength
+  while (rest > 0x7f) {
+    out[at++] = 0x80 | (rest & 0x7f)
+    rest = Math.floor(rest / 0x80)
+  }
+  out[at++] = rest
+  out.set(payload, at)
+  return out
 }
 
 export const writeSyncStep1 = (stateVector: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, SyncStep.step1)
-    encoding.writeVarUint8Array(e, stateVector)
-  })
+  frame([MessageType.sync, SyncStep.step1], stateVector)
 
 export const writeSyncStep2 = (update: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, SyncStep.step2)
-    encoding.writeVarUint8Array(e, update)
-  })
+  frame([MessageType.sync, SyncStep.step2], update)
 
 export const writeUpdate = (update: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, SyncStep.update)
-    encoding.writeVarUint8Array(e, update)
-  })
+  frame([MessageType.sync, SyncStep.update], update)
 
 export const writeAwareness = (update: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.awareness)
-    encoding.writeVarUint8Array(e, update)
-  })
+  frame([MessageType.awareness], update)
