@@ -43,7 +43,6 @@ const room = () => {
   let state = EditorState.create({ schema, doc, plugins: [ySyncPlugin(fragment)] })
   state = state.apply(state.tr.setMeta(ySyncPluginKey, { binding }))
   return {
-    boris: boris.getXmlFragment(BODY_FRAGMENT),
     get state() {
       return state
     },
