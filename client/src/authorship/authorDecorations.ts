@@ -35,7 +35,10 @@ const optionsOf = (input: AuthorshipInput, unknown: number[]) => ({
 /** A person's decoration attributes and spec, per set of looks the page gave. */
 const looks = new WeakMap<
   AuthorshipInput['people'],
-  Map<string, { attrs: Record<string, string>; spec: { name: string; author: string } }>
+  Map<
+    string,
+    { look: AuthorLook; attrs: Record<string, string>; spec: { name: string; author: string } }
+  >
 >()
 
 /**
@@ -49,10 +52,12 @@ const lookOf = (author: string, input: AuthorshipInput) => {
     byAuthor = new Map()
     looks.set(input.people, byAuthor)
   }
-  let found = byAuthor.get(author)
   const look = input.people.get(author)
-  if (!found && look) {
+  if (!look) return undefined
+  let found = byAuthor.get(author)
+  if (found?.look !== look) {
     found = {
+      look,
       attrs: {
         class: `author-run author-style-${look.style}`,
         style: `--author: ${look.color}`,
