@@ -208,6 +208,19 @@ describe('authorship colours, worked out per change', () => {
     expect(r.calls.shown).toBe(shownAtStart)
   })
 
+  it('give one person’s runs the same attributes and spec, so the view compares them at once', () => {
+    const r = room()
+    // Boris's words in the middle leave Anna's text in two runs.
+    ;(yTexts(r.boris.getXmlFragment(BODY_FRAGMENT))[2] as Y.XmlText).insert(8, 'really ')
+    r.fromYjs()
+    const specs = pluginState(r.state)
+      .decorations.find()
+      .filter((d) => d.spec.author === 'anna')
+      .map((d) => d.spec)
+    expect(specs.length).toBeGreaterThan(1)
+    for (const spec of specs) expect(spec).toBe(specs[0])
+  })
+
   it('colour this tab’s own typing once the Y.Doc holds it', () => {
     const r = room()
     const end = (textblocks(r.state.doc)[0] as { to: number }).to

@@ -32,22 +32,51 @@ const optionsOf = (input: AuthorshipInput, unknown: number[]) => ({
   onUnknown: (client: number) => unknown.push(client),
 })
 
+/** A person's decoration attributes and spec, per set of looks the page gave. */
+const looks = new WeakMap<
+  AuthorshipInput['people'],
+  Map<
+    string,
+    { look: AuthorLook; attrs: Record<string, string>; spec: { name: string; author: string } }
+  >
+>()
+
+/**
+ * One object of attributes and one spec per person, shared by all their decorations: the
+ * view compares each block's decorations after every change, and a run over many blocks
+ * (or one drawn again) compares field by field unless both are the very same objects.
+ */
+const lookOf = (author: string, input: AuthorshipInput) => {
+  let byAuthor = looks.get(input.people)
+  if (!byAuthor) {
+    byAuthor = new Map()
+    looks.set(input.people, byAuthor)
+  }
+  const look = input.people.get(author)
+  if (!look) return undefined
+  let found = byAuthor.get(author)
+  if (found?.look !== look) {
+    found = {
+      look,
+      attrs: {
+        class: `author-run author-style-${look.style}`,
+        style: `--author: ${look.color}`,
+        title: look.name,
+        'data-author': author,
+      },
+      spec: { name: look.name, author },
+    }
+    byAuthor.set(author, found)
+  }
+  return found
+}
+
 /** One run's decoration, or null for a person the page has no look for. */
 const decorationOf = (run: AuthorRun, doc: PMNode, input: AuthorshipInput): Decoration | null => {
-  const look = input.people.get(run.author)
+  const look = lookOf(run.author, input)
   const to = Math.min(run.to, doc.content.size)
   if (!look || run.from >= to) return null
-  return Decoration.inline(
-    run.from,
-    to,
-    {
-      class: `author-run author-style-${look.style}`,
-      style: `--author: ${look.color}`,
-      title: look.name,
-      'data-author': run.author,
-    },
-    { name: look.name, author: run.author },
-  )
+  return Decoration.inline(run.from, to, look.attrs, look.spec)
 }
 
 const decorationsOf = (runs: readonly AuthorRun[], doc: PMNode, input: AuthorshipInput) =>

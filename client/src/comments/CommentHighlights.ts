@@ -1,14 +1,8 @@
-import type { CommentThread } from '@accord/protocol'
 import { Extension } from '@tiptap/core'
-import { type EditorState, Plugin, PluginKey, Selection, type Transaction } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Plugin, PluginKey, Selection, type Transaction } from '@tiptap/pm/state'
+import { DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { threadRange } from './threadRange'
-
-interface HighlightInput {
-  threads: readonly CommentThread[]
-  activeId: string | null
-}
+import { followHighlights, type HighlightInput, highlightsOf } from './highlightDecorations'
 
 interface HighlightState extends HighlightInput {
   decorations: DecorationSet
@@ -23,39 +17,20 @@ export interface CommentHighlightsOptions {
   onComment: () => void
 }
 
-/** Open threads' current ranges, resolved from their anchors. */
-const highlightsOf = (state: EditorState, { threads, activeId }: HighlightInput): DecorationSet => {
-  const decorations: Decoration[] = []
-  for (const thread of threads) {
-    if (thread.status !== 'open') continue
-    const range = threadRange(state, thread)
-    if (!range) continue
-    decorations.push(
-      Decoration.inline(
-        range.from,
-        range.to,
-        {
-          class: thread.id === activeId ? 'comment-highlight is-active' : 'comment-highlight',
-          'data-thread-id': thread.id,
-        },
-        { threadId: thread.id },
-      ),
-    )
-  }
-  return DecorationSet.create(state.doc, decorations)
-}
-
 /** True for a transaction the Yjs binding made from a change to the Y.Doc (remote, undo). */
 const fromYjs = (tr: Transaction): boolean =>
   !!(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
 
 /**
  * Draws open threads' ranges as decorations: commenting never changes the text. The
- * threads come in through a transaction meta (`commentHighlightsKey`); ranges are
- * recomputed from the Yjs anchors when the threads change and when the Y.Doc changed the
- * text (another person, an undo). This person's own edits reach the Y.Doc only after the
- * transaction is applied, so for those the ranges are mapped like any decoration (words
- * deleted drop out; the server re-anchors words that were moved, and the thread arrives).
+ * threads come in through a transaction meta (`commentHighlightsKey`). Only what changed is
+ * drawn again (`followHighlights`): for new threads or a new active one, the threads whose
+ * look or words changed; when the Y.Doc changed the text (another person, an undo), the set
+ * is mapped over the changed range and the threads whose anchors now say otherwise are drawn
+ * again. This person's own edits reach the
+ * Y.Doc only after the transaction is applied, so for those the ranges are mapped like any
+ * decoration (words deleted drop out; the server re-anchors words that were moved, and the
+ * thread arrives).
  */
 export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'commentHighlights',
@@ -83,11 +58,20 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
         key: commentHighlightsKey,
         state: {
           init: () => ({ threads: [], activeId: null, decorations: DecorationSet.empty }),
-          apply: (tr, value, _old, state) => {
+          apply: (tr, value, old, state) => {
             const input: HighlightInput | undefined = tr.getMeta(commentHighlightsKey)
-            if (input) return { ...input, decorations: highlightsOf(state, input) }
+            if (input) {
+              // The set drawn so far belongs to the text before this transaction.
+              const decorations = tr.docChanged
+                ? highlightsOf(state, input)
+                : followHighlights(value.decorations, null, state, input)
+              return { ...input, decorations }
+            }
             if (!tr.docChanged) return value
-            if (fromYjs(tr)) return { ...value, decorations: highlightsOf(state, value) }
+            if (fromYjs(tr)) {
+              const decorations = followHighlights(value.decorations, old.doc, state, value)
+              return { ...value, decorations }
+            }
             return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
           },
         },
