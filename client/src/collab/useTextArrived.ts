@@ -5,12 +5,17 @@ import { whenIdle } from '../ui/whenIdle'
 /**
  * True once the document's text has arrived from the server (the provider's first sync), or
  * once `cannotArrive` says it will not now (offline, the connection failing and retried, the
- * session stopped: the copy kept on this device is what is shown), and the browser has then
- * had a moment with nothing to do: the text is drawn and can be typed in. Stays true. The
+ * session stopped: the copy kept on this device is what is shown), the editor is there, and
+ * the browser has then drawn a frame and had a moment with nothing to do: the text is drawn
+ * and can be typed in. Stays true. The
  * page waits for it before loading the parts that typing does not need, so that the editor's
  * code, the text and its first drawing come first.
  */
-export const useTextArrived = (provider: WebsocketProvider | null, cannotArrive: boolean) => {
+export const useTextArrived = (
+  provider: WebsocketProvider | null,
+  cannotArrive: boolean,
+  editorThere: boolean,
+) => {
   const [arrived, setArrived] = useState(false)
   const [here, setHere] = useState(false)
   useEffect(() => {
@@ -27,7 +32,8 @@ export const useTextArrived = (provider: WebsocketProvider | null, cannotArrive:
     return () => provider.off('sync', onSync)
   }, [here, cannotArrive, provider])
   useEffect(() => {
-    if (here && !arrived) return whenIdle(() => setArrived(true))
-  }, [here, arrived])
+    // The socket may have synced before the editor existed: wait for it to draw the text.
+    if (here && editorThere && !arrived) return whenIdle(() => setArrived(true))
+  }, [here, editorThere, arrived])
   return arrived
 }
