@@ -7,6 +7,7 @@ import { HistoryRedirect } from '../pages/HistoryRedirect'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { Progress } from '../ui/Progress'
 import { Layout } from './Layout'
+import { preloadablePage } from './preloadablePage'
 import { SignedIn } from './SignedIn'
 import { useAuth } from './useAuth'
 
@@ -40,21 +41,19 @@ const ResetPasswordPage = lazy(() =>
 const SetupPage = lazy(() =>
   import('../pages/SetupPage').then(({ SetupPage }) => ({ default: SetupPage })),
 )
-const loadDocumentPage = () => import('../pages/DocumentPage')
-const DocumentPage = lazy(() =>
-  loadDocumentPage().then(({ DocumentPage }) => ({ default: DocumentPage })),
+const { Page: DocumentPage, preload: loadDocumentPage } = preloadablePage(() =>
+  import('../pages/DocumentPage').then(({ DocumentPage }) => DocumentPage),
 )
 // Language versions: the list, and a translation beside its source.
 const LanguagesPage = lazy(() =>
   import('../translations/LanguagesPage').then(({ LanguagesPage }) => ({ default: LanguagesPage })),
 )
-const loadSideBySidePage = () => import('../translations/SideBySidePage')
-const SideBySidePage = lazy(() =>
-  loadSideBySidePage().then(({ SideBySidePage }) => ({ default: SideBySidePage })),
+const { Page: SideBySidePage, preload: loadSideBySidePage } = preloadablePage(() =>
+  import('../translations/SideBySidePage').then(({ SideBySidePage }) => SideBySidePage),
 )
 
 // A document opened from a link or a reload: its code is fetched at once, while the session
-// is still being checked, instead of after.
+// is still being checked, instead of after, and the page then renders without suspending.
 if (/^\/documents\/[^/]+\/?$/.test(window.location.pathname)) void loadDocumentPage()
 if (/^\/documents\/[^/]+\/side-by-side\/?$/.test(window.location.pathname))
   void loadSideBySidePage()

@@ -1,11 +1,10 @@
 import type { PresenceUser } from '@accord/protocol'
 import { useEffect, useState } from 'react'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
 import { ApiError, api } from '../app/api'
 import type { ConnectionState } from './ConnectionState'
-import { collabServerUrl } from './collabServerUrl'
+import { closeCollab, takeCollab } from './earlyCollab'
 import type { SaveState } from './saveState'
 import { type StopReason, stopReasonForClose, stopReasonForStatus } from './stopReason'
 import { useConnectionState } from './useConnectionState'
@@ -51,12 +50,9 @@ export const useCollabDocument = (documentId: string, user: PresenceUser): Colla
   const [stop, setStop] = useState<CollabStop | null>(null)
 
   useEffect(() => {
-    const ydoc = new Y.Doc()
-    const persistence = new IndexeddbPersistence(`accord-doc-${documentId}`, ydoc)
-    const provider = new WebsocketProvider(collabServerUrl(), documentId, ydoc, {
-      connect: navigator.onLine,
-      shouldReconnect: (event) => stopReasonForClose(event.code) === null,
-    })
+    // Started by the page while it fetched the document's details (startCollab), or now.
+    const opened = takeCollab(documentId)
+    const { ydoc, provider } = opened
     let stopped = false
 
     const halt = (next: CollabStop) => {
@@ -99,15 +95,14 @@ export const useCollabDocument = (documentId: string, user: PresenceUser): Colla
     window.addEventListener('online', goOnline)
     setSession({ ydoc, provider })
     setStop(null)
+    if (opened.missedClose) onClose(opened.missedClose)
 
     return () => {
       stopped = true
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       provider.off('connection-close', onClose)
-      provider.destroy()
-      void persistence.destroy()
-      ydoc.destroy()
+      closeCollab(opened)
       setSession(null)
     }
   }, [documentId])

@@ -1,27 +1,39 @@
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
+import { whenIdle } from '../ui/whenIdle'
 
 /**
  * True once the document's text has arrived from the server (the provider's first sync), or
  * once `cannotArrive` says it will not now (offline, the connection failing and retried, the
- * session stopped: the copy kept on this device is what is shown). Stays true. The page
- * waits for it before loading the parts that typing does not need, so that the editor's
- * code and the text come first.
+ * session stopped: the copy kept on this device is what is shown), the editor is there, and
+ * the browser has then drawn a frame and had a moment with nothing to do: the text is drawn
+ * and can be typed in. Stays true. The
+ * page waits for it before loading the parts that typing does not need, so that the editor's
+ * code, the text and its first drawing come first.
  */
-export const useTextArrived = (provider: WebsocketProvider | null, cannotArrive: boolean) => {
+export const useTextArrived = (
+  provider: WebsocketProvider | null,
+  cannotArrive: boolean,
+  editorThere: boolean,
+) => {
   const [arrived, setArrived] = useState(false)
+  const [here, setHere] = useState(false)
   useEffect(() => {
-    if (arrived) return
+    if (here) return
     if (cannotArrive || provider?.synced) {
-      setArrived(true)
+      setHere(true)
       return
     }
     if (!provider) return
     const onSync = (synced: boolean) => {
-      if (synced) setArrived(true)
+      if (synced) setHere(true)
     }
     provider.on('sync', onSync)
     return () => provider.off('sync', onSync)
-  }, [arrived, cannotArrive, provider])
+  }, [here, cannotArrive, provider])
+  useEffect(() => {
+    // The socket may have synced before the editor existed: wait for it to draw the text.
+    if (here && editorThere && !arrived) return whenIdle(() => setArrived(true))
+  }, [here, editorThere, arrived])
   return arrived
 }

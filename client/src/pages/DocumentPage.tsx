@@ -6,6 +6,7 @@ import { ApiError, api } from '../app/api'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
+import { dropCollab, startCollab } from '../collab/earlyCollab'
 import { rememberDocument, rememberedDocument } from '../offline/offlineMemory'
 import { isUnreachable } from '../offline/unreachable'
 import { Progress } from '../ui/Progress'
@@ -25,6 +26,8 @@ export const DocumentPage = () => {
     let current = true
     setDocument(null)
     setError(null)
+    // The text's socket opens beside this request rather than after it; the workspace takes it.
+    startCollab(id)
     api
       .document(id)
       .then((found) => {
@@ -37,10 +40,14 @@ export const DocumentPage = () => {
         // Offline: open a document opened here before; its text comes from IndexedDB.
         const remembered = isUnreachable(failure) ? rememberedDocument(id) : null
         if (remembered) setDocument(remembered)
-        else setError(failure)
+        else {
+          dropCollab(id)
+          setError(failure)
+        }
       })
     return () => {
       current = false
+      dropCollab(id)
     }
   }, [id])
 

@@ -251,6 +251,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const textArrived = useTextArrived(
     session?.provider ?? null,
     stop !== null || connection === 'offline' || connection === 'reconnecting',
+    editor !== null,
   )
   const loading = <Progress label={t('app.loading')} />
   const quietLoading = <Progress label={t('app.loading')} announce={false} />
