@@ -54,6 +54,11 @@ describe('opening a document', () => {
     // The refused socket was dropped, not left retrying behind the message.
     await expect.poll(() => sockets.length > 0 && sockets.every((s) => s.closed)).toBe(true)
     const tried = sockets.length
+    // Nor is a copy of it kept on this device: the id was never a document.
+    const databases = await page.evaluate(async () =>
+      (await indexedDB.databases()).map((database) => database.name),
+    )
+    expect(databases).not.toContain('accord-doc-no-such-document')
     await page.getByRole('link', { name: 'Back to documents' }).click()
     await expect.poll(() => page.url()).toBe(`${server.url}/`)
     expect(sockets.length).toBe(tried)

@@ -87,6 +87,34 @@ describe('starting the app with no network after a previous visit', () => {
     expect(await editorOf(other).textContent()).toContain('Typed offline.')
   })
 
+  it('connects once the network is back, also when it came back while the page was still opening', async () => {
+    const { url, context, page } = await visitOnce('Nina Petrova', 'Back in range')
+    await page.close()
+    const later = await context.newPage()
+    // The details request is held until the network is back, then fails as it did offline:
+    // the page opens the document from this device with the socket it started offline.
+    let release: () => void = () => undefined
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let asked: () => void = () => undefined
+    const detailsAsked = new Promise<void>((resolve) => {
+      asked = resolve
+    })
+    await later.route(/\/api\/documents\/[^/]+$/, async (route) => {
+      asked()
+      await released
+      await route.abort('internetdisconnected')
+    })
+    await context.setOffline(true)
+    await later.goto(url)
+    await detailsAsked
+    await context.setOffline(false)
+    release()
+    await editorOf(later).waitFor()
+    await expect.poll(() => stateOf(later), { timeout: 30_000 }).toBe('connected')
+  })
+
   it("forgets the account on signing out, so an offline start then opens nobody's document", async () => {
     const { url, context, page } = await visitOnce('Pavel Sidorov', 'Left behind')
     await page.getByRole('button', { name: 'Sign out' }).click()

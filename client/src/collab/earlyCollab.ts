@@ -13,16 +13,37 @@ export interface OpenedCollab {
   missedClose: CloseEvent | null
 }
 
-/** The text's Y.Doc (IndexedDB `accord-doc-<id>`) and its WebSocket, connecting at once when online. */
-const openCollab = (documentId: string): OpenedCollab => {
+/** A document's Y.Doc with its WebSocket, before the copy on this device is attached. */
+interface Socket {
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+}
+
+/** The text's Y.Doc and its WebSocket, connecting at once when online. */
+const openSocket = (documentId: string): Socket => {
   const ydoc = new Y.Doc()
-  const persistence = new IndexeddbPersistence(`accord-doc-${documentId}`, ydoc)
   const provider = new WebsocketProvider(collabServerUrl(), documentId, ydoc, {
     connect: navigator.onLine,
     shouldReconnect: (event) => stopReasonForClose(event.code) === null,
   })
-  return { ydoc, persistence, provider, missedClose: null }
+  return { ydoc, provider }
 }
+
+/**
+ * The copy kept on this device (IndexedDB `accord-doc-<id>`), attached only once the page
+ * knows it will show the document: an id that turns out missing or forbidden leaves no
+ * database behind. y-indexeddb stores what the socket brought meanwhile before applying
+ * what the device kept, so nothing is lost by attaching it late.
+ */
+const keepOnDevice = (
+  documentId: string,
+  socket: Socket,
+  missedClose: CloseEvent | null,
+): OpenedCollab => ({
+  ...socket,
+  persistence: new IndexeddbPersistence(`accord-doc-${documentId}`, socket.ydoc),
+  missedClose,
+})
 
 const close = ({ ydoc, persistence, provider }: OpenedCollab) => {
   provider.destroy()
@@ -30,8 +51,16 @@ const close = ({ ydoc, persistence, provider }: OpenedCollab) => {
   ydoc.destroy()
 }
 
-/** Copies started before their page was ready for them, by document id; at most one each. */
-const started = new Map<string, { opened: OpenedCollab; stopListening: () => void }>()
+/** A socket started before its page was ready for it. */
+interface EarlySocket {
+  socket: Socket
+  /** The server's last close of it, unless the socket recovered since. */
+  missedClose: CloseEvent | null
+  stopListening: () => void
+}
+
+/** Sockets started early, by document id; at most one each. */
+const started = new Map<string, EarlySocket>()
 
 /**
  * Starts the document's WebSocket now, while the page still fetches the document's details,
@@ -40,34 +69,54 @@ const started = new Map<string, { opened: OpenedCollab; stopListening: () => voi
  */
 export const startCollab = (documentId: string): void => {
   if (started.has(documentId)) return
-  const opened = openCollab(documentId)
-  // Kept for the taker: a socket closed for good before then must still be reported.
+  const socket = openSocket(documentId)
+  const { provider } = socket
+  // Kept for the taker: a socket closed for good before then must still be reported; a
+  // close the socket recovered from is not.
   const onClose = (event: CloseEvent | null) => {
-    if (event) opened.missedClose = event
+    if (event) early.missedClose = event
   }
-  opened.provider.on('connection-close', onClose)
-  started.set(documentId, {
-    opened,
-    stopListening: () => opened.provider.off('connection-close', onClose),
-  })
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === 'connected') early.missedClose = null
+  }
+  // The network came back before the page took the socket (it started offline); a socket
+  // the server closed for good stays closed.
+  const onOnline = () => {
+    const missed = early.missedClose
+    if (!missed || stopReasonForClose(missed.code) === null) provider.connect()
+  }
+  const early: EarlySocket = {
+    socket,
+    missedClose: null,
+    stopListening: () => {
+      provider.off('connection-close', onClose)
+      provider.off('status', onStatus)
+      window.removeEventListener('online', onOnline)
+    },
+  }
+  provider.on('connection-close', onClose)
+  provider.on('status', onStatus)
+  window.addEventListener('online', onOnline)
+  started.set(documentId, early)
 }
 
 /** The copy `startCollab` began for this document, else a new one; the caller closes it (`closeCollab`). */
 export const takeCollab = (documentId: string): OpenedCollab => {
   const early = started.get(documentId)
-  if (!early) return openCollab(documentId)
+  if (!early) return keepOnDevice(documentId, openSocket(documentId), null)
   started.delete(documentId)
   early.stopListening()
-  return early.opened
+  return keepOnDevice(documentId, early.socket, early.missedClose)
 }
 
-/** Closes a copy started early and never taken (the document could not be opened). */
+/** Closes a socket started early and never taken (the document could not be opened). */
 export const dropCollab = (documentId: string): void => {
   const early = started.get(documentId)
   if (!early) return
   started.delete(documentId)
   early.stopListening()
-  close(early.opened)
+  early.socket.provider.destroy()
+  early.socket.ydoc.destroy()
 }
 
 export { close as closeCollab }

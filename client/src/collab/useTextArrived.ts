@@ -7,9 +7,8 @@ import { whenIdle } from '../ui/whenIdle'
  * once `cannotArrive` says it will not now (offline, the connection failing and retried, the
  * session stopped: the copy kept on this device is what is shown), the editor is there, and
  * the browser has then drawn a frame and had a moment with nothing to do: the text is drawn
- * and can be typed in. Stays true. The
- * page waits for it before loading the parts that typing does not need, so that the editor's
- * code, the text and its first drawing come first.
+ * and can be typed in. Stays true. The page waits for it before loading the parts that
+ * typing does not need, so that the editor's code, the text and its first drawing come first.
  */
 export const useTextArrived = (
   provider: WebsocketProvider | null,

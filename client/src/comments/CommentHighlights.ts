@@ -27,10 +27,9 @@ const fromYjs = (tr: Transaction): boolean =>
  * drawn again (`followHighlights`): for new threads or a new active one, the threads whose
  * look or words changed; when the Y.Doc changed the text (another person, an undo), the set
  * is mapped over the changed range and the threads whose anchors now say otherwise are drawn
- * again. This person's own edits reach the
- * Y.Doc only after the transaction is applied, so for those the ranges are mapped like any
- * decoration (words deleted drop out; the server re-anchors words that were moved, and the
- * thread arrives).
+ * again. This person's own edits reach the Y.Doc only after the transaction is applied, so
+ * for those the ranges are mapped like any decoration (words deleted drop out; the server
+ * re-anchors words that were moved, and the thread arrives).
  */
 export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'commentHighlights',

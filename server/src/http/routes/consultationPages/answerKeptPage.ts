@@ -38,7 +38,13 @@ export const answerKeptPages =
     app: RequestListener,
   ): RequestListener =>
   (req: IncomingMessage, res: ServerResponse) => {
-    const page = keptPageFor(req, kept, consultations)
+    let page: ReturnType<typeof keptPageFor>
+    try {
+      page = keptPageFor(req, kept, consultations)
+    } catch {
+      // Outside Express nothing would catch a throw here but the process: let the route answer.
+      page = undefined
+    }
     if (!page) return app(req, res)
     sendPrepared(req, res, page).catch(() => res.destroy())
   }
