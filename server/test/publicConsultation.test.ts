@@ -446,6 +446,9 @@ describe('public consultation (no mail configured)', () => {
     })
     expect(missing.status).toBe(404)
     expect(await missing.text()).toContain('There is no public consultation at this address.')
+    // Both are in the reader's language: a cache keeps one per Accept-Language.
+    expect(missing.headers.get('vary')).toContain('Accept-Language')
+    expect(ru.headers.get('vary')).toContain('Accept-Language')
     const noClause = await page('/clauses/nowhere')
     expect(noClause.status).toBe(404)
   })
@@ -484,7 +487,7 @@ describe('public consultation (no mail configured)', () => {
     // A browser's Accept-Encoding: brotli, the smaller, when it is taken as readily as gzip.
     const brotli = await raw({ 'accept-encoding': 'gzip, deflate, br, zstd' })
     expect(brotli.headers['content-encoding']).toBe('br')
-    expect(brotli.headers.vary).toBe('Accept-Encoding')
+    expect(brotli.headers.vary).toBe('Accept-Encoding, Accept-Language')
     expect(brotli.headers.etag).toBe(`${etag.slice(0, -1)}-br"`)
     expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true)
     const rather = await raw({ 'accept-encoding': 'gzip;q=1, br;q=0.5' })
@@ -633,7 +636,7 @@ describe('public consultation (no mail configured)', () => {
         'keep-alive': 'timeout=5',
         'origin-agent-cluster': '?1',
         'referrer-policy': 'same-origin',
-        vary: 'Accept-Encoding',
+        vary: 'Accept-Encoding, Accept-Language',
         'x-content-type-options': 'nosniff',
         'x-dns-prefetch-control': 'off',
         'x-download-options': 'noopen',

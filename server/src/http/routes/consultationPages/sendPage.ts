@@ -18,6 +18,9 @@ export const PAGE_HEADERS = {
   // which the origin check must refuse. Other sites still learn nothing.
   'referrer-policy': 'same-origin',
   'cache-control': 'no-cache',
+  // Every public page is in the language of `?lang=` or, without it, of Accept-Language: a
+  // cache must not hand one reader's language to another.
+  vary: 'Accept-Language',
 } as const
 
 /** The headers of every public page. */
