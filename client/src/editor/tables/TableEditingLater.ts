@@ -6,7 +6,7 @@ import {
   Extension,
   type KeyboardShortcutCommand,
 } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { whenIdle } from '../../ui/whenIdle'
 
 /** Tiptap's table commands (its Table extension's `addCommands`), each offered from the start. */
@@ -47,8 +47,8 @@ interface TableEditingStorage {
 
 /**
  * Table editing (Tiptap's table commands and keys, prosemirror-tables' plugin) loaded once
- * the text is drawn and the browser is idle, not before the editor can be typed in: it is
- * ~16 KB gz of code a person needs only in a table. The table nodes are in the schema from
+ * the text has arrived (the editor's first change), is drawn and the browser is idle, not
+ * before the editor can be typed in: it is ~14 KB gz of code a person needs only in a table. The table nodes are in the schema from
  * the start (`tableExtensions`). Until it has loaded, which is about a second after the text
  * appears, the commands answer "cannot" (the toolbar's table buttons are disabled) and Tab
  * in a table is the browser's; a table command, or a table key in a table, asked for in that time loads it at once.
@@ -99,7 +99,17 @@ export const TableEditingLater = Extension.create<unknown, TableEditingStorage>(
         if (!editor.isDestroyed) attach(editor, storage, tableEditing(editor))
       })
     }
-    storage.cancel = whenIdle(() => storage.loadNow())
+    const afterText = () => {
+      storage.cancel = whenIdle(() => storage.loadNow())
+    }
+    // The text arrives after the editor exists (the first sync): wait for its first change.
+    const onChange = ({ transaction }: { transaction: Transaction }) => {
+      if (!transaction.docChanged) return
+      editor.off('transaction', onChange)
+      afterText()
+    }
+    editor.on('transaction', onChange)
+    storage.cancel = () => editor.off('transaction', onChange)
   },
 
   onDestroy() {
