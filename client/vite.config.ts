@@ -54,6 +54,8 @@ export default defineConfig({
         moduleSideEffects: [
           { test: /prosemirror-suggest-changes/, sideEffects: false },
           { test: /packages\/schema\/dist\/suggestions\//, sideEffects: false },
+          // The same for the plain-text parser (@accord/schema/textToDocument), loaded on the first paste.
+          { test: /packages\/schema\/dist\/(textToDocument\.js|plainText\/)/, sideEffects: false },
         ],
       },
     },
