@@ -24,6 +24,7 @@ import { type PickableClause, pickableClauses, ReferencePicker } from './referen
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
 import { TypingAtCaret } from './TypingAtCaret'
+import { TableEditingLater } from './tables/TableEditingLater'
 
 interface CollaborativeEditorProps {
   ydoc: Y.Doc
@@ -84,6 +85,7 @@ export const CollaborativeEditor = ({
     {
       extensions: [
         ...documentExtensions(),
+        TableEditingLater,
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
         CaretFollowsText,
