@@ -6,6 +6,7 @@ import { useUiLanguage } from '../i18n/useUiLanguage'
 import { HistoryRedirect } from '../pages/HistoryRedirect'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { Progress } from '../ui/Progress'
+import { openingDocument } from './earlyRequests'
 import { Layout } from './Layout'
 import { preloadablePage } from './preloadablePage'
 import { SignedIn } from './SignedIn'
@@ -53,8 +54,9 @@ const { Page: SideBySidePage, preload: loadSideBySidePage } = preloadablePage(()
 )
 
 // A document opened from a link or a reload: its code is fetched at once, while the session
-// is still being checked, instead of after, and the page then renders without suspending.
-if (/^\/documents\/[^/]+\/?$/.test(window.location.pathname)) void loadDocumentPage()
+// and the details are still on their way, and the page then renders without suspending. After
+// a microtask: the strings' request, queued by now, goes out before the page's dozen scripts.
+if (openingDocument) queueMicrotask(() => void loadDocumentPage())
 if (/^\/documents\/[^/]+\/side-by-side\/?$/.test(window.location.pathname))
   void loadSideBySidePage()
 

@@ -34,6 +34,9 @@ export const i18nReady: Promise<unknown> = i18next
     // Both languages are complete (completeness.test.ts), so none falls back on the other,
     // and the other's chunk is not fetched for nothing.
     fallbackLng: false,
+    // The strings are asked for now, not after a timeout: the entry's other work (a document's
+    // code) would otherwise be asked for first and hold the browser's connections.
+    initAsync: false,
     // React escapes what it renders.
     interpolation: { escapeValue: false },
   })
