@@ -45,20 +45,6 @@ export default defineConfig({
     // The editor chunk (Tiptap, ProseMirror, Yjs: ~530 kB) loads only when a document opens
     // (React.lazy in src/app/App.tsx), so its size does not slow the first page.
     chunkSizeWarningLimit: 800,
-    rollupOptions: {
-      treeshake: {
-        // Without side effects on import, so that the code making suggestions (the library's
-        // step rewriting, @accord/schema/suggesting) leaves the editor's chunk for its own,
-        // loaded only when someone suggests: the schema's index and the library's index
-        // re-export it, and a module they import would otherwise stay on the first path.
-        moduleSideEffects: [
-          { test: /prosemirror-suggest-changes/, sideEffects: false },
-          { test: /packages\/schema\/dist\/suggestions\//, sideEffects: false },
-          // The same for the plain-text parser (@accord/schema/textToDocument), loaded on the first paste.
-          { test: /packages\/schema\/dist\/(textToDocument\.js|plainText\/)/, sideEffects: false },
-        ],
-      },
-    },
   },
   test: {
     // Browser specs in e2e/ belong to Playwright, not vitest.

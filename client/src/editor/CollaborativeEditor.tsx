@@ -24,7 +24,6 @@ import { type PickableClause, pickableClauses, ReferencePicker } from './referen
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
 import { TypingAtCaret } from './TypingAtCaret'
-import { TableEditingLater } from './tables/TableEditingLater'
 
 interface CollaborativeEditorProps {
   ydoc: Y.Doc
@@ -85,7 +84,6 @@ export const CollaborativeEditor = ({
     {
       extensions: [
         ...documentExtensions(),
-        TableEditingLater,
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
         CaretFollowsText,

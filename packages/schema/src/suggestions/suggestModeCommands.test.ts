@@ -5,7 +5,6 @@ import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { documentExtensions } from '../extensions.js'
 import { FOOTNOTE } from '../footnotes/Footnote.js'
-import { TableEditing } from '../tables/tableEditing.js'
 import { checkSuggestOnly } from './checkSuggestOnly.js'
 import { listSuggestions } from './listSuggestions.js'
 import { baseDocument, resolveSuggestions, withoutMarkers } from './resolveSuggestions.js'
@@ -27,7 +26,7 @@ const paragraphs = (...lines: string[]) => ({
 const suggestingEditor = (content: object, appended = true) => {
   // No keymap: its shortcuts look at `navigator`, which Node has not.
   const editor = new Editor({
-    extensions: [...documentExtensions(), TableEditing],
+    extensions: documentExtensions(),
     content,
     enableCoreExtensions: { keymap: false },
   })

@@ -1,12 +1,7 @@
-import { getSchema } from '@tiptap/core'
-import { Table } from '@tiptap/extension-table'
-import type { NodeSpec } from '@tiptap/pm/model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { documentSchema } from '../documentSchema.js'
-import { documentExtensions } from '../extensions.js'
 import { BODY_FRAGMENT, docToJSON, jsonToUpdate } from '../fragment.js'
-import { BLOCK_SUGGESTION_MARKS } from '../suggestions/BlockSuggestions.js'
 
 const p = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 const cell = (text: string, attrs: Record<string, number> = {}, type = 'tableCell') => ({
@@ -38,30 +33,6 @@ const clause = (content: unknown[]) => ({
 })
 
 describe('tables in the document schema', () => {
-  it("declares the table nodes as Tiptap's Table extension does, without its editing code", () => {
-    const withTiptapTable = documentExtensions().map((extension) =>
-      extension.name === 'table'
-        ? Table.extend({ marks: BLOCK_SUGGESTION_MARKS }).configure({ resizable: false })
-        : extension,
-    )
-    const ours = documentSchema()
-    const tiptaps = getSchema(withTiptapTable)
-    const shape = ({ content, group, marks, isolating, tableRole, attrs, parseDOM }: NodeSpec) => ({
-      content,
-      group,
-      marks,
-      isolating,
-      tableRole,
-      attrs: Object.fromEntries(Object.entries(attrs ?? {}).map(([k, v]) => [k, v.default])),
-      tags: parseDOM?.map((rule) => rule.tag),
-    })
-    for (const name of Object.keys(tiptaps.nodes))
-      expect(shape(ours.nodes[name]?.spec ?? {}), name).toEqual(
-        shape(tiptaps.nodes[name]?.spec ?? {}),
-      )
-    expect(ours.nodes.table?.spec.tableRole).toBe('table')
-  })
-
   it('accepts a table with header cells and merged cells inside a clause and between clauses', () => {
     const doc = documentSchema().nodeFromJSON({
       type: 'doc',
