@@ -45,6 +45,17 @@ export default defineConfig({
     // The editor chunk (Tiptap, ProseMirror, Yjs: ~530 kB) loads only when a document opens
     // (React.lazy in src/app/App.tsx), so its size does not slow the first page.
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      treeshake: {
+        // The plain-text parser (@accord/schema/textToDocument) without side effects on import,
+        // so that it leaves the editor's chunk for its own, loaded on the first paste: the
+        // schema's index re-exports it, and a module it imports would otherwise stay on the
+        // first path.
+        moduleSideEffects: [
+          { test: /packages\/schema\/dist\/(textToDocument\.js|plainText\/)/, sideEffects: false },
+        ],
+      },
+    },
   },
   test: {
     // Browser specs in e2e/ belong to Playwright, not vitest.

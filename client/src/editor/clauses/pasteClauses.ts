@@ -1,6 +1,9 @@
-import { textToDocument } from '@accord/schema'
+import { textToDocument } from '@accord/schema/textToDocument'
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
 import { type EditorState, Selection, type Transaction } from '@tiptap/pm/state'
+
+// With the parser: ClausePaste loads this module on the first paste.
+export { looksLikeClauses } from '@accord/schema/textToDocument'
 
 /** A document with nothing in it yet: one empty paragraph. */
 const isEmptyDocument = (doc: PMNode): boolean =>
