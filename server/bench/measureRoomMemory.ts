@@ -13,9 +13,9 @@ import { LocalCluster } from '../src/cluster/LocalCluster.js'
 import { Connection } from '../src/collab/Connection.js'
 import { writeSyncStep2, writeUpdate } from '../src/collab/protocol.js'
 import { Room } from '../src/collab/Room.js'
-import type { SocketLike } from '../src/collab/SocketLike.js'
 import { createLogger } from '../src/logger.js'
 import type { DocumentStore } from '../src/store/DocumentStore.js'
+import { nullSocket } from './nullSocket.js'
 
 const ROOMS = Number(process.argv[2] ?? 500)
 const gc = (globalThis as { gc?: () => void }).gc
@@ -33,15 +33,6 @@ const store: DocumentStore = {
   append: async () => undefined,
   compact: async () => undefined,
 }
-
-const socket = (): SocketLike => ({
-  bufferedAmount: 0,
-  send: () => undefined,
-  close: () => undefined,
-  terminate: () => undefined,
-  pause: () => undefined,
-  resume: () => undefined,
-})
 
 const limits = {
   maxMessagesPerSecond: 1000,
@@ -83,7 +74,7 @@ for (let i = 0; i < ROOMS; i++) {
 const opened = heap()
 const connections = rooms.map((room, i) => {
   const connection = new Connection(
-    socket(),
+    nullSocket(),
     { id: `u${i}`, name: `Member ${i}`, color: '#000', role: Role.member },
     limits,
   )

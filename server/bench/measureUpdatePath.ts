@@ -17,6 +17,7 @@ import { Session } from 'node:inspector/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import * as Y from 'yjs'
+import { nullSocket } from './nullSocket.js'
 
 const UPDATES = 20_000
 const PEOPLE = 4
@@ -83,14 +84,6 @@ const measure = async (dist: string): Promise<void> => {
     { flushDelayMs: 25, compactAfterUpdates: 500 },
     createLogger('silent'),
   )
-  const socket = () => ({
-    bufferedAmount: 0,
-    send: () => undefined,
-    close: () => undefined,
-    terminate: () => undefined,
-    pause: () => undefined,
-    resume: () => undefined,
-  })
   const limits = {
     maxMessagesPerSecond: 1e9,
     maxBytesPerSecond: 1e12,
@@ -101,7 +94,7 @@ const measure = async (dist: string): Promise<void> => {
   }
   const connections = Array.from({ length: PEOPLE }, (_, i) => {
     const user = { id: `u${i}`, name: `Person ${i}`, color: '#000', role: 'member' }
-    const connection = new Connection(socket(), user, limits)
+    const connection = new Connection(nullSocket(), user, limits)
     room.addConnection(connection)
     return connection
   })
