@@ -6,7 +6,6 @@ import { isUnreachable } from '../offline/unreachable'
 import { Progress } from '../ui/Progress'
 import { type Auth, AuthContext } from './AuthContext'
 import { ApiError, api, onSessionEnded } from './api'
-import { checkSession } from './earlyRequests'
 import { useErrorMessage } from './useErrorMessage'
 
 /**
@@ -26,7 +25,8 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
 
   const check = useCallback(
     () =>
-      checkSession()
+      api
+        .me()
         .then(({ user }) => setState({ user }))
         .catch((error: unknown) => {
           const signedOut = error instanceof ApiError && error.status === 401

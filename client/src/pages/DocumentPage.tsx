@@ -2,8 +2,7 @@ import type { DocumentInfo } from '@accord/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { ApiError } from '../app/api'
-import { documentDetails } from '../app/earlyRequests'
+import { ApiError, api } from '../app/api'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
@@ -29,7 +28,8 @@ export const DocumentPage = () => {
     setError(null)
     // The text's socket opens beside this request rather than after it; the workspace takes it.
     startCollab(id)
-    documentDetails(id)
+    api
+      .document(id)
       .then((found) => {
         if (!current) return
         rememberDocument(found)

@@ -18,7 +18,6 @@ describe('activity labels', () => {
   beforeAll(() =>
     i18n.init({
       resources,
-      fallbackNS: 'more',
       lng: 'en',
       fallbackLng: false,
       initAsync: false,
