@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import { changedDocument } from './LiveUpdates.js'
 import { writeSyncStep2 } from './protocol.js'
 
 /**
@@ -24,8 +23,7 @@ export class SyncAnswerCache {
     loaded?: Uint8Array,
   ) {
     this.full = loaded
-    // Not 'update': an update the room applies as sent is not encoded by Yjs (LiveUpdates).
-    doc.on('afterTransaction', this.follow)
+    doc.on('update', this.invalidate)
   }
 
   /** Y.encodeStateAsUpdate(doc), computed at most once per change. */
@@ -51,12 +49,8 @@ export class SyncAnswerCache {
   }
 
   destroy(): void {
-    this.doc.off('afterTransaction', this.follow)
+    this.doc.off('update', this.invalidate)
     this.invalidate()
-  }
-
-  private readonly follow = (transaction: Y.Transaction): void => {
-    if (changedDocument(transaction)) this.invalidate()
   }
 
   private readonly invalidate = (): void => {

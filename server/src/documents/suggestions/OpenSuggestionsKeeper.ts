@@ -64,11 +64,11 @@ export class OpenSuggestionsKeeper {
       edited = true
       timer ??= setTimeout(saveWhenDue, this.quietMs)
     }
-    const stopWatching = room.watchChanges(onUpdate)
+    room.doc.on('update', onUpdate)
     // Still whole while 'destroy' is emitted, after the unload's last write and compaction:
     // saved after them, so the summary is newer than the stored text (see OpenSuggestions).
     room.doc.once('destroy', () => {
-      stopWatching()
+      room.doc.off('update', onUpdate)
       save()
     })
   }
