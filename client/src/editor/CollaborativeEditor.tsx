@@ -10,6 +10,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useAnnouncer } from '../ui/useAnnouncer'
+import { CaretAfterTypedText } from './CaretAfterTypedText'
 import { CaretFollowsText } from './CaretFollowsText'
 import { ClauseEditing } from './ClauseEditing'
 import { ClauseNumbering, refreshNumbering } from './ClauseNumbering'
@@ -87,6 +88,7 @@ export const CollaborativeEditor = ({
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
         CaretFollowsText,
+        CaretAfterTypedText,
         TypingAtCaret,
         CollaborationCaret.configure({
           // The carets are redrawn when someone else's caret moves, not this tab's own.
