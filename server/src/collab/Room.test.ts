@@ -183,4 +183,50 @@ describe('Room, driven through a Connection on an in-memory socket', () => {
       { clientId: 7, fromClock: 0, userId: 'boris' },
     ])
   })
+
+  it('relays and stores a plain edit as sent; one repeating what the document holds, only as the change it made', async () => {
+    const store = memoryStore()
+    const room = await Room.load(
+      'doc1',
+      'draft',
+      store,
+      await new LocalCluster().joinRoom(),
+      { flushDelayMs: 60_000, compactAfterUpdates: 1000 },
+      createLogger('silent'),
+    )
+    rooms.push(room)
+    const anna = connect(room, 'member', 'anna')
+    const boris = connect(room, 'member', 'boris')
+    const watcher = connect(room, 'observer')
+    const relayed = () =>
+      watcher.socket.sent.flatMap((m) => (m.type === 'update' ? [m.update] : []))
+
+    const edit = clientEdit(room.doc, 'Hello', 101)
+    anna.connection.receive(writeUpdate(edit))
+    await vi.waitFor(() => expect(relayed()).toHaveLength(1))
+    expect(relayed()[0]).toEqual(edit)
+    await room.flush()
+    expect(store.appended.at(-1)).toEqual(edit)
+
+    // Anna's words again under her client id, but other words, beside Boris's own new paragraph:
+    // the document keeps what it has, and nobody receives or stores the other words.
+    const forged = Buffer.from(edit)
+    forged.set(Buffer.from('Jello'), forged.indexOf('Hello'))
+    const boris2 = new Y.Doc()
+    Y.applyUpdate(boris2, Y.encodeStateAsUpdate(room.doc))
+    boris2.clientID = 102
+    const before = Y.encodeStateVector(boris2)
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('World')])
+    boris2.getXmlFragment('default').push([paragraph])
+    const both = Y.mergeUpdates([forged, Y.encodeStateAsUpdate(boris2, before)])
+    boris.connection.receive(writeUpdate(both))
+    await vi.waitFor(() => expect(relayed()).toHaveLength(2))
+    expect(textOf(room.doc)).toBe('<paragraph>Hello</paragraph><paragraph>World</paragraph>')
+    const second = Buffer.from(relayed()[1] as Uint8Array)
+    expect(second.includes('World')).toBe(true)
+    expect(second.includes('Jello')).toBe(false)
+    await room.flush()
+    expect(store.appended.some((u) => Buffer.from(u).includes('Jello'))).toBe(false)
+  })
 })

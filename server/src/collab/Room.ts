@@ -26,7 +26,8 @@ import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
 import { KnownSuggestions } from './KnownSuggestions.js'
-import { isPlainEdit } from './plainEdit.js'
+import { LiveUpdates } from './LiveUpdates.js'
+import { appliesAsSent, isPlainEdit } from './plainEdit.js'
 import { type IncomingMessage, readMessage, writeAwareness, writeSyncStep1 } from './protocol.js'
 import { RefusedUpdateError } from './RefusedUpdateError.js'
 import { ScratchCopy } from './ScratchCopy.js'
@@ -84,7 +85,9 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  *    (suggestionAttribution). A refused update is dropped.
  * 4. it is applied to the live document; attributions that were not the sender's truth are
  *    rewritten; the text it added is recorded as the sender's (ClientAuthors); held updates
- *    whose needs are now met go through steps 3 and 4.
+ *    whose needs are now met go through steps 3 and 4. A plain edit that adds exactly what it
+ *    holds (appliesAsSent) is relayed and stored as sent; any other change as Yjs encodes it
+ *    (LiveUpdates).
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
@@ -93,6 +96,8 @@ export class Room implements RoomReceiver {
   private readonly presence: AwarenessRelay
   readonly connections = new Set<Connection>()
   private readonly awarenessOwners = new AwarenessOwners<Connection>()
+  /** The document's updates, for the scratch copy, the sync answers and the relay (onDocUpdate). */
+  private readonly updates: LiveUpdates
   private readonly scratch: ScratchCopy
   private readonly benchMap: string | undefined
   private readonly saver: DocumentSaver
@@ -128,7 +133,8 @@ export class Room implements RoomReceiver {
   ) {
     this.benchMap = options.benchMap
     this.doc = doc
-    this.scratch = new ScratchCopy(doc)
+    this.updates = new LiveUpdates(doc)
+    this.scratch = new ScratchCopy(doc, this.updates)
     // One stored row is the whole document as loaded: the first newcomer gets it unre-encoded.
     this.answers = new SyncAnswerCache(
       doc,
@@ -145,7 +151,7 @@ export class Room implements RoomReceiver {
       },
       publish: (update) => this.channel.publishAwareness(update),
     })
-    this.doc.on('update', this.onDocUpdate)
+    this.updates.listen(this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
     channel.attach(this)
   }
@@ -235,6 +241,10 @@ export class Room implements RoomReceiver {
   watchApplied(watcher: (update: Uint8Array) => void): () => void {
     this.appliedWatchers.add(watcher)
     return () => this.appliedWatchers.delete(watcher)
+  }
+
+  watchChanges(watcher: () => void): () => void {
+    return this.updates.listen(() => watcher())
   }
 
   private applyFrom(origin: TransactionOrigin, updates: readonly Uint8Array[]): void {
@@ -434,7 +444,7 @@ export class Room implements RoomReceiver {
     const changesBefore = this.changesFromConnections
     const suggestOnly = mustSuggest(connection.role, this.status)
     if (!suggestOnly && isPlainEdit(this.doc, update, decoded, this.benchMap)) {
-      const done = this.scratch.applyDirect(update, origin)
+      const done = this.scratch.applyDirect(update, origin, appliesAsSent(this.doc, decoded))
       const spans = this.authors.spansOf(done, connection.user.id)
       this.applied(connection, update, spans, this.changesFromConnections !== changesBefore)
       return
@@ -561,7 +571,7 @@ export class Room implements RoomReceiver {
     this.connections.clear()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
-    this.doc.off('update', this.onDocUpdate)
+    this.updates.destroy()
     this.held.destroy()
     this.scratch.destroy()
     this.answers.destroy()

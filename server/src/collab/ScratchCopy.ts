@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { LiveUpdates } from './LiveUpdates.js'
 import { ProtocolError } from './protocol.js'
 
 const cloneOf = (doc: Y.Doc): Y.Doc => {
@@ -48,9 +49,13 @@ export class ScratchCopy {
   private applyingTried = false
   /** Updates applied with applyDirect since the last trial. */
   private directInARow = 0
+  private readonly stopFollowing: () => void
 
-  constructor(private readonly live: Y.Doc) {
-    live.on('update', this.follow)
+  constructor(
+    private readonly live: Y.Doc,
+    private readonly updates: LiveUpdates,
+  ) {
+    this.stopFollowing = updates.listen(this.follow)
   }
 
   /**
@@ -105,13 +110,15 @@ export class ScratchCopy {
 
   /**
    * Applies an update known to apply whole and to pass the rules (isPlainEdit) to the live
-   * document without a trial. The copy, if there is one, follows; after
-   * `DROP_COPY_AFTER_DIRECT` such updates in a row it is dropped instead, since following costs
-   * one more apply per update and one more document in memory, and rebuilding it when a trial
-   * is next needed costs about what that many follows do.
+   * document without a trial; `asSent` when it adds exactly what it holds (appliesAsSent), so
+   * its own bytes stand for the change (LiveUpdates.applyAsSent). The copy, if there is one,
+   * follows; after `DROP_COPY_AFTER_DIRECT` such updates in a row it is dropped instead, since
+   * following costs one more apply per update and one more document in memory, and rebuilding
+   * it when a trial is next needed costs about what that many follows do.
    */
-  applyDirect(update: Uint8Array, origin: unknown): Y.Transaction {
+  applyDirect(update: Uint8Array, origin: unknown, asSent: boolean): Y.Transaction {
     if (this.copy && ++this.directInARow > DROP_COPY_AFTER_DIRECT) this.discard()
+    if (asSent) return this.updates.applyAsSent(update, origin)
     // One transaction around the apply (which joins it), so the caller can read what it did.
     let done: Y.Transaction | undefined
     Y.transact(
@@ -137,7 +144,7 @@ export class ScratchCopy {
   }
 
   destroy(): void {
-    this.live.off('update', this.follow)
+    this.stopFollowing()
     this.copy?.destroy()
     this.copy = undefined
   }

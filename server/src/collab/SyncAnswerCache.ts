@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { changedDocument } from './LiveUpdates.js'
 import { writeSyncStep2 } from './protocol.js'
 
 /**
@@ -23,7 +24,8 @@ export class SyncAnswerCache {
     loaded?: Uint8Array,
   ) {
     this.full = loaded
-    doc.on('update', this.invalidate)
+    // Not 'update': an update the room applies as sent is not encoded by Yjs (LiveUpdates).
+    doc.on('afterTransaction', this.follow)
   }
 
   /** Y.encodeStateAsUpdate(doc), computed at most once per change. */
@@ -49,8 +51,12 @@ export class SyncAnswerCache {
   }
 
   destroy(): void {
-    this.doc.off('update', this.invalidate)
+    this.doc.off('afterTransaction', this.follow)
     this.invalidate()
+  }
+
+  private readonly follow = (transaction: Y.Transaction): void => {
+    if (changedDocument(transaction)) this.invalidate()
   }
 
   private readonly invalidate = (): void => {

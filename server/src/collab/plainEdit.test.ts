@@ -2,7 +2,8 @@ import { BLOCK_SUGGESTION_ATTR, BODY_FRAGMENT, SETTINGS_MAP } from '@accord/sche
 import * as prng from 'lib0/prng'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { isPlainEdit } from './plainEdit.js'
+import { LiveUpdates } from './LiveUpdates.js'
+import { appliesAsSent, isPlainEdit } from './plainEdit.js'
 import { ScratchCopy } from './ScratchCopy.js'
 import { decodeClientUpdate, meetsNeeds, needsOf } from './updateNeeds.js'
 import { checkUpdateRules } from './updateRules.js'
@@ -77,7 +78,7 @@ const UNDECIDED_EDITS: Record<string, (doc: Y.Doc) => void> = {
 
 /** What the trial path does with `update` on `doc`: refused (throws), or the attribution writes it found. */
 const trial = (doc: Y.Doc, update: Uint8Array, benchMap?: string) => {
-  const scratch = new ScratchCopy(doc)
+  const scratch = new ScratchCopy(doc, new LiveUpdates(doc))
   let writes = 0
   try {
     scratch.applyWhole(update, null, (t) => {
@@ -239,4 +240,27 @@ describe('isPlainEdit', () => {
     expect(candidates).toBeGreaterThan(decided)
     expect(refusedByTrial).toBeGreaterThan(0)
   }, 120_000)
+})
+
+describe('appliesAsSent', () => {
+  it('holds for a plain edit of structs all new, not once the document holds some or a skip stands in', () => {
+    const update = editBy((doc) => firstText(doc).insert(5, ', dear'))
+    const live = liveDoc()
+    expect(appliesAsSent(live, decodeClientUpdate(update))).toBe(true)
+    Y.applyUpdate(live, update)
+    // The same structs again, beside a new one: what Yjs integrates is less than the update holds.
+    const again = Y.mergeUpdates([update, editBy((doc) => firstText(doc).insert(0, '!'))])
+    expect(isPlainEdit(live, again, decodeClientUpdate(again))).toBe(true)
+    expect(appliesAsSent(live, decodeClientUpdate(again))).toBe(false)
+    // Two updates of one client with a gap between them merge around a skip.
+    const other = new Y.Doc()
+    other.clientID = 2
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(liveDoc()))
+    const parts: Uint8Array[] = []
+    other.on('update', (u: Uint8Array) => parts.push(u))
+    for (const ch of 'abc') firstText(other).insert(0, ch)
+    const gapped = Y.mergeUpdates([parts[0] as Uint8Array, parts[2] as Uint8Array])
+    expect(decodeClientUpdate(gapped).structs.some((s) => s instanceof Y.Skip)).toBe(true)
+    expect(appliesAsSent(liveDoc(), decodeClientUpdate(gapped))).toBe(false)
+  })
 })

@@ -265,3 +265,15 @@ const checkContent = (
   }
   return undecided()
 }
+
+/**
+ * True when a plain edit (isPlainEdit) adds exactly what it holds: no struct the document
+ * already has, none skipped. Then its bytes say what the transaction applying it did, and the
+ * room relays and stores them as they are (LiveUpdates.applyAsSent). Deleting again what is
+ * deleted already changes nothing, so the delete set needs no such check.
+ */
+export const appliesAsSent = (doc: Y.Doc, { structs }: DecodedUpdate): boolean =>
+  structs.every(
+    (struct) =>
+      !(struct instanceof Y.Skip) && struct.id.clock >= Y.getState(doc.store, struct.id.client),
+  )

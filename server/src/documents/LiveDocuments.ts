@@ -11,6 +11,8 @@ export interface LiveDocument {
   readonly status: DocumentStatus
   /** Calls `watcher` with every update applied from a person (here or on another instance). */
   watchApplied(watcher: (update: Uint8Array) => void): () => void
+  /** Calls `watcher` after every change to the document, whoever made it. Returns the unsubscribe. */
+  watchChanges(watcher: () => void): () => void
   /**
    * The people whose edits were applied here since the last call, and forgets them: the
    * automatic versions name who made them.

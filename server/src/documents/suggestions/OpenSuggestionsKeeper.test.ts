@@ -28,7 +28,12 @@ describe('OpenSuggestionsKeeper', () => {
     new OpenSuggestionsKeeper(store, createLogger('silent'), 1000, 10_000).onRoomLoaded({
       id: 'd1',
       doc,
-    } as LiveDocument)
+      // What a room tells its watchers: every update of the document.
+      watchChanges: (watcher: () => void) => {
+        doc.on('update', watcher)
+        return () => doc.off('update', watcher)
+      },
+    } as unknown as LiveDocument)
   })
   afterEach(() => {
     doc.destroy()

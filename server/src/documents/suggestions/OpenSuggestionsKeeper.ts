@@ -64,11 +64,11 @@ export class OpenSuggestionsKeeper {
       edited = true
       timer ??= setTimeout(saveWhenDue, this.quietMs)
     }
-    room.doc.on('update', onUpdate)
+    const stopWatching = room.watchChanges(onUpdate)
     // Still whole while 'destroy' is emitted, after the unload's last write and compaction:
     // saved after them, so the summary is newer than the stored text (see OpenSuggestions).
     room.doc.once('destroy', () => {
-      room.doc.off('update', onUpdate)
+      stopWatching()
       save()
     })
   }
