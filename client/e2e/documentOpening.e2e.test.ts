@@ -36,6 +36,67 @@ describe('opening a document', () => {
     await expect.poll(() => text.textContent()).toContain('First words')
   })
 
+  it('asks for the details and the strings without waiting for the session check', async () => {
+    const { server } = session
+    const member = await server.newUser('member', 'Nina Member')
+    const page = await session.signedIn(member.email, member.password)
+    const cookie = await server.signIn(member.email, member.password)
+    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Rules',
+    })
+    // The session check answers only once the details and the strings were asked for.
+    const asked = new Set<string>()
+    let allAsked: () => void = () => undefined
+    const everything = new Promise<void>((resolve) => {
+      allAsked = resolve
+    })
+    const note = (what: string) => {
+      asked.add(what)
+      if (asked.size === 2) allAsked()
+    }
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname === `/api/documents/${id}`) note('details')
+      if (/\/assets\/en-[\w-]+\.js$/.test(url.pathname)) note('strings')
+    })
+    await page.route(/\/api\/me$/, async (route) => {
+      await everything
+      await route.continue()
+    })
+    await page.goto(`${server.url}/documents/${id}`)
+    await expect.poll(() => [...asked].sort()).toEqual(['details', 'strings'])
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+  })
+
+  it('shows a signed-out visitor the sign-in form at a document link, and the document once signed in', async () => {
+    const { server } = session
+    const member = await server.newUser('member', 'Sam Member')
+    const cookie = await server.signIn(member.email, member.password)
+    const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Bylaws',
+    })
+    const page = await (await session.newContext({ locale: 'en-US' })).newPage()
+    const sockets: string[] = []
+    page.on('websocket', (ws) => sockets.push(ws.url()))
+    await page.goto(`${server.url}/documents/${id}`)
+    await page.getByLabel(/^Email/).fill(member.email)
+    await page.getByLabel(/^Password/).fill(member.password)
+    // Before signing in, no socket was opened for the document: it would have been refused.
+    expect(sockets.filter((url) => url.includes('/collab/'))).toEqual([])
+    await page.locator('form button[type=submit]').click()
+    // The details refused before signing in are asked for again, not shown as an error.
+    await expect
+      .poll(() => page.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    expect(page.url()).toBe(`${server.url}/documents/${id}`)
+    const text = page.locator('.ProseMirror[contenteditable="true"]')
+    await text.click()
+    await page.keyboard.type('Article 1')
+    await expect.poll(() => text.textContent()).toContain('Article 1')
+  })
+
   it('says a document that does not exist is not there, and closes the socket it started for it', async () => {
     const { server } = session
     const member = await server.newUser('member', 'Mia Member')

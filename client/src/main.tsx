@@ -1,10 +1,13 @@
+// First, so that the session check, a document's details and the strings are asked for
+// before the page's code (a browser opens six connections to a host at a time).
+import './app/earlyRequests'
+import { i18nReady } from './i18n/i18n'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './app/App'
 import { AuthProvider } from './app/AuthProvider'
-import { i18nReady } from './i18n/i18n'
 import { registerServiceWorker } from './offline/registerServiceWorker'
 import { AnnouncerProvider } from './ui/Announcer'
 

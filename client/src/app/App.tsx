@@ -2,10 +2,12 @@ import { Role } from '@accord/protocol'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
+import { withMoreStrings } from '../i18n/i18n'
 import { useUiLanguage } from '../i18n/useUiLanguage'
 import { HistoryRedirect } from '../pages/HistoryRedirect'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { Progress } from '../ui/Progress'
+import { openingDocument } from './earlyRequests'
 import { Layout } from './Layout'
 import { preloadablePage } from './preloadablePage'
 import { SignedIn } from './SignedIn'
@@ -13,66 +15,97 @@ import { useAuth } from './useAuth'
 
 // Every page is its own chunk, so a document opened from a link loads the editor and
 // nothing of the other pages. The editor (Tiptap, Yjs, providers) is the heaviest part.
-const DocumentsPage = lazy(() =>
-  import('../pages/DocumentsPage').then(({ DocumentsPage }) => ({ default: DocumentsPage })),
+const DocumentsPage = lazy(
+  withMoreStrings(() =>
+    import('../pages/DocumentsPage').then(({ DocumentsPage }) => ({ default: DocumentsPage })),
+  ),
 )
-const InboxPage = lazy(() =>
-  import('../notifications/InboxPage').then(({ InboxPage }) => ({ default: InboxPage })),
+const InboxPage = lazy(
+  withMoreStrings(() =>
+    import('../notifications/InboxPage').then(({ InboxPage }) => ({ default: InboxPage })),
+  ),
 )
-const PeoplePage = lazy(() =>
-  import('../pages/PeoplePage').then(({ PeoplePage }) => ({ default: PeoplePage })),
+const PeoplePage = lazy(
+  withMoreStrings(() =>
+    import('../pages/PeoplePage').then(({ PeoplePage }) => ({ default: PeoplePage })),
+  ),
 )
-const ProfilePage = lazy(() =>
-  import('../pages/ProfilePage').then(({ ProfilePage }) => ({ default: ProfilePage })),
+const ProfilePage = lazy(
+  withMoreStrings(() =>
+    import('../pages/ProfilePage').then(({ ProfilePage }) => ({ default: ProfilePage })),
+  ),
 )
-const InvitePage = lazy(() =>
-  import('../pages/InvitePage').then(({ InvitePage }) => ({ default: InvitePage })),
+const InvitePage = lazy(
+  withMoreStrings(() =>
+    import('../pages/InvitePage').then(({ InvitePage }) => ({ default: InvitePage })),
+  ),
 )
-const ForgotPasswordPage = lazy(() =>
-  import('../pages/ForgotPasswordPage').then(({ ForgotPasswordPage }) => ({
-    default: ForgotPasswordPage,
-  })),
+const ForgotPasswordPage = lazy(
+  withMoreStrings(() =>
+    import('../pages/ForgotPasswordPage').then(({ ForgotPasswordPage }) => ({
+      default: ForgotPasswordPage,
+    })),
+  ),
 )
-const ResetPasswordPage = lazy(() =>
-  import('../pages/ResetPasswordPage').then(({ ResetPasswordPage }) => ({
-    default: ResetPasswordPage,
-  })),
+const ResetPasswordPage = lazy(
+  withMoreStrings(() =>
+    import('../pages/ResetPasswordPage').then(({ ResetPasswordPage }) => ({
+      default: ResetPasswordPage,
+    })),
+  ),
 )
-const SetupPage = lazy(() =>
-  import('../pages/SetupPage').then(({ SetupPage }) => ({ default: SetupPage })),
+const SetupPage = lazy(
+  withMoreStrings(() =>
+    import('../pages/SetupPage').then(({ SetupPage }) => ({ default: SetupPage })),
+  ),
 )
 const { Page: DocumentPage, preload: loadDocumentPage } = preloadablePage(() =>
   import('../pages/DocumentPage').then(({ DocumentPage }) => DocumentPage),
 )
 // Language versions: the list, and a translation beside its source.
-const LanguagesPage = lazy(() =>
-  import('../translations/LanguagesPage').then(({ LanguagesPage }) => ({ default: LanguagesPage })),
+const LanguagesPage = lazy(
+  withMoreStrings(() =>
+    import('../translations/LanguagesPage').then(({ LanguagesPage }) => ({
+      default: LanguagesPage,
+    })),
+  ),
 )
-const { Page: SideBySidePage, preload: loadSideBySidePage } = preloadablePage(() =>
-  import('../translations/SideBySidePage').then(({ SideBySidePage }) => SideBySidePage),
+const { Page: SideBySidePage, preload: loadSideBySidePage } = preloadablePage(
+  withMoreStrings(() =>
+    import('../translations/SideBySidePage').then(({ SideBySidePage }) => SideBySidePage),
+  ),
 )
 
 // A document opened from a link or a reload: its code is fetched at once, while the session
-// is still being checked, instead of after, and the page then renders without suspending.
-if (/^\/documents\/[^/]+\/?$/.test(window.location.pathname)) void loadDocumentPage()
+// and the details are still on their way, and the page then renders without suspending. After
+// a microtask: the strings' request, queued by now, goes out before the page's dozen scripts.
+if (openingDocument) queueMicrotask(() => void loadDocumentPage())
 if (/^\/documents\/[^/]+\/side-by-side\/?$/.test(window.location.pathname))
   void loadSideBySidePage()
 
-const MyWorkPage = lazy(() =>
-  import('../myWork/MyWorkPage').then(({ MyWorkPage }) => ({ default: MyWorkPage })),
+const MyWorkPage = lazy(
+  withMoreStrings(() =>
+    import('../myWork/MyWorkPage').then(({ MyWorkPage }) => ({ default: MyWorkPage })),
+  ),
 )
 // The glossary is managed now and then; translators see its entries in the side-by-side view.
-const GlossaryPage = lazy(() =>
-  import('../pages/GlossaryPage').then(({ GlossaryPage }) => ({ default: GlossaryPage })),
+const GlossaryPage = lazy(
+  withMoreStrings(() =>
+    import('../pages/GlossaryPage').then(({ GlossaryPage }) => ({ default: GlossaryPage })),
+  ),
 )
 // Public consultations: opened by the secretariat, moderated by coordinators.
-const ConsultationsPage = lazy(() =>
-  import('../consultations/ConsultationsPage').then(({ ConsultationsPage }) => ({
-    default: ConsultationsPage,
-  })),
+const ConsultationsPage = lazy(
+  withMoreStrings(() =>
+    import('../consultations/ConsultationsPage').then(({ ConsultationsPage }) => ({
+      default: ConsultationsPage,
+    })),
+  ),
 )
-const ActivityPage = lazy(() =>
-  import('../pages/ActivityPage').then(({ ActivityPage }) => ({ default: ActivityPage })),
+const ActivityPage = lazy(
+  withMoreStrings(() =>
+    import('../pages/ActivityPage').then(({ ActivityPage }) => ({ default: ActivityPage })),
+  ),
 )
 
 /** The routes of the web client. */

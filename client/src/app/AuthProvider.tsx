@@ -6,6 +6,7 @@ import { isUnreachable } from '../offline/unreachable'
 import { Progress } from '../ui/Progress'
 import { type Auth, AuthContext } from './AuthContext'
 import { ApiError, api, onSessionEnded } from './api'
+import { checkSession } from './earlyRequests'
 import { useErrorMessage } from './useErrorMessage'
 
 /**
@@ -25,8 +26,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
 
   const check = useCallback(
     () =>
-      api
-        .me()
+      checkSession()
         .then(({ user }) => setState({ user }))
         .catch((error: unknown) => {
           const signedOut = error instanceof ApiError && error.status === 401

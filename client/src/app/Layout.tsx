@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useMatch } from 'react-router'
 import { EDITOR_ID } from '../editor/editorId'
 import { useHelpShortcut } from '../help/useHelpShortcut'
+import { withMoreStrings } from '../i18n/i18n'
 import { PartBoundary } from '../ui/PartBoundary'
 import { Progress } from '../ui/Progress'
 import { Header } from './Header'
@@ -10,8 +11,10 @@ import { SkipLink } from './SkipLink'
 import { useFocusOnNavigation } from './useFocusOnNavigation'
 
 // The list of shortcuts loads when first asked for; the shortcut that opens it is always here.
-const HelpDialog = lazy(() =>
-  import('../help/HelpDialog').then(({ HelpDialog }) => ({ default: HelpDialog })),
+const HelpDialog = lazy(
+  withMoreStrings(() =>
+    import('../help/HelpDialog').then(({ HelpDialog }) => ({ default: HelpDialog })),
+  ),
 )
 
 /** The frame of every page: skip link, header, the main landmark, and the keyboard help. */

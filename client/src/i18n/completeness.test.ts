@@ -2,7 +2,9 @@ import { ErrorCode } from '@accord/protocol'
 import { describe, expect, it } from 'vitest'
 import { NETWORK_ERROR } from '../app/api'
 import en from './en.json'
+import enMore from './en.more.json'
 import ru from './ru.json'
+import ruMore from './ru.more.json'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -21,13 +23,20 @@ const missing = (from: Tree, to: Tree): string[] => {
 }
 
 describe('translations', () => {
-  it('have the same keys in Russian and English', () => {
+  it('have the same keys in Russian and English, in the same namespaces', () => {
     expect(missing(en, ru), 'keys missing in ru.json').toEqual([])
     expect(missing(ru, en), 'keys missing in en.json').toEqual([])
+    expect(missing(enMore, ruMore), 'keys missing in ru.more.json').toEqual([])
+    expect(missing(ruMore, enMore), 'keys missing in en.more.json').toEqual([])
+  })
+
+  it('keep each group of strings in one namespace', () => {
+    const first = new Set(Object.keys(en))
+    expect(Object.keys(enMore).filter((group) => first.has(group))).toEqual([])
   })
 
   it('have no empty strings', () => {
-    for (const tree of [en, ru]) {
+    for (const tree of [en, ru, enMore, ruMore]) {
       const empty = keysOf(tree).filter((key) => {
         const value = key
           .split('.')

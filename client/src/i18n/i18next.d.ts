@@ -4,6 +4,7 @@ import type { resources } from './resources'
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
+    fallbackNS: 'more'
     resources: (typeof resources)['en']
   }
 }

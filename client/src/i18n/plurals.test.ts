@@ -4,7 +4,9 @@ import { resources } from './resources'
 
 describe('plurals', () => {
   const i18n = i18next.createInstance()
-  beforeAll(() => i18n.init({ resources, lng: 'ru', fallbackLng: 'en', initAsync: false }))
+  beforeAll(() =>
+    i18n.init({ resources, fallbackNS: 'more', lng: 'ru', fallbackLng: 'en', initAsync: false }),
+  )
 
   it('use Russian plural forms (one, few, many) and English ones (one, other)', () => {
     const ru = i18n.getFixedT('ru')

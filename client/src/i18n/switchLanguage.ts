@@ -9,8 +9,11 @@ import type { i18n as I18n } from 'i18next'
  */
 export const switchLanguage = async (i18n: I18n, language: Language): Promise<boolean> => {
   if (i18n.language === language) return true
-  if (!i18n.hasResourceBundle(language, 'translation')) await i18n.reloadResources([language])
-  if (!i18n.hasResourceBundle(language, 'translation')) return false
+  // Every namespace loaded so far (the first strings, and the rest once a page needed them).
+  const namespaces = [i18n.options.ns ?? []].flat()
+  const loaded = () => namespaces.every((ns) => i18n.hasResourceBundle(language, ns))
+  if (!loaded()) await i18n.reloadResources([language], namespaces)
+  if (!loaded()) return false
   await i18n.changeLanguage(language)
   return true
 }

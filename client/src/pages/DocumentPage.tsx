@@ -2,7 +2,8 @@ import type { DocumentInfo } from '@accord/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { ApiError, api } from '../app/api'
+import { ApiError } from '../app/api'
+import { documentDetails } from '../app/earlyRequests'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'
 import { usePageTitle } from '../app/usePageTitle'
@@ -28,8 +29,7 @@ export const DocumentPage = () => {
     setError(null)
     // The text's socket opens beside this request rather than after it; the workspace takes it.
     startCollab(id)
-    api
-      .document(id)
+    documentDetails(id)
       .then((found) => {
         if (!current) return
         rememberDocument(found)

@@ -37,6 +37,7 @@ import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
 import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
+import { withMoreStrings } from '../../i18n/i18n'
 import { WatchToggle } from '../../notifications/WatchToggle'
 import { useVersionHistory } from '../../panels/history/useVersionHistory'
 import { PresenceList } from '../../panels/PresenceList'
@@ -62,34 +63,52 @@ import { StopNotice } from './StopNotice'
  * (`useTextArrived`) or when they are opened, so the editor's own code comes first.
  */
 
-const CommentsPanel = lazy(() =>
-  import('../../panels/comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+const CommentsPanel = lazy(
+  withMoreStrings(() =>
+    import('../../panels/comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+  ),
 )
-const CommentMargin = lazy(() =>
-  import('../../panels/comments/CommentMargin').then((m) => ({ default: m.CommentMargin })),
+const CommentMargin = lazy(
+  withMoreStrings(() =>
+    import('../../panels/comments/CommentMargin').then((m) => ({ default: m.CommentMargin })),
+  ),
 )
-const SuggestionsPanel = lazy(() =>
-  import('../../suggestions/SuggestionsPanel').then((m) => ({ default: m.SuggestionsPanel })),
+const SuggestionsPanel = lazy(
+  withMoreStrings(() =>
+    import('../../suggestions/SuggestionsPanel').then((m) => ({ default: m.SuggestionsPanel })),
+  ),
 )
-const HistoryPanel = lazy(() =>
-  import('../../panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
+const HistoryPanel = lazy(
+  withMoreStrings(() =>
+    import('../../panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
+  ),
 )
-const HistoryView = lazy(() =>
-  import('../../panels/history/HistoryView').then((m) => ({ default: m.HistoryView })),
+const HistoryView = lazy(
+  withMoreStrings(() =>
+    import('../../panels/history/HistoryView').then((m) => ({ default: m.HistoryView })),
+  ),
 )
-const OutlinePanel = lazy(() =>
-  import('../../panels/outline/OutlinePanel').then((m) => ({ default: m.OutlinePanel })),
+const OutlinePanel = lazy(
+  withMoreStrings(() =>
+    import('../../panels/outline/OutlinePanel').then((m) => ({ default: m.OutlinePanel })),
+  ),
 )
-const DocumentSettingsForm = lazy(() =>
-  import('../../panels/outline/DocumentSettingsForm').then((m) => ({
-    default: m.DocumentSettingsForm,
-  })),
+const DocumentSettingsForm = lazy(
+  withMoreStrings(() =>
+    import('../../panels/outline/DocumentSettingsForm').then((m) => ({
+      default: m.DocumentSettingsForm,
+    })),
+  ),
 )
-const OpenRoundForm = lazy(() =>
-  import('../../reviewRounds/OpenRoundForm').then((m) => ({ default: m.OpenRoundForm })),
+const OpenRoundForm = lazy(
+  withMoreStrings(() =>
+    import('../../reviewRounds/OpenRoundForm').then((m) => ({ default: m.OpenRoundForm })),
+  ),
 )
-const ReviewRoundBanner = lazy(() =>
-  import('../../reviewRounds/ReviewRoundBanner').then((m) => ({ default: m.ReviewRoundBanner })),
+const ReviewRoundBanner = lazy(
+  withMoreStrings(() =>
+    import('../../reviewRounds/ReviewRoundBanner').then((m) => ({ default: m.ReviewRoundBanner })),
+  ),
 )
 
 interface DocumentWorkspaceProps {

@@ -1,12 +1,15 @@
 import { type KeyboardEvent, lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { withMoreStrings } from '../../i18n/i18n'
 import { Progress } from '../../ui/Progress'
 import type { ExportPanelProps } from './ExportPanel'
 import './exportMenu.css'
 
 // The panel is its own chunk: the menu's button is on the page from the start (an export is
 // HTTP and needs no live text), the panel's code arrives when it is first opened or preloaded.
-const ExportPanel = lazy(() => import('./ExportPanel').then((m) => ({ default: m.ExportPanel })))
+const ExportPanel = lazy(
+  withMoreStrings(() => import('./ExportPanel').then((m) => ({ default: m.ExportPanel }))),
+)
 
 interface ExportMenuProps extends ExportPanelProps {
   /** Load the panel before the menu is first opened; default false. */

@@ -10,13 +10,14 @@ import { lazy, Suspense, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../app/api'
 import { useAction } from '../../app/useAction'
+import { withMoreStrings } from '../../i18n/i18n'
 import { FormMessage } from '../../ui/FormMessage'
 import { PartBoundary } from '../../ui/PartBoundary'
 import { StatusBadge } from './StatusBadge'
 
 // Its own chunk, loaded when first asked for: opening a document does not need it.
-const FinalizeDialog = lazy(() =>
-  import('./FinalizeDialog').then((m) => ({ default: m.FinalizeDialog })),
+const FinalizeDialog = lazy(
+  withMoreStrings(() => import('./FinalizeDialog').then((m) => ({ default: m.FinalizeDialog }))),
 )
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'review', 'final']

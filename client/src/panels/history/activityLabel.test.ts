@@ -18,6 +18,7 @@ describe('activity labels', () => {
   beforeAll(() =>
     i18n.init({
       resources,
+      fallbackNS: 'more',
       lng: 'en',
       fallbackLng: false,
       initAsync: false,
