@@ -9,7 +9,7 @@ export const caretAfterTypedTextKey = new PluginKey('caretAfterTypedText')
  * default one (`deflt`, as ProseMirror read it from the page) left it before; null when the
  * default is right.
  */
-export const caretPutAfterTypedText = (
+const caretPutAfterTypedText = (
   view: EditorView,
   from: number,
   to: number,
