@@ -40,6 +40,8 @@ const caretPutAfterTypedText = (
  */
 export const CaretAfterTypedText = Extension.create({
   name: 'caretAfterTypedText',
+  // Below every other extension's: their input rules see typed text first.
+  priority: 1,
 
   addProseMirrorPlugins: () => [
     new Plugin({
