@@ -35,19 +35,25 @@ export class RedisCluster implements Cluster {
   private constructor(
     /** Publishes; fails at once while Redis is away (storage keeps what it would have said). */
     private readonly pub: Redis,
-    /** Subscribes; its commands wait for Redis to come back, and it resubscribes by itself. */
+    /** Subscribes; its commands wait for Redis to come back, and it subscribes again then (resubscribe). */
     private readonly sub: Redis,
     private readonly logger: Logger,
   ) {
     sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message))
     this.watch(pub, 'publisher', () => this.publishWire({ from: this.idHex, resync: true }))
-    this.watch(sub, 'subscriber', () => this.resyncNeeded())
+    this.watch(sub, 'subscriber', () => this.resubscribe())
   }
 
   /** Connects both links; fails clearly when Redis cannot be reached at start. */
   static async connect(url: string, logger: Logger): Promise<RedisCluster> {
     const pub = new Redis(url, { enableOfflineQueue: false, lazyConnect: true })
-    const sub = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true })
+    // Not ioredis's own resubscription: it leaves its promise unhandled, so a link closed
+    // before Redis confirmed it ended the process with "Connection is closed." (resubscribe).
+    const sub = new Redis(url, {
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+      autoResubscribe: false,
+    })
     try {
       await Promise.all([pub.connect(), sub.connect()])
     } catch (err) {
@@ -157,6 +163,20 @@ export class RedisCluster implements Cluster {
         this.logger.error({ err, kind: event.kind }, 'handling a cluster event failed')
       }
     }
+  }
+
+  /**
+   * After an outage: the events channel and every open room's channel again, then the rooms
+   * catch up from storage on what was said meanwhile. Should the link go again first, the next
+   * time it is back does the same.
+   */
+  private resubscribe(): void {
+    const channels = [EVENTS_CHANNEL, ...[...this.rooms.keys()].map(roomChannel)]
+    this.sub.subscribe(...channels).then(
+      () => this.resyncNeeded(),
+      (err: Error) =>
+        this.logger.warn({ err: err.message }, 'Redis is back but did not take the subscriptions'),
+    )
   }
 
   private resyncNeeded(): void {
