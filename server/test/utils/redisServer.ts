@@ -60,7 +60,7 @@ export const startRedis = async (): Promise<TestRedis> => {
   }
   const kill = async () => {
     const running = child
-    if (!running || running.exitCode !== null) return
+    if (!running || running.exitCode !== null || running.signalCode !== null) return
     const exited = new Promise((resolve) => running.once('exit', resolve))
     running.kill('SIGKILL')
     await exited
