@@ -21,6 +21,10 @@ const caretPutAfterTypedText = (
   const start = tr.mapping.map(from, -1)
   const end = start + text.length
   if (!tr.selection.empty || tr.selection.head !== start || end > tr.doc.content.size) return null
+  // Only text that starts its paragraph: anywhere else a caret before it can be the same
+  // keystroke read the other way (a space typed before a space: ProseMirror may place the new
+  // one second, and the caret then rightly sits before it).
+  if (tr.doc.resolve(start).parentOffset !== 0) return null
   // Only where the typed text was written: the caret belongs right after it.
   if (tr.doc.textBetween(start, end) !== text) return null
   return tr.setSelection(TextSelection.create(tr.doc, end))
@@ -34,9 +38,10 @@ const caretPutAfterTypedText = (
  * `<p>P<br></p>` with the selection at the paragraph's start. ProseMirror takes the caret
  * from the page, so every further key went in front of that character, which then travelled
  * to the end of whatever was typed next ("aragraph 8 … Paragraph 12 of the preface.P"), and
- * the binding recorded it so for everyone. Typed text always ends at the caret; where the
- * page says otherwise, the caret is put after the text. IME composition is left alone
- * (ProseMirror already keeps the page's selection out of it in Chromium).
+ * the binding recorded it so for everyone. Typed text always ends at the caret: where the
+ * page puts the caret at the start of a paragraph that typed text begins, it is put after that
+ * text. IME composition is left alone (ProseMirror already keeps the page's selection out of
+ * it in Chromium).
  */
 export const CaretAfterTypedText = Extension.create({
   name: 'caretAfterTypedText',
