@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { saved } from './utils/saveState'
 import { useBrowserSession } from './utils/useBrowserSession'
-
-/** Every keystroke of the page is on the server (the save indicator says so). */
-const saved = (page: Page) =>
-  expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved')
 
 /**
  * What Chromium did on a busy page (seen in `redline.e2e` and a seeded typing run under load):

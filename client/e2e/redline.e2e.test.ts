@@ -1,15 +1,11 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docScreenshot } from './utils/browser'
 import { checkAccessibility } from './utils/checkAccessibility'
 import { focused } from './utils/keyboard'
+import { saved } from './utils/saveState'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of the preface.`)
-
-/** Every keystroke of the page is on the server (the save indicator says so). */
-const saved = (page: Page) =>
-  expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved')
 
 describe('the redline', () => {
   const session = useBrowserSession()

@@ -5,18 +5,17 @@ import type { EditorView } from '@tiptap/pm/view'
 export const caretAfterTypedTextKey = new PluginKey('caretAfterTypedText')
 
 /**
- * The transaction for text typed over `from`–`to`, with the caret after that text when the
+ * The transaction for text typed at `from`, with the caret after that text when the
  * default one (`deflt`, as ProseMirror read it from the page) left it before; null when the
  * default is right.
  */
 const caretPutAfterTypedText = (
   view: EditorView,
   from: number,
-  to: number,
   text: string,
   deflt: () => Transaction,
 ): Transaction | null => {
-  if (view.composing || text.length === 0 || to < from) return null
+  if (view.composing || text.length === 0) return null
   const tr = deflt()
   const start = tr.mapping.map(from, -1)
   const end = start + text.length
@@ -52,8 +51,8 @@ export const CaretAfterTypedText = Extension.create({
     new Plugin({
       key: caretAfterTypedTextKey,
       props: {
-        handleTextInput(view, from, to, text, deflt) {
-          const tr = caretPutAfterTypedText(view, from, to, text, deflt)
+        handleTextInput(view, from, _to, text, deflt) {
+          const tr = caretPutAfterTypedText(view, from, text, deflt)
           if (!tr) return false
           view.dispatch(tr)
           return true
