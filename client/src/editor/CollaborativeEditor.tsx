@@ -10,6 +10,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useAnnouncer } from '../ui/useAnnouncer'
+import { AutolinkOwnTypingOnly } from './AutolinkOwnTypingOnly'
 import { CaretAfterTypedText } from './CaretAfterTypedText'
 import { CaretFollowsText } from './CaretFollowsText'
 import { ClauseEditing } from './ClauseEditing'
@@ -87,6 +88,7 @@ export const CollaborativeEditor = ({
         ...documentExtensions(),
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
+        AutolinkOwnTypingOnly,
         CaretFollowsText,
         CaretAfterTypedText,
         TypingAtCaret,

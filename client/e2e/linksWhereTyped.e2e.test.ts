@@ -1,0 +1,73 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { sendRawUpdate } from './utils/rawUpdate'
+import { saved } from './utils/saveState'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+const SOURCES = 'https://example.org/sources'
+const ANNEX = 'https://example.org/annex'
+const TYPED = 'https://example.org/typed'
+
+const text = (page: Page) => page.locator('.ProseMirror').textContent()
+const links = (page: Page) =>
+  page.locator('.ProseMirror a').evaluateAll((all) => all.map((a) => a.getAttribute('href')))
+
+describe('web addresses become links where they are typed, and nowhere else', () => {
+  const session = useBrowserSession()
+
+  it('opening a text, or another person typing a space after an address, links nothing; typing one does', async () => {
+    const author = await session.server.newUser('member', 'Aigul Author')
+    const opener = await session.server.newUser('member', 'Bakyt Opener')
+    const cookie = await session.server.signIn(author.email, author.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Sources',
+    })
+    // The author's client links nothing: the first paragraph ends in a bare address (what
+    // Tiptap's autolink, given the whole text on opening, links in the first paragraph).
+    const doc = new Y.Doc()
+    const first = new Y.XmlElement('paragraph')
+    first.insert(0, [new Y.XmlText(`Sources: ${SOURCES}`)])
+    const second = new Y.XmlElement('paragraph')
+    const secondText = new Y.XmlText('See the annex:')
+    second.insert(0, [secondText])
+    const notes = new Y.XmlElement('paragraph')
+    notes.insert(0, [new Y.XmlText('Notes.')])
+    doc.getXmlFragment('default').insert(0, [first, second, notes])
+    const authorPage = await session.signedIn(author.email, author.password)
+    await sendRawUpdate(authorPage, session.server.url, id, Y.encodeStateAsUpdate(doc))
+
+    const page = await session.openDocument(
+      opener.email,
+      opener.password,
+      `${session.server.url}/documents/${id}`,
+    )
+    await expect.poll(() => text(page)).toContain(SOURCES)
+    // The author types a space after an address.
+    const before = Y.encodeStateVector(doc)
+    secondText.insert(secondText.length, ` ${ANNEX} `)
+    await sendRawUpdate(authorPage, session.server.url, id, Y.encodeStateAsUpdate(doc, before))
+    await expect.poll(() => text(page)).toContain(ANNEX)
+    await saved(page)
+    expect(await links(page)).toEqual([])
+
+    // The opener's own typing is linked as ever.
+    await page.locator('.ProseMirror > p').last().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(` Typed: ${TYPED} and more.`)
+    await expect.poll(() => links(page)).toEqual([TYPED])
+    await saved(page)
+    const markdown = await (
+      await fetch(`${session.server.url}/api/documents/${id}/export?format=md`, {
+        headers: { Cookie: cookie },
+      })
+    ).text()
+    expect(markdown).toContain(`Sources: ${SOURCES}`)
+    expect(markdown).toContain(`See the annex: ${ANNEX}`)
+    expect(markdown).not.toContain(`(${SOURCES})`)
+    expect(markdown).not.toContain(`<${SOURCES}>`)
+    expect(markdown).not.toContain(`(${ANNEX})`)
+    expect(markdown).not.toContain(`<${ANNEX}>`)
+    expect(markdown).toMatch(new RegExp(`[<(]${TYPED}[>)]`))
+  })
+})
