@@ -155,6 +155,17 @@ const peerDoc = (fragment: Y.XmlFragment) =>
 const clauseIds = (fragment: Y.XmlFragment) =>
   new Map(fragment.toArray().map((el) => [el, (el as Y.XmlElement).getAttribute('id')]))
 
+describe('the first text of a document', () => {
+  it("is left as the binding's own change: an empty document has nothing to keep", () => {
+    const empty = EditorState.create({ schema })
+    expect(empty.doc.childCount).toBe(1)
+    expect(keepUnchangedNodes(empty, remote(empty, startState().tr))).toBeNull()
+    // One character is something to keep.
+    const typed = empty.apply(empty.tr.insertText('x', 1))
+    expect(keepUnchangedNodes(typed, remote(typed, startState().tr))).not.toBeNull()
+  })
+})
+
 describe("a remote change keeps y-tiptap's cache pointing at the editor's nodes", () => {
   it('leaves every Yjs type mapped to the very node the editor now holds', () => {
     const pair = boundPair()

@@ -9,12 +9,18 @@ interface SyncMeta {
   isChangeOrigin?: boolean
 }
 
+/** The document before any text arrived (one empty block): it has no node worth keeping. */
+const isEmpty = (doc: PMNode) => doc.childCount === 1 && doc.firstChild?.content.size === 0
+
 /**
  * The binding's remote change rewritten to replace only the range that differs, so that the
- * new document shares every unchanged node with the old one. Null when it cannot be (then
- * the binding's own transaction stands).
+ * new document shares every unchanged node with the old one. Null when it cannot be, or when
+ * the old document is empty, as when a document opens (then the binding's own transaction
+ * stands: rewriting it and repointing the binding's cache cost about 60 ms on the 1 MiB text
+ * and kept nothing).
  */
 export const keepUnchangedNodes = (state: EditorState, remote: Transaction): Transaction | null => {
+  if (isEmpty(state.doc)) return null
   const range = changedRange(state.doc, remote.doc)
   const tr = state.tr
   if (range) {
