@@ -39,6 +39,7 @@ import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
 import { withMoreStrings } from '../../i18n/i18n'
 import { WatchToggle } from '../../notifications/WatchToggle'
+import { documentTextShown } from '../../offline/registerServiceWorker'
 import { useVersionHistory } from '../../panels/history/useVersionHistory'
 import { PresenceList } from '../../panels/PresenceList'
 import { useReviewRound } from '../../reviewRounds/useReviewRound'
@@ -272,6 +273,9 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
     stop !== null || connection === 'offline' || connection === 'reconnecting',
     editor !== null,
   )
+  useEffect(() => {
+    if (textArrived) documentTextShown()
+  }, [textArrived])
   const loading = <Progress label={t('app.loading')} />
   const quietLoading = <Progress label={t('app.loading')} announce={false} />
 
