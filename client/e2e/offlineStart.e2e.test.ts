@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { signInThroughForm } from './utils/browser'
 import { expectAccessible } from './utils/checkAccessibility'
 import { ADMIN } from './utils/serverProcess'
+import { serviceWorkerActive } from './utils/serviceWorker'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const editorOf = (page: Page) => page.locator('.ProseMirror')
@@ -27,13 +28,7 @@ describe('starting the app with no network after a previous visit', () => {
     // What a later start needs is the worker active for the site. Whether this page is already
     // controlled depends on when the worker claimed its pages: one still navigating (the
     // sign-in's redirect, then the document) is not claimed, and is controlled from the next load.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null),
-        { timeout: 30_000 },
-      )
-      .toBe('activated')
+    await serviceWorkerActive(page)
     return { url, context, page }
   }
 

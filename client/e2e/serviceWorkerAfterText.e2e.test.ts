@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sendRawUpdate } from './utils/rawUpdate'
+import { serviceWorkerActive } from './utils/serviceWorker'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const MARK = 'Article 1. Everyone has the right to privacy.'
@@ -45,13 +46,7 @@ describe('the offline copy of the app', () => {
     })
     const page = await context.newPage()
     await page.goto(`${server.url}/documents/${id}`)
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null),
-        { timeout: 30_000 },
-      )
-      .toBe('activated')
+    await serviceWorkerActive(page)
     const textAt = await page.evaluate(() => (window as unknown as { textAt?: number }).textAt)
     expect(textAt).toBeDefined()
     expect(workerAskedAt).toBeDefined()
