@@ -1,5 +1,7 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { documentWithTranslation } from './utils/documentWithTranslation'
 import { sendRawUpdate } from './utils/rawUpdate'
 import { serviceWorkerActive } from './utils/serviceWorker'
 import { useBrowserSession } from './utils/useBrowserSession'
@@ -8,6 +10,41 @@ const MARK = 'Article 1. Everyone has the right to privacy.'
 
 describe('the offline copy of the app', () => {
   const session = useBrowserSession()
+
+  /**
+   * A page in a browser that has never seen the app, signed in with `cookie`, that notes when
+   * `editors` editors first show text and when the browser first asks for the worker's script.
+   */
+  const firstVisit = async (cookie: string, editors: number) => {
+    const context = await session.newContext()
+    const [name, value] = cookie.split('=') as [string, string]
+    await context.addCookies([{ name, value, url: session.server.url }])
+    await context.addInitScript((count) => {
+      const observer = new MutationObserver(() => {
+        const shown = [...document.querySelectorAll('.ProseMirror')].filter(
+          (editor) => (editor.textContent ?? '').trim() !== '',
+        )
+        if (shown.length < count) return
+        ;(window as unknown as { textAt: number }).textAt = Date.now()
+        observer.disconnect()
+      })
+      observer.observe(document, { childList: true, subtree: true, characterData: true })
+    }, editors)
+    const worker: { askedAt?: number } = {}
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/sw.js') worker.askedAt ??= Date.now()
+    })
+    return { page: await context.newPage(), worker }
+  }
+
+  /** The worker became active, and was asked for only once the text was on screen. */
+  const installedAfterText = async (page: Page, worker: { askedAt?: number }) => {
+    await serviceWorkerActive(page)
+    const textAt = await page.evaluate(() => (window as unknown as { textAt?: number }).textAt)
+    expect(textAt).toBeDefined()
+    expect(worker.askedAt).toBeDefined()
+    expect(worker.askedAt).toBeGreaterThanOrEqual(textAt as number)
+  }
 
   it('is installed once a document opened first has drawn its text, not while it opens', async () => {
     const { server } = session
@@ -27,29 +64,20 @@ describe('the offline copy of the app', () => {
       Y.encodeStateAsUpdate(doc),
     )
 
-    // A browser that has never seen the app goes straight to the document, signed in.
-    const context = await session.newContext()
-    const [name, value] = cookie.split('=') as [string, string]
-    await context.addCookies([{ name, value, url: server.url }])
-    await context.addInitScript((mark) => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('.ProseMirror')?.textContent?.includes(mark)) {
-          ;(window as unknown as { textAt: number }).textAt = Date.now()
-          observer.disconnect()
-        }
-      })
-      observer.observe(document, { childList: true, subtree: true, characterData: true })
-    }, MARK)
-    let workerAskedAt: number | undefined
-    context.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/sw.js') workerAskedAt ??= Date.now()
-    })
-    const page = await context.newPage()
+    const { page, worker } = await firstVisit(cookie, 1)
     await page.goto(`${server.url}/documents/${id}`)
-    await serviceWorkerActive(page)
-    const textAt = await page.evaluate(() => (window as unknown as { textAt?: number }).textAt)
-    expect(textAt).toBeDefined()
-    expect(workerAskedAt).toBeDefined()
-    expect(workerAskedAt).toBeGreaterThanOrEqual(textAt as number)
+    await installedAfterText(page, worker)
+    expect(await page.locator('.ProseMirror').textContent()).toContain(MARK)
+  })
+
+  it('is installed once the side-by-side view, opened first, has drawn both texts', async () => {
+    const { server } = session
+    const coordinator = await server.newUser('coordinator', 'Ruslan Coordinator')
+    const { translationId, cookie } = await documentWithTranslation(session, coordinator, {
+      fill: 'source',
+    })
+    const { page, worker } = await firstVisit(cookie, 2)
+    await page.goto(`${server.url}/documents/${translationId}/side-by-side`)
+    await installedAfterText(page, worker)
   })
 })

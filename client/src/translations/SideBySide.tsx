@@ -17,9 +17,11 @@ import { api } from '../app/api'
 import { useAction } from '../app/useAction'
 import { ConnectionIndicator } from '../collab/ConnectionIndicator'
 import { useCollabDocument } from '../collab/useCollabDocument'
+import { useTextArrived } from '../collab/useTextArrived'
 import { useCommentHighlights } from '../comments/useCommentHighlights'
 import { CollaborativeEditor } from '../editor/CollaborativeEditor'
 import { useDocumentSettings } from '../editor/useDocumentSettings'
+import { documentTextShown } from '../offline/registerServiceWorker'
 import { useSuggestModeExtension } from '../suggestions/useSuggestModeExtension'
 import { FormMessage } from '../ui/FormMessage'
 import { PartBoundary } from '../ui/PartBoundary'
@@ -65,6 +67,11 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
   const right = useCollabDocument(translation.id, presenceUser)
   const [targetEditor, setTargetEditor] = useState<Editor | null>(null)
   const [sourceEditor, setSourceEditor] = useState<Editor | null>(null)
+  const sourceArrived = useTextArrived(left, sourceEditor !== null)
+  const targetArrived = useTextArrived(right, targetEditor !== null)
+  useEffect(() => {
+    if (sourceArrived && targetArrived) documentTextShown()
+  }, [sourceArrived, targetArrived])
   const sourceInfo = documentLanguageInfo(source.language)
   const targetInfo = documentLanguageInfo(translation.language)
   const { alignment } = useLiveAlignment(

@@ -130,7 +130,8 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   const [editor, setEditor] = useState<Editor | null>(null)
   const { sessionEnded } = useAuth()
   const presenceUser = { id: user.id, name: user.name, color: user.color, role: user.role }
-  const { session, connection, presence, stop, save } = useCollabDocument(document.id, presenceUser)
+  const collab = useCollabDocument(document.id, presenceUser)
+  const { session, connection, presence, stop, save } = collab
   const comments = useComments(document.id, editor)
   const announce = useAnnouncer()
   const reviewRound = useReviewRound(document.id)
@@ -268,11 +269,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   )
   const lostAccess = stop !== null && stop.reason !== 'rejected'
   // The panels load after the text (see above); opened ones say they are loading.
-  const textArrived = useTextArrived(
-    session?.provider ?? null,
-    stop !== null || connection === 'offline' || connection === 'reconnecting',
-    editor !== null,
-  )
+  const textArrived = useTextArrived(collab, editor !== null)
   useEffect(() => {
     if (textArrived) documentTextShown()
   }, [textArrived])
