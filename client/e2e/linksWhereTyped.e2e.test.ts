@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { blockText } from './utils/editorText'
 import { sendRawUpdate } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
 import { useBrowserSession } from './utils/useBrowserSession'
@@ -68,6 +69,45 @@ describe('web addresses become links where they are typed, and nowhere else', ()
     expect(markdown).not.toContain(`<${SOURCES}>`)
     expect(markdown).not.toContain(`(${ANNEX})`)
     expect(markdown).not.toContain(`<${ANNEX}>`)
+    expect(markdown).toMatch(new RegExp(`[<(]${TYPED}[>)]`))
+  })
+  it('two people typing addresses in one paragraph at once each link their own; everyone, an observer too, sees both', async () => {
+    const { a, b, id, cookie } = await session.twoPeopleInOneDocument(
+      { role: 'member', name: 'Gulnara Member' },
+      { role: 'member', name: 'Hayk Member' },
+      'Two addresses',
+    )
+    const observer = await session.server.newUser('observer', 'Iskander Observer')
+    const c = await session.openDocument(
+      observer.email,
+      observer.password,
+      `${session.server.url}/documents/${id}`,
+    )
+    await a.locator('.ProseMirror').click()
+    await a.keyboard.type('Both write here.')
+    await expect.poll(() => text(b)).toContain('Both write here.')
+    await a.keyboard.press('Home')
+    await b.locator('.ProseMirror > p').first().click()
+    await b.keyboard.press('End')
+    await Promise.all([
+      a.keyboard.type(`${ANNEX} first. `, { delay: 20 }),
+      b.keyboard.type(` Then ${TYPED} too.`, { delay: 20 }),
+    ])
+    const expected = `${ANNEX} first. Both write here. Then ${TYPED} too.`
+    for (const page of [a, b, c]) {
+      await expect.poll(() => blockText(page.locator('.ProseMirror > p').first())).toBe(expected)
+      await expect.poll(() => links(page)).toEqual([ANNEX, TYPED])
+    }
+    await saved(a)
+    await saved(b)
+    const markdown = await (
+      await fetch(`${session.server.url}/api/documents/${id}/export?format=md`, {
+        headers: { Cookie: cookie },
+      })
+    ).text()
+    for (const address of [ANNEX, TYPED])
+      expect(markdown.split(address).length - 1, markdown).toBeLessThanOrEqual(2)
+    expect(markdown).toMatch(new RegExp(`[<(]${ANNEX}[>)]`))
     expect(markdown).toMatch(new RegExp(`[<(]${TYPED}[>)]`))
   })
 })

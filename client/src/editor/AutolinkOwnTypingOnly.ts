@@ -1,9 +1,5 @@
+import { isRemoteChange } from '@accord/schema'
 import { Extension } from '@tiptap/core'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
-
-interface SyncMeta {
-  isChangeOrigin?: boolean
-}
 
 /**
  * Links are made where they are typed, and only there. Tiptap's autolink looks at every
@@ -20,8 +16,7 @@ export const AutolinkOwnTypingOnly = Extension.create({
   priority: 1,
 
   dispatchTransaction({ transaction, next }) {
-    if ((transaction.getMeta(ySyncPluginKey) as SyncMeta | undefined)?.isChangeOrigin)
-      transaction.setMeta('preventAutolink', true)
+    if (isRemoteChange(transaction)) transaction.setMeta('preventAutolink', true)
     next(transaction)
   },
 })
