@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Page } from 'playwright-core'
 import * as syncProtocol from 'y-protocols/sync'
@@ -58,3 +59,39 @@ export const sendRawUpdate = (
       frames: [updateFrame(update), step1Frame()],
     },
   )
+
+/**
+ * The document as the server holds it: asks for everything on a raw WebSocket opened by `page`
+ * and applies the server's answer (sync step 2) to a fresh Y.Doc.
+ */
+export const serverDocument = async (
+  page: Page,
+  serverUrl: string,
+  documentId: string,
+): Promise<Y.Doc> => {
+  const answer = await page.evaluate(
+    ({ url, frame }) =>
+      new Promise<number[]>((resolve, reject) => {
+        const ws = new WebSocket(url)
+        ws.binaryType = 'arraybuffer'
+        ws.addEventListener('open', () => ws.send(new Uint8Array(frame)))
+        ws.addEventListener('message', (event) => {
+          const bytes = new Uint8Array(event.data as ArrayBuffer)
+          if (bytes[0] === 0 && bytes[1] === 1) {
+            ws.close()
+            resolve([...bytes])
+          }
+        })
+        ws.addEventListener('error', () => reject(new Error('socket error')))
+      }),
+    {
+      url: `${serverUrl.replace(/^http/, 'ws')}/collab/${encodeURIComponent(documentId)}`,
+      frame: step1Frame(),
+    },
+  )
+  const decoder = decoding.createDecoder(new Uint8Array(answer))
+  decoding.readVarUint(decoder) // the sync message type
+  const doc = new Y.Doc()
+  syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server')
+  return doc
+}

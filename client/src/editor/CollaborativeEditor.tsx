@@ -25,6 +25,7 @@ import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
 import { type PickableClause, pickableClauses, ReferencePicker } from './references/ReferencePicker'
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
+import { TrailingLineForOwnEdits } from './TrailingLineForOwnEdits'
 import { TypingAtCaret } from './TypingAtCaret'
 
 interface CollaborativeEditorProps {
@@ -89,6 +90,7 @@ export const CollaborativeEditor = ({
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
         AutolinkOwnTypingOnly,
+        TrailingLineForOwnEdits,
         CaretFollowsText,
         CaretAfterTypedText,
         TypingAtCaret,
