@@ -1,4 +1,10 @@
-import { type ChangedRange, changedRange, earliestChange, rangeMapping } from '@accord/schema'
+import {
+  type ChangedRange,
+  changedRange,
+  earliestChange,
+  isRemoteChange,
+  rangeMapping,
+} from '@accord/schema'
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
@@ -44,10 +50,6 @@ const RECOMPUTE_AT_LEAST_EVERY_MS = 1500
 
 const fragmentOf = (state: EditorState): Y.XmlFragment | undefined =>
   (ySyncPluginKey.getState(state) as { type?: Y.XmlFragment } | undefined)?.type
-
-/** True for a transaction the Yjs binding made from a change to the Y.Doc (remote, undo). */
-const fromYjs = (tr: Transaction): boolean =>
-  !!(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
 
 /**
  * Where in the new text a change may lie: from the earliest reading repeated content allows
@@ -111,12 +113,12 @@ const nextAuthorshipState = (
         ...stale.map((r) => ({ from: mapping.map(r.from, -1), to: mapping.map(r.to, 1) })),
         changedWindow(old.doc, state.doc, range),
       ]
-    } else if (fromYjs(tr)) {
+    } else if (isRemoteChange(tr)) {
       // The Y.Doc changed but the text reads the same: only a whole pass can tell whose it is.
       return { input, decorations: decorateAll(state, input, options), stale: [] }
     }
   }
-  if (!meta && !fromYjs(tr)) return { input, decorations, stale }
+  if (!meta && !isRemoteChange(tr)) return { input, decorations, stale }
   // The Y.Doc holds this text now (this tab's own changes were written to it as they came).
   const fragment = fragmentOf(state)
   if (!fragment) return { input, decorations: DecorationSet.empty, stale: [] }

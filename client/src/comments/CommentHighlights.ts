@@ -1,7 +1,7 @@
+import { isRemoteChange } from '@accord/schema'
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey, Selection, type Transaction } from '@tiptap/pm/state'
+import { Plugin, PluginKey, Selection } from '@tiptap/pm/state'
 import { DecorationSet } from '@tiptap/pm/view'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { followHighlights, type HighlightInput, highlightsOf } from './highlightDecorations'
 
 interface HighlightState extends HighlightInput {
@@ -16,10 +16,6 @@ export interface CommentHighlightsOptions {
   /** Called by the comment shortcut (Mod-Alt-M) to comment on the selection. */
   onComment: () => void
 }
-
-/** True for a transaction the Yjs binding made from a change to the Y.Doc (remote, undo). */
-const fromYjs = (tr: Transaction): boolean =>
-  !!(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
 
 /**
  * Draws open threads' ranges as decorations: commenting never changes the text. The
@@ -67,7 +63,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
               return { ...input, decorations }
             }
             if (!tr.docChanged) return value
-            if (fromYjs(tr)) {
+            if (isRemoteChange(tr)) {
               const decorations = followHighlights(value.decorations, old.doc, state, value)
               return { ...value, decorations }
             }

@@ -1,3 +1,4 @@
+import { isRemoteChange } from '@accord/schema'
 import { Extension } from '@tiptap/core'
 import {
   type EditorState,
@@ -19,10 +20,6 @@ export const caretFollowsTextKey = new PluginKey('caretFollowsText')
 
 interface SyncState {
   binding?: ProsemirrorBinding
-}
-
-interface SyncMeta {
-  isChangeOrigin?: boolean
 }
 
 /**
@@ -103,9 +100,7 @@ export const CaretFollowsText = Extension.create({
     new Plugin({
       key: caretFollowsTextKey,
       appendTransaction: (transactions, _old, state) => {
-        const at = transactions.findIndex(
-          (tr) => (tr.getMeta(ySyncPluginKey) as SyncMeta | undefined)?.isChangeOrigin === true,
-        )
+        const at = transactions.findIndex(isRemoteChange)
         const binding = (ySyncPluginKey.getState(state) as SyncState | undefined)?.binding
         if (at < 0 || !binding) return null
         const selection = followedSelection(binding, transactions, at, state)

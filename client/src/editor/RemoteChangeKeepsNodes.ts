@@ -1,13 +1,9 @@
-import { changedRange } from '@accord/schema'
+import { changedRange, isRemoteChange } from '@accord/schema'
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform'
 import { type ProsemirrorBinding, ySyncPluginKey } from '@tiptap/y-tiptap'
-
-interface SyncMeta {
-  isChangeOrigin?: boolean
-}
 
 /** The document before any text arrived (one empty block): it has no node worth keeping. */
 const isEmpty = (doc: PMNode) => doc.childCount === 1 && doc.firstChild?.content.size === 0
@@ -80,10 +76,9 @@ export const RemoteChangeKeepsNodes = Extension.create({
   name: 'remoteChangeKeepsNodes',
 
   dispatchTransaction({ transaction, next }) {
-    const meta = transaction.getMeta(ySyncPluginKey) as SyncMeta | undefined
     const binding = (ySyncPluginKey.getState(this.editor.state) as { binding?: ProsemirrorBinding })
       ?.binding
-    if (!meta?.isChangeOrigin || !binding || !transaction.docChanged) {
+    if (!isRemoteChange(transaction) || !binding || !transaction.docChanged) {
       next(transaction)
       return
     }
