@@ -104,12 +104,12 @@ export {
   type ReferenceTarget,
   referenceTarget,
 } from './references/clauseReferenceLabels.js'
+export { isRemoteChange } from './remoteChange.js'
 export { Subclause } from './Subclause.js'
 export { attributeSuggestions, suggestionOwners } from './suggestions/attributeSuggestions.js'
 export { BlockSuggestions, SUGGESTABLE_BLOCKS } from './suggestions/BlockSuggestions.js'
 export { checkSuggestOnly, type SuggestOnlyViolation } from './suggestions/checkSuggestOnly.js'
 export { listSuggestions, type SuggestionSummary } from './suggestions/listSuggestions.js'
-export { isRemoteChange } from './suggestions/remoteChange.js'
 export {
   acceptedDocument,
   baseDocument,

@@ -5,9 +5,9 @@ import {
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, type Transaction } from '@tiptap/pm/state'
 import { Mapping } from '@tiptap/pm/transform'
+import { isRemoteChange } from '../remoteChange.js'
 import { insertedRanges } from './attributeSuggestions.js'
 import { SUGGESTABLE_BLOCKS } from './BlockSuggestions.js'
-import { isRemoteChange } from './remoteChange.js'
 import {
   BLOCK_SUGGESTION_ATTR,
   type BlockSuggestion,

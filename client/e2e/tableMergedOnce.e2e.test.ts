@@ -1,0 +1,150 @@
+import type { Page, WebSocketRoute } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { blockText } from './utils/editorText'
+import { sendRawUpdate, serverDocument } from './utils/rawUpdate'
+import { saved } from './utils/saveState'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+const paragraph = (text: string) => {
+  const block = new Y.XmlElement('paragraph')
+  block.insert(0, [new Y.XmlText(text)])
+  return block
+}
+const cell = (text: string) => {
+  const element = new Y.XmlElement('tableCell')
+  element.insert(0, [paragraph(text)])
+  return element
+}
+const row = (...texts: string[]) => {
+  const element = new Y.XmlElement('tableRow')
+  element.insert(0, texts.map(cell))
+  return element
+}
+
+/** The number of cells in each row of the text's first table, in the page. */
+const pageRows = (page: Page) =>
+  page
+    .locator('.ProseMirror table tr')
+    .evaluateAll((rows) => rows.map((tr) => tr.querySelectorAll('td, th').length))
+
+/** The same, as the server holds the text. */
+const serverRows = async (page: Page, serverUrl: string, id: string) => {
+  const table = (await serverDocument(page, serverUrl, id))
+    .getXmlFragment('default')
+    .toArray()
+    .find((block) => (block as Y.XmlElement).nodeName === 'table') as Y.XmlElement
+  return table.toArray().map((tableRow) => (tableRow as Y.XmlElement).length)
+}
+
+describe('a table two people change at once', () => {
+  const session = useBrowserSession()
+
+  it('a column and a row added at once: nobody adds cells for it, offline or not; the next person to edit the table completes it, once', async () => {
+    const author = await session.server.newUser('member', 'Aida Author')
+    const cookie = await session.server.signIn(author.email, author.password)
+    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
+      title: 'Budget',
+    })
+    const base = new Y.Doc()
+    const table = new Y.XmlElement('table')
+    table.insert(0, [row('Item', 'Cost'), row('Servers', '100')])
+    base.getXmlFragment('default').insert(0, [paragraph('Budget:'), table, paragraph('End.')])
+    const authorPage = await session.signedIn(author.email, author.password)
+    await sendRawUpdate(authorPage, session.server.url, id, Y.encodeStateAsUpdate(base))
+
+    const url = `${session.server.url}/documents/${id}`
+    const open = async (role: 'member' | 'observer', name: string) => {
+      const person = await session.server.newUser(role, name)
+      return session.openDocument(person.email, person.password, url)
+    }
+    // The second member's connection can be cut, as on a flaky network.
+    let cut = false
+    let socket: WebSocketRoute | undefined
+    const secondMember = await session.server.newUser('member', 'Dilnoza Member')
+    const b = await session.signedIn(secondMember.email, secondMember.password, {
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+    })
+    await b.routeWebSocket(/\/collab\//, (route) => {
+      socket = route
+      if (cut) route.close({ code: 4000, reason: 'unreachable' })
+      else route.connectToServer()
+    })
+    await b.goto(url)
+    const [a, watching] = await Promise.all([
+      open('member', 'Bekzod Member'),
+      open('observer', 'Emil Observer'),
+    ])
+    const everyone = [a, b, watching]
+    await expect
+      .poll(() => b.getByTestId('connection-state').getAttribute('data-state'))
+      .toBe('connected')
+    for (const page of everyone) await expect.poll(() => pageRows(page)).toEqual([2, 2])
+
+    // Two people change the table's shape at the same moment, neither seeing the other's
+    // change: one adds a column (a cell to each row), the other a row of two cells.
+    const baseState = Y.encodeStateAsUpdate(base)
+    const withColumn = new Y.Doc()
+    Y.applyUpdate(withColumn, baseState)
+    const columnRows = (withColumn.getXmlFragment('default').get(1) as Y.XmlElement).toArray()
+    ;(columnRows[0] as Y.XmlElement).push([cell('Note')])
+    ;(columnRows[1] as Y.XmlElement).push([cell('yearly')])
+    const withRow = new Y.Doc()
+    Y.applyUpdate(withRow, baseState)
+    ;(withRow.getXmlFragment('default').get(1) as Y.XmlElement).push([row('Translation', '40')])
+    await Promise.all([
+      sendRawUpdate(
+        authorPage,
+        session.server.url,
+        id,
+        Y.encodeStateAsUpdate(withColumn, Y.encodeStateVector(base)),
+      ),
+      sendRawUpdate(
+        authorPage,
+        session.server.url,
+        id,
+        Y.encodeStateAsUpdate(withRow, Y.encodeStateVector(base)),
+      ),
+    ])
+    for (const page of everyone) await expect.poll(() => pageRows(page)).toEqual([3, 3, 2])
+
+    // The second member's connection drops; both members type, outside the table.
+    cut = true
+    await socket?.close({ code: 4000, reason: 'unreachable' })
+    await expect
+      .poll(() => b.getByTestId('connection-state').getAttribute('data-state'))
+      .not.toBe('connected')
+    await a.locator('.ProseMirror > p').first().click()
+    await a.keyboard.press('End')
+    await b.locator('.ProseMirror > p').last().click()
+    await b.keyboard.press('End')
+    await Promise.all([
+      a.keyboard.type(' for 2027', { delay: 25 }),
+      b.keyboard.type(' Approved.', { delay: 30 }),
+    ])
+    await saved(a)
+    // The connection returns.
+    cut = false
+    for (const page of everyone) {
+      await expect
+        .poll(() => blockText(page.locator('.ProseMirror > p').last()))
+        .toBe('End. Approved.')
+      await expect
+        .poll(() => blockText(page.locator('.ProseMirror > p').first()))
+        .toBe('Budget: for 2027')
+    }
+    await saved(a)
+    await saved(b)
+    for (const page of everyone) expect(await pageRows(page)).toEqual([3, 3, 2])
+    expect(await serverRows(authorPage, session.server.url, id)).toEqual([3, 3, 2])
+
+    // A member types into the short row: their edit completes it, and only it.
+    await a.locator('.ProseMirror table tr').last().locator('td').last().click()
+    await a.keyboard.press('End')
+    await a.keyboard.type(' EUR')
+    for (const page of everyone) await expect.poll(() => pageRows(page)).toEqual([3, 3, 3])
+    await saved(a)
+    expect(await serverRows(authorPage, session.server.url, id)).toEqual([3, 3, 3])
+  })
+})
