@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { blockText } from './utils/editorText'
 import { sendRawUpdate } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
+import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const SOURCES = 'https://example.org/sources'
@@ -18,31 +19,18 @@ describe('web addresses become links where they are typed, and nowhere else', ()
   const session = useBrowserSession()
 
   it('opening a text, or another person typing a space after an address, links nothing; typing one does', async () => {
-    const author = await session.server.newUser('member', 'Aigul Author')
-    const opener = await session.server.newUser('member', 'Bakyt Opener')
-    const cookie = await session.server.signIn(author.email, author.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Sources',
-    })
     // The author's client links nothing: the first paragraph ends in a bare address (what
     // Tiptap's autolink, given the whole text on opening, links in the first paragraph).
-    const doc = new Y.Doc()
-    const first = new Y.XmlElement('paragraph')
-    first.insert(0, [new Y.XmlText(`Sources: ${SOURCES}`)])
     const second = new Y.XmlElement('paragraph')
     const secondText = new Y.XmlText('See the annex:')
     second.insert(0, [secondText])
-    const notes = new Y.XmlElement('paragraph')
-    notes.insert(0, [new Y.XmlText('Notes.')])
-    doc.getXmlFragment('default').insert(0, [first, second, notes])
-    const authorPage = await session.signedIn(author.email, author.password)
-    await sendRawUpdate(authorPage, session.server.url, id, Y.encodeStateAsUpdate(doc))
-
-    const page = await session.openDocument(
-      opener.email,
-      opener.password,
-      `${session.server.url}/documents/${id}`,
+    const { id, url, cookie, authorPage, doc } = await seededDocument(
+      session,
+      { role: 'member', name: 'Aigul Author' },
+      'Sources',
+      [yParagraph(`Sources: ${SOURCES}`), second, yParagraph('Notes.')],
     )
+    const page = await session.newPersonOpens({ role: 'member', name: 'Bakyt Opener' }, url)
     await expect.poll(() => text(page)).toContain(SOURCES)
     // The author types a space after an address.
     const before = Y.encodeStateVector(doc)
@@ -72,17 +60,12 @@ describe('web addresses become links where they are typed, and nowhere else', ()
     expect(markdown).toMatch(new RegExp(`[<(]${TYPED}[>)]`))
   })
   it('two people typing addresses in one paragraph at once each link their own; everyone, an observer too, sees both', async () => {
-    const { a, b, id, cookie } = await session.twoPeopleInOneDocument(
+    const { a, b, id, url, cookie } = await session.twoPeopleInOneDocument(
       { role: 'member', name: 'Gulnara Member' },
       { role: 'member', name: 'Hayk Member' },
       'Two addresses',
     )
-    const observer = await session.server.newUser('observer', 'Iskander Observer')
-    const c = await session.openDocument(
-      observer.email,
-      observer.password,
-      `${session.server.url}/documents/${id}`,
-    )
+    const c = await session.newPersonOpens({ role: 'observer', name: 'Iskander Observer' }, url)
     await a.locator('.ProseMirror').click()
     await a.keyboard.type('Both write here.')
     await expect.poll(() => text(b)).toContain('Both write here.')

@@ -4,16 +4,12 @@ import * as Y from 'yjs'
 import { blockText } from './utils/editorText'
 import { sendRawUpdate, serverDocument } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
+import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
 
-const paragraph = (text: string) => {
-  const block = new Y.XmlElement('paragraph')
-  block.insert(0, [new Y.XmlText(text)])
-  return block
-}
 const cell = (text: string) => {
   const element = new Y.XmlElement('tableCell')
-  element.insert(0, [paragraph(text)])
+  element.insert(0, [yParagraph(text)])
   return element
 }
 const row = (...texts: string[]) => {
@@ -41,23 +37,18 @@ describe('a table two people change at once', () => {
   const session = useBrowserSession()
 
   it('a column and a row added at once: nobody adds cells for it, offline or not; the next person to edit the table completes it, once', async () => {
-    const author = await session.server.newUser('member', 'Aida Author')
-    const cookie = await session.server.signIn(author.email, author.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Budget',
-    })
-    const base = new Y.Doc()
     const table = new Y.XmlElement('table')
     table.insert(0, [row('Item', 'Cost'), row('Servers', '100')])
-    base.getXmlFragment('default').insert(0, [paragraph('Budget:'), table, paragraph('End.')])
-    const authorPage = await session.signedIn(author.email, author.password)
-    await sendRawUpdate(authorPage, session.server.url, id, Y.encodeStateAsUpdate(base))
-
-    const url = `${session.server.url}/documents/${id}`
-    const open = async (role: 'member' | 'observer', name: string) => {
-      const person = await session.server.newUser(role, name)
-      return session.openDocument(person.email, person.password, url)
-    }
+    const {
+      id,
+      url,
+      authorPage,
+      doc: base,
+    } = await seededDocument(session, { role: 'member', name: 'Aida Author' }, 'Budget', [
+      yParagraph('Budget:'),
+      table,
+      yParagraph('End.'),
+    ])
     // The second member's connection can be cut, as on a flaky network.
     let cut = false
     let socket: WebSocketRoute | undefined
@@ -73,8 +64,8 @@ describe('a table two people change at once', () => {
     })
     await b.goto(url)
     const [a, watching] = await Promise.all([
-      open('member', 'Bekzod Member'),
-      open('observer', 'Emil Observer'),
+      session.newPersonOpens({ role: 'member', name: 'Bekzod Member' }, url),
+      session.newPersonOpens({ role: 'observer', name: 'Emil Observer' }, url),
     ])
     const everyone = [a, b, watching]
     await expect

@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { blockText } from './utils/editorText'
-import { sendRawUpdate, serverDocument } from './utils/rawUpdate'
+import { serverDocument } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
+import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 /** The names of the text's top-level blocks in the page, in order. */
@@ -18,44 +19,29 @@ const serverBlocks = async (page: Page, serverUrl: string, id: string) =>
     .toArray()
     .map((block) => (block as Y.XmlElement).nodeName)
 
-const paragraph = (text: string) => {
-  const block = new Y.XmlElement('paragraph')
-  block.insert(0, [new Y.XmlText(text)])
-  return block
-}
-
 describe('a text ends as its authors wrote it', () => {
   const session = useBrowserSession()
 
   it('opening a text that ends in a list, and typing in it at once, adds no empty line after the list', async () => {
-    const author = await session.server.newUser('member', 'Aigerim Author')
-    const cookie = await session.server.signIn(author.email, author.password)
-    const { id } = await session.server.api<{ id: string }>('POST', '/api/documents', cookie, {
-      title: 'Principles',
-    })
-    const doc = new Y.Doc()
     const list = new Y.XmlElement('bulletList')
     list.insert(
       0,
       ['Privacy by default.', 'Access for everyone.'].map((principle) => {
         const item = new Y.XmlElement('listItem')
-        item.insert(0, [paragraph(principle)])
+        item.insert(0, [yParagraph(principle)])
         return item
       }),
     )
-    doc.getXmlFragment('default').insert(0, [paragraph('The principles:'), list])
-    const authorPage = await session.signedIn(author.email, author.password)
-    await sendRawUpdate(authorPage, session.server.url, id, Y.encodeStateAsUpdate(doc))
-
-    const url = `${session.server.url}/documents/${id}`
-    const open = async (role: 'member' | 'observer', name: string) => {
-      const person = await session.server.newUser(role, name)
-      return session.openDocument(person.email, person.password, url)
-    }
+    const { id, url, authorPage } = await seededDocument(
+      session,
+      { role: 'member', name: 'Aigerim Author' },
+      'Principles',
+      [yParagraph('The principles:'), list],
+    )
     const [a, b, watching] = await Promise.all([
-      open('member', 'Bolat Member'),
-      open('member', 'Davit Member'),
-      open('observer', 'Elnura Observer'),
+      session.newPersonOpens({ role: 'member', name: 'Bolat Member' }, url),
+      session.newPersonOpens({ role: 'member', name: 'Davit Member' }, url),
+      session.newPersonOpens({ role: 'observer', name: 'Elnura Observer' }, url),
     ])
     const everyone = [a, b, watching]
     for (const page of everyone) {

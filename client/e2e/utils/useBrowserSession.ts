@@ -16,6 +16,8 @@ export interface BrowserSession {
   ): Promise<Page>
   /** A person signed in on a desktop-sized window, on `url`, once its document is connected. */
   openDocument(email: string, password: string, url: string): Promise<Page>
+  /** A new person, signed up and opening `url` as `openDocument` does. */
+  newPersonOpens(person: NewPerson, url: string): Promise<Page>
   /**
    * Two new people: `first` creates a document titled `title`, then each opens it in a
    * browser of their own (first, then second).
@@ -98,6 +100,10 @@ export const useBrowserSession = (): BrowserSession => {
         })
         .toBe('connected')
       return page
+    },
+    async newPersonOpens(person, url) {
+      const { email, password } = await session.server.newUser(person.role, person.name)
+      return session.openDocument(email, password, url)
     },
     async twoPeopleInOneDocument(firstPerson, secondPerson, title) {
       const { server } = session
