@@ -24,72 +24,66 @@ const step1Frame = (): number[] => {
 }
 
 /**
- * Writes `update` into a document through a raw WebSocket opened by `page` (signed in, on the
- * server's origin), as a client that skips the editor would. Resolves once the server has
- * handled it: a connection's messages are handled in order, so the answer (step 2) to a step 1
- * sent after the update comes after the update was applied.
+ * Sends `frames` on a raw WebSocket opened by `page` (signed in, on the server's origin) to a
+ * document, and resolves with the server's first sync step 2: the answer to a step 1 among
+ * the frames. A connection's messages are handled in order, so it comes after every frame
+ * sent before that step 1 was applied. Rejects if the server closes the socket first.
  */
-export const sendRawUpdate = (
+const exchange = (
+  page: Page,
+  serverUrl: string,
+  documentId: string,
+  frames: number[][],
+): Promise<Uint8Array> =>
+  page
+    .evaluate(
+      ({ url, frames }) =>
+        new Promise<number[]>((resolve, reject) => {
+          const ws = new WebSocket(url)
+          ws.binaryType = 'arraybuffer'
+          ws.addEventListener('open', () => {
+            for (const frame of frames) ws.send(new Uint8Array(frame))
+          })
+          ws.addEventListener('message', (event) => {
+            const bytes = new Uint8Array(event.data as ArrayBuffer)
+            // Sync message, step 2.
+            if (bytes[0] === 0 && bytes[1] === 1) {
+              ws.close()
+              resolve([...bytes])
+            }
+          })
+          ws.addEventListener('close', (event) => reject(new Error(`closed: ${event.code}`)))
+          ws.addEventListener('error', () => reject(new Error('socket error')))
+        }),
+      {
+        url: `${serverUrl.replace(/^http/, 'ws')}/collab/${encodeURIComponent(documentId)}`,
+        frames,
+      },
+    )
+    .then((bytes) => new Uint8Array(bytes))
+
+/**
+ * Writes `update` into a document as a client that skips the editor would. Resolves once the
+ * server has handled it.
+ */
+export const sendRawUpdate = async (
   page: Page,
   serverUrl: string,
   documentId: string,
   update: Uint8Array,
-): Promise<void> =>
-  page.evaluate(
-    ({ url, frames }) =>
-      new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(url)
-        ws.binaryType = 'arraybuffer'
-        ws.addEventListener('open', () => {
-          for (const frame of frames) ws.send(new Uint8Array(frame))
-        })
-        ws.addEventListener('message', (event) => {
-          const bytes = new Uint8Array(event.data as ArrayBuffer)
-          // The answer to step 1: sync message, step 2.
-          if (bytes[0] === 0 && bytes[1] === 1) {
-            ws.close()
-            resolve()
-          }
-        })
-        ws.addEventListener('close', (event) => reject(new Error(`closed: ${event.code}`)))
-        ws.addEventListener('error', () => reject(new Error('socket error')))
-      }),
-    {
-      url: `${serverUrl.replace(/^http/, 'ws')}/collab/${encodeURIComponent(documentId)}`,
-      frames: [updateFrame(update), step1Frame()],
-    },
-  )
+): Promise<void> => {
+  await exchange(page, serverUrl, documentId, [updateFrame(update), step1Frame()])
+}
 
-/**
- * The document as the server holds it: asks for everything on a raw WebSocket opened by `page`
- * and applies the server's answer (sync step 2) to a fresh Y.Doc.
- */
+/** The document as the server holds it: everything it sends a raw client that asks for it. */
 export const serverDocument = async (
   page: Page,
   serverUrl: string,
   documentId: string,
 ): Promise<Y.Doc> => {
-  const answer = await page.evaluate(
-    ({ url, frame }) =>
-      new Promise<number[]>((resolve, reject) => {
-        const ws = new WebSocket(url)
-        ws.binaryType = 'arraybuffer'
-        ws.addEventListener('open', () => ws.send(new Uint8Array(frame)))
-        ws.addEventListener('message', (event) => {
-          const bytes = new Uint8Array(event.data as ArrayBuffer)
-          if (bytes[0] === 0 && bytes[1] === 1) {
-            ws.close()
-            resolve([...bytes])
-          }
-        })
-        ws.addEventListener('error', () => reject(new Error('socket error')))
-      }),
-    {
-      url: `${serverUrl.replace(/^http/, 'ws')}/collab/${encodeURIComponent(documentId)}`,
-      frame: step1Frame(),
-    },
+  const decoder = decoding.createDecoder(
+    await exchange(page, serverUrl, documentId, [step1Frame()]),
   )
-  const decoder = decoding.createDecoder(new Uint8Array(answer))
   decoding.readVarUint(decoder) // the sync message type
   const doc = new Y.Doc()
   syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server')

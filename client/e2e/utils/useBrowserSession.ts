@@ -14,10 +14,22 @@ export interface BrowserSession {
     password: string,
     options?: Parameters<Browser['newContext']>[0],
   ): Promise<Page>
-  /** A person signed in on a desktop-sized window, on `url`, once its document is connected. */
-  openDocument(email: string, password: string, url: string): Promise<Page>
+  /**
+   * A person signed in on a desktop-sized window, on `url`, once its document is connected;
+   * `prepare` runs on the page before it goes there (to route its socket, say).
+   */
+  openDocument(
+    email: string,
+    password: string,
+    url: string,
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<Page>
   /** A new person, signed up and opening `url` as `openDocument` does. */
-  newPersonOpens(person: NewPerson, url: string): Promise<Page>
+  newPersonOpens(
+    person: NewPerson,
+    url: string,
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<Page>
   /**
    * Two new people: `first` creates a document titled `title`, then each opens it in a
    * browser of their own (first, then second).
@@ -88,11 +100,12 @@ export const useBrowserSession = (): BrowserSession => {
       await signInThroughForm(page, session.server.url, email, password)
       return page
     },
-    async openDocument(email, password, url) {
+    async openDocument(email, password, url, prepare) {
       const page = await session.signedIn(email, password, {
         viewport: { width: 1440, height: 900 },
         locale: 'en-US',
       })
+      await prepare?.(page)
       await page.goto(url)
       await expect
         .poll(() => page.getByTestId('connection-state').getAttribute('data-state'), {
@@ -101,9 +114,9 @@ export const useBrowserSession = (): BrowserSession => {
         .toBe('connected')
       return page
     },
-    async newPersonOpens(person, url) {
+    async newPersonOpens(person, url, prepare) {
       const { email, password } = await session.server.newUser(person.role, person.name)
-      return session.openDocument(email, password, url)
+      return session.openDocument(email, password, url, prepare)
     },
     async twoPeopleInOneDocument(firstPerson, secondPerson, title) {
       const { server } = session
