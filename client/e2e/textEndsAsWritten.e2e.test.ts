@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { blockText } from './utils/editorText'
+import { blockText, pageBlocks } from './utils/editorText'
 import { serverDocument } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
 import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
-
-/** The names of the text's top-level blocks in the page, in order. */
-const pageBlocks = (page: Page) =>
-  page
-    .locator('.ProseMirror')
-    .evaluate((editor) => [...editor.children].map((block) => block.tagName.toLowerCase()))
 
 const serverBlocks = async (page: Page, serverUrl: string, id: string) =>
   (await serverDocument(page, serverUrl, id))

@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 /**
  * The text of a block in the editor as its author wrote it: without the clause number labels
@@ -12,3 +12,9 @@ export const blockText = (block: Locator): Promise<string> =>
     }
     return copy.textContent ?? ''
   })
+
+/** The tag names of the text's top-level blocks in the page's editor, in order. */
+export const pageBlocks = (page: Page): Promise<string[]> =>
+  page
+    .locator('.ProseMirror')
+    .evaluate((editor) => [...editor.children].map((block) => block.tagName.toLowerCase()))

@@ -10,7 +10,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useAnnouncer } from '../ui/useAnnouncer'
-import { AutolinkOwnTypingOnly } from './AutolinkOwnTypingOnly'
+import { AppendingPluginsOwnEditsOnly } from './AppendingPluginsOwnEditsOnly'
 import { CaretAfterTypedText } from './CaretAfterTypedText'
 import { CaretFollowsText } from './CaretFollowsText'
 import { ClauseEditing } from './ClauseEditing'
@@ -25,7 +25,6 @@ import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
 import { type PickableClause, pickableClauses, ReferencePicker } from './references/ReferencePicker'
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
-import { TrailingLineForOwnEdits } from './TrailingLineForOwnEdits'
 import { TypingAtCaret } from './TypingAtCaret'
 
 interface CollaborativeEditorProps {
@@ -89,8 +88,7 @@ export const CollaborativeEditor = ({
         ...documentExtensions(),
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
-        AutolinkOwnTypingOnly,
-        TrailingLineForOwnEdits,
+        AppendingPluginsOwnEditsOnly,
         CaretFollowsText,
         CaretAfterTypedText,
         TypingAtCaret,
