@@ -1,5 +1,6 @@
 import { isRemoteChange } from '@accord/schema'
 import { Extension } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import {
   type EditorState,
   Plugin,
@@ -15,6 +16,7 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
 
 export const caretFollowsTextKey = new PluginKey('caretFollowsText')
 
@@ -38,14 +40,24 @@ const holderSurvives = (doc: Y.Doc, fragment: Y.XmlFragment, position: Y.Relativ
   return true
 }
 
+/** Both positions, when Yjs resolved them to places in `doc`. */
+const within = (doc: PMNode, anchor: number | null, head: number | null) =>
+  anchor !== null &&
+  head !== null &&
+  [anchor, head].every((pos) => pos >= 0 && pos <= doc.content.size)
+    ? { anchor, head }
+    : null
+
 /**
  * Where the local caret belongs after a remote change (the binding's transaction, index
- * `at` in `transactions`), in `state`'s document; null when Yjs cannot say exactly.
+ * `at` in `transactions`; `prior` the selection before it), in `state`'s document; null when
+ * neither Yjs nor the text around the caret can say.
  */
 const followedSelection = (
   binding: ProsemirrorBinding,
   transactions: readonly Transaction[],
   at: number,
+  prior: Selection,
   state: EditorState,
 ): Selection | null => {
   const before = binding.beforeTransactionSelection as {
@@ -53,26 +65,28 @@ const followedSelection = (
     anchor?: Y.RelativePosition | null
     head?: Y.RelativePosition | null
   } | null
-  if (before?.type !== 'text' || !before.anchor || !before.head) return null
+  const remote = transactions[at]
+  if (before?.type !== 'text' || !before.anchor || !before.head || !remote) return null
   const { anchor, head } = before
-  if (
-    !holderSurvives(binding.doc, binding.type, anchor) ||
-    !holderSurvives(binding.doc, binding.type, head)
-  )
-    return null
-  const resolve = (position: Y.RelativePosition) =>
-    relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping)
-  const anchorPos = resolve(anchor)
-  const headPos = resolve(head)
-  const remoteDoc = transactions[at]?.doc
-  if (anchorPos === null || headPos === null || !remoteDoc) return null
-  const size = remoteDoc.content.size
-  if (anchorPos < 0 || headPos < 0 || anchorPos > size || headPos > size) return null
   // Plugins may have appended changes after the binding's (e.g. a clause id repair).
   const later = new Mapping(transactions.slice(at + 1).flatMap((tr) => tr.mapping.maps))
+  const kept = [anchor, head].every((position) =>
+    holderSurvives(binding.doc, binding.type, position),
+  )
+  const resolve = (position: Y.RelativePosition) =>
+    relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping)
+  const resolved = kept ? within(remote.doc, resolve(anchor), resolve(head)) : null
+  if (
+    prior.empty &&
+    !(resolved && stillAfterItsText(remote.before, prior.head, remote.doc, resolved.head))
+  ) {
+    const found = caretInCopiedText(remote.before, prior.head, remote.doc)
+    if (found !== null) return TextSelection.near(state.doc.resolve(later.map(found)))
+  }
+  if (!resolved) return null
   return TextSelection.between(
-    state.doc.resolve(later.map(anchorPos)),
-    state.doc.resolve(later.map(headPos)),
+    state.doc.resolve(later.map(resolved.anchor)),
+    state.doc.resolve(later.map(resolved.head)),
   )
 }
 
@@ -92,6 +106,16 @@ const followedSelection = (
  * (a block moved by drag and drop or by "out, then back in"). So: when the Yjs text or element
  * holding the caret, and every element above it, survived the change, the caret is put where
  * Yjs resolves it; otherwise the binding's recovery stands.
+ *
+ * One more case: the change re-created the caret's text close by. y-prosemirror writes a join
+ * of two blocks, a split and a block made a list item as the old block (or the split-off
+ * tail) deleted and a copy of its text inserted. The caret's Yjs position then points into
+ * deleted text: the binding's recovery put it back at its old offset, in the next block (the
+ * clause heading after a joined paragraph), and Yjs at the place the tail was cut from, after
+ * the person's own keys the copy never had; the person typing on wrote into the wrong block.
+ * So when Yjs cannot resolve a caret, or resolves it where some of the characters it was
+ * after are gone, it is put where it belongs in the copy (`caretInCopiedText`), when that can
+ * be told.
  */
 export const CaretFollowsText = Extension.create({
   name: 'caretFollowsText',
@@ -99,11 +123,13 @@ export const CaretFollowsText = Extension.create({
   addProseMirrorPlugins: () => [
     new Plugin({
       key: caretFollowsTextKey,
-      appendTransaction: (transactions, _old, state) => {
+      appendTransaction: (transactions, old, state) => {
         const at = transactions.findIndex(isRemoteChange)
         const binding = (ySyncPluginKey.getState(state) as SyncState | undefined)?.binding
         if (at < 0 || !binding) return null
-        const selection = followedSelection(binding, transactions, at, state)
+        const prior = at === 0 ? old.selection : transactions[at - 1]?.selection
+        if (!prior) return null
+        const selection = followedSelection(binding, transactions, at, prior, state)
         if (!selection || selection.eq(state.selection)) return null
         // Marked as the binding's own, so that to every plugin the change is still a remote one.
         return state.tr

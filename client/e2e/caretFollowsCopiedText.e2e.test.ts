@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { blockText } from './utils/editorText'
+import { serverDocument } from './utils/rawUpdate'
+import { saved } from './utils/saveState'
+import { seededDocument, yParagraph } from './utils/seededDocument'
+import { useBrowserSession } from './utils/useBrowserSession'
+
+const HEADING = 'Право на информацию'
+
+/** Puts the caret `offset` characters into the page's paragraph that holds `text`. */
+const caretIn = (page: Page, text: string, offset: number) =>
+  page.evaluate(
+    ({ text, offset }) => {
+      interface TiptapLike {
+        view: { focus(): void }
+        commands: { setTextSelection(pos: number): boolean }
+        state: {
+          doc: {
+            descendants(
+              f: (node: { isTextblock: boolean; textContent: string }, pos: number) => unknown,
+            ): void
+          }
+        }
+      }
+      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: TiptapLike })
+        .editor
+      let start = -1
+      editor.state.doc.descendants((node, pos) => {
+        if (start < 0 && node.isTextblock && node.textContent.startsWith(text)) start = pos + 1
+        return start < 0
+      })
+      if (start < 0) throw new Error(`no paragraph starting "${text}"`)
+      editor.commands.setTextSelection(start + offset)
+      editor.view.focus()
+    },
+    { text, offset },
+  )
+
+/** What the typing member types at the end of "Один два": before the change, then while it happens. */
+const TYPED_BEFORE = ' три четыре'
+const TYPED_DURING = ' пять шесть семь восемь девять'
+
+/** What one member does to the paragraph the other is typing at the end of. */
+const CHANGES: { name: string; change: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'joins it to the paragraph before',
+    change: async (page) => {
+      await caretIn(page, 'Один', 0)
+      await page.keyboard.press('Backspace')
+    },
+  },
+  {
+    name: 'splits it before the caret',
+    change: async (page) => {
+      await caretIn(page, 'Один', 'Один два'.length)
+      await page.keyboard.press('Enter')
+    },
+  },
+  {
+    name: 'makes it a list item',
+    change: async (page) => {
+      await caretIn(page, 'Один', 0)
+      await page.getByRole('button', { name: 'Bulleted list' }).click()
+    },
+  },
+]
+
+describe("another member reshapes the paragraph someone is typing in: the typing stays in that paragraph's text", () => {
+  const session = useBrowserSession()
+
+  for (const [n, { name, change }] of CHANGES.entries()) {
+    it(`one ${name}`, async () => {
+      const clause = new Y.XmlElement('clause')
+      const heading = new Y.XmlElement('clauseHeading')
+      heading.insert(0, [new Y.XmlText(HEADING)])
+      clause.insert(0, [heading, yParagraph('Каждый имеет право на доступ.')])
+      clause.setAttribute('id', `cCopied0000${n}`)
+      const { id, url, authorPage } = await seededDocument(
+        session,
+        { role: 'member', name: `Aigerim Author ${n}` },
+        'Reshaped while typed',
+        [yParagraph('Преамбула.'), yParagraph('Один два'), clause],
+      )
+      const [reshaping, typing, watching] = await Promise.all([
+        session.newPersonOpens({ role: 'member', name: `Bolat Reshaper ${n}` }, url),
+        session.newPersonOpens({ role: 'member', name: `Davit Typist ${n}` }, url),
+        session.newPersonOpens({ role: 'observer', name: `Elnura Observer ${n}` }, url),
+      ])
+      const everyone = [reshaping, typing, watching]
+      for (const page of everyone) {
+        await expect.poll(() => blockText(page.locator('.ProseMirror h2').first())).toBe(HEADING)
+      }
+
+      await caretIn(typing, 'Один', 'Один два'.length)
+      await typing.keyboard.type(TYPED_BEFORE, { delay: 40 })
+      await expect.poll(() => reshaping.locator('.ProseMirror').innerText()).toContain('три четыре')
+      await Promise.all([
+        typing.keyboard.type(TYPED_DURING, { delay: 40 }),
+        (async () => {
+          await reshaping.waitForTimeout(150)
+          await change(reshaping)
+        })(),
+      ])
+
+      // The keys in flight when the change arrived may be lost (the copy never had them), but
+      // the words typed after it follow the text typed before it, in one block: none goes to
+      // the clause heading, or stays where the change put the caret before.
+      const blocks = async (page: Page) =>
+        Promise.all(
+          (await page.locator('.ProseMirror p, .ProseMirror h2').all()).map((block) =>
+            blockText(block),
+          ),
+        )
+      for (const page of everyone) {
+        await expect.poll(async () => (await blocks(page)).join('\n')).toContain('восемь девять')
+        expect(await blocks(page)).toContain(HEADING)
+        expect(
+          (await blocks(page)).filter((text) => /три четыре.*восемь девять$/.test(text)),
+        ).toHaveLength(1)
+      }
+      await saved(typing)
+      await saved(reshaping)
+      const held = await serverDocument(authorPage, session.server.url, id)
+      const shared = held.getXmlFragment('default').toString()
+      expect(shared).toContain(`<clauseheading>${HEADING}</clauseheading>`)
+      expect(shared).toMatch(/три четыре[^<]*восемь девять<\/paragraph>/)
+    })
+  }
+})

@@ -1,0 +1,130 @@
+import { documentSchema } from '@accord/schema'
+import type { Node } from '@tiptap/pm/model'
+import { describe, expect, it } from 'vitest'
+import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
+
+const schema = documentSchema()
+const paragraph = (text: string) => ({
+  type: 'paragraph',
+  content: text ? [{ type: 'text', text }] : [],
+})
+const doc = (...blocks: object[]) => schema.nodeFromJSON({ type: 'doc', content: blocks })
+const list = (text: string) => ({
+  type: 'bulletList',
+  content: [{ type: 'listItem', content: [paragraph(text)] }],
+})
+
+/** The position just after the first occurrence of `marker` in the text. */
+const after = (node: Node, marker: string): number => {
+  let found = -1
+  node.descendants((child, pos) => {
+    const at = child.isText ? (child.text?.indexOf(marker) ?? -1) : -1
+    if (found < 0 && at >= 0) found = pos + at + marker.length
+    return found < 0
+  })
+  if (found < 0) throw new Error(`no "${marker}"`)
+  return found
+}
+
+/** The text before and after a position, inside its block. */
+const around = (node: Node, pos: number) => {
+  const $pos = node.resolve(pos)
+  return [
+    $pos.parent.textBetween(0, $pos.parentOffset),
+    $pos.parent.textBetween($pos.parentOffset, $pos.parent.content.size),
+  ]
+}
+
+describe('caretInCopiedText', () => {
+  const typing = doc(paragraph('Преамбула.'), paragraph('один два двадцать'), paragraph('Конец.'))
+  const caret = after(typing, 'двадцать')
+
+  it('finds the caret in a block joined to the one before it', () => {
+    const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))
+    expect(around(joined, caretInCopiedText(typing, caret, joined) as number)).toEqual([
+      'Преамбула.один два двадцать',
+      '',
+    ])
+  })
+
+  it('finds it in a block made a list item, and when the last keys never reached the copy', () => {
+    const wrapped = doc(paragraph('Преамбула.'), list('один два двад'), paragraph('Конец.'))
+    expect(around(wrapped, caretInCopiedText(typing, caret, wrapped) as number)).toEqual([
+      'один два двад',
+      '',
+    ])
+  })
+
+  it('follows the tail a split moved to a new block, not where the tail was cut off', () => {
+    const split = doc(
+      paragraph('Преамбула.'),
+      paragraph('один два'),
+      paragraph(' двадцать'),
+      paragraph('Конец.'),
+    )
+    expect(around(split, caretInCopiedText(typing, caret, split) as number)).toEqual([
+      ' двадцать',
+      '',
+    ])
+    // The copy never had the last two keys: the caret ends where they were.
+    const short = doc(
+      paragraph('Преамбула.'),
+      paragraph('один два'),
+      paragraph(' двадца'),
+      paragraph('Конец.'),
+    )
+    expect(around(short, caretInCopiedText(typing, caret, short) as number)).toEqual([
+      ' двадца',
+      '',
+    ])
+  })
+
+  it('leaves a caret before the change where it was', () => {
+    const start = after(typing, 'Преам')
+    const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))
+    expect(caretInCopiedText(typing, start, joined)).toBe(start)
+  })
+
+  it('uses the text after the caret at the start of a block', () => {
+    const start = after(typing, 'Преамбула.') + 2
+    const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))
+    expect(around(joined, caretInCopiedText(typing, start, joined) as number)).toEqual([
+      'Преамбула.',
+      'один два двадцать',
+    ])
+  })
+
+  it('takes the nearest of several places with the same text', () => {
+    const same = 'один два двадцать'
+    const twice = doc(paragraph('x'), paragraph(same), paragraph(same))
+    const end = twice.content.size - 1
+    const joined = doc(paragraph(`x${same}`), paragraph(same))
+    expect(caretInCopiedText(twice, end, joined)).toBe(joined.content.size - 1)
+  })
+
+  it('gives up when the text is gone, or the block is empty', () => {
+    const gone = doc(paragraph('Преамбула.'), paragraph('Конец.'))
+    expect(caretInCopiedText(typing, caret, gone)).toBeNull()
+    const empty = doc(paragraph('Преамбула.'), paragraph(''), paragraph('Конец.'))
+    const wrapped = doc(paragraph('Преамбула.'), list(''), paragraph('Конец.'))
+    expect(caretInCopiedText(empty, after(empty, 'Преамбула.') + 2, wrapped)).toBeNull()
+  })
+})
+
+describe('stillAfterItsText', () => {
+  const mine = doc(paragraph('Каждый ан'))
+  const caret = after(mine, 'Каждый ан')
+
+  it('holds when someone typed among the characters before the caret', () => {
+    const theirs = doc(paragraph('Каждый бону2 ан'))
+    expect(stillAfterItsText(mine, caret, theirs, after(theirs, 'бону2 ан'))).toBe(true)
+  })
+
+  it('fails when characters before the caret are gone: deleted, or copied to another block', () => {
+    const deleted = doc(paragraph('Кажд'))
+    expect(stillAfterItsText(mine, caret, deleted, after(deleted, 'Кажд'))).toBe(false)
+    // A split copied "ый ан" to a new block; a key of this person's stayed behind.
+    const split = doc(paragraph('Каждк'), paragraph('ый ан'))
+    expect(stillAfterItsText(mine, caret, split, after(split, 'Каждк'))).toBe(false)
+  })
+})
