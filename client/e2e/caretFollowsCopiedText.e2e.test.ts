@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { putCaret, textBlocks } from './utils/caret'
 import { blockText } from './utils/editorText'
 import { serverDocument } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
@@ -9,34 +10,12 @@ import { useBrowserSession } from './utils/useBrowserSession'
 
 const HEADING = 'Право на информацию'
 
-/** Puts the caret `offset` characters into the page's paragraph that holds `text`. */
-const caretIn = (page: Page, text: string, offset: number) =>
-  page.evaluate(
-    ({ text, offset }) => {
-      interface TiptapLike {
-        view: { focus(): void }
-        commands: { setTextSelection(pos: number): boolean }
-        state: {
-          doc: {
-            descendants(
-              f: (node: { isTextblock: boolean; textContent: string }, pos: number) => unknown,
-            ): void
-          }
-        }
-      }
-      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: TiptapLike })
-        .editor
-      let start = -1
-      editor.state.doc.descendants((node, pos) => {
-        if (start < 0 && node.isTextblock && node.textContent.startsWith(text)) start = pos + 1
-        return start < 0
-      })
-      if (start < 0) throw new Error(`no paragraph starting "${text}"`)
-      editor.commands.setTextSelection(start + offset)
-      editor.view.focus()
-    },
-    { text, offset },
-  )
+/** Puts the caret `offset` characters into the page's text block that starts with `text`. */
+const caretIn = async (page: Page, text: string, offset: number) => {
+  const block = (await textBlocks(page)).find((candidate) => candidate.text.startsWith(text))
+  if (!block) throw new Error(`no paragraph starting "${text}"`)
+  await putCaret(page, block.from + offset)
+}
 
 /** What the typing member types at the end of "Один два": before the change, then while it happens. */
 const TYPED_BEFORE = ' три четыре'

@@ -1,6 +1,7 @@
 import * as prng from 'lib0/prng'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { putCaret, textBlocks } from './utils/caret'
 import { serverDocument } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
 import { newSharedClause } from './utils/sharedClause'
@@ -64,39 +65,13 @@ const plan = (gen: prng.PRNG): Planned[][] => {
   )
 }
 
-interface TiptapLike {
-  view: { focus(): void }
-  commands: { setTextSelection(pos: number): boolean }
-  getJSON(): unknown
-  state: {
-    doc: {
-      descendants(
-        f: (node: { isTextblock: boolean; nodeSize: number }, pos: number) => unknown,
-      ): void
-    }
-  }
-}
-
 /** Puts the caret at the start or the end of the page's n-th text block (modulo their number). */
-const placeCaret = (page: Page, block: number, atStart: boolean) =>
-  page.evaluate(
-    ({ block, atStart }) => {
-      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: TiptapLike })
-        .editor
-      const blocks: { from: number; to: number }[] = []
-      editor.state.doc.descendants((node, pos) => {
-        if (!node.isTextblock) return true
-        blocks.push({ from: pos + 1, to: pos + node.nodeSize - 1 })
-        return false
-      })
-      const target = blocks[block % blocks.length]
-      if (!target) throw new Error('no text block')
-      editor.commands.setTextSelection(atStart ? target.from : target.to)
-      // At once: Tiptap's focus command waits for an animation frame.
-      editor.view.focus()
-    },
-    { block, atStart },
-  )
+const placeCaret = async (page: Page, block: number, atStart: boolean) => {
+  const blocks = await textBlocks(page)
+  const target = blocks[block % blocks.length]
+  if (!target) throw new Error('no text block')
+  await putCaret(page, atStart ? target.from : target.to)
+}
 
 const perform = async (page: Page, { step, pause, keyDelay }: Planned) => {
   await page.waitForTimeout(pause)
@@ -132,8 +107,11 @@ const perform = async (page: Page, { step, pause, keyDelay }: Planned) => {
 /** The page's document as its editor holds it, and as its Yjs document does. */
 const pageState = (page: Page) =>
   page.evaluate(() => {
-    const editor = (document.querySelector('.ProseMirror') as unknown as { editor: TiptapLike })
-      .editor
+    const editor = (
+      document.querySelector('.ProseMirror') as unknown as {
+        editor: { getJSON(): unknown; state: object }
+      }
+    ).editor
     const sync = (editor.state as unknown as Record<string, { binding: { type: object } }>)[
       'y-sync$'
     ]
