@@ -15,7 +15,7 @@ const list = (text: string) => ({
 })
 
 /** The position just after the first occurrence of `marker` in the text. */
-const after = (node: Node, marker: string): number => {
+const justAfter = (node: Node, marker: string): number => {
   let found = -1
   node.descendants((child, pos) => {
     const at = child.isText ? (child.text?.indexOf(marker) ?? -1) : -1
@@ -37,7 +37,7 @@ const around = (node: Node, pos: number) => {
 
 describe('caretInCopiedText', () => {
   const typing = doc(paragraph('Преамбула.'), paragraph('один два двадцать'), paragraph('Конец.'))
-  const caret = after(typing, 'двадцать')
+  const caret = justAfter(typing, 'двадцать')
 
   it('finds the caret in a block joined to the one before it', () => {
     const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))
@@ -80,13 +80,13 @@ describe('caretInCopiedText', () => {
   })
 
   it('leaves a caret before the change where it was', () => {
-    const start = after(typing, 'Преам')
+    const start = justAfter(typing, 'Преам')
     const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))
     expect(caretInCopiedText(typing, start, joined)).toBe(start)
   })
 
   it('uses the text after the caret at the start of a block', () => {
-    const start = after(typing, 'Преамбула.') + 2
+    const start = justAfter(typing, 'Преамбула.') + 2
     const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))
     expect(around(joined, caretInCopiedText(typing, start, joined) as number)).toEqual([
       'Преамбула.',
@@ -107,24 +107,24 @@ describe('caretInCopiedText', () => {
     expect(caretInCopiedText(typing, caret, gone)).toBeNull()
     const empty = doc(paragraph('Преамбула.'), paragraph(''), paragraph('Конец.'))
     const wrapped = doc(paragraph('Преамбула.'), list(''), paragraph('Конец.'))
-    expect(caretInCopiedText(empty, after(empty, 'Преамбула.') + 2, wrapped)).toBeNull()
+    expect(caretInCopiedText(empty, justAfter(empty, 'Преамбула.') + 2, wrapped)).toBeNull()
   })
 })
 
 describe('stillAfterItsText', () => {
   const mine = doc(paragraph('Каждый ан'))
-  const caret = after(mine, 'Каждый ан')
+  const caret = justAfter(mine, 'Каждый ан')
 
   it('holds when someone typed among the characters before the caret', () => {
     const theirs = doc(paragraph('Каждый бону2 ан'))
-    expect(stillAfterItsText(mine, caret, theirs, after(theirs, 'бону2 ан'))).toBe(true)
+    expect(stillAfterItsText(mine, caret, theirs, justAfter(theirs, 'бону2 ан'))).toBe(true)
   })
 
   it('fails when characters before the caret are gone: deleted, or copied to another block', () => {
     const deleted = doc(paragraph('Кажд'))
-    expect(stillAfterItsText(mine, caret, deleted, after(deleted, 'Кажд'))).toBe(false)
+    expect(stillAfterItsText(mine, caret, deleted, justAfter(deleted, 'Кажд'))).toBe(false)
     // A split copied "ый ан" to a new block; a key of this person's stayed behind.
     const split = doc(paragraph('Каждк'), paragraph('ый ан'))
-    expect(stillAfterItsText(mine, caret, split, after(split, 'Каждк'))).toBe(false)
+    expect(stillAfterItsText(mine, caret, split, justAfter(split, 'Каждк'))).toBe(false)
   })
 })
