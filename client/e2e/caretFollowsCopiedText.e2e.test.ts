@@ -21,6 +21,9 @@ const caretIn = async (page: Page, text: string, offset: number) => {
 const TYPED_BEFORE = ' три четыре'
 const TYPED_DURING = ' пять шесть семь восемь девять'
 
+/** The text of the page's text blocks, in order. */
+const blocks = async (page: Page) => (await textBlocks(page)).map((block) => block.text)
+
 /** What one member does to the paragraph the other is typing at the end of. */
 const CHANGES: { name: string; change: (page: Page) => Promise<void> }[] = [
   {
@@ -86,12 +89,6 @@ describe("another member reshapes the paragraph someone is typing in: the typing
       // The keys in flight when the change arrived may be lost (the copy never had them), but
       // the words typed after it follow the text typed before it, in one block: none goes to
       // the clause heading, or stays where the change put the caret before.
-      const blocks = async (page: Page) =>
-        Promise.all(
-          (await page.locator('.ProseMirror p, .ProseMirror h2').all()).map((block) =>
-            blockText(block),
-          ),
-        )
       for (const page of everyone) {
         await expect.poll(async () => (await blocks(page)).join('\n')).toContain('восемь девять')
         expect(await blocks(page)).toContain(HEADING)
