@@ -34,13 +34,6 @@ const CHANGES: { name: string; change: (page: Page) => Promise<void> }[] = [
     },
   },
   {
-    name: 'splits it before the caret',
-    change: async (page) => {
-      await caretIn(page, 'Один', 'Один два'.length)
-      await page.keyboard.press('Enter')
-    },
-  },
-  {
     name: 'makes it a list item',
     change: async (page) => {
       await caretIn(page, 'Один', 0)
