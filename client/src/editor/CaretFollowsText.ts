@@ -17,6 +17,7 @@ import {
 } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
+import { ownKeysBefore } from './ownKeysBefore'
 
 export const caretFollowsTextKey = new PluginKey('caretFollowsText')
 
@@ -76,9 +77,19 @@ const followedSelection = (
   const resolve = (position: Y.RelativePosition) =>
     relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping)
   const resolved = kept ? within(remote.doc, resolve(anchor), resolve(head)) : null
+  // Past this person's own last keys: a split before them leaves them behind with the caret.
+  const typed = resolved ? ownKeysBefore(binding.doc, head) : 0
+  const own =
+    resolved &&
+    typed <= Math.min(prior.$head.parentOffset, remote.doc.resolve(resolved.head).parentOffset)
+      ? typed
+      : 0
   if (
     prior.empty &&
-    !(resolved && stillAfterItsText(remote.before, prior.head, remote.doc, resolved.head))
+    !(
+      resolved &&
+      stillAfterItsText(remote.before, prior.head - own, remote.doc, resolved.head - own)
+    )
   ) {
     const found = caretInCopiedText(remote.before, prior.head, remote.doc)
     if (found !== null) return TextSelection.near(state.doc.resolve(later.map(found)))
@@ -115,7 +126,8 @@ const followedSelection = (
  * the person's own keys the copy never had; the person typing on wrote into the wrong block.
  * So when Yjs cannot resolve a caret, or resolves it where some of the characters it was
  * after are gone, it is put where it belongs in the copy (`caretInCopiedText`), when that can
- * be told.
+ * be told. "The characters it was after" are those before this person's own last keys: after
+ * a split, the keys the copy never had stay where the tail was cut off (`ownKeysBefore`).
  */
 export const CaretFollowsText = Extension.create({
   name: 'caretFollowsText',

@@ -79,6 +79,16 @@ describe('caretInCopiedText', () => {
     ])
   })
 
+  it('finds it when words typed last never reached the copy', () => {
+    const long = doc(paragraph('Каждый имеет право на доступ к информации о себе'))
+    const end = long.content.size - 1
+    const wrapped = doc(list('Каждый имеет право на доступ'))
+    expect(around(wrapped, caretInCopiedText(long, end, wrapped) as number)).toEqual([
+      'Каждый имеет право на доступ',
+      '',
+    ])
+  })
+
   it('leaves a caret before the change where it was', () => {
     const start = justAfter(typing, 'Преам')
     const joined = doc(paragraph('Преамбула.один два двадцать'), paragraph('Конец.'))

@@ -1,14 +1,15 @@
 import type { Node } from '@tiptap/pm/model'
 
 /** How much of the text before the caret identifies its place. */
-const CONTEXT = 24
+const CONTEXT = 48
 /** Shorter contexts match too much. */
 const MIN_CONTEXT = 8
 /**
  * The last keys this person typed may not have reached whoever copied the text (a join, a
  * split, a block made a list item): they are not in the copy, so the context may end short.
+ * On a slow connection a fast typist has a few words on their way.
  */
-const MAY_BE_MISSING = 8
+const MAY_BE_MISSING = CONTEXT - MIN_CONTEXT
 /** Where to look, around the caret's old position: a moved block far away is the binding's case. */
 const NEARBY = 400
 

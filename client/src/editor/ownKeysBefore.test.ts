@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ownKeysBefore } from './ownKeysBefore'
+
+/** Two people's copies of one paragraph, "Один два" written by the second and synced. */
+const twoPeople = () => {
+  const typist = new Y.Doc()
+  const other = new Y.Doc()
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText('Один два')])
+  other.getXmlFragment('default').insert(0, [paragraph])
+  Y.applyUpdate(typist, Y.encodeStateAsUpdate(other))
+  const text = (doc: Y.Doc, block = 0) =>
+    (doc.getXmlFragment('default').get(block) as Y.XmlElement).get(0) as Y.XmlText
+  const sync = (from: Y.Doc, to: Y.Doc) =>
+    Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+  const end = (doc: Y.Doc) => Y.createRelativePositionFromTypeIndex(text(doc), text(doc).length)
+  return { typist, other, text, sync, end }
+}
+
+describe('ownKeysBefore', () => {
+  it('counts what this person typed after the text they were typing after', () => {
+    const { typist, text, end } = twoPeople()
+    text(typist).insert(8, ' три четыре')
+    expect(ownKeysBefore(typist, end(typist))).toBe(' три четыре'.length)
+  })
+
+  it('counts only the keys stranded by a split before them, that the copy never had', () => {
+    const { typist, other, text, sync, end } = twoPeople()
+    text(typist).insert(8, ' три четыре')
+    sync(typist, other)
+    text(typist).insert(19, ' пять шесть')
+    const caret = end(typist)
+    // The other person splits after "Один два": the tail they have is deleted and copied.
+    text(other).delete(8, ' три четыре'.length)
+    const tail = new Y.XmlElement('paragraph')
+    tail.insert(0, [new Y.XmlText(' три четыре')])
+    other.getXmlFragment('default').insert(1, [tail])
+    sync(other, typist)
+    expect(text(typist).toString()).toBe('Один два пять шесть')
+    expect(ownKeysBefore(typist, caret)).toBe(' пять шесть'.length)
+  })
+
+  it("stops at someone else's character and at a deleted one", () => {
+    const { typist, other, text, sync, end } = twoPeople()
+    text(typist).insert(8, ' три')
+    sync(typist, other)
+    text(other).insert(12, '!')
+    sync(other, typist)
+    text(typist).insert(13, ' четыре')
+    expect(ownKeysBefore(typist, end(typist))).toBe(' четыре'.length)
+    text(typist).delete(19, 1)
+    text(typist).insert(19, 'е!')
+    expect(text(typist).toString()).toBe('Один два три! четыре!')
+    expect(ownKeysBefore(typist, end(typist))).toBe(2)
+  })
+
+  it('reads through bold: formatting is not a character', () => {
+    const { typist, text, end } = twoPeople()
+    text(typist).insert(8, ' три ')
+    text(typist).insert(13, 'четыре', { bold: {} })
+    text(typist).insert(19, ' пять', { bold: null })
+    expect(ownKeysBefore(typist, end(typist))).toBe(' три четыре пять'.length)
+  })
+
+  it('is none at the start of a text', () => {
+    const { typist, text } = twoPeople()
+    expect(ownKeysBefore(typist, Y.createRelativePositionFromTypeIndex(text(typist), 0))).toBe(0)
+  })
+})
