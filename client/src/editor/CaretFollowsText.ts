@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from '@tiptap/pm/state'
 import { Mapping } from '@tiptap/pm/transform'
+import type { EditorView } from '@tiptap/pm/view'
 import {
   type ProsemirrorBinding,
   relativePositionToAbsolutePosition,
@@ -17,7 +18,8 @@ import {
 } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
-import { ownKeysBefore } from './ownKeysBefore'
+import { keysLeftOut, type LeftOut, typeAgain } from './keysLeftOut'
+import { ownKeysBefore, ownKeysDeletedBefore } from './ownKeysBefore'
 
 export const caretFollowsTextKey = new PluginKey('caretFollowsText')
 
@@ -51,8 +53,9 @@ const within = (doc: PMNode, anchor: number | null, head: number | null) =>
 
 /**
  * Where the local caret belongs after a remote change (the binding's transaction, index
- * `at` in `transactions`; `prior` the selection before it), in `state`'s document; null when
- * neither Yjs nor the text around the caret can say.
+ * `at` in `transactions`, made by the Yjs transaction `change`; `prior` the selection before
+ * it), in `state`'s document, and the keys of this person's it left out; null when neither
+ * Yjs nor the text around the caret can say.
  */
 const followedSelection = (
   binding: ProsemirrorBinding,
@@ -60,7 +63,8 @@ const followedSelection = (
   at: number,
   prior: Selection,
   state: EditorState,
-): Selection | null => {
+  change: Y.Transaction | null,
+): { selection: Selection; leftOut?: LeftOut | null } | null => {
   const before = binding.beforeTransactionSelection as {
     type?: string
     anchor?: Y.RelativePosition | null
@@ -92,13 +96,67 @@ const followedSelection = (
     )
   ) {
     const found = caretInCopiedText(remote.before, prior.head, remote.doc)
-    if (found !== null) return TextSelection.near(state.doc.resolve(later.map(found)))
+    if (found !== null) {
+      const leftOut = keysLeftOut(
+        remote.before,
+        prior.head,
+        remote.doc,
+        found,
+        resolved && { at: resolved.head, count: own },
+        !resolved && change ? ownKeysDeletedBefore(binding.doc, head, change) : 0,
+      )
+      return {
+        selection: TextSelection.near(state.doc.resolve(later.map(found))),
+        leftOut: leftOut && {
+          ...leftOut,
+          left: leftOut.left && {
+            from: later.map(leftOut.left.from),
+            to: later.map(leftOut.left.to),
+          },
+        },
+      }
+    }
   }
   if (!resolved) return null
-  return TextSelection.between(
-    state.doc.resolve(later.map(resolved.anchor)),
-    state.doc.resolve(later.map(resolved.head)),
-  )
+  return {
+    selection: TextSelection.between(
+      state.doc.resolve(later.map(resolved.anchor)),
+      state.doc.resolve(later.map(resolved.head)),
+    ),
+  }
+}
+
+/**
+ * The Yjs transaction whose observers are running (the binding turns a remote change into
+ * an editor transaction in one of them), for the doc it was last asked about.
+ */
+const observedTransactions = () => {
+  let doc: Y.Doc | null = null
+  let current: Y.Transaction | null = null
+  const began = (transaction: Y.Transaction) => {
+    current = transaction
+  }
+  const ended = () => {
+    current = null
+  }
+  const stop = () => {
+    doc?.off('beforeObserverCalls', began)
+    doc?.off('afterTransaction', ended)
+    doc = null
+    current = null
+  }
+  return {
+    of: (watched: Y.Doc): Y.Transaction | null => {
+      if (doc !== watched) {
+        stop()
+        doc = watched
+        watched.on('beforeObserverCalls', began)
+        watched.on('afterTransaction', ended)
+      }
+      return current
+    },
+    stop,
+  }
 }
 
 /**
@@ -132,23 +190,45 @@ const followedSelection = (
 export const CaretFollowsText = Extension.create({
   name: 'caretFollowsText',
 
-  addProseMirrorPlugins: () => [
-    new Plugin({
-      key: caretFollowsTextKey,
-      appendTransaction: (transactions, old, state) => {
-        const at = transactions.findIndex(isRemoteChange)
-        const binding = (ySyncPluginKey.getState(state) as SyncState | undefined)?.binding
-        if (at < 0 || !binding) return null
-        const prior = at === 0 ? old.selection : transactions[at - 1]?.selection
-        if (!prior) return null
-        const selection = followedSelection(binding, transactions, at, prior, state)
-        if (!selection || selection.eq(state.selection)) return null
-        // Marked as the binding's own, so that to every plugin the change is still a remote one.
-        return state.tr
-          .setSelection(selection)
-          .setMeta('addToHistory', false)
-          .setMeta(ySyncPluginKey, transactions[at]?.getMeta(ySyncPluginKey))
-      },
-    }),
-  ],
+  addProseMirrorPlugins: () => {
+    const transactions = observedTransactions()
+    let view: EditorView | null = null
+    return [
+      new Plugin({
+        key: caretFollowsTextKey,
+        view: (editorView) => {
+          view = editorView
+          return { destroy: transactions.stop }
+        },
+        appendTransaction: (batch, old, state) => {
+          const binding = (ySyncPluginKey.getState(state) as SyncState | undefined)?.binding
+          const change = binding ? transactions.of(binding.doc) : null
+          const at = batch.findIndex(isRemoteChange)
+          if (at < 0 || !binding) return null
+          const prior = at === 0 ? old.selection : batch[at - 1]?.selection
+          if (!prior) return null
+          const followed = followedSelection(binding, batch, at, prior, state, change)
+          if (!followed) return null
+          const { selection, leftOut } = followed
+          if (leftOut && view) {
+            const { doc } = state
+            const editor = view
+            // The binding writes nothing to Yjs while it applies a remote change: the keys are
+            // typed again once it is done, if the text and the caret are as they were left.
+            queueMicrotask(() => {
+              if (editor.state.doc === doc && editor.state.selection.eq(selection)) {
+                typeAgain(editor, leftOut)
+              }
+            })
+          }
+          if (selection.eq(state.selection)) return null
+          // Marked as the binding's own, so that to every plugin the change is still a remote one.
+          return state.tr
+            .setSelection(selection)
+            .setMeta('addToHistory', false)
+            .setMeta(ySyncPluginKey, batch[at]?.getMeta(ySyncPluginKey))
+        },
+      }),
+    ]
+  },
 })

@@ -51,6 +51,31 @@ export const stillAfterItsText = (
   return then !== null && now !== null && isSubsequence(then, now)
 }
 
+/** How many characters of the copy before its caret tell where some text went. */
+const COPY_CONTEXT = 8
+
+/**
+ * How many of the characters just before `pos` in `before` the copy of its text in `after`
+ * lacks, the copy's caret at `found`: the fewest, up to `most`, after which the text before
+ * `pos` ends as the copy does before `found`; null when it never does, or the copy has too
+ * little text before its caret to tell.
+ */
+export const missingFromCopy = (
+  before: Node,
+  pos: number,
+  after: Node,
+  found: number,
+  most: number,
+): number | null => {
+  const copy = textBefore(after, found, COPY_CONTEXT)
+  if (copy === null || copy.length < BEFORE_CARET) return null
+  const offset = before.resolve(pos).parentOffset
+  for (let missing = 0; missing <= Math.min(most, offset); missing++) {
+    if (textBefore(before, pos - missing, COPY_CONTEXT) === copy) return missing
+  }
+  return null
+}
+
 const occurrences = (text: string, context: string): number[] => {
   const found: number[] = []
   for (let at = text.indexOf(context); at >= 0; at = text.indexOf(context, at + 1)) found.push(at)

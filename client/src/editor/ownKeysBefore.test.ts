@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ownKeysBefore } from './ownKeysBefore'
+import { ownKeysBefore, ownKeysDeletedBefore } from './ownKeysBefore'
 
 /** Two people's copies of one paragraph, "Один два" written by the second and synced. */
 const twoPeople = () => {
@@ -66,5 +66,73 @@ describe('ownKeysBefore', () => {
   it('is none at the start of a text', () => {
     const { typist, text } = twoPeople()
     expect(ownKeysBefore(typist, Y.createRelativePositionFromTypeIndex(text(typist), 0))).toBe(0)
+  })
+})
+
+describe('ownKeysDeletedBefore', () => {
+  /**
+   * The other person re-creates the paragraph (as a join or a list does) with the text they
+   * have; what the typist's keys before `caret` were, counted while the change's observers run.
+   */
+  const recreated = (
+    people: ReturnType<typeof twoPeople>,
+    caret: Y.RelativePosition,
+  ): number | null => {
+    const { typist, other, text, sync } = people
+    const copy = new Y.XmlElement('listItem')
+    copy.insert(0, [new Y.XmlText(text(other).toString())])
+    other.getXmlFragment('default').delete(0, 1)
+    other.getXmlFragment('default').insert(0, [copy])
+    let counted: number | null = null
+    const count = (transaction: Y.Transaction) => {
+      counted = ownKeysDeletedBefore(typist, caret, transaction)
+    }
+    typist.on('beforeObserverCalls', count)
+    sync(other, typist)
+    typist.off('beforeObserverCalls', count)
+    return counted
+  }
+
+  it("counts the keys that went with the deleted text, the copy's and those it never had", () => {
+    const people = twoPeople()
+    const { typist, other, text, sync, end } = people
+    text(typist).insert(8, ' три четыре')
+    sync(typist, other)
+    text(typist).insert(19, ' пять шестт')
+    text(typist).delete(29, 1)
+    text(typist).insert(29, 'ь')
+    expect(recreated(people, end(typist))).toBe(' три четыре пять шесть'.length)
+  })
+
+  it("stops at someone else's character", () => {
+    const people = twoPeople()
+    const { typist, other, text, sync, end } = people
+    text(typist).insert(8, ' три')
+    sync(typist, other)
+    text(other).insert(12, '!')
+    sync(other, typist)
+    text(typist).insert(13, ' четыре')
+    expect(recreated(people, end(typist))).toBe(' четыре'.length)
+  })
+
+  it('counts from a caret inside the text', () => {
+    const people = twoPeople()
+    const { typist, text } = people
+    text(typist).insert(8, ' три')
+    const inside = Y.createRelativePositionFromTypeIndex(text(typist), 10)
+    expect(recreated(people, inside)).toBe(' т'.length)
+  })
+
+  it('is none when the change deleted nothing of theirs', () => {
+    const { typist, other, text, sync, end } = twoPeople()
+    text(typist).insert(8, ' три')
+    const caret = end(typist)
+    text(other).insert(0, '1. ')
+    let counted: number | null = null
+    typist.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+      counted = ownKeysDeletedBefore(typist, caret, transaction)
+    })
+    sync(other, typist)
+    expect(counted).toBe(0)
   })
 })
