@@ -186,6 +186,8 @@ const observedTransactions = () => {
  * after are gone, it is put where it belongs in the copy (`caretInCopiedText`), when that can
  * be told. "The characters it was after" are those before this person's own last keys: after
  * a split, the keys the copy never had stay where the tail was cut off (`ownKeysBefore`).
+ * Those keys, or the ones a join or a list deleted with the old block, are then typed again
+ * after the caret's text in the copy (`keysLeftOut`), so that none is lost.
  */
 export const CaretFollowsText = Extension.create({
   name: 'caretFollowsText',

@@ -1,18 +1,7 @@
-import { documentSchema } from '@accord/schema'
 import type { Node } from '@tiptap/pm/model'
 import { describe, expect, it } from 'vitest'
 import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
-
-const schema = documentSchema()
-const paragraph = (text: string) => ({
-  type: 'paragraph',
-  content: text ? [{ type: 'text', text }] : [],
-})
-const doc = (...blocks: object[]) => schema.nodeFromJSON({ type: 'doc', content: blocks })
-const list = (text: string) => ({
-  type: 'bulletList',
-  content: [{ type: 'listItem', content: [paragraph(text)] }],
-})
+import { doc, list, paragraph } from './testDocuments'
 
 /** The position just after the first occurrence of `marker` in the text. */
 const justAfter = (node: Node, marker: string): number => {

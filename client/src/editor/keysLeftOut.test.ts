@@ -1,18 +1,7 @@
-import { documentSchema } from '@accord/schema'
 import { describe, expect, it } from 'vitest'
 import { caretInCopiedText } from './caretInCopiedText'
 import { keysLeftOut } from './keysLeftOut'
-
-const schema = documentSchema()
-const paragraph = (text: string) => ({
-  type: 'paragraph',
-  content: text ? [{ type: 'text', text }] : [],
-})
-const doc = (...blocks: object[]) => schema.nodeFromJSON({ type: 'doc', content: blocks })
-const list = (text: string) => ({
-  type: 'bulletList',
-  content: [{ type: 'listItem', content: [paragraph(text)] }],
-})
+import { doc, list, paragraph } from './testDocuments'
 
 describe('keysLeftOut', () => {
   const typing = doc(paragraph('Преамбула.'), paragraph('Один два три четыре пять шесть'))

@@ -15,7 +15,15 @@ const twoPeople = () => {
   const sync = (from: Y.Doc, to: Y.Doc) =>
     Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
   const end = (doc: Y.Doc) => Y.createRelativePositionFromTypeIndex(text(doc), text(doc).length)
-  return { typist, other, text, sync, end }
+  /** "Один два три! четыре": the "!" the other's, " три" and " четыре" the typist's. */
+  const markedByOther = () => {
+    text(typist).insert(8, ' три')
+    sync(typist, other)
+    text(other).insert(12, '!')
+    sync(other, typist)
+    text(typist).insert(13, ' четыре')
+  }
+  return { typist, other, text, sync, end, markedByOther }
 }
 
 describe('ownKeysBefore', () => {
@@ -42,12 +50,8 @@ describe('ownKeysBefore', () => {
   })
 
   it("stops at someone else's character and at a deleted one", () => {
-    const { typist, other, text, sync, end } = twoPeople()
-    text(typist).insert(8, ' три')
-    sync(typist, other)
-    text(other).insert(12, '!')
-    sync(other, typist)
-    text(typist).insert(13, ' четыре')
+    const { typist, text, end, markedByOther } = twoPeople()
+    markedByOther()
     expect(ownKeysBefore(typist, end(typist))).toBe(' четыре'.length)
     text(typist).delete(19, 1)
     text(typist).insert(19, 'е!')
@@ -106,12 +110,8 @@ describe('ownKeysDeletedBefore', () => {
 
   it("stops at someone else's character", () => {
     const people = twoPeople()
-    const { typist, other, text, sync, end } = people
-    text(typist).insert(8, ' три')
-    sync(typist, other)
-    text(other).insert(12, '!')
-    sync(other, typist)
-    text(typist).insert(13, ' четыре')
+    people.markedByOther()
+    const { typist, end } = people
     expect(recreated(people, end(typist))).toBe(' четыре'.length)
   })
 
