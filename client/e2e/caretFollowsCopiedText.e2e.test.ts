@@ -18,14 +18,16 @@ const caretIn = async (page: Page, text: string, offset: number) => {
 }
 
 /**
- * What the typing member types at the end of "Один два": before the change (everyone has it),
- * while it is made (held back on the way to the server: the copy will not have these keys),
- * and after it.
+ * What the typing member types at the end of "Один два" or at its start: before the change
+ * (everyone has it), while it is made (held back on the way to the server: the copy will not
+ * have these keys), and after it. At the start, less text comes before the held keys than the
+ * 8 characters the copy is recognised by.
  */
-const TYPED_BEFORE = ' три четыре'
-const IN_FLIGHT = ' пять шесть'
-const TYPED_AFTER = ' семь восемь девять'
-const TYPED = TYPED_BEFORE + IN_FLIGHT + TYPED_AFTER
+const typedWords = (at: 'end' | 'start') =>
+  at === 'end'
+    ? [' три четыре', ' пять шесть', ' семь восемь девять']
+    : ['три ', 'пять шесть ', 'семь восемь девять ']
+const TYPED = typedWords('end').join('')
 
 /** The text of the page's text blocks, in order. */
 const blocks = async (page: Page) => (await textBlocks(page)).map((block) => block.text)
@@ -54,12 +56,24 @@ const outgoingHold = () => {
   }
 }
 
+/** Joining the paragraph that starts with `start` to the one before, and how that shows. */
+const joinBackward = (start: string) => ({
+  change: async (page: Page) => {
+    await caretIn(page, start, 0)
+    await page.keyboard.press('Backspace')
+  },
+  arrived: async (page: Page) =>
+    (await blocks(page)).some((text) => text.startsWith(`Преамбула.${start}`)),
+})
+
 /**
- * What one member does to the paragraph the other is typing at the end of, and how the typing
- * member's page shows it has arrived.
+ * What one member does to the paragraph the other is typing in, and how the typing member's
+ * page shows it has arrived.
  */
 const CHANGES: {
   name: string
+  /** Where in "Один два" the typing member types. */
+  at: 'end' | 'start'
   change: (page: Page) => Promise<void>
   arrived: (page: Page) => Promise<boolean>
   /** The text blocks before the clause's, at the end. */
@@ -67,24 +81,23 @@ const CHANGES: {
 }[] = [
   {
     name: 'joins it to the paragraph before',
-    change: async (page) => {
-      await caretIn(page, 'Один', 0)
-      await page.keyboard.press('Backspace')
-    },
-    arrived: async (page) => (await blocks(page)).some((text) => text.startsWith('Преамбула.Один')),
+    at: 'end',
+    ...joinBackward('Один'),
     blocks: [`Преамбула.Один два${TYPED}`],
   },
   {
     name: 'splits it before the caret',
+    at: 'end',
     change: async (page) => {
       await caretIn(page, 'Один', 'Один два'.length)
       await page.keyboard.press('Enter')
     },
-    arrived: async (page) => (await blocks(page)).some((text) => text.startsWith(TYPED_BEFORE)),
+    arrived: async (page) => (await blocks(page)).some((text) => text.startsWith(' три')),
     blocks: ['Преамбула.', 'Один два', TYPED],
   },
   {
     name: 'makes it a list item',
+    at: 'end',
     change: async (page) => {
       await caretIn(page, 'Один', 0)
       await page.getByRole('button', { name: 'Bulleted list' }).click()
@@ -92,12 +105,18 @@ const CHANGES: {
     arrived: async (page) => (await page.locator('.ProseMirror li').count()) > 0,
     blocks: ['Преамбула.', `Один два${TYPED}`],
   },
+  {
+    name: 'joins it to the paragraph before, the typing at its start',
+    at: 'start',
+    ...joinBackward('три'),
+    blocks: [`Преамбула.${typedWords('start').join('')}Один два`],
+  },
 ]
 
 describe("another member reshapes the paragraph someone is typing in: the typing stays in that paragraph's text", () => {
   const session = useBrowserSession()
 
-  for (const [n, { name, change, arrived, blocks: ending }] of CHANGES.entries()) {
+  for (const [n, { name, at, change, arrived, blocks: ending }] of CHANGES.entries()) {
     it(`one ${name}, with the typist's last keys on their way`, async () => {
       const outgoing = outgoingHold()
       const clause = new Y.XmlElement('clause')
@@ -121,16 +140,19 @@ describe("another member reshapes the paragraph someone is typing in: the typing
         await expect.poll(() => blockText(page.locator('.ProseMirror h2').first())).toBe(HEADING)
       }
 
-      await caretIn(typing, 'Один', 'Один два'.length)
-      await typing.keyboard.type(TYPED_BEFORE, { delay: 40 })
-      await expect.poll(() => reshaping.locator('.ProseMirror').innerText()).toContain('три четыре')
+      const [typedBefore = '', inFlight = '', typedAfter = ''] = typedWords(at)
+      await caretIn(typing, 'Один', at === 'end' ? 'Один два'.length : 0)
+      await typing.keyboard.type(typedBefore, { delay: 40 })
+      await expect
+        .poll(() => reshaping.locator('.ProseMirror').innerText())
+        .toContain(typedBefore.trim())
       // The typist's next keys are on their way when the change is made and arrives.
       outgoing.hold()
-      await typing.keyboard.type(IN_FLIGHT, { delay: 40 })
+      await typing.keyboard.type(inFlight, { delay: 40 })
       await change(reshaping)
       await expect.poll(() => arrived(typing)).toBe(true)
       outgoing.release()
-      await typing.keyboard.type(TYPED_AFTER, { delay: 40 })
+      await typing.keyboard.type(typedAfter, { delay: 40 })
 
       // The keys on their way when the change arrived are not in the copy: the typist's page
       // types them again after the text it typed them after (moves them, after a split), and

@@ -29,6 +29,14 @@ const textBefore = (doc: Node, pos: number, length: number): string | null => {
   return $pos.parent.textBetween(Math.max(0, offset - length), offset, undefined, '\ufffc')
 }
 
+const textAfter = (doc: Node, pos: number, length: number): string | null => {
+  const $pos = doc.resolve(pos)
+  if (!$pos.parent.isTextblock) return null
+  const offset = $pos.parentOffset
+  const end = Math.min($pos.parent.content.size, offset + length)
+  return $pos.parent.textBetween(offset, end, undefined, '\ufffc')
+}
+
 const isSubsequence = (short: string, long: string): boolean => {
   let at = 0
   for (const char of long) if (char === short[at]) at++
@@ -51,14 +59,15 @@ export const stillAfterItsText = (
   return then !== null && now !== null && isSubsequence(then, now)
 }
 
-/** How many characters of the copy before its caret tell where some text went. */
+/** How many characters on each side of the copy's caret tell where some text went. */
 const COPY_CONTEXT = 8
 
 /**
  * How many of the characters just before `pos` in `before` the copy of its text in `after`
  * lacks, the copy's caret at `found`: the fewest, up to `most`, after which the text before
- * `pos` ends as the copy does before `found`; null when it never does, or the copy has too
- * little text before its caret to tell.
+ * `pos` ends as the copy's does before `found` (its block's text, at a block's start), the
+ * text after both being the same. Null when it never does, or there is too little text
+ * around the caret to tell.
  */
 export const missingFromCopy = (
   before: Node,
@@ -68,10 +77,13 @@ export const missingFromCopy = (
   most: number,
 ): number | null => {
   const copy = textBefore(after, found, COPY_CONTEXT)
-  if (copy === null || copy.length < BEFORE_CARET) return null
+  const following = textAfter(after, found, COPY_CONTEXT)
+  if (copy === null || following === null || textAfter(before, pos, COPY_CONTEXT) !== following)
+    return null
   const offset = before.resolve(pos).parentOffset
   for (let missing = 0; missing <= Math.min(most, offset); missing++) {
-    if (textBefore(before, pos - missing, COPY_CONTEXT) === copy) return missing
+    const then = textBefore(before, pos - missing, COPY_CONTEXT) ?? ''
+    if (then.length + following.length >= BEFORE_CARET && copy.endsWith(then)) return missing
   }
   return null
 }

@@ -39,6 +39,19 @@ describe('keysLeftOut', () => {
     expect(keysLeftOut(typing, caret, wrapped, found, null, ' шесть'.length)).toBeNull()
   })
 
+  it("types again a key typed at a block's start, the block joined to the one before", () => {
+    const atStart = doc(paragraph('Преамбула.'), paragraph('вечПорядок доступа'))
+    const caret = 1 + 'Преамбула.'.length + 2 + 'веч'.length
+    const joined = doc(paragraph('Преамбула.веПорядок доступа'))
+    const found = caretInCopiedText(atStart, caret, joined) as number
+    expect(joined.textBetween(1, found)).toBe('Преамбула.ве')
+    const keys = keysLeftOut(atStart, caret, joined, found, null, 'веч'.length)
+    expect(keys?.slice.content.textBetween(0, keys.slice.content.size)).toBe('ч')
+    // The text after the caret differs: not this copy.
+    const other = doc(paragraph('Преамбула.веПоряд'))
+    expect(keysLeftOut(atStart, caret, other, found, null, 'веч'.length)).toBeNull()
+  })
+
   it('leaves alone a copy that has every key, and keys still before the caret', () => {
     const whole = doc(paragraph('Преамбула.'), list('Один два три четыре пять шесть'))
     const found = caretInCopiedText(typing, caret, whole) as number
