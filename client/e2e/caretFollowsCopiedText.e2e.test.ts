@@ -21,12 +21,14 @@ const caretIn = async (page: Page, text: string, offset: number) => {
  * What the typing member types at the end of "Один два" or at its start: before the change
  * (everyone has it), while it is made (held back on the way to the server: the copy will not
  * have these keys), and after it. At the start, less text comes before the held keys than the
- * 8 characters the copy is recognised by.
+ * 8 characters the copy is recognised by; "first": the held keys are the first typed there.
  */
-const typedWords = (at: 'end' | 'start') =>
+const typedWords = (at: 'end' | 'start' | 'first') =>
   at === 'end'
     ? [' три четыре', ' пять шесть', ' семь восемь девять']
-    : ['три ', 'пять шесть ', 'семь восемь девять ']
+    : at === 'start'
+      ? ['три ', 'пять шесть ', 'семь восемь девять ']
+      : ['', 'ве', 'ра и ']
 const TYPED = typedWords('end').join('')
 
 /** The text of the page's text blocks, in order. */
@@ -66,14 +68,23 @@ const joinBackward = (start: string) => ({
     (await blocks(page)).some((text) => text.startsWith(`Преамбула.${start}`)),
 })
 
+/** Making "Один два" a list item, and how that shows. */
+const makeListItem = {
+  change: async (page: Page) => {
+    await caretIn(page, 'Один', 0)
+    await page.getByRole('button', { name: 'Bulleted list' }).click()
+  },
+  arrived: async (page: Page) => (await page.locator('.ProseMirror li').count()) > 0,
+}
+
 /**
  * What one member does to the paragraph the other is typing in, and how the typing member's
  * page shows it has arrived.
  */
 const CHANGES: {
   name: string
-  /** Where in "Один два" the typing member types. */
-  at: 'end' | 'start'
+  /** Where in "Один два" the typing member types ("first": at its start, the first keys on their way). */
+  at: 'end' | 'start' | 'first'
   change: (page: Page) => Promise<void>
   arrived: (page: Page) => Promise<boolean>
   /** The text blocks before the clause's, at the end. */
@@ -98,11 +109,7 @@ const CHANGES: {
   {
     name: 'makes it a list item',
     at: 'end',
-    change: async (page) => {
-      await caretIn(page, 'Один', 0)
-      await page.getByRole('button', { name: 'Bulleted list' }).click()
-    },
-    arrived: async (page) => (await page.locator('.ProseMirror li').count()) > 0,
+    ...makeListItem,
     blocks: ['Преамбула.', `Один два${TYPED}`],
   },
   {
@@ -110,6 +117,12 @@ const CHANGES: {
     at: 'start',
     ...joinBackward('три'),
     blocks: [`Преамбула.${typedWords('start').join('')}Один два`],
+  },
+  {
+    name: 'makes it a list item, the first keys at its start',
+    at: 'first',
+    ...makeListItem,
+    blocks: ['Преамбула.', `${typedWords('first').join('')}Один два`],
   },
 ]
 

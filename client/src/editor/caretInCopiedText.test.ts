@@ -93,6 +93,23 @@ describe('caretInCopiedText', () => {
     ])
   })
 
+  it('finds it at the start of a block when the first keys never reached the copy', () => {
+    const keys = doc(paragraph('Преамбула.'), paragraph('веодин два двадцать'), paragraph('Конец.'))
+    const wrapped = doc(paragraph('Преамбула.'), list('один два двадцать'), paragraph('Конец.'))
+    expect(
+      around(wrapped, caretInCopiedText(keys, justAfter(keys, 'ве'), wrapped) as number),
+    ).toEqual(['', 'один два двадцать'])
+    // A short block: its whole text tells where it went.
+    const short = doc(paragraph('Преамбула.'), paragraph('болвеми'), paragraph('Конец.'))
+    const listed = doc(paragraph('Преамбула.'), list('веми'), paragraph('Конец.'))
+    expect(
+      around(listed, caretInCopiedText(short, justAfter(short, 'бол'), listed) as number),
+    ).toEqual(['', 'веми'])
+    // Part of a longer block that short is not enough.
+    const longer = doc(paragraph('Преамбула.'), list('веми и ещё'), paragraph('Конец.'))
+    expect(caretInCopiedText(short, justAfter(short, 'бол'), longer)).toBeNull()
+  })
+
   it('takes the nearest of several places with the same text', () => {
     const same = 'один два двадцать'
     const twice = doc(paragraph('x'), paragraph(same), paragraph(same))

@@ -4,6 +4,8 @@ import type { Node } from '@tiptap/pm/model'
 const CONTEXT = 48
 /** Shorter contexts match too much. */
 const MIN_CONTEXT = 8
+/** A short block's whole text tells it apart sooner than part of a longer one does. */
+const MIN_WHOLE_BLOCK = 3
 /**
  * The last keys this person typed may not have reached whoever copied the text (a join, a
  * split, a block made a list item): they are not in the copy, so the context may end short.
@@ -98,7 +100,7 @@ const occurrences = (text: string, context: string): number[] => {
  * Where a caret at `pos` in `before` belongs in `after`, found by the text around it: after
  * the longest run of the characters before it that is there (some of the last may be
  * missing), in a text block near its old position, the nearest if there are several; null
- * when none of at least MIN_CONTEXT characters is.
+ * when none of at least MIN_CONTEXT characters is (or, in a short block, its whole text).
  */
 const caretByContext = (before: Node, pos: number, after: Node): number | null => {
   const $pos = before.resolve(pos)
@@ -116,17 +118,23 @@ const caretByContext = (before: Node, pos: number, after: Node): number | null =
       return false
     },
   )
+  /** The candidate nearest the caret's old position. */
+  const closest = (candidates: number[]): number | null =>
+    candidates.reduce<number | null>(
+      (best, candidate) =>
+        best === null || Math.abs(candidate - pos) < Math.abs(best - pos) ? candidate : best,
+      null,
+    )
   /** The nearest place where `context` occurs, `into` characters into it. */
-  const nearest = (context: string, into: number): number | null => {
-    let best: number | null = null
-    for (const block of blocks) {
-      for (const at of occurrences(block.text, context)) {
-        const candidate = block.start + at + into
-        if (best === null || Math.abs(candidate - pos) < Math.abs(best - pos)) best = candidate
-      }
-    }
-    return best
-  }
+  const nearest = (context: string, into: number) =>
+    closest(
+      blocks.flatMap((block) =>
+        occurrences(block.text, context).map((at) => block.start + at + into),
+      ),
+    )
+  /** The nearest text block that holds just `whole`, `into` characters into it. */
+  const nearestWhole = (whole: string, into: number) =>
+    closest(blocks.filter((block) => block.text === whole).map((block) => block.start + into))
   if (lead.length >= MIN_CONTEXT) {
     // The longest context first; a copy may lack the last keys, so it may end short.
     for (let length = lead.length; length >= MIN_CONTEXT; length--) {
@@ -138,9 +146,21 @@ const caretByContext = (before: Node, pos: number, after: Node): number | null =
     }
     return null
   }
-  // Near the block's start: what is before the caret and what follows it.
-  const context = lead + text.slice(offset, offset + CONTEXT)
-  return context.length >= MIN_CONTEXT ? nearest(context, lead.length) : null
+  // Near the block's start: what is before the caret and what follows it, less any of the
+  // last keys the copy never had.
+  const following = text.slice(offset, offset + CONTEXT)
+  const toBlockEnd = offset + following.length === text.length
+  for (let missing = 0; missing <= lead.length; missing++) {
+    const context = lead.slice(0, lead.length - missing) + following
+    const found =
+      context.length >= MIN_CONTEXT
+        ? nearest(context, lead.length - missing)
+        : toBlockEnd && context.length >= MIN_WHOLE_BLOCK
+          ? nearestWhole(context, lead.length - missing)
+          : null
+    if (found !== null) return found
+  }
+  return null
 }
 
 /**
