@@ -82,7 +82,7 @@ const followedSelection = (
     relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping)
   const resolved = kept ? within(remote.doc, resolve(anchor), resolve(head)) : null
   // Past this person's own last keys: a split before them leaves them behind with the caret.
-  const typed = resolved ? ownKeysBefore(binding.doc, head) : 0
+  const typed = resolved && prior.empty ? ownKeysBefore(binding.doc, head) : 0
   const own =
     resolved &&
     typed <= Math.min(prior.$head.parentOffset, remote.doc.resolve(resolved.head).parentOffset)

@@ -24,20 +24,17 @@ const BEFORE_CARET = 4
 /** How many characters others may have typed among those since. */
 const TYPED_AMONG = 32
 
-const textBefore = (doc: Node, pos: number, length: number): string | null => {
+/** The text of `pos`'s block from `from` to `to` characters from `pos` (negative: before it). */
+const textAround = (doc: Node, pos: number, from: number, to: number): string | null => {
   const $pos = doc.resolve(pos)
   if (!$pos.parent.isTextblock) return null
   const offset = $pos.parentOffset
-  return $pos.parent.textBetween(Math.max(0, offset - length), offset, undefined, '\ufffc')
+  const end = Math.min($pos.parent.content.size, offset + to)
+  return $pos.parent.textBetween(Math.max(0, offset + from), end, undefined, '\ufffc')
 }
 
-const textAfter = (doc: Node, pos: number, length: number): string | null => {
-  const $pos = doc.resolve(pos)
-  if (!$pos.parent.isTextblock) return null
-  const offset = $pos.parentOffset
-  const end = Math.min($pos.parent.content.size, offset + length)
-  return $pos.parent.textBetween(offset, end, undefined, '\ufffc')
-}
+const textBefore = (doc: Node, pos: number, length: number) => textAround(doc, pos, -length, 0)
+const textAfter = (doc: Node, pos: number, length: number) => textAround(doc, pos, 0, length)
 
 const isSubsequence = (short: string, long: string): boolean => {
   let at = 0
