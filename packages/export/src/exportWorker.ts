@@ -5,6 +5,7 @@
  * server's main thread, where everyone's editing is answered.
  */
 import type { Compilation, Language } from '@accord/protocol'
+import { type EncodedAnchor, stateBodyWithAnchorRanges } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
 import type { BilingualSource } from './bilingual/BilingualMeta.js'
 import { type CompilationFileFormat, exportCompilation } from './disposition/exportCompilation.js'
@@ -18,14 +19,41 @@ import {
 } from './exportDocument.js'
 import type { ExportFormat } from './formats.js'
 
+/**
+ * A text to export: ProseMirror JSON (a stored version), or a live document's encoded Yjs
+ * state, read here: reading 500 clauses takes tens of milliseconds, which the server's main
+ * thread, where everyone's typing is relayed, cannot spare.
+ */
+export type TaskText = JSONContent | Uint8Array
+
 /** One export to render: `exportDocument`'s arguments, as they cross to the worker. */
 export interface DocumentExportTask {
   kind?: 'document'
   format: ExportFormat
-  content: JSONContent
+  content: TaskText
+  /**
+   * For a live text: the anchors of `meta.threads`, in order; each thread is placed where its
+   * anchor's words are in the text read.
+   */
+  anchors?: readonly EncodedAnchor[]
   meta: ExportMeta
   /** Set for a two-column copy: the source this text (a translation) stands beside. */
-  bilingualSource?: BilingualSource
+  bilingualSource?: { content: TaskText; meta: ExportMeta }
+}
+
+/** The text as JSON, and its threads placed in it when it is read here. */
+const readText = (
+  content: TaskText,
+  meta: ExportMeta,
+  anchors: readonly EncodedAnchor[] = [],
+): BilingualSource => {
+  if (!(content instanceof Uint8Array)) return { content, meta }
+  const read = stateBodyWithAnchorRanges(content, anchors)
+  const threads = meta.threads?.map((thread, i) => {
+    const range = read.ranges[i]
+    return range ? { ...thread, range } : thread
+  })
+  return { content: read.content, meta: threads ? { ...meta, threads } : meta }
 }
 
 const isBilingualFormat = (format: ExportFormat): format is BilingualFormat =>
@@ -53,12 +81,13 @@ export default async (task: ExportTask): Promise<ExportTaskResult> => {
     if (task.kind === 'compilation') {
       return { file: await exportCompilation(task.format, task.compilation, task.language) }
     }
+    const text = readText(task.content, task.meta, task.anchors)
     if (task.bilingualSource) {
       if (!isBilingualFormat(task.format)) return { error: `no bilingual ${task.format}` }
-      const target = { content: task.content, meta: task.meta }
-      return { file: await exportBilingual(task.format, task.bilingualSource, target) }
+      const source = readText(task.bilingualSource.content, task.bilingualSource.meta)
+      return { file: await exportBilingual(task.format, source, text) }
     }
-    return { file: await exportDocument(task.format, task.content, task.meta) }
+    return { file: await exportDocument(task.format, text.content, text.meta) }
   } catch (err) {
     return { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }
   }

@@ -44,6 +44,7 @@ export type {
   DocumentExportTask,
   ExportTask,
   ExportTaskResult,
+  TaskText,
 } from './exportWorker.js'
 export { exportFileName } from './fileName.js'
 export { EXPORT_FORMATS, type ExportFormat, FORMAT_FILES } from './formats.js'

@@ -39,8 +39,8 @@ export { type AnchorPoint, pathOf, pointAt } from './anchors/anchorPoints.js'
 export {
   type AnchorRange,
   type BodyMapping,
-  bodyWithAnchorRanges,
   rangeOfAnchorIn,
+  stateBodyWithAnchorRanges,
 } from './anchors/anchorRange.js'
 export { type AnchorState, resolveAnchor } from './anchors/resolveAnchor.js'
 export { textBetween } from './anchors/textBetween.js'

@@ -227,6 +227,11 @@ export class Room implements RoomReceiver {
     this.applyFrom(STORAGE_ORIGIN, (await store.load(this.id)).updates)
   }
 
+  /** The whole document encoded, at most once per change: the bytes a newcomer's sync gets. */
+  encodedState(): Uint8Array {
+    return this.answers.fullState()
+  }
+
   /** Who edited since the last call (for an automatic version's "who changed it"), and forgets them. */
   takeEditors(): { id: string; name: string }[] {
     const taken = [...this.editors].map(([id, name]) => ({ id, name }))

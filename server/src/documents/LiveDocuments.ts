@@ -9,6 +9,8 @@ export interface LiveDocument {
   readonly id: string
   readonly doc: Y.Doc
   readonly status: DocumentStatus
+  /** The whole document encoded as a Yjs update, at most once per change (shared with syncs). */
+  encodedState(): Uint8Array
   /** Calls `watcher` with every update applied from a person (here or on another instance). */
   watchApplied(watcher: (update: Uint8Array) => void): () => void
   /** Calls `watcher` after every change to the document, whoever made it. Returns the unsubscribe. */

@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { documentSchema } from '../documentSchema.js'
 import { BODY_FRAGMENT } from '../fragment.js'
 import { encodeAnchor } from './anchorCodec.js'
-import { bodyWithAnchorRanges } from './anchorRange.js'
+import { stateBodyWithAnchorRanges } from './anchorRange.js'
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value })
 const paragraph = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] })
@@ -62,7 +62,7 @@ const anchorAcross = (doc: Y.Doc, [a, first]: [string, string], [b, last]: [stri
   )
 }
 
-describe('bodyWithAnchorRanges: the text and where each comment is in it, read at once', () => {
+describe("stateBodyWithAnchorRanges: a document's text and where each comment is in it, read at once", () => {
   it('gives the editor positions of words over a heading, paragraphs, list items and clauses', () => {
     const doc = docWith(body)
     const anchors = [
@@ -72,7 +72,7 @@ describe('bodyWithAnchorRanges: the text and where each comment is in it, read a
     ]
     // Text typed before them after the anchors were made moves their positions, not their words.
     textStarting(doc, 'Право').insert(0, 'Новое: ')
-    const { content, ranges } = bodyWithAnchorRanges(doc, anchors)
+    const { content, ranges } = stateBodyWithAnchorRanges(Y.encodeStateAsUpdate(doc), anchors)
     const node = documentSchema().nodeFromJSON(content)
     const words = ranges.map((range) => range && node.textBetween(range.from, range.to, '¶'))
     expect(words).toEqual([
@@ -87,7 +87,10 @@ describe('bodyWithAnchorRanges: the text and where each comment is in it, read a
     const anchor = anchorAcross(doc, ['первый', 'первый'], ['первый', 'пункт'])
     const first = textStarting(doc, 'первый')
     first.delete(0, first.length)
-    const { ranges } = bodyWithAnchorRanges(doc, [anchor, { start: 'not base64!', end: '' }])
+    const { ranges } = stateBodyWithAnchorRanges(Y.encodeStateAsUpdate(doc), [
+      anchor,
+      { start: 'not base64!', end: '' },
+    ])
     expect(ranges).toEqual([null, null])
   })
 })

@@ -45,7 +45,7 @@ export const rangeOfAnchorIn = (
  * The body as ProseMirror JSON and where each anchor's words are in it (null: removed), read
  * at once, so the positions are those of this very text.
  */
-export const bodyWithAnchorRanges = (
+const bodyWithAnchorRanges = (
   doc: Y.Doc,
   anchors: readonly EncodedAnchor[],
 ): { content: JSONContent; ranges: (AnchorRange | null)[] } => {
@@ -56,4 +56,21 @@ export const bodyWithAnchorRanges = (
     return positions ? rangeOfAnchorIn(doc, fragment, mapping, positions) : null
   })
   return { content: node.toJSON(), ranges }
+}
+
+/**
+ * `bodyWithAnchorRanges` of a document's encoded state: an export worker reads the live text
+ * so, off the server's main thread (500 clauses take it tens of milliseconds).
+ */
+export const stateBodyWithAnchorRanges = (
+  state: Uint8Array,
+  anchors: readonly EncodedAnchor[],
+): { content: JSONContent; ranges: (AnchorRange | null)[] } => {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return bodyWithAnchorRanges(doc, anchors)
+  } finally {
+    doc.destroy()
+  }
 }

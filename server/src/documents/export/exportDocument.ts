@@ -6,7 +6,6 @@ import {
   ErrorCode,
 } from '@accord/protocol'
 import type { ExportQuery } from '@accord/protocol/requests'
-import type { AnchorRange } from '@accord/schema'
 import { conflict, invalid, notFound } from '../../errors/DomainError.js'
 import type { Actor, DocumentsContext } from '../DocumentsContext.js'
 import { documentOf } from '../documentOf.js'
@@ -16,24 +15,17 @@ import { exportSource } from './exportSource.js'
 /** What to export; `versionId` absent: the current text. */
 export type ExportRequest = Omit<ExportQuery, 'version'> & { versionId?: string }
 
-/** The open threads, each with where its words are in the exported text when that is known. */
-const exportThreads = (
-  threads: readonly CommentThread[],
-  ranges: readonly (AnchorRange | null)[],
-): ExportThread[] =>
-  threads.map((thread, i) => {
-    const range = ranges[i]
-    return {
-      clauseId: thread.clauseId,
-      quote: thread.quote,
-      ...(range ? { range } : {}),
-      messages: thread.messages.map((message) => ({
-        author: message.author.name,
-        body: message.body,
-        createdAt: new Date(message.createdAt),
-      })),
-    }
-  })
+/** The open threads; where their words are now is found when the text is read. */
+const exportThreads = (threads: readonly CommentThread[]): ExportThread[] =>
+  threads.map((thread) => ({
+    clauseId: thread.clauseId,
+    quote: thread.quote,
+    messages: thread.messages.map((message) => ({
+      author: message.author.name,
+      body: message.body,
+      createdAt: new Date(message.createdAt),
+    })),
+  }))
 
 /** The source a translation's two-column copy stands beside; refused for a source or a format without one. */
 const bilingualSourceOf = async (
@@ -97,19 +89,17 @@ const render = async (
     const open = request.comments
       ? (await ctx.comments.list(doc.id)).filter((thread) => thread.status === 'open')
       : undefined
-    // Where the words are now is known for the current text, read with it; a version keeps
-    // the quotes.
-    const source = await exportSource(
-      ctx,
-      doc,
-      request.versionId,
-      (open ?? []).map((thread) => thread.anchor),
-    )
+    const source = await exportSource(ctx, doc, request.versionId)
     if (!source) throw notFound('Unknown version')
-    const threads = open && exportThreads(open, source.ranges ?? [])
+    const threads = open && exportThreads(open)
     const besideText = beside ? await exportSource(ctx, beside, undefined) : undefined
     return await ctx.exportPool.render({
       format: request.format,
+      // Where the words are now is found in the current text as it is read; a version keeps
+      // the quotes.
+      ...(open && source.content instanceof Uint8Array
+        ? { anchors: open.map((thread) => thread.anchor) }
+        : {}),
       ...(beside && besideText
         ? {
             bilingualSource: {

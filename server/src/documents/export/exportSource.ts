@@ -1,19 +1,15 @@
-import type { ExportCarried } from '@accord/export'
+import type { ExportCarried, TaskText } from '@accord/export'
 import { type DocumentInfo, DocumentStatus, type Finalization } from '@accord/protocol'
-import {
-  type AnchorRange,
-  bodyWithAnchorRanges,
-  type DocumentSettings,
-  type EncodedAnchor,
-  readSettings,
-  settingsOfState,
-} from '@accord/schema'
-import type { JSONContent } from '@tiptap/core'
+import { type DocumentSettings, readSettings, settingsOfState } from '@accord/schema'
 import type { DocumentsContext } from '../DocumentsContext.js'
 
 /** The text to export, with the settings that number and label its clauses. */
 export interface ExportSource {
-  content: JSONContent
+  /**
+   * A stored version's JSON, or the live document's encoded state: the export's worker reads
+   * it (with where each comment's words are now), not the main thread.
+   */
+  content: TaskText
   settings: DocumentSettings
   /** The version's name; absent for the current text. */
   versionName?: string
@@ -21,11 +17,6 @@ export interface ExportSource {
   date: Date
   /** Set for a document's final text, with what it carried as its appendix. */
   final?: { carried?: ExportCarried }
-  /**
-   * Where the words of each anchor asked about are in `content` (null: removed); for the
-   * current text only, read with it, so the positions are this text's.
-   */
-  ranges?: (AnchorRange | null)[]
 }
 
 /** What a finalization carried, in the export's terms. */
@@ -50,24 +41,22 @@ const carriedBy = (finalization: Finalization | undefined): ExportCarried | unde
 }
 
 /**
- * The current text, read from the live document (the same Y.Doc the editors write), with
- * where the words of `anchors` are in it; or a stored version with its own settings (labels
- * may have changed since); undefined for a version this document does not have. The current
- * text of a final document, and the version a finalization kept, are the final text, dated
- * when the document was made final.
+ * The current text, as the live document (the same Y.Doc the editors write) holds it; or a
+ * stored version with its own settings (labels may have changed since); undefined for a
+ * version this document does not have. The current text of a final document, and the version
+ * a finalization kept, are the final text, dated when the document was made final.
  */
 export const exportSource = async (
   ctx: Pick<DocumentsContext, 'live' | 'versions' | 'finalizations'>,
   doc: DocumentInfo,
   versionId: string | undefined,
-  anchors: readonly EncodedAnchor[] = [],
 ): Promise<ExportSource | undefined> => {
   if (versionId === undefined) {
     const isFinal = doc.status === DocumentStatus.final
     const finalization = isFinal ? await ctx.finalizations.latest(doc.id) : undefined
-    const text = await ctx.live.read(doc.id, ({ doc: ydoc }) => ({
-      ...bodyWithAnchorRanges(ydoc, anchors),
-      settings: readSettings(ydoc),
+    const text = await ctx.live.read(doc.id, (live) => ({
+      content: live.encodedState(),
+      settings: readSettings(live.doc),
     }))
     if (!isFinal) return { ...text, date: new Date() }
     // A document made final before finalizations were recorded: its status change says when.
