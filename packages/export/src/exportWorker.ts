@@ -7,7 +7,6 @@
 import type { Compilation, Language } from '@accord/protocol'
 import { type EncodedAnchor, stateBodyWithAnchorRanges } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
-import type { BilingualSource } from './bilingual/BilingualMeta.js'
 import { type CompilationFileFormat, exportCompilation } from './disposition/exportCompilation.js'
 import type { ExportMeta } from './ExportMeta.js'
 import {
@@ -46,7 +45,7 @@ const readText = (
   content: TaskText,
   meta: ExportMeta,
   anchors: readonly EncodedAnchor[] = [],
-): BilingualSource => {
+): { content: JSONContent; meta: ExportMeta } => {
   if (!(content instanceof Uint8Array)) return { content, meta }
   const read = stateBodyWithAnchorRanges(content, anchors)
   const threads = meta.threads?.map((thread, i) => {

@@ -9,7 +9,10 @@ export interface LiveDocument {
   readonly id: string
   readonly doc: Y.Doc
   readonly status: DocumentStatus
-  /** The whole document encoded as a Yjs update, at most once per change (shared with syncs). */
+  /**
+   * The whole document encoded as a Yjs update, at most once per change (shared with syncs).
+   * Not inside a `change`: the cache is renewed when its transaction ends.
+   */
   encodedState(): Uint8Array
   /** Calls `watcher` with every update applied from a person (here or on another instance). */
   watchApplied(watcher: (update: Uint8Array) => void): () => void

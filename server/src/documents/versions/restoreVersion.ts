@@ -31,10 +31,10 @@ export const restoreVersion = async (
     ctx.versions.content(doc.id, versionId),
   ])
   if (!version || !stored) throw notFound('Unknown version')
-  const current = await ctx.live.read(doc.id, ({ doc: ydoc }) => ({
-    state: Y.encodeStateAsUpdate(ydoc),
-    content: docToJSON(ydoc),
-    snapshot: Y.snapshot(ydoc),
+  const current = await ctx.live.read(doc.id, (live) => ({
+    state: live.encodedState(),
+    content: docToJSON(live.doc),
+    snapshot: Y.snapshot(live.doc),
   }))
   const savedAs = await ctx.versions.create({
     documentId: doc.id,

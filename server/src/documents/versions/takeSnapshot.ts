@@ -1,6 +1,5 @@
 import type { VersionInfo, VersionOrigin } from '@accord/protocol'
 import { docToJSON } from '@accord/schema'
-import * as Y from 'yjs'
 import type { DocumentsContext } from '../DocumentsContext.js'
 
 /**
@@ -17,9 +16,9 @@ export const takeSnapshot = async (
     origin?: { kind: VersionOrigin }
   },
 ): Promise<VersionInfo> => {
-  const { state, content } = await ctx.live.read(input.documentId, ({ doc }) => ({
-    state: Y.encodeStateAsUpdate(doc),
-    content: docToJSON(doc),
+  const { state, content } = await ctx.live.read(input.documentId, (live) => ({
+    state: live.encodedState(),
+    content: docToJSON(live.doc),
   }))
   const version = await ctx.versions.create({ ...input, kind: 'named', state, content })
   ctx.events.publish(version.documentId, { type: 'version', version })
