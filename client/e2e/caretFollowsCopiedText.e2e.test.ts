@@ -1,21 +1,15 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { putCaret, textBlocks } from './utils/caret'
+import { caretIn, textBlocks } from './utils/caret'
 import { blockText } from './utils/editorText'
+import { outgoingHold } from './utils/outgoingHold'
 import { serverDocument } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
 import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const HEADING = 'Право на информацию'
-
-/** Puts the caret `offset` characters into the page's text block that starts with `text`. */
-const caretIn = async (page: Page, text: string, offset: number) => {
-  const block = (await textBlocks(page)).find((candidate) => candidate.text.startsWith(text))
-  if (!block) throw new Error(`no paragraph starting "${text}"`)
-  await putCaret(page, block.from + offset)
-}
 
 /**
  * What the typing member types at the end of "Один два" or at its start: before the change
@@ -33,30 +27,6 @@ const TYPED = typedWords('end').join('')
 
 /** The text of the page's text blocks, in order. */
 const blocks = async (page: Page) => (await textBlocks(page)).map((block) => block.text)
-
-/** Holds back what a page sends on its document sockets, from `hold()` to `release()`. */
-const outgoingHold = () => {
-  let held: (() => void)[] | null = null
-  return {
-    /** Routes the page's document sockets through the hold; before the page opens. */
-    route: (page: Page) =>
-      page.routeWebSocket(/\/collab\//, (socket) => {
-        const server = socket.connectToServer()
-        socket.onMessage((message) => {
-          if (held) held.push(() => server.send(message))
-          else server.send(message)
-        })
-      }),
-    hold: () => {
-      held = []
-    },
-    release: () => {
-      const sends = held ?? []
-      held = null
-      for (const send of sends) send()
-    },
-  }
-}
 
 /** Joining the paragraph that starts with `start` to the one before, and how that shows. */
 const joinBackward = (start: string) => ({

@@ -48,3 +48,10 @@ export const putCaret = (page: Page, pos: number): Promise<void> =>
     editor.commands.setTextSelection(pos)
     editor.view.focus()
   }, pos)
+
+/** Puts the caret `offset` characters into the page's text block that starts with `text`. */
+export const caretIn = async (page: Page, text: string, offset: number) => {
+  const block = (await textBlocks(page)).find((candidate) => candidate.text.startsWith(text))
+  if (!block) throw new Error(`no paragraph starting "${text}"`)
+  await putCaret(page, block.from + offset)
+}

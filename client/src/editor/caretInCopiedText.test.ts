@@ -110,6 +110,15 @@ describe('caretInCopiedText', () => {
     expect(caretInCopiedText(short, justAfter(short, 'бол'), longer)).toBeNull()
   })
 
+  it('finds it when the keys the copy never had leave fewer than 8 characters before them', () => {
+    // Someone else's copy of the list item replaced this person's, which held their keys.
+    const mine = doc(paragraph('Преамбула.'), list('Право граждан на доступ'), paragraph('Конец.'))
+    const theirs = doc(paragraph('Преамбула.'), list('Право на доступ'), paragraph('Конец.'))
+    expect(
+      around(theirs, caretInCopiedText(mine, justAfter(mine, 'граждан'), theirs) as number),
+    ).toEqual(['Право', ' на доступ'])
+  })
+
   it('takes the nearest of several places with the same text', () => {
     const same = 'один два двадцать'
     const twice = doc(paragraph('x'), paragraph(same), paragraph(same))

@@ -141,13 +141,12 @@ const caretByContext = (before: Node, pos: number, after: Node): number | null =
         if (found !== null) return found
       }
     }
-    return null
   }
-  // Near the block's start: what is before the caret and what follows it, less any of the
-  // last keys the copy never had.
+  // Near the block's start, or when the keys the copy never had leave too little before them:
+  // what is before the caret and what follows it, less any of those last keys.
   const following = text.slice(offset, offset + CONTEXT)
   const toBlockEnd = offset + following.length === text.length
-  for (let missing = 0; missing <= lead.length; missing++) {
+  for (let missing = 0; missing <= Math.min(lead.length, MAY_BE_MISSING); missing++) {
     const context = lead.slice(0, lead.length - missing) + following
     const found =
       context.length >= MIN_CONTEXT

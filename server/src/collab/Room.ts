@@ -22,6 +22,7 @@ import { AwarenessRelay } from './AwarenessRelay.js'
 import { guardAwareness, readAwarenessUpdate, writeAwarenessUpdate } from './awarenessGuard.js'
 import { BroadcastCoalescer } from './BroadcastCoalescer.js'
 import { type AuthorRecord, ClientAuthors } from './ClientAuthors.js'
+import { ConcurrentCopies } from './ConcurrentCopies.js'
 import type { Connection } from './Connection.js'
 import { DocumentSaver, type SaverOptions } from './DocumentSaver.js'
 import { DEFAULT_HELD_LIMITS, HeldUpdates } from './HeldUpdates.js'
@@ -40,6 +41,7 @@ import {
 import { checkSuggestsOnly } from './suggestOnlyGuard.js'
 import {
   ATTRIBUTION_ORIGIN,
+  DOUBLED_COPY_ORIGIN,
   LOAD_ORIGIN,
   PEER_ORIGIN,
   STORAGE_ORIGIN,
@@ -88,6 +90,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  *    whose needs are now met go through steps 3 and 4. A plain edit that adds exactly what it
  *    holds (appliesAsSent) is relayed and stored as sent; any other change as Yjs encodes it
  *    (LiveUpdates).
+ * 5. a block it wrote a second copy of, at the same moment as someone else (ConcurrentCopies),
+ *    is deleted by the server, as a change of its own.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
@@ -108,6 +112,7 @@ export class Room implements RoomReceiver {
   private changesFromConnections = 0
   private readonly answers: SyncAnswerCache
   private readonly known: KnownSuggestions
+  private readonly copies: ConcurrentCopies
   private readonly held = new HeldUpdates<Connection>(DEFAULT_HELD_LIMITS, (connection) => {
     this.logger.warn(
       { userId: connection.user.id },
@@ -142,6 +147,7 @@ export class Room implements RoomReceiver {
     )
     this.saver = new DocumentSaver(id, store, options, logger, stored.logLength)
     this.known = new KnownSuggestions(doc)
+    this.copies = new ConcurrentCopies(doc)
     this.awareness = new Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.presence = new AwarenessRelay(this.awareness, {
@@ -269,7 +275,7 @@ export class Room implements RoomReceiver {
         'could not apply a change',
       )
     }
-    this.releaseHeld()
+    this.settle()
   }
 
   /** Adds a connection and opens the sync: our state vector, then everyone's presence. */
@@ -405,7 +411,13 @@ export class Room implements RoomReceiver {
       this.closeForBadMessage(connection, err)
       return
     }
+    this.settle()
+  }
+
+  /** After a change: held updates it unblocked go in, then any block it wrote twice goes. */
+  private settle(): void {
     this.releaseHeld()
+    this.copies.removeDoubles(DOUBLED_COPY_ORIGIN)
   }
 
   /** Sets aside an update the document cannot take whole yet; asks the client for what is missing. */
@@ -581,6 +593,7 @@ export class Room implements RoomReceiver {
     this.scratch.destroy()
     this.answers.destroy()
     this.known.destroy()
+    this.copies.destroy()
     this.doc.destroy()
   }
 }

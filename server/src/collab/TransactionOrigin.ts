@@ -14,6 +14,8 @@ export type TransactionOrigin =
   | { kind: 'attribution' }
   /** A translator applying the source's structural changes to a translation. */
   | { kind: 'structure' }
+  /** The server removing a block two people wrote twice at once (ConcurrentCopies). */
+  | { kind: 'doubledCopy' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
 export const RESTORE_ORIGIN: TransactionOrigin = { kind: 'restore' }
@@ -22,3 +24,4 @@ export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }
 export const SUGGESTIONS_ORIGIN: TransactionOrigin = { kind: 'suggestions' }
 export const ATTRIBUTION_ORIGIN: TransactionOrigin = { kind: 'attribution' }
 export const STRUCTURE_ORIGIN: TransactionOrigin = { kind: 'structure' }
+export const DOUBLED_COPY_ORIGIN: TransactionOrigin = { kind: 'doubledCopy' }

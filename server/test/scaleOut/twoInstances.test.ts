@@ -1,7 +1,9 @@
 import type { CommentThread, User } from '@accord/protocol'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
 import { openEventStream } from '../reliability/support/eventStream.js'
 import { anchorOver } from '../utils/anchors.js'
+import { editAs, makeListItem, plainText, writeBody } from '../utils/editAs.js'
 import { newTestClient, type TestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
 import { POSTGRES_URL } from '../utils/postgres.js'
@@ -62,6 +64,37 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
       )
       expect(names).toContain('Ann')
     })
+  })
+
+  it('keeps one copy of a paragraph two people on different instances made a list item at once', async () => {
+    const ann = await a.newUser('member', 'Ann')
+    const documentId = await a.newDocument(ann.cookie)
+    const onA = client(a, documentId, ann.cookie)
+    const onB = client(b, documentId, ann.cookie)
+    await Promise.all([onA.synced(), onB.synced()])
+    writeBody(onA.doc, {
+      type: 'doc',
+      content: ['Один.', 'два', 'Три.'].map((text) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text }],
+      })),
+    })
+    await vi.waitFor(() => expect(onB.text()).toBe('Один.\nдва\nТри.'))
+    // Both offline while they make it, so each instance gets its own client's copy first.
+    for (const c of [onA, onB]) c.provider.disconnect()
+    for (const c of [onA, onB]) editAs(c.doc, makeListItem('два'))
+    for (const c of [onA, onB]) c.provider.connect()
+    for (const c of [onA, onB]) {
+      await vi.waitFor(() => {
+        expect(Y.getState(c.doc.store, onA.doc.clientID)).toBe(
+          Y.getState(onA.doc.store, onA.doc.clientID),
+        )
+        expect(Y.getState(c.doc.store, onB.doc.clientID)).toBe(
+          Y.getState(onB.doc.store, onB.doc.clientID),
+        )
+      })
+      await vi.waitFor(() => expect(plainText(c.doc)).toBe('Один.\nдва\nТри.'))
+    }
   })
 
   it("a client id another instance shows as someone's presence cannot be taken on this one", async () => {

@@ -7,8 +7,9 @@ import {
   suggestTransaction,
 } from '@accord/schema'
 import type { JSONContent } from '@tiptap/core'
-import type { Node as PMNode } from '@tiptap/pm/model'
-import { EditorState, type Transaction } from '@tiptap/pm/state'
+import type { NodeType, Node as PMNode } from '@tiptap/pm/model'
+import { wrapInList } from '@tiptap/pm/schema-list'
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 
@@ -44,6 +45,16 @@ export const editAs = (
     ),
   )
 }
+
+/** An edit that makes the paragraph holding `text` a bullet list item (Ctrl+Shift+8 in the editor). */
+export const makeListItem =
+  (text: string) =>
+  (tr: Transaction): void => {
+    tr.setSelection(TextSelection.create(tr.doc, posOf(tr.doc, text)))
+    // The command writes into the state's `tr`, here the edit's own.
+    const state = { doc: tr.doc, selection: tr.selection, tr } as unknown as EditorState
+    wrapInList(tr.doc.type.schema.nodes.bulletList as NodeType)(state, () => undefined)
+  }
 
 /** Replaces a client's whole body with `content` (to seed a test document). */
 export const writeBody = (doc: Y.Doc, content: JSONContent): void => {

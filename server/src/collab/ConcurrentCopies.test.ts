@@ -1,0 +1,132 @@
+import { BODY_FRAGMENT } from '@accord/schema'
+import type { Transaction } from '@tiptap/pm/state'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { editAs, makeListItem, plainText, posOf, writeBody } from '../../test/utils/editAs.js'
+import { ConcurrentCopies } from './ConcurrentCopies.js'
+import { PEER_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
+
+const REMOVE_ORIGIN: TransactionOrigin = { kind: 'restore' }
+
+const paragraphs = (...texts: string[]) => ({
+  type: 'doc',
+  content: texts.map((text) => ({
+    type: 'paragraph',
+    content: text ? [{ type: 'text', text }] : [],
+  })),
+})
+
+const trackers: ConcurrentCopies[] = []
+afterEach(() => {
+  for (const t of trackers.splice(0)) t.destroy()
+})
+
+/** A server document and two people's copies of it, all in step. */
+const threeDocs = (...texts: string[]) => {
+  const server = new Y.Doc()
+  // Typed from the start, as the room does.
+  server.getXmlFragment(BODY_FRAGMENT)
+  const copies = new ConcurrentCopies(server)
+  trackers.push(copies)
+  const seed = new Y.Doc()
+  writeBody(seed, paragraphs(...texts))
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(seed), PEER_ORIGIN)
+  const anna = new Y.Doc()
+  const boris = new Y.Doc()
+  for (const doc of [anna, boris]) Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+  return { server, copies, anna, boris }
+}
+
+/** `doc`'s change made by `edit`, as the update its provider would send. */
+const changeOf = (doc: Y.Doc, edit: (tr: Transaction) => void): Uint8Array => {
+  const before = Y.encodeStateVector(doc)
+  editAs(doc, edit)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+const blocks = (doc: Y.Doc) => plainText(doc).split('\n')
+
+describe('ConcurrentCopies', () => {
+  it('removes the second copy when two people make the same paragraph a list item at once', () => {
+    const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+    const fromAnna = changeOf(anna, makeListItem('анло'))
+    const fromBoris = changeOf(boris, makeListItem('анло'))
+    Y.applyUpdate(server, fromAnna, PEER_ORIGIN)
+    Y.applyUpdate(server, fromBoris, PEER_ORIGIN)
+    expect(blocks(server)).toEqual(['Преамбула.', 'анло', 'анло', 'Конец.'])
+
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+    expect(blocks(server)).toEqual(['Преамбула.', 'анло', 'Конец.'])
+    expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
+    // Both people end with the same single list item, whatever order the changes reach them.
+    Y.applyUpdate(anna, Y.encodeStateAsUpdate(server))
+    Y.applyUpdate(boris, Y.encodeStateAsUpdate(server))
+    expect(blocks(anna)).toEqual(['Преамбула.', 'анло', 'Конец.'])
+    expect(blocks(boris)).toEqual(blocks(anna))
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+  })
+
+  it('keeps the copy of the lower client id, whichever arrives first', () => {
+    const kept: number[] = []
+    for (const order of ['anna first', 'boris first']) {
+      const { server, copies, anna, boris } = threeDocs('Один.', 'два')
+      const updates = [changeOf(anna, makeListItem('два')), changeOf(boris, makeListItem('два'))]
+      if (order === 'boris first') updates.reverse()
+      for (const update of updates) Y.applyUpdate(server, update, PEER_ORIGIN)
+      copies.removeDoubles(REMOVE_ORIGIN)
+      const list = server.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement
+      kept.push((list._item as Y.Item).id.client)
+      expect(kept.at(-1)).toBe(Math.min(anna.clientID, boris.clientID))
+    }
+  })
+
+  it('removes the doubled tail when two people split a paragraph at the same place', () => {
+    const { server, copies, anna, boris } = threeDocs('Первая часть. Вторая часть.')
+    const split = (tr: Transaction) => tr.split(posOf(tr.doc, 'Вторая'))
+    for (const update of [changeOf(anna, split), changeOf(boris, split)])
+      Y.applyUpdate(server, update, PEER_ORIGIN)
+    expect(blocks(server)).toEqual(['Первая часть. ', 'Вторая часть.', 'Вторая часть.'])
+    copies.removeDoubles(REMOVE_ORIGIN)
+    expect(blocks(server)).toEqual(['Первая часть. ', 'Вторая часть.'])
+  })
+
+  it('leaves two empty paragraphs two people added at one place', () => {
+    const { server, copies, anna, boris } = threeDocs('Один.', 'Два.')
+    const enter = (tr: Transaction) => tr.split(posOf(tr.doc, 'Один.') + 5)
+    for (const update of [changeOf(anna, enter), changeOf(boris, enter)])
+      Y.applyUpdate(server, update, PEER_ORIGIN)
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(blocks(server)).toEqual(['Один.', '', '', 'Два.'])
+  })
+
+  it('leaves copies that differ, and two copies from one person', () => {
+    const { server, copies, anna, boris } = threeDocs('Один.', 'два')
+    const fromAnna = changeOf(anna, (tr) => {
+      makeListItem('два')(tr)
+      tr.insertText('!', posOf(tr.doc, 'два') + 3)
+    })
+    Y.applyUpdate(server, fromAnna, PEER_ORIGIN)
+    Y.applyUpdate(server, changeOf(boris, makeListItem('два')), PEER_ORIGIN)
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(blocks(server).sort()).toEqual(['Один.', 'два', 'два!'])
+
+    const { server: other, copies: otherCopies, anna: alone } = threeDocs('Один.')
+    const paste = (tr: Transaction) => {
+      const end = tr.doc.content.size
+      const schema = tr.doc.type.schema
+      tr.insert(end, [
+        schema.node('paragraph', null, schema.text('Два.')),
+        schema.node('paragraph', null, schema.text('Два.')),
+      ])
+    }
+    Y.applyUpdate(other, changeOf(alone, paste), PEER_ORIGIN)
+    expect(otherCopies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+  })
+
+  it('ignores what it did not receive from a client or another instance', () => {
+    const { server, copies, anna, boris } = threeDocs('Один.', 'два')
+    Y.applyUpdate(server, changeOf(anna, makeListItem('два')), { kind: 'storage' })
+    Y.applyUpdate(server, changeOf(boris, makeListItem('два')), { kind: 'storage' })
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+  })
+})
