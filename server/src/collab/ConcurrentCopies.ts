@@ -26,6 +26,18 @@ const hasText = (type: Y.XmlElement | Y.XmlText): boolean =>
     ? type.length > 0
     : type.toArray().some((child) => !(child instanceof Y.XmlHook) && hasText(child))
 
+/**
+ * Did the transaction change the list of blocks of the body or of an element that was there
+ * before it? Typing changes only texts: this keeps the cost per keystroke to a few lookups.
+ */
+const changesBlockLists = (transaction: Y.Transaction): boolean => {
+  for (const [type, keys] of transaction.changed) {
+    // An element is a fragment too.
+    if (keys.has(null) && type instanceof Y.XmlFragment) return true
+  }
+  return false
+}
+
 /** A new block of an element or the body, not inside another block the same transaction made. */
 const newBlock = (item: Y.Item, transaction: Y.Transaction): Y.XmlElement | null => {
   if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentType))
@@ -92,7 +104,7 @@ export class ConcurrentCopies {
 
   private readonly follow = (transaction: Y.Transaction): void => {
     const from = (transaction.origin as TransactionOrigin | null)?.kind
-    if (from !== 'connection' && from !== 'peer') return
+    if ((from !== 'connection' && from !== 'peer') || !changesBlockLists(transaction)) return
     const now = Date.now()
     for (const item of newItems(this.doc, transaction)) {
       const block = newBlock(item, transaction)
