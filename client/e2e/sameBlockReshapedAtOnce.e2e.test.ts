@@ -9,58 +9,109 @@ import { useBrowserSession } from './utils/useBrowserSession'
 
 const blocks = async (page: Page) => (await textBlocks(page)).map((block) => block.text)
 
+const TEXT = 'Право на доступ'
+
+/** Making the paragraph a list item from the end of its text; typing on after it. */
+const makeListItem = (typing?: string) => async (page: Page) => {
+  await caretIn(page, 'Право', TEXT.length)
+  await page.keyboard.press('ControlOrMeta+Shift+8')
+  if (typing) await page.keyboard.type(typing, { delay: 40 })
+}
+
+/** Joining "Конец." to the paragraph (Backspace at its start). */
+const joinNext = async (page: Page) => {
+  await caretIn(page, 'Конец.', 0)
+  await page.keyboard.press('Backspace')
+}
+
+/** What Anna and Boris do to the paragraph at once, the text after, and how many list items. */
+const CASES: {
+  name: string
+  anna: (page: Page) => Promise<void>
+  boris: (page: Page) => Promise<void>
+  ending: string[]
+  listItems: number
+}[] = [
+  {
+    name: 'both make it a list item: it is there once',
+    anna: makeListItem(),
+    boris: async (page) => {
+      await caretIn(page, 'Право', 'Право'.length)
+      await page.keyboard.press('ControlOrMeta+Shift+8')
+    },
+    ending: ['Преамбула.', TEXT, 'Конец.'],
+    listItems: 1,
+  },
+  {
+    name: 'both make it a list item and go on typing in it: every key is there once',
+    anna: makeListItem(' к сети'),
+    boris: async (page) => {
+      await caretIn(page, 'Право', 'Право'.length)
+      await page.keyboard.press('ControlOrMeta+Shift+8')
+      await page.keyboard.type(' граждан', { delay: 40 })
+    },
+    ending: ['Преамбула.', 'Право граждан на доступ к сети', 'Конец.'],
+    listItems: 1,
+  },
+  {
+    name: 'one makes it a list item, the other joins the next paragraph to it: nothing is lost',
+    anna: makeListItem(),
+    boris: joinNext,
+    ending: ['Преамбула.', `${TEXT}Конец.`],
+    listItems: 1,
+  },
+  {
+    name: 'both join the next paragraph to it: the joined text is there once',
+    anna: joinNext,
+    boris: joinNext,
+    ending: ['Преамбула.', `${TEXT}Конец.`],
+    listItems: 0,
+  },
+]
+
 /**
- * Two members make the same paragraph a list item before either sees the other's change:
- * Anna's change is held back on its way until Boris's has reached her page. Each page writes
- * the paragraph as deleted and a list holding a copy inserted; the server keeps one copy.
+ * Two members re-shape the same paragraph before either sees the other's change: Anna's
+ * change is held back on its way until Boris's has reached her page. Each page
+ * writes its change as the paragraph deleted and a copy inserted; the server keeps one list
+ * item, and the page whose copy went types its keys (or brings its joined text) again.
  */
-describe('one paragraph made a list item by two people at once', () => {
+describe('one paragraph re-shaped by two people at once', () => {
   const session = useBrowserSession()
 
-  for (const typing of [false, true]) {
-    it(
-      typing ? 'both go on typing in it: every key is there once' : 'it is there once',
-      async () => {
-        const anna = outgoingHold()
-        const n = typing ? 1 : 0
-        const { id, url, authorPage } = await seededDocument(
-          session,
-          { role: 'member', name: `Aruzhan Author ${n}` },
-          'Made a list item twice',
-          [yParagraph('Преамбула.'), yParagraph('Право на доступ'), yParagraph('Конец.')],
-        )
-        const [annaPage, borisPage] = await Promise.all([
-          session.newPersonOpens({ role: 'member', name: `Anna Listmaker ${n}` }, url, anna.route),
-          session.newPersonOpens({ role: 'member', name: `Boris Listmaker ${n}` }, url),
-        ])
-        const everyone = [annaPage, borisPage]
-        for (const page of everyone) await expect.poll(() => blocks(page)).toContain('Конец.')
+  for (const [n, { name, anna: annaDoes, boris, ending, listItems }] of CASES.entries()) {
+    it(name, async () => {
+      const anna = outgoingHold()
+      const { id, url, authorPage } = await seededDocument(
+        session,
+        { role: 'member', name: `Aruzhan Author ${n}` },
+        'Re-shaped twice',
+        [yParagraph('Преамбула.'), yParagraph(TEXT), yParagraph('Конец.')],
+      )
+      const [annaPage, borisPage] = await Promise.all([
+        session.newPersonOpens({ role: 'member', name: `Anna Listmaker ${n}` }, url, anna.route),
+        session.newPersonOpens({ role: 'member', name: `Boris Reshaper ${n}` }, url),
+      ])
+      const everyone = [annaPage, borisPage]
+      for (const page of everyone) await expect.poll(() => blocks(page)).toContain('Конец.')
 
-        await caretIn(annaPage, 'Право', 'Право на доступ'.length)
-        await caretIn(borisPage, 'Право', 'Право'.length)
-        anna.hold()
-        await annaPage.keyboard.press('ControlOrMeta+Shift+8')
-        if (typing) await annaPage.keyboard.type(' к сети', { delay: 40 })
-        await borisPage.keyboard.press('ControlOrMeta+Shift+8')
-        if (typing) await borisPage.keyboard.type(' граждан', { delay: 40 })
-        // Boris's list reaches Anna's page while hers is still on its way.
-        await expect.poll(() => annaPage.locator('.ProseMirror li').count()).toBe(2)
-        anna.release()
+      anna.hold()
+      await annaDoes(annaPage)
+      const annaSaw = (await blocks(annaPage)).join('|')
+      await boris(borisPage)
+      // Boris's change reaches Anna's page while hers is still on its way.
+      await expect.poll(async () => (await blocks(annaPage)).join('|')).not.toBe(annaSaw)
+      anna.release()
 
-        const expected = typing
-          ? ['Преамбула.', 'Право граждан на доступ к сети', 'Конец.']
-          : ['Преамбула.', 'Право на доступ', 'Конец.']
-        for (const page of everyone) {
-          await expect.poll(() => blocks(page)).toEqual(expected)
-          await expect.poll(() => page.locator('.ProseMirror li').count()).toBe(1)
-        }
-        await saved(annaPage)
-        await saved(borisPage)
-        const held = await serverDocument(authorPage, session.server.url, id)
-        const shared = held.getXmlFragment('default').toString()
-        expect(shared.split('<listitem>').length - 1).toBe(1)
-        expect(shared).toContain(`<paragraph>${expected[1]}</paragraph>`)
-      },
-    )
+      for (const page of everyone) {
+        await expect.poll(() => blocks(page)).toEqual(ending)
+        await expect.poll(() => page.locator('.ProseMirror li').count()).toBe(listItems)
+      }
+      await saved(annaPage)
+      await saved(borisPage)
+      const held = await serverDocument(authorPage, session.server.url, id)
+      const shared = held.getXmlFragment('default').toString()
+      expect(shared.split('<listitem>').length - 1).toBe(listItems)
+      expect(shared).toContain(`<paragraph>${ending[1]}</paragraph>`)
+    })
   }
 })

@@ -67,6 +67,14 @@ describe('one paragraph re-shaped by two people at once', () => {
     ])
   })
 
+  it('both join the next paragraph to it: the joined text is there once', async () => {
+    const { a, b } = await setUp('Преамбула.', 'анло', 'Конец.')
+    await atOnce(a, b, (tr) => tr.join(posOf(tr.doc, 'Конец.') - 1), [
+      'Преамбула.',
+      'анлоКонец.',
+    ])
+  })
+
   it('both press Enter at the end of it: two new paragraphs stay', async () => {
     const { a, b } = await setUp('Один.', 'Два.')
     await atOnce(a, b, (tr) => tr.split(posOf(tr.doc, 'Один.') + 5), ['Один.', '', '', 'Два.'])

@@ -90,6 +90,50 @@ describe('ConcurrentCopies', () => {
     expect(blocks(server)).toEqual(['Первая часть. ', 'Вторая часть.'])
   })
 
+  it('removes the doubled text when two people join the same paragraph to the one before', () => {
+    for (const order of ['anna first', 'boris first']) {
+      const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+      const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
+      const updates = [changeOf(anna, join), changeOf(boris, join)]
+      if (order === 'boris first') updates.reverse()
+      for (const update of updates) Y.applyUpdate(server, update, PEER_ORIGIN)
+      expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.Конец.'])
+      expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+      expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.'])
+    }
+  })
+
+  it('removes doubled joined text that holds bold, and leaves typing after a join alone', () => {
+    const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', '')
+    const seed = (doc: Y.Doc) =>
+      editAs(doc, (tr) => {
+        const end = tr.doc.content.size - 1
+        const { schema } = tr.doc.type
+        tr.insert(end, [
+          schema.text('Кон'),
+          schema.text('ец', [schema.marks.bold.create()]),
+          schema.text('.'),
+        ])
+      })
+    seed(anna)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(anna), PEER_ORIGIN)
+    Y.applyUpdate(boris, Y.encodeStateAsUpdate(server))
+    const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Кон') - 1)
+    Y.applyUpdate(server, changeOf(anna, join), PEER_ORIGIN)
+    // Someone types at the end meanwhile: one key, not a join's copy.
+    const carol = new Y.Doc()
+    Y.applyUpdate(carol, Y.encodeStateAsUpdate(server))
+    Y.applyUpdate(
+      server,
+      changeOf(carol, (tr) => tr.insertText('!', tr.doc.content.size - 1)),
+      PEER_ORIGIN,
+    )
+    Y.applyUpdate(server, changeOf(boris, join), PEER_ORIGIN)
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+    expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.!'])
+    expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bold>ец</bold>')
+  })
+
   it('leaves two empty paragraphs two people added at one place', () => {
     const { server, copies, anna, boris } = threeDocs('Один.', 'Два.')
     const enter = (tr: Transaction) => tr.split(posOf(tr.doc, 'Один.') + 5)

@@ -2,24 +2,30 @@ import * as Y from 'yjs'
 import { newItems } from './newItems.js'
 import type { TransactionOrigin } from './TransactionOrigin.js'
 
-/** How long a block that arrived is remembered as one a concurrent copy may match. */
+/** How long a copy that arrived is remembered as one a concurrent copy may match. */
 const REMEMBER_MS = 60_000
-/** Blocks remembered per document at most; the oldest are forgotten first. */
+/** Copies remembered per document at most; the oldest are forgotten first. */
 const MAX_REMEMBERED = 256
+/** Joined text this short could be two people typing the same at one place. */
+const MIN_JOINED_TEXT = 3
 
+/** A copy as it arrived: a new block, or the text a join brought into a block. */
 interface Arrival {
-  item: Y.Item
+  kind: 'block' | 'text'
   key: string
-  /** The block as it arrived: its name, attributes and text, nested. */
+  /** Its content as it arrived (a block's name, attributes and text, nested). */
   content: string
+  client: number
+  /** The block's item, or the joined text's items in order. */
+  items: Y.Item[]
   at: number
 }
 
 const idKey = (id: Y.ID | null): string => (id ? `${id.client}:${id.clock}` : '-')
 
-/** Where an item was put: its parent and both neighbours its writer saw. */
-const placeKey = (item: Y.Item): string =>
-  `${idKey((item.parent as Y.AbstractType<unknown>)._item?.id ?? null)}|${idKey(item.origin)}|${idKey(item.rightOrigin)}`
+/** Where a copy was put: its parent and both neighbours its writer saw. */
+const placeKey = (first: Y.Item, last: Y.Item): string =>
+  `${idKey((first.parent as Y.AbstractType<unknown>)._item?.id ?? null)}|${idKey(first.origin)}|${idKey(last.rightOrigin)}`
 
 const hasText = (type: Y.XmlElement | Y.XmlText): boolean =>
   type instanceof Y.XmlText
@@ -28,7 +34,8 @@ const hasText = (type: Y.XmlElement | Y.XmlText): boolean =>
 
 /**
  * Did the transaction change the list of blocks of the body or of an element that was there
- * before it? Typing changes only texts: this keeps the cost per keystroke to a few lookups.
+ * before it? A join, a split and a list item do; typing changes only texts: this keeps the
+ * cost per keystroke to a few lookups (but for a minute after a join, see `joinedTexts`).
  */
 const changesBlockLists = (transaction: Y.Transaction): boolean => {
   for (const [type, keys] of transaction.changed) {
@@ -38,37 +45,127 @@ const changesBlockLists = (transaction: Y.Transaction): boolean => {
   return false
 }
 
+/** Was the item there before the transaction? */
+const older = (item: Y.Item, transaction: Y.Transaction): boolean =>
+  item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)
+
 /** A new block of an element or the body, not inside another block the same transaction made. */
-const newBlock = (item: Y.Item, transaction: Y.Transaction): Y.XmlElement | null => {
+const newBlock = (item: Y.Item, transaction: Y.Transaction): Arrival | null => {
   if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentType))
     return null
   const block = item.content.type
-  if (!(block instanceof Y.XmlElement)) return null
+  if (!(block instanceof Y.XmlElement) || !hasText(block)) return null
   const parent = (item.parent as Y.AbstractType<unknown>)._item
-  if (parent && parent.id.clock >= (transaction.beforeState.get(parent.id.client) ?? 0)) return null
-  return block
+  if (parent && !older(parent, transaction)) return null
+  return {
+    kind: 'block',
+    key: placeKey(item, item),
+    content: block.toString(),
+    client: item.id.client,
+    items: [item],
+    at: 0,
+  }
+}
+
+/** The text a block's texts held, deleted by `transaction` (read before Yjs collects it). */
+const deletedText = (block: Y.XmlElement, transaction: Y.Transaction): string => {
+  let text = ''
+  for (let child = block._start; child; child = child.right) {
+    if (!(child.content instanceof Y.ContentType)) continue
+    const type = child.content.type
+    if (type instanceof Y.XmlElement) text += deletedText(type, transaction)
+    else if (type instanceof Y.XmlText) {
+      for (let at = type._start; at; at = at.right) {
+        if (at.content instanceof Y.ContentString && Y.isDeleted(transaction.deleteSet, at.id))
+          text += at.content.str
+      }
+    }
+  }
+  return text
+}
+
+/** The texts of the blocks a transaction deleted: what a join takes out of the next block. */
+const deletedBlockTexts = (transaction: Y.Transaction): Set<string> => {
+  const texts = new Set<string>()
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return
+    const block = struct.content.type
+    if (block instanceof Y.XmlElement && older(struct, transaction)) {
+      const text = deletedText(block, transaction)
+      if (text.length >= MIN_JOINED_TEXT) texts.add(text)
+    }
+  })
+  return texts
 }
 
 /**
- * Finds a block that two people wrote twice at the same moment. Yjs has no move, so the editor
- * binding writes a paragraph made a list item, or the tail of a split paragraph, as "delete
- * the block (or tail), insert a copy". When two people do this to the same block before
- * either sees the other's change, both deletes fall on the same block and both copies stay:
- * everyone sees the block twice. Such copies are siblings put between the same two
- * neighbours by different clients with the same content as they arrived; `removeDoubles`
- * deletes all but the one Yjs puts first (the lowest client id), a choice every instance of
- * the server makes alike. Whoever was typing in the deleted copy has their caret, and any
- * keys it lacked, carried to the kept one by the editor (CaretFollowsText), as after any copy.
+ * Runs of new text in a block that was there before, each of one client's items written one
+ * after the other (formatting included), with their text: what a join brings into a block.
+ */
+const newTextRuns = (items: readonly Y.Item[], transaction: Y.Transaction) => {
+  const runs: { items: Y.Item[]; text: string; content: string }[] = []
+  let run: (typeof runs)[number] | undefined
+  for (const item of items) {
+    const { content, parent } = item
+    const written = content instanceof Y.ContentString || content instanceof Y.ContentFormat
+    if (item.deleted || !written || !(parent instanceof Y.XmlText) || !parent._item) {
+      run = undefined
+      continue
+    }
+    if (!older(parent._item, transaction)) continue
+    const last = run?.items.at(-1)
+    const follows =
+      last &&
+      item.origin &&
+      Y.compareIDs(item.origin, Y.createID(last.id.client, last.id.clock + last.length - 1))
+    if (!run || !follows) {
+      run = { items: [], text: '', content: '' }
+      runs.push(run)
+    }
+    run.items.push(item)
+    if (content instanceof Y.ContentString) {
+      run.text += content.str
+      run.content += content.str
+    } else
+      run.content += `<${(content as Y.ContentFormat).key}=${JSON.stringify((content as Y.ContentFormat).value)}>`
+  }
+  return runs
+}
+
+/** Where an item's content starts among its parent's visible content. */
+const indexOf = (item: Y.Item): number => {
+  let index = 0
+  for (let at = (item.parent as Y.AbstractType<unknown>)._start; at && at !== item; at = at.right)
+    if (!at.deleted && at.countable) index += at.length
+  return index
+}
+
+/**
+ * Finds what two people wrote twice at the same moment. Yjs has no move, so the editor binding
+ * writes a paragraph made a list item, or the tail of a split paragraph, as "delete the block
+ * (or tail), insert a copy", and a join as "delete the next block, insert its text at the end
+ * of this one". When two people do this to the same block before either sees the other's
+ * change, both deletes fall on the same block and both copies stay: everyone sees the block
+ * (or the joined text) twice.
  *
- * Blocks without text are left alone: two people pressing Enter at one place want two
- * paragraphs. A copy that differs from the other as it arrives (someone typed in one before
- * it reached the server) is not recognised.
+ * Such copies are put between the same two neighbours by different clients with the same
+ * content as they arrived: sibling blocks with text, or runs of text that the first to arrive
+ * brought in while deleting a block with just that text (a join). `removeDoubles` deletes all
+ * but the one Yjs puts first (the lowest client id), a choice every instance of the server
+ * makes alike. Whoever was typing in a deleted copy has their caret, and any keys it lacked,
+ * carried to the kept one by the editor (CaretFollowsText), as after any copy.
+ *
+ * Left alone: blocks without text (two people pressing Enter at one place want two
+ * paragraphs), and copies that differ as they arrive (someone typed in one before it reached
+ * the server, in the same frame).
  */
 export class ConcurrentCopies {
-  /** Remembered blocks by where they were put, and all of them oldest first. */
+  /** Remembered copies by where they were put, and all of them oldest first. */
   private readonly arrivals = new Map<string, Arrival[]>()
   private readonly order: Arrival[] = []
-  private doubles: Y.Item[] = []
+  private doubles: Arrival[] = []
+  /** Joined texts remembered: while there are any, text alone may be a double of one. */
+  private joinedTexts = 0
 
   constructor(private readonly doc: Y.Doc) {
     doc.on('afterTransaction', this.follow)
@@ -76,57 +173,83 @@ export class ConcurrentCopies {
 
   /** Deletes the doubles found since the last call, in one transaction with `origin`. */
   removeDoubles(origin: TransactionOrigin): number {
-    const doubles = this.doubles.filter((item) => !item.deleted)
-    this.doubles = []
+    const doubles = this.doubles
     if (doubles.length === 0) return 0
+    this.doubles = []
+    let removed = 0
     Y.transact(
       this.doc,
       () => {
-        for (const item of doubles) {
-          const parent = item.parent as Y.XmlElement | Y.XmlFragment
-          const index = parent
-            .toArray()
-            .indexOf((item.content as Y.ContentType).type as Y.XmlElement)
-          if (index >= 0) parent.delete(index, 1)
+        for (const double of doubles) {
+          for (const item of double.items) {
+            if (item.deleted || !item.countable) continue
+            const parent = item.parent as Y.XmlFragment | Y.XmlText
+            parent.delete(indexOf(item), item.length)
+          }
+          removed++
         }
       },
       origin,
     )
-    return doubles.length
+    return removed
   }
 
   destroy(): void {
     this.doc.off('afterTransaction', this.follow)
     this.arrivals.clear()
     this.order.length = 0
+    this.joinedTexts = 0
     this.doubles = []
   }
 
   private readonly follow = (transaction: Y.Transaction): void => {
     const from = (transaction.origin as TransactionOrigin | null)?.kind
-    if ((from !== 'connection' && from !== 'peer') || !changesBlockLists(transaction)) return
+    if (from !== 'connection' && from !== 'peer') return
+    if (this.joinedTexts === 0 && !changesBlockLists(transaction)) return
     const now = Date.now()
-    for (const item of newItems(this.doc, transaction)) {
+    const items = [...newItems(this.doc, transaction)]
+    for (const item of items) {
       const block = newBlock(item, transaction)
-      if (!block) continue
-      const key = placeKey(item)
-      const content = block.toString()
-      const same = (this.arrivals.get(key) ?? []).filter(
-        (a) => !a.item.deleted && a.item.id.client !== item.id.client && a.content === content,
-      )
-      if (same.length > 0 && hasText(block)) {
-        // Keep the copy Yjs orders first among them; the rest go.
-        const kept = [item, ...same.map((a) => a.item)].reduce((a, b) =>
-          a.id.client < b.id.client ? a : b,
-        )
-        for (const copy of [item, ...same.map((a) => a.item)])
-          if (copy !== kept) this.doubles.push(copy)
+      if (block) this.arrived({ ...block, at: now }, true)
+    }
+    const runs = newTextRuns(items, transaction)
+    if (runs.length === 0) return
+    const joined = deletedBlockTexts(transaction)
+    for (const run of runs) {
+      const first = run.items[0] as Y.Item
+      const last = run.items.at(-1) as Y.Item
+      const arrival: Arrival = {
+        kind: 'text',
+        key: placeKey(first, last),
+        content: run.content,
+        client: first.id.client,
+        items: run.items,
+        at: now,
       }
-      this.remember({ item, key, content, at: now })
+      // Only joined text is remembered; any text may turn out to be its double.
+      this.arrived(arrival, joined.has(run.text))
     }
   }
 
+  /** Notes the doubles among `arrival` and the copies remembered at its place. */
+  private arrived(arrival: Arrival, remember: boolean): void {
+    const same = (this.arrivals.get(arrival.key) ?? []).filter(
+      (a) =>
+        a.client !== arrival.client &&
+        a.content === arrival.content &&
+        !a.items.every((item) => item.deleted),
+    )
+    if (same.length > 0) {
+      // Keep the copy Yjs orders first among them; the rest go.
+      const copies = [arrival, ...same]
+      const kept = copies.reduce((a, b) => (a.client < b.client ? a : b))
+      for (const copy of copies) if (copy !== kept) this.doubles.push(copy)
+    }
+    if (remember) this.remember(arrival)
+  }
+
   private remember(arrival: Arrival): void {
+    if (arrival.kind === 'text') this.joinedTexts++
     this.order.push(arrival)
     const list = this.arrivals.get(arrival.key)
     if (list) list.push(arrival)
@@ -136,6 +259,7 @@ export class ConcurrentCopies {
       arrival.at - (this.order[0] as Arrival).at >= REMEMBER_MS
     ) {
       const oldest = this.order.shift() as Arrival
+      if (oldest.kind === 'text') this.joinedTexts--
       const same = this.arrivals.get(oldest.key) as Arrival[]
       same.shift()
       if (same.length === 0) this.arrivals.delete(oldest.key)

@@ -90,8 +90,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  *    whose needs are now met go through steps 3 and 4. A plain edit that adds exactly what it
  *    holds (appliesAsSent) is relayed and stored as sent; any other change as Yjs encodes it
  *    (LiveUpdates).
- * 5. a block it wrote a second copy of, at the same moment as someone else (ConcurrentCopies),
- *    is deleted by the server, as a change of its own.
+ * 5. a block or joined text it wrote a second time, at the same moment as someone else
+ *    (ConcurrentCopies), is deleted by the server, as a change of its own.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
@@ -414,7 +414,7 @@ export class Room implements RoomReceiver {
     this.settle()
   }
 
-  /** After a change: held updates it unblocked go in, then any block it wrote twice goes. */
+  /** After a change: held updates it unblocked go in, then anything written twice at once goes. */
   private settle(): void {
     this.releaseHeld()
     this.copies.removeDoubles(DOUBLED_COPY_ORIGIN)

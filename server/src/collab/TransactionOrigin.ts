@@ -14,7 +14,7 @@ export type TransactionOrigin =
   | { kind: 'attribution' }
   /** A translator applying the source's structural changes to a translation. */
   | { kind: 'structure' }
-  /** The server removing a block two people wrote twice at once (ConcurrentCopies). */
+  /** The server removing what two people wrote twice at once (ConcurrentCopies). */
   | { kind: 'doubledCopy' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
