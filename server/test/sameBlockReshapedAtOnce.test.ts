@@ -69,10 +69,7 @@ describe('one paragraph re-shaped by two people at once', () => {
 
   it('both join the next paragraph to it: the joined text is there once', async () => {
     const { a, b } = await setUp('Преамбула.', 'анло', 'Конец.')
-    await atOnce(a, b, (tr) => tr.join(posOf(tr.doc, 'Конец.') - 1), [
-      'Преамбула.',
-      'анлоКонец.',
-    ])
+    await atOnce(a, b, (tr) => tr.join(posOf(tr.doc, 'Конец.') - 1), ['Преамбула.', 'анлоКонец.'])
   })
 
   it('both press Enter at the end of it: two new paragraphs stay', async () => {

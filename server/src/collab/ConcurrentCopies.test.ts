@@ -1,4 +1,5 @@
 import { BODY_FRAGMENT } from '@accord/schema'
+import type { MarkType } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -111,7 +112,7 @@ describe('ConcurrentCopies', () => {
         const { schema } = tr.doc.type
         tr.insert(end, [
           schema.text('Кон'),
-          schema.text('ец', [schema.marks.bold.create()]),
+          schema.text('ец', [(schema.marks.bold as MarkType).create()]),
           schema.text('.'),
         ])
       })
