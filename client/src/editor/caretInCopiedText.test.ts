@@ -1,19 +1,7 @@
 import type { Node } from '@tiptap/pm/model'
 import { describe, expect, it } from 'vitest'
 import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
-import { doc, list, paragraph } from './testDocuments'
-
-/** The position just after the first occurrence of `marker` in the text. */
-const justAfter = (node: Node, marker: string): number => {
-  let found = -1
-  node.descendants((child, pos) => {
-    const at = child.isText ? (child.text?.indexOf(marker) ?? -1) : -1
-    if (found < 0 && at >= 0) found = pos + at + marker.length
-    return found < 0
-  })
-  if (found < 0) throw new Error(`no "${marker}"`)
-  return found
-}
+import { doc, justAfter, list, paragraph } from './testDocuments'
 
 /** The text before and after a position, inside its block. */
 const around = (node: Node, pos: number) => {

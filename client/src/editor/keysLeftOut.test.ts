@@ -1,19 +1,7 @@
-import type { Node } from '@tiptap/pm/model'
 import { describe, expect, it } from 'vitest'
 import { caretInCopiedText } from './caretInCopiedText'
 import { keysLeftOut } from './keysLeftOut'
-import { doc, list, paragraph } from './testDocuments'
-
-/** The position just after the first occurrence of `marker`. */
-const justAfterText = (node: Node, marker: string): number => {
-  let found = -1
-  node.descendants((child, pos) => {
-    const at = child.isText ? (child.text?.indexOf(marker) ?? -1) : -1
-    if (found < 0 && at >= 0) found = pos + at + marker.length
-    return found < 0
-  })
-  return found
-}
+import { doc, justAfter, list, paragraph } from './testDocuments'
 
 describe('keysLeftOut', () => {
   const typing = doc(paragraph('Преамбула.'), paragraph('Один два три четыре пять шесть'))
@@ -77,7 +65,7 @@ describe('keysLeftOut', () => {
 
   it('brings back the text a join of theirs brought in, when the copy of a list item lacks it', () => {
     const joined = doc(paragraph('Преамбула.'), paragraph('Право на доступКонец.'))
-    const caret = justAfterText(joined, 'доступ')
+    const caret = justAfter(joined, 'доступ')
     const listed = doc(paragraph('Преамбула.'), list('Право на доступ'))
     const found = caretInCopiedText(joined, caret, listed, 'Конец.'.length) as number
     expect(listed.textBetween(listed.resolve(found).start(), found)).toBe('Право на доступ')
@@ -92,7 +80,7 @@ describe('keysLeftOut', () => {
 
   it('finds a short block whose joined text the copy lacks by what is before the caret', () => {
     const joined = doc(paragraph('Преамбула.'), paragraph('анлоКонец.'))
-    const caret = justAfterText(joined, 'анло')
+    const caret = justAfter(joined, 'анло')
     const listed = doc(paragraph('Преамбула.'), list('анло'))
     expect(caretInCopiedText(joined, caret, listed)).toBeNull()
     const found = caretInCopiedText(joined, caret, listed, 'Конец.'.length) as number
