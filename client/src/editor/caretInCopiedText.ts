@@ -155,11 +155,13 @@ const caretByContext = (
   }
   // Near the block's start, or when the keys the copy never had leave too little before them:
   // what is before the caret and what follows it, less any of those last keys (and, failing
-  // that, less this person's text just after the caret that the change deleted).
+  // that, all of it before the caret less this person's text just after it that the change
+  // deleted).
   for (const skip of ownAfter > 0 ? [0, ownAfter] : [0]) {
     const following = text.slice(offset + skip, offset + skip + CONTEXT)
     const toBlockEnd = offset + skip + following.length === text.length
-    for (let missing = 0; missing <= Math.min(lead.length, MAY_BE_MISSING); missing++) {
+    const mayMiss = skip > 0 ? 0 : Math.min(lead.length, MAY_BE_MISSING)
+    for (let missing = 0; missing <= mayMiss; missing++) {
       const context = lead.slice(0, lead.length - missing) + following
       const found =
         context.length >= MIN_CONTEXT

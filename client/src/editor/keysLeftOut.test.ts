@@ -72,6 +72,10 @@ describe('keysLeftOut', () => {
     const keys = keysLeftOut(joined, caret, listed, found, null, 0, 'Конец.'.length)
     expect(keys?.slice.size).toBe(0)
     expect(keys?.after?.content.textBetween(0, keys.after.content.size)).toBe('Конец.')
+    // The copy's block has it elsewhere: not brought back a second time.
+    const elsewhere = doc(paragraph('Преамбула.'), list('Конец. Право на доступ'))
+    const inBlock = caretInCopiedText(joined, caret, elsewhere, 'Конец.'.length) as number
+    expect(keysLeftOut(joined, caret, elsewhere, inBlock, null, 0, 'Конец.'.length)).toBeNull()
     // The copy has it (the list item was made after the join arrived): nothing to bring back.
     const whole = doc(paragraph('Преамбула.'), list('Право на доступКонец.'))
     const there = caretInCopiedText(joined, caret, whole, 'Конец.'.length) as number

@@ -42,8 +42,12 @@ export const keysLeftOut = (
     return { slice: after.slice(from, stranded.at), left: { from, to: stranded.at }, after: null }
   }
   if (deleted <= 0 && deletedAfter <= 0) return null
-  // The copy has what came after the caret, or lacks just this person's text there.
-  for (const lacked of deletedAfter > 0 ? [0, deletedAfter] : [0]) {
+  // The copy has what came after the caret, or lacks just this person's text there (and has
+  // it nowhere in its block: that text may have been re-shaped again meanwhile).
+  const lacksAfter =
+    deletedAfter > 0 &&
+    !after.resolve(found).parent.textContent.includes(before.textBetween(pos, pos + deletedAfter))
+  for (const lacked of lacksAfter ? [0, deletedAfter] : [0]) {
     const missing = missingFromCopy(before, pos, after, found, deleted, lacked)
     if (missing === null) continue
     if (missing === 0 && lacked === 0) return null

@@ -81,6 +81,21 @@ describe('ConcurrentCopies', () => {
     }
   })
 
+  it('leaves both copies when the one to go was written in since it arrived', () => {
+    const { server, copies, anna, boris } = threeDocs('Один.', 'два')
+    // Boris's copy is the one to go (the higher client id).
+    boris.clientID = anna.clientID + 1
+    Y.applyUpdate(server, changeOf(boris, makeListItem('два')), PEER_ORIGIN)
+    Y.applyUpdate(
+      server,
+      changeOf(boris, (tr) => tr.insertText('!', posOf(tr.doc, 'два') + 3)),
+      PEER_ORIGIN,
+    )
+    Y.applyUpdate(server, changeOf(anna, makeListItem('два')), PEER_ORIGIN)
+    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(blocks(server).sort()).toEqual(['Один.', 'два', 'два!'])
+  })
+
   it('removes the doubled tail when two people split a paragraph at the same place', () => {
     const { server, copies, anna, boris } = threeDocs('Первая часть. Вторая часть.')
     const split = (tr: Transaction) => tr.split(posOf(tr.doc, 'Вторая'))
@@ -101,6 +116,42 @@ describe('ConcurrentCopies', () => {
       expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.Конец.'])
       expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
       expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.'])
+    }
+  })
+
+  it('finds joined text again after Yjs merged it with the typing before it', () => {
+    for (const [loser, first] of [
+      ['anna', 'anna'],
+      ['anna', 'boris'],
+      ['boris', 'anna'],
+      ['boris', 'boris'],
+    ]) {
+      const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+      if (loser === 'boris') boris.clientID = anna.clientID + 1
+      else anna.clientID = boris.clientID + 1
+      const textOf = (doc: Y.Doc) =>
+        (doc.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement).get(0) as Y.XmlText
+      /** A join as the binding writes it: the next block's text at the end, the block deleted. */
+      const join = (doc: Y.Doc) => {
+        const before = Y.encodeStateVector(doc)
+        doc.transact(() => {
+          textOf(doc).insert(textOf(doc).length, 'Конец.')
+          doc.getXmlFragment(BODY_FRAGMENT).delete(2, 1)
+        })
+        return Y.encodeStateAsUpdate(doc, before)
+      }
+      // Boris types at the end, then joins: his join's text follows his key, and Yjs merges them.
+      const before = Y.encodeStateVector(boris)
+      textOf(boris).insert(4, '!')
+      const typed = Y.encodeStateAsUpdate(boris, before)
+      Y.applyUpdate(server, typed, PEER_ORIGIN)
+      Y.applyUpdate(anna, typed)
+      const joins = [join(anna), join(boris)]
+      if (first === 'boris') joins.reverse()
+      for (const update of joins) Y.applyUpdate(server, update, PEER_ORIGIN)
+      expect(textOf(server).toString()).toBe('анло!Конец.Конец.')
+      expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+      expect(textOf(server).toString()).toBe('анло!Конец.')
     }
   })
 

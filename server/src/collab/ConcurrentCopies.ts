@@ -11,13 +11,17 @@ const MIN_JOINED_TEXT = 3
 
 /** A copy as it arrived: a new block, or the text a join brought into a block. */
 interface Arrival {
-  kind: 'block' | 'text'
   key: string
   /** Its content as it arrived (a block's name, attributes and text, nested). */
   content: string
   client: number
-  /** The block's item, or the joined text's items in order. */
-  items: Y.Item[]
+  /**
+   * The block's item, or the joined text's range of clocks (its items may be merged with
+   * others or split by typing later, so it is found again by its clocks).
+   */
+  copy:
+    | { kind: 'block'; item: Y.Item }
+    | { kind: 'text'; text: Y.XmlText; from: number; to: number }
   at: number
 }
 
@@ -58,11 +62,10 @@ const newBlock = (item: Y.Item, transaction: Y.Transaction): Arrival | null => {
   const parent = (item.parent as Y.AbstractType<unknown>)._item
   if (parent && !older(parent, transaction)) return null
   return {
-    kind: 'block',
     key: placeKey(item, item),
     content: block.toString(),
     client: item.id.client,
-    items: [item],
+    copy: { kind: 'block', item },
     at: 0,
   }
 }
@@ -117,19 +120,61 @@ const newTextRuns = (items: readonly Y.Item[], transaction: Y.Transaction) => {
     const follows =
       last &&
       item.origin &&
-      Y.compareIDs(item.origin, Y.createID(last.id.client, last.id.clock + last.length - 1))
+      item.id.client === last.id.client &&
+      item.id.clock === last.id.clock + last.length &&
+      Y.compareIDs(item.origin, Y.createID(last.id.client, item.id.clock - 1))
     if (!run || !follows) {
       run = { items: [], text: '', content: '' }
       runs.push(run)
     }
     run.items.push(item)
-    if (content instanceof Y.ContentString) {
-      run.text += content.str
-      run.content += content.str
-    } else
-      run.content += `<${(content as Y.ContentFormat).key}=${JSON.stringify((content as Y.ContentFormat).value)}>`
+    if (content instanceof Y.ContentString) run.text += content.str
+    run.content += writtenContent(item)
   }
   return runs
+}
+
+/** What one item of a run of text holds: its characters, or the formatting it starts. */
+const writtenContent = ({ content }: Y.Item): string =>
+  content instanceof Y.ContentString
+    ? content.str
+    : content instanceof Y.ContentFormat
+      ? `<${content.key}=${JSON.stringify(content.value)}>`
+      : ''
+
+/** Where a text holds a range of one client's clocks: its pieces, each with its index. */
+const piecesOf = (text: Y.XmlText, client: number, from: number, to: number) => {
+  const pieces: { item: Y.Item; start: number; end: number; index: number }[] = []
+  let index = 0
+  let covered = 0
+  let interrupted = false
+  for (let at = text._start; at; at = at.right) {
+    const visible = !at.deleted && at.countable
+    const { clock } = at.id
+    if (at.id.client === client && clock < to && clock + at.length > from) {
+      const start = Math.max(from - clock, 0)
+      const end = Math.min(to - clock, at.length)
+      pieces.push({ item: at, start, end, index: index + start })
+      covered += end - start
+    } else if (visible && pieces.length > 0 && covered < to - from) interrupted = true
+    if (visible) index += at.length
+  }
+  return { pieces, whole: covered === to - from && !interrupted }
+}
+
+/** A copy's content now, or null when part of it is gone or someone wrote inside it. */
+const contentNow = ({ client, copy }: Arrival): string | null => {
+  if (copy.kind === 'block')
+    return copy.item.deleted ? null : (copy.item.content as Y.ContentType).type.toString()
+  const { pieces, whole } = piecesOf(copy.text, client, copy.from, copy.to)
+  if (!whole || pieces.some(({ item }) => item.deleted)) return null
+  return pieces
+    .map(({ item, start, end }) =>
+      item.content instanceof Y.ContentString
+        ? item.content.str.slice(start, end)
+        : writtenContent(item),
+    )
+    .join('')
 }
 
 /** Where an item's content starts among its parent's visible content. */
@@ -156,8 +201,8 @@ const indexOf = (item: Y.Item): number => {
  * carried to the kept one by the editor (CaretFollowsText), as after any copy.
  *
  * Left alone: blocks without text (two people pressing Enter at one place want two
- * paragraphs), and copies that differ as they arrive (someone typed in one before it reached
- * the server, in the same frame).
+ * paragraphs), copies that differ as they arrive (someone typed in one before it reached the
+ * server, in the same frame), and a copy someone wrote in since it arrived: both then stay.
  */
 export class ConcurrentCopies {
   /** Remembered copies by where they were put, and all of them oldest first. */
@@ -180,11 +225,16 @@ export class ConcurrentCopies {
     Y.transact(
       this.doc,
       () => {
-        for (const double of doubles) {
-          for (const item of double.items) {
-            if (item.deleted || !item.countable) continue
-            const parent = item.parent as Y.XmlFragment | Y.XmlText
-            parent.delete(indexOf(item), item.length)
+        for (const { client, copy } of doubles) {
+          if (copy.kind === 'block') {
+            if (copy.item.deleted) continue
+            const parent = copy.item.parent as Y.XmlFragment
+            parent.delete(indexOf(copy.item), 1)
+          } else {
+            // From the end, so that each index still holds.
+            const { pieces } = piecesOf(copy.text, client, copy.from, copy.to)
+            for (const { item, start, end, index } of pieces.reverse())
+              if (!item.deleted && item.countable) copy.text.delete(index, end - start)
           }
           removed++
         }
@@ -219,11 +269,15 @@ export class ConcurrentCopies {
       const first = run.items[0] as Y.Item
       const last = run.items.at(-1) as Y.Item
       const arrival: Arrival = {
-        kind: 'text',
         key: placeKey(first, last),
         content: run.content,
         client: first.id.client,
-        items: run.items,
+        copy: {
+          kind: 'text',
+          text: first.parent as Y.XmlText,
+          from: first.id.clock,
+          to: last.id.clock + last.length,
+        },
         at: now,
       }
       // Only joined text is remembered; any text may turn out to be its double.
@@ -234,22 +288,21 @@ export class ConcurrentCopies {
   /** Notes the doubles among `arrival` and the copies remembered at its place. */
   private arrived(arrival: Arrival, remember: boolean): void {
     const same = (this.arrivals.get(arrival.key) ?? []).filter(
-      (a) =>
-        a.client !== arrival.client &&
-        a.content === arrival.content &&
-        !a.items.every((item) => item.deleted),
+      (a) => a.client !== arrival.client && a.content === arrival.content && contentNow(a) !== null,
     )
     if (same.length > 0) {
       // Keep the copy Yjs orders first among them; the rest go.
       const copies = [arrival, ...same]
       const kept = copies.reduce((a, b) => (a.client < b.client ? a : b))
-      for (const copy of copies) if (copy !== kept) this.doubles.push(copy)
+      // A copy someone wrote in since it arrived stays: its words would be lost with it.
+      for (const copy of copies)
+        if (copy !== kept && contentNow(copy) === copy.content) this.doubles.push(copy)
     }
     if (remember) this.remember(arrival)
   }
 
   private remember(arrival: Arrival): void {
-    if (arrival.kind === 'text') this.joinedTexts++
+    if (arrival.copy.kind === 'text') this.joinedTexts++
     this.order.push(arrival)
     const list = this.arrivals.get(arrival.key)
     if (list) list.push(arrival)
@@ -259,7 +312,7 @@ export class ConcurrentCopies {
       arrival.at - (this.order[0] as Arrival).at >= REMEMBER_MS
     ) {
       const oldest = this.order.shift() as Arrival
-      if (oldest.kind === 'text') this.joinedTexts--
+      if (oldest.copy.kind === 'text') this.joinedTexts--
       const same = this.arrivals.get(oldest.key) as Arrival[]
       same.shift()
       if (same.length === 0) this.arrivals.delete(oldest.key)

@@ -417,7 +417,12 @@ export class Room implements RoomReceiver {
   /** After a change: held updates it unblocked go in, then anything written twice at once goes. */
   private settle(): void {
     this.releaseHeld()
-    this.copies.removeDoubles(DOUBLED_COPY_ORIGIN)
+    try {
+      this.copies.removeDoubles(DOUBLED_COPY_ORIGIN)
+    } catch (err) {
+      // Tidying what two people wrote twice must never hold up the update path.
+      this.logger.error({ err: (err as Error).message }, 'could not remove a doubled copy')
+    }
   }
 
   /** Sets aside an update the document cannot take whole yet; asks the client for what is missing. */
