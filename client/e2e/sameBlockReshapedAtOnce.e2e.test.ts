@@ -54,13 +54,6 @@ const CASES: {
     listItems: 1,
   },
   {
-    name: 'one makes it a list item, the other joins the next paragraph to it: nothing is lost',
-    anna: makeListItem(),
-    boris: joinNext,
-    ending: ['Преамбула.', `${TEXT}Конец.`],
-    listItems: 1,
-  },
-  {
     name: 'both join the next paragraph to it: the joined text is there once',
     anna: joinNext,
     boris: joinNext,
@@ -72,8 +65,8 @@ const CASES: {
 /**
  * Two members re-shape the same paragraph before either sees the other's change: Anna's
  * change is held back on its way until Boris's has reached her page. Each page
- * writes its change as the paragraph deleted and a copy inserted; the server keeps one list
- * item, and the page whose copy went types its keys (or brings its joined text) again.
+ * writes its change as the paragraph deleted and a copy inserted (a join: the next one's
+ * text inserted); the server keeps one copy, and the page whose copy went types its keys again.
  */
 describe('one paragraph re-shaped by two people at once', () => {
   const session = useBrowserSession()

@@ -19,7 +19,7 @@ import {
 import * as Y from 'yjs'
 import { caretInCopiedText, stillAfterItsText } from './caretInCopiedText'
 import { keysLeftOut, type LeftOut, typeAgain } from './keysLeftOut'
-import { ownKeysBefore, ownKeysDeletedAfter, ownKeysDeletedBefore } from './ownKeysBefore'
+import { ownKeysBefore, ownKeysDeletedBefore } from './ownKeysBefore'
 
 export const caretFollowsTextKey = new PluginKey('caretFollowsText')
 
@@ -95,8 +95,7 @@ const followedSelection = (
       stillAfterItsText(remote.before, prior.head - own, remote.doc, resolved.head - own)
     )
   ) {
-    const deletedAfter = !resolved && change ? ownKeysDeletedAfter(binding.doc, head, change) : 0
-    const found = caretInCopiedText(remote.before, prior.head, remote.doc, deletedAfter)
+    const found = caretInCopiedText(remote.before, prior.head, remote.doc)
     if (found !== null) {
       const leftOut = keysLeftOut(
         remote.before,
@@ -105,7 +104,6 @@ const followedSelection = (
         found,
         resolved && { at: resolved.head, count: own },
         !resolved && change ? ownKeysDeletedBefore(binding.doc, head, change) : 0,
-        deletedAfter,
       )
       return {
         selection: TextSelection.near(state.doc.resolve(later.map(found))),
@@ -189,9 +187,7 @@ const observedTransactions = () => {
  * be told. "The characters it was after" are those before this person's own last keys: after
  * a split, the keys the copy never had stay where the tail was cut off (`ownKeysBefore`).
  * Those keys, or the ones a join or a list deleted with the old block, are then typed again
- * after the caret's text in the copy (`keysLeftOut`), so that none is lost; so is this
- * person's text just after the caret that the change deleted and the copy lacks (they joined
- * the next block to the one someone made a list item at the same moment).
+ * after the caret's text in the copy (`keysLeftOut`), so that none is lost.
  */
 export const CaretFollowsText = Extension.create({
   name: 'caretFollowsText',

@@ -65,7 +65,7 @@ const COPY_CONTEXT = 8
  * How many of the characters just before `pos` in `before` the copy of its text in `after`
  * lacks, the copy's caret at `found`: the fewest, up to `most`, after which the text before
  * `pos` ends as the copy's does before `found` (its block's text, at a block's start), the
- * text after both being the same (after `lackedAfter` characters, in `before`). Null when it never does, or there is too little text
+ * text after both being the same. Null when it never does, or there is too little text
  * around the caret to tell.
  */
 export const missingFromCopy = (
@@ -74,16 +74,10 @@ export const missingFromCopy = (
   after: Node,
   found: number,
   most: number,
-  /** Characters just after `pos` the copy lacks too. */
-  lackedAfter = 0,
 ): number | null => {
   const copy = textBefore(after, found, COPY_CONTEXT)
   const following = textAfter(after, found, COPY_CONTEXT)
-  if (
-    copy === null ||
-    following === null ||
-    textAfter(before, pos + lackedAfter, COPY_CONTEXT) !== following
-  )
+  if (copy === null || following === null || textAfter(before, pos, COPY_CONTEXT) !== following)
     return null
   const offset = before.resolve(pos).parentOffset
   for (let missing = 0; missing <= Math.min(most, offset); missing++) {
@@ -105,12 +99,7 @@ const occurrences = (text: string, context: string): number[] => {
  * missing), in a text block near its old position, the nearest if there are several; null
  * when none of at least MIN_CONTEXT characters is (or, in a short block, its whole text).
  */
-const caretByContext = (
-  before: Node,
-  pos: number,
-  after: Node,
-  ownAfter: number,
-): number | null => {
+const caretByContext = (before: Node, pos: number, after: Node): number | null => {
   const $pos = before.resolve(pos)
   if (!$pos.parent.isTextblock) return null
   const text = inlineText($pos.parent)
@@ -154,23 +143,18 @@ const caretByContext = (
     }
   }
   // Near the block's start, or when the keys the copy never had leave too little before them:
-  // what is before the caret and what follows it, less any of those last keys (and, failing
-  // that, all of it before the caret less this person's text just after it that the change
-  // deleted).
-  for (const skip of ownAfter > 0 ? [0, ownAfter] : [0]) {
-    const following = text.slice(offset + skip, offset + skip + CONTEXT)
-    const toBlockEnd = offset + skip + following.length === text.length
-    const mayMiss = skip > 0 ? 0 : Math.min(lead.length, MAY_BE_MISSING)
-    for (let missing = 0; missing <= mayMiss; missing++) {
-      const context = lead.slice(0, lead.length - missing) + following
-      const found =
-        context.length >= MIN_CONTEXT
-          ? nearest(context, lead.length - missing)
-          : toBlockEnd && context.length >= MIN_WHOLE_BLOCK
-            ? nearestWhole(context, lead.length - missing)
-            : null
-      if (found !== null) return found
-    }
+  // what is before the caret and what follows it, less any of those last keys.
+  const following = text.slice(offset, offset + CONTEXT)
+  const toBlockEnd = offset + following.length === text.length
+  for (let missing = 0; missing <= Math.min(lead.length, MAY_BE_MISSING); missing++) {
+    const context = lead.slice(0, lead.length - missing) + following
+    const found =
+      context.length >= MIN_CONTEXT
+        ? nearest(context, lead.length - missing)
+        : toBlockEnd && context.length >= MIN_WHOLE_BLOCK
+          ? nearestWhole(context, lead.length - missing)
+          : null
+    if (found !== null) return found
   }
   return null
 }
@@ -186,13 +170,7 @@ const caretByContext = (
  * less any last keys the copy never had); one before the change stays. A caret inside what
  * changed (a block wrapped in a list) is found by the text before it. Null when neither says.
  */
-export const caretInCopiedText = (
-  before: Node,
-  pos: number,
-  after: Node,
-  /** This person's characters just after the caret that the change deleted. */
-  ownAfter = 0,
-): number | null => {
+export const caretInCopiedText = (before: Node, pos: number, after: Node): number | null => {
   const start = before.content.findDiffStart(after.content)
   if (start === null || pos <= start) return pos <= after.content.size ? pos : null
   const end = before.content.findDiffEnd(after.content)
@@ -202,5 +180,5 @@ export const caretInCopiedText = (
   const endBefore = end.a + Math.max(0, overlap)
   const endAfter = end.b + Math.max(0, overlap)
   if (pos >= endBefore) return pos - endBefore + endAfter
-  return caretByContext(before, pos, after, ownAfter)
+  return caretByContext(before, pos, after)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caretInCopiedText } from './caretInCopiedText'
 import { keysLeftOut } from './keysLeftOut'
-import { doc, justAfter, list, paragraph } from './testDocuments'
+import { doc, list, paragraph } from './testDocuments'
 
 describe('keysLeftOut', () => {
   const typing = doc(paragraph('Преамбула.'), paragraph('Один два три четыре пять шесть'))
@@ -61,35 +61,5 @@ describe('keysLeftOut', () => {
     expect(
       keysLeftOut(typing, caret, shortened, end, { at: end, count: IN_FLIGHT.length }, 0),
     ).toBeNull()
-  })
-
-  it('brings back the text a join of theirs brought in, when the copy of a list item lacks it', () => {
-    const joined = doc(paragraph('Преамбула.'), paragraph('Право на доступКонец.'))
-    const caret = justAfter(joined, 'доступ')
-    const listed = doc(paragraph('Преамбула.'), list('Право на доступ'))
-    const found = caretInCopiedText(joined, caret, listed, 'Конец.'.length) as number
-    expect(listed.textBetween(listed.resolve(found).start(), found)).toBe('Право на доступ')
-    const keys = keysLeftOut(joined, caret, listed, found, null, 0, 'Конец.'.length)
-    expect(keys?.slice.size).toBe(0)
-    expect(keys?.after?.content.textBetween(0, keys.after.content.size)).toBe('Конец.')
-    // The copy's block has it elsewhere: not brought back a second time.
-    const elsewhere = doc(paragraph('Преамбула.'), list('Конец. Право на доступ'))
-    const inBlock = caretInCopiedText(joined, caret, elsewhere, 'Конец.'.length) as number
-    expect(keysLeftOut(joined, caret, elsewhere, inBlock, null, 0, 'Конец.'.length)).toBeNull()
-    // The copy has it (the list item was made after the join arrived): nothing to bring back.
-    const whole = doc(paragraph('Преамбула.'), list('Право на доступКонец.'))
-    const there = caretInCopiedText(joined, caret, whole, 'Конец.'.length) as number
-    expect(keysLeftOut(joined, caret, whole, there, null, 0, 'Конец.'.length)).toBeNull()
-  })
-
-  it('finds a short block whose joined text the copy lacks by what is before the caret', () => {
-    const joined = doc(paragraph('Преамбула.'), paragraph('анлоКонец.'))
-    const caret = justAfter(joined, 'анло')
-    const listed = doc(paragraph('Преамбула.'), list('анло'))
-    expect(caretInCopiedText(joined, caret, listed)).toBeNull()
-    const found = caretInCopiedText(joined, caret, listed, 'Конец.'.length) as number
-    expect(listed.textBetween(listed.resolve(found).start(), found)).toBe('анло')
-    const keys = keysLeftOut(joined, caret, listed, found, null, 0, 'Конец.'.length)
-    expect(keys?.after?.content.textBetween(0, keys.after.content.size)).toBe('Конец.')
   })
 })

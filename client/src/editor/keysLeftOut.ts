@@ -1,5 +1,4 @@
 import type { Node, Slice } from '@tiptap/pm/model'
-import { TextSelection } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { missingFromCopy } from './caretInCopiedText'
 
@@ -9,8 +8,6 @@ export interface LeftOut {
   slice: Slice
   /** Where they still are (left behind by a split); null when the change deleted them. */
   left: { from: number; to: number } | null
-  /** Their text just after the caret the change deleted (a join's), to go back after it. */
-  after: Slice | null
 }
 
 /**
@@ -20,9 +17,8 @@ export interface LeftOut {
  * this person typed that had not yet reached the one who made the change are not in the copy.
  * A split leaves them behind (`stranded`: that many characters of theirs before `at` in
  * `after`); a join or a list deletes them (`deleted`: how many of theirs, just before the
- * caret, the change deleted; `deletedAfter`: just after it, the text a join of theirs brought
- * into the block). Only this person's keys count: anyone else's are theirs to type again. Null
- * when none was left out, or it cannot be told which.
+ * caret, the change deleted). Only this person's keys count: anyone else's are theirs to type
+ * again. Null when none was left out, or it cannot be told which.
  */
 export const keysLeftOut = (
   before: Node,
@@ -31,33 +27,17 @@ export const keysLeftOut = (
   found: number,
   stranded: { at: number; count: number } | null,
   deleted: number,
-  /** How many of theirs just after the caret the change deleted. */
-  deletedAfter = 0,
 ): LeftOut | null => {
   if (stranded && stranded.count > 0) {
     const from = stranded.at - stranded.count
     // Left behind: the copy ends as the text before them did, in another block.
     if (after.resolve(found).start() === after.resolve(from).start()) return null
     if (missingFromCopy(before, pos, after, found, stranded.count) !== stranded.count) return null
-    return { slice: after.slice(from, stranded.at), left: { from, to: stranded.at }, after: null }
+    return { slice: after.slice(from, stranded.at), left: { from, to: stranded.at } }
   }
-  if (deleted <= 0 && deletedAfter <= 0) return null
-  // The copy has what came after the caret, or lacks just this person's text there (and has
-  // it nowhere in its block: that text may have been re-shaped again meanwhile).
-  const lacksAfter =
-    deletedAfter > 0 &&
-    !after.resolve(found).parent.textContent.includes(before.textBetween(pos, pos + deletedAfter))
-  for (const lacked of lacksAfter ? [0, deletedAfter] : [0]) {
-    const missing = missingFromCopy(before, pos, after, found, deleted, lacked)
-    if (missing === null) continue
-    if (missing === 0 && lacked === 0) return null
-    return {
-      slice: before.slice(pos - missing, pos),
-      left: null,
-      after: lacked ? before.slice(pos, pos + lacked) : null,
-    }
-  }
-  return null
+  if (deleted <= 0) return null
+  const missing = missingFromCopy(before, pos, after, found, deleted)
+  return missing ? { slice: before.slice(pos - missing, pos), left: null } : null
 }
 
 /**
@@ -68,10 +48,5 @@ export const typeAgain = (view: EditorView, keys: LeftOut): void => {
   const tr = view.state.tr
   if (keys.left) tr.delete(keys.left.from, keys.left.to)
   const at = tr.mapping.map(view.state.selection.head)
-  tr.replace(at, at, keys.slice)
-  if (keys.after) {
-    const caret = tr.mapping.map(at)
-    tr.replace(caret, caret, keys.after).setSelection(TextSelection.create(tr.doc, caret))
-  }
-  view.dispatch(tr.scrollIntoView())
+  view.dispatch(tr.replace(at, at, keys.slice).scrollIntoView())
 }

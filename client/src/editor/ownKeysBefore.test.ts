@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ownKeysBefore, ownKeysDeletedAfter, ownKeysDeletedBefore } from './ownKeysBefore'
+import { ownKeysBefore, ownKeysDeletedBefore } from './ownKeysBefore'
 
 /** Two people's copies of one paragraph, "Один два" written by the second and synced. */
 const twoPeople = () => {
@@ -73,32 +73,30 @@ describe('ownKeysBefore', () => {
   })
 })
 
-/**
- * The other person re-creates the paragraph (as a join or a list does) with the text they
- * have; what the typist's keys before `caret` (or after it) were, counted while the change's
- * observers run.
- */
-const recreated = (
-  people: ReturnType<typeof twoPeople>,
-  caret: Y.RelativePosition,
-  ownKeys = ownKeysDeletedBefore,
-): number | null => {
-  const { typist, other, text, sync } = people
-  const copy = new Y.XmlElement('listItem')
-  copy.insert(0, [new Y.XmlText(text(other).toString())])
-  other.getXmlFragment('default').delete(0, 1)
-  other.getXmlFragment('default').insert(0, [copy])
-  let counted: number | null = null
-  const count = (transaction: Y.Transaction) => {
-    counted = ownKeys(typist, caret, transaction)
-  }
-  typist.on('beforeObserverCalls', count)
-  sync(other, typist)
-  typist.off('beforeObserverCalls', count)
-  return counted
-}
-
 describe('ownKeysDeletedBefore', () => {
+  /**
+   * The other person re-creates the paragraph (as a join or a list does) with the text they
+   * have; what the typist's keys before `caret` were, counted while the change's observers run.
+   */
+  const recreated = (
+    people: ReturnType<typeof twoPeople>,
+    caret: Y.RelativePosition,
+  ): number | null => {
+    const { typist, other, text, sync } = people
+    const copy = new Y.XmlElement('listItem')
+    copy.insert(0, [new Y.XmlText(text(other).toString())])
+    other.getXmlFragment('default').delete(0, 1)
+    other.getXmlFragment('default').insert(0, [copy])
+    let counted: number | null = null
+    const count = (transaction: Y.Transaction) => {
+      counted = ownKeysDeletedBefore(typist, caret, transaction)
+    }
+    typist.on('beforeObserverCalls', count)
+    sync(other, typist)
+    typist.off('beforeObserverCalls', count)
+    return counted
+  }
+
   it("counts the keys that went with the deleted text, the copy's and those it never had", () => {
     const people = twoPeople()
     const { typist, other, text, sync, end } = people
@@ -136,33 +134,5 @@ describe('ownKeysDeletedBefore', () => {
     })
     sync(other, typist)
     expect(counted).toBe(0)
-  })
-})
-
-describe('ownKeysDeletedAfter', () => {
-  /** The caret after "два", tied to the character before it, as the editor ties it. */
-  const afterTwo = (people: ReturnType<typeof twoPeople>) =>
-    Y.createRelativePositionFromTypeIndex(people.text(people.typist), 8, -1)
-
-  it('counts the text a join of theirs brought in after the caret, which the copy lacks', () => {
-    const people = twoPeople()
-    const { typist, text } = people
-    // The typist joins "Конец." to the paragraph: the text comes in as theirs.
-    text(typist).insert(8, 'Конец.')
-    expect(recreated(people, afterTwo(people), ownKeysDeletedAfter)).toBe('Конец.'.length)
-  })
-
-  it("stops at someone else's character, and is none at the end of the text", () => {
-    const people = twoPeople()
-    const { typist, other, text, sync } = people
-    text(typist).insert(8, 'Кон')
-    sync(typist, other)
-    text(other).insert(11, '!')
-    sync(other, typist)
-    text(typist).insert(12, 'ец.')
-    expect(text(typist).toString()).toBe('Один дваКон!ец.')
-    expect(recreated(people, afterTwo(people), ownKeysDeletedAfter)).toBe('Кон'.length)
-    const atEnd = twoPeople()
-    expect(recreated(atEnd, afterTwo(atEnd), ownKeysDeletedAfter)).toBe(0)
   })
 })

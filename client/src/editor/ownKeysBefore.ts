@@ -1,21 +1,19 @@
 import * as Y from 'yjs'
 
 /**
- * Counts characters of this client's, walking from `chars` characters of `item` to the left
- * (or by `next`): text of theirs up to the first character someone else typed, or `ends` says
- * ends the run.
+ * Counts characters of this client's, walking left from `chars` characters into `item`: text
+ * of theirs up to the first character someone else typed, or `ends` says ends the run.
  * Formatting (a bold run's start and end) is not text: it neither counts nor ends the run.
  */
-const ownRun = (
+const ownRunLeftOf = (
   doc: Y.Doc,
   item: Y.Item | null,
   chars: number,
   ends: (item: Y.Item) => boolean,
   skips: (item: Y.Item) => boolean = () => false,
-  next: (item: Y.Item) => Y.Item | null = (at) => at.left as Y.Item | null,
 ): number => {
   let typed = 0
-  for (let at = item; at; at = next(at)) {
+  for (let at = item; at; at = at.left as Y.Item | null) {
     const count = at === item ? chars : at.length
     if (!at.countable || skips(at)) continue
     if (ends(at) || at.id.client !== doc.clientID || !(at.content instanceof Y.ContentString)) break
@@ -51,18 +49,7 @@ export const ownKeysBefore = (doc: Y.Doc, position: Y.RelativePosition): number 
     item = item.right
   }
   if (remaining === 0) return 0
-  return ownRun(doc, item, before, (at) => at.deleted)
-}
-
-/** The item holding the character just after a position, and how much of it is after. */
-const itemAfter = (doc: Y.Doc, position: Y.RelativePosition): [Y.Item | null, number] => {
-  if (!position.item) return [null, 0]
-  const found = Y.getItem(doc.store, position.item)
-  if (!(found instanceof Y.Item)) return [null, 0]
-  const into = position.item.clock - found.id.clock + (position.assoc < 0 ? 1 : 0)
-  if (into < found.length) return [found, found.length - into]
-  const next = found.right as Y.Item | null
-  return [next, next?.length ?? 0]
+  return ownRunLeftOf(doc, item, before, (at) => at.deleted)
 }
 
 /**
@@ -99,36 +86,12 @@ export const ownKeysDeletedBefore = (
     for (let at = holder.content.type._start; at; at = at.right as Y.Item | null) item = at
     before = item?.length ?? 0
   }
-  return ownRun(
+  return ownRunLeftOf(
     doc,
     item,
     before,
     (at) => !at.deleted,
     // Deleted before the change: not in the text then.
     (at) => at.deleted && !Y.isDeleted(transaction.deleteSet, at.id),
-  )
-}
-
-/**
- * How many characters directly after a Yjs position, as it was before `transaction`, this
- * person wrote in one run and `transaction` deleted: when they join the next block to theirs
- * while someone makes theirs a list item, the text the join brought in is theirs, in the old
- * block, and the other's copy does not have it.
- *
- * Call it while `transaction`'s observers run: Yjs drops deleted text after them.
- */
-export const ownKeysDeletedAfter = (
-  doc: Y.Doc,
-  position: Y.RelativePosition,
-  transaction: Y.Transaction,
-): number => {
-  const [item, after] = itemAfter(doc, position)
-  return ownRun(
-    doc,
-    item,
-    after,
-    (at) => !at.deleted,
-    (at) => at.deleted && !Y.isDeleted(transaction.deleteSet, at.id),
-    (at) => at.right as Y.Item | null,
   )
 }
