@@ -20,9 +20,15 @@ interface Arrival {
    * others or split by typing later, so it is found again by its clocks).
    */
   copy:
-    | { kind: 'block'; item: Y.Item }
+    | { kind: 'block'; item: Y.Item; text: string | null }
     | { kind: 'text'; text: Y.XmlText; from: number; to: number }
   at: number
+}
+
+/** A copy to delete; what was typed in it since it arrived goes into the kept one first. */
+interface Double {
+  arrival: Arrival
+  typed?: { into: Y.XmlText; at: number; text: string }
 }
 
 const idKey = (id: Y.ID | null): string => (id ? `${id.client}:${id.clock}` : '-')
@@ -53,6 +59,39 @@ const changesBlockLists = (transaction: Y.Transaction): boolean => {
 const older = (item: Y.Item, transaction: Y.Transaction): boolean =>
   item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)
 
+/** A block's only text (a paragraph's, a list item's), when it has exactly one. */
+const onlyText = (block: Y.XmlElement): Y.XmlText | null => {
+  const texts: Y.XmlText[] = []
+  const visit = (element: Y.XmlElement) => {
+    for (const child of element.toArray()) {
+      if (child instanceof Y.XmlText) texts.push(child)
+      else if (child instanceof Y.XmlElement) visit(child)
+    }
+  }
+  visit(block)
+  return texts.length === 1 ? (texts[0] as Y.XmlText) : null
+}
+
+const plainText = (text: Y.XmlText): string =>
+  (text.toDelta() as { insert: unknown }[])
+    .map(({ insert }) => (typeof insert === 'string' ? insert : '\ufffc'))
+    .join('')
+
+const onlyTextOf = (block: Y.XmlElement): string | null => {
+  const text = onlyText(block)
+  return text ? plainText(text) : null
+}
+
+/** What was typed at one place of `then` to make `now`, and where; null when not just that. */
+const typedInto = (then: string, now: string): { at: number; text: string } | null => {
+  if (now.length <= then.length) return null
+  let at = 0
+  while (at < then.length && then[at] === now[at]) at++
+  const rest = then.length - at
+  if (now.slice(now.length - rest) !== then.slice(at)) return null
+  return { at, text: now.slice(at, now.length - rest) }
+}
+
 /** A new block of an element or the body, not inside another block the same transaction made. */
 const newBlock = (item: Y.Item, transaction: Y.Transaction): Arrival | null => {
   if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentType))
@@ -65,7 +104,7 @@ const newBlock = (item: Y.Item, transaction: Y.Transaction): Arrival | null => {
     key: placeKey(item, item),
     content: block.toString(),
     client: item.id.client,
-    copy: { kind: 'block', item },
+    copy: { kind: 'block', item, text: onlyTextOf(block) },
     at: 0,
   }
 }
@@ -177,6 +216,21 @@ const contentNow = ({ client, copy }: Arrival): string | null => {
     .join('')
 }
 
+/**
+ * What was typed in a block copy since it arrived, to go into the kept copy at the same
+ * place: when each has one text, the kept one is as it arrived, and the typing is at one
+ * place (without its formatting). Null otherwise.
+ */
+const typedSince = (copy: Arrival, kept: Arrival): Double['typed'] | null => {
+  if (copy.copy.kind !== 'block' || kept.copy.kind !== 'block' || copy.copy.text === null)
+    return null
+  if (copy.copy.item.deleted || contentNow(kept) !== kept.content) return null
+  const from = onlyText((copy.copy.item.content as Y.ContentType).type as Y.XmlElement)
+  const into = onlyText((kept.copy.item.content as Y.ContentType).type as Y.XmlElement)
+  const typed = from && into ? typedInto(copy.copy.text, plainText(from)) : null
+  return typed && into ? { into, ...typed } : null
+}
+
 /** Where an item's content starts among its parent's visible content. */
 const indexOf = (item: Y.Item): number => {
   let index = 0
@@ -200,15 +254,17 @@ const indexOf = (item: Y.Item): number => {
  * makes alike. Whoever was typing in a deleted copy has their caret, and any keys it lacked,
  * carried to the kept one by the editor (CaretFollowsText), as after any copy.
  *
- * Left alone: blocks without text (two people pressing Enter at one place want two
+ * A block copy someone typed in since it arrived goes only when that typing can be moved into
+ * the kept copy (`typedSince`): one text each, the kept one as it arrived, the typing at one
+ * place. Left alone: blocks without text (two people pressing Enter at one place want two
  * paragraphs), copies that differ as they arrive (someone typed in one before it reached the
- * server, in the same frame), and a copy someone wrote in since it arrived: both then stay.
+ * server, in the same frame), and any other copy written in since it arrived: both stay.
  */
 export class ConcurrentCopies {
   /** Remembered copies by where they were put, and all of them oldest first. */
   private readonly arrivals = new Map<string, Arrival[]>()
   private readonly order: Arrival[] = []
-  private doubles: Arrival[] = []
+  private doubles: Double[] = []
   /** Joined texts remembered: while there are any, text alone may be a double of one. */
   private joinedTexts = 0
 
@@ -225,9 +281,11 @@ export class ConcurrentCopies {
     Y.transact(
       this.doc,
       () => {
-        for (const { client, copy } of doubles) {
+        for (const { arrival, typed } of doubles) {
+          const { client, copy } = arrival
           if (copy.kind === 'block') {
             if (copy.item.deleted) continue
+            if (typed) typed.into.insert(typed.at, typed.text)
             const parent = copy.item.parent as Y.XmlFragment
             parent.delete(indexOf(copy.item), 1)
           } else {
@@ -294,9 +352,17 @@ export class ConcurrentCopies {
       // Keep the copy Yjs orders first among them; the rest go.
       const copies = [arrival, ...same]
       const kept = copies.reduce((a, b) => (a.client < b.client ? a : b))
-      // A copy someone wrote in since it arrived stays: its words would be lost with it.
-      for (const copy of copies)
-        if (copy !== kept && contentNow(copy) === copy.content) this.doubles.push(copy)
+      for (const copy of copies) {
+        if (copy === kept) continue
+        if (contentNow(copy) === copy.content) {
+          this.doubles.push({ arrival: copy })
+          continue
+        }
+        // Typed in since it arrived: the typing moves to the kept copy, or, when that cannot
+        // be told, both stay (the words would be lost with it).
+        const typed = typedSince(copy, kept)
+        if (typed) this.doubles.push({ arrival: copy, typed })
+      }
     }
     if (remember) this.remember(arrival)
   }
