@@ -1,7 +1,7 @@
 import { BODY_FRAGMENT } from '@accord/schema'
 import type { MarkType } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { editAs, makeListItem, plainText, posOf, writeBody } from '../../test/utils/editAs.js'
 import { ConcurrentCopies } from './ConcurrentCopies.js'
@@ -225,6 +225,20 @@ describe('ConcurrentCopies', () => {
     }
     Y.applyUpdate(other, changeOf(alone, paste), PEER_ORIGIN)
     expect(otherCopies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+  })
+
+  it('forgets a copy after a minute', () => {
+    vi.useFakeTimers()
+    try {
+      const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+      const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
+      Y.applyUpdate(server, changeOf(anna, join), PEER_ORIGIN)
+      vi.advanceTimersByTime(61_000)
+      Y.applyUpdate(server, changeOf(boris, join), PEER_ORIGIN)
+      expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('ignores what it did not receive from a client or another instance', () => {

@@ -313,8 +313,9 @@ export class ConcurrentCopies {
   private readonly follow = (transaction: Y.Transaction): void => {
     const from = (transaction.origin as TransactionOrigin | null)?.kind
     if (from !== 'connection' && from !== 'peer') return
-    if (this.joinedTexts === 0 && !changesBlockLists(transaction)) return
     const now = Date.now()
+    this.forget(now)
+    if (this.joinedTexts === 0 && !changesBlockLists(transaction)) return
     const items = [...newItems(this.doc, transaction)]
     for (const item of items) {
       const block = newBlock(item, transaction)
@@ -373,9 +374,14 @@ export class ConcurrentCopies {
     const list = this.arrivals.get(arrival.key)
     if (list) list.push(arrival)
     else this.arrivals.set(arrival.key, [arrival])
+    this.forget(arrival.at)
+  }
+
+  /** Forgets copies older than REMEMBER_MS, and the oldest beyond MAX_REMEMBERED. */
+  private forget(now: number): void {
     while (
       this.order.length > MAX_REMEMBERED ||
-      arrival.at - (this.order[0] as Arrival).at >= REMEMBER_MS
+      (this.order.length > 0 && now - (this.order[0] as Arrival).at >= REMEMBER_MS)
     ) {
       const oldest = this.order.shift() as Arrival
       if (oldest.copy.kind === 'text') this.joinedTexts--
