@@ -51,6 +51,7 @@ export {
   isInsertedIn,
   itemsOf,
   LIVE,
+  textOf,
   type Visibility,
 } from './anchors/visibility.js'
 export { Clause } from './Clause.js'

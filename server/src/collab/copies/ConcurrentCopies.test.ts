@@ -3,9 +3,9 @@ import type { MarkType } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { editAs, makeListItem, plainText, posOf, writeBody } from '../../test/utils/editAs.js'
+import { editAs, makeListItem, plainText, posOf, writeBody } from '../../../test/utils/editAs.js'
+import { PEER_ORIGIN, type TransactionOrigin } from '../TransactionOrigin.js'
 import { ConcurrentCopies } from './ConcurrentCopies.js'
-import { PEER_ORIGIN, type TransactionOrigin } from './TransactionOrigin.js'
 
 const REMOVE_ORIGIN: TransactionOrigin = { kind: 'restore' }
 

@@ -1,0 +1,164 @@
+import { beforeTransaction, isInsertedIn, itemsOf, LIVE, textOf } from '@accord/schema'
+import * as Y from 'yjs'
+
+/** Joined text this short could be two people typing the same at one place. */
+const MIN_JOINED_TEXT = 3
+
+/** A copy as it arrived: a new block, or the text a join brought into a block. */
+export interface Arrival {
+  key: string
+  /** Its content as it arrived (a block's name, attributes and text, nested). */
+  content: string
+  client: number
+  /**
+   * The block's item and, when it has one text, that text as it arrived; or the joined
+   * text's range of clocks (its items may be merged with others or split by typing later,
+   * so it is found again by its clocks).
+   */
+  copy:
+    | { kind: 'block'; item: Y.Item; text: string | null }
+    | { kind: 'text'; text: Y.XmlText; from: number; to: number }
+  at: number
+}
+
+export const idKey = (id: Y.ID | null | undefined): string =>
+  id ? `${id.client}:${id.clock}` : '-'
+
+/** Where a copy was put: its parent and both neighbours its writer saw. */
+const placeKey = (first: Y.Item, last: Y.Item): string =>
+  `${idKey((first.parent as Y.AbstractType<unknown>)._item?.id)}|${idKey(first.origin)}|${idKey(last.rightOrigin)}`
+
+/** A block's texts, however deep (a paragraph has one, a list item one per paragraph). */
+export const textsOf = (block: Y.XmlElement): Y.XmlText[] => {
+  const texts: Y.XmlText[] = []
+  const visit = (element: Y.XmlElement) => {
+    for (const child of element.toArray()) {
+      if (child instanceof Y.XmlText) texts.push(child)
+      else if (child instanceof Y.XmlElement) visit(child)
+    }
+  }
+  visit(block)
+  return texts
+}
+
+/** A new block with text, of an element or the body, not inside another block it made. */
+export const newBlock = (item: Y.Item, transaction: Y.Transaction, at: number): Arrival | null => {
+  if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentType))
+    return null
+  const block = item.content.type
+  if (!(block instanceof Y.XmlElement)) return null
+  const parent = (item.parent as Y.AbstractType<unknown>)._item
+  if (parent && isInsertedIn(transaction, parent.id)) return null
+  const texts = textsOf(block)
+  if (!texts.some((text) => text.length > 0)) return null
+  return {
+    key: placeKey(item, item),
+    content: block.toString(),
+    client: item.id.client,
+    copy: {
+      kind: 'block',
+      item,
+      text: texts.length === 1 ? textOf(texts[0] as Y.XmlText, LIVE) : null,
+    },
+    at,
+  }
+}
+
+/** The text a block held before `transaction` (read before Yjs collects what it deleted). */
+const textBefore = (block: Y.XmlElement, transaction: Y.Transaction): string => {
+  const before = beforeTransaction(transaction)
+  let text = ''
+  for (const child of itemsOf(block, before)) {
+    if (!(child.content instanceof Y.ContentType)) continue
+    const type = child.content.type
+    if (type instanceof Y.XmlElement) text += textBefore(type, transaction)
+    else if (type instanceof Y.XmlText) text += textOf(type, before)
+  }
+  return text
+}
+
+/** The texts of the blocks a transaction deleted: what a join takes out of the next block. */
+const deletedBlockTexts = (transaction: Y.Transaction): Set<string> => {
+  const texts = new Set<string>()
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return
+    const block = struct.content.type
+    if (block instanceof Y.XmlElement && !isInsertedIn(transaction, struct.id)) {
+      const text = textBefore(block, transaction)
+      if (text.length >= MIN_JOINED_TEXT) texts.add(text)
+    }
+  })
+  return texts
+}
+
+/** What one item of a run of text holds: its characters, or the formatting it starts. */
+export const writtenContent = ({ content }: Y.Item): string =>
+  content instanceof Y.ContentString
+    ? content.str
+    : content instanceof Y.ContentFormat
+      ? `<${content.key}=${JSON.stringify(content.value)}>`
+      : ''
+
+/**
+ * Runs of new text in a text that was there before, each of one client's items written one
+ * after the other (formatting included), with their text: what a join brings into a block.
+ */
+const newTextRuns = (items: readonly Y.Item[], transaction: Y.Transaction) => {
+  const runs: { items: Y.Item[]; text: string; content: string }[] = []
+  let run: (typeof runs)[number] | undefined
+  for (const item of items) {
+    const { content, parent } = item
+    const written = content instanceof Y.ContentString || content instanceof Y.ContentFormat
+    if (item.deleted || !written || !(parent instanceof Y.XmlText) || !parent._item) {
+      run = undefined
+      continue
+    }
+    if (isInsertedIn(transaction, parent._item.id)) continue
+    const last = run?.items.at(-1)
+    const follows =
+      last &&
+      item.origin &&
+      item.id.client === last.id.client &&
+      item.id.clock === last.id.clock + last.length &&
+      Y.compareIDs(item.origin, Y.createID(last.id.client, item.id.clock - 1))
+    if (!run || !follows) {
+      run = { items: [], text: '', content: '' }
+      runs.push(run)
+    }
+    run.items.push(item)
+    if (content instanceof Y.ContentString) run.text += content.str
+    run.content += writtenContent(item)
+  }
+  return runs
+}
+
+/**
+ * The runs of text a transaction wrote into texts that were there before, each with whether
+ * it is joined text (its transaction deleted a block holding just that text).
+ */
+export const textArrivals = (
+  items: readonly Y.Item[],
+  transaction: Y.Transaction,
+  at: number,
+): { arrival: Arrival; joined: boolean }[] => {
+  const runs = newTextRuns(items, transaction)
+  if (runs.length === 0) return []
+  const joined = deletedBlockTexts(transaction)
+  return runs.map((run) => {
+    const first = run.items[0] as Y.Item
+    const last = run.items.at(-1) as Y.Item
+    const arrival: Arrival = {
+      key: placeKey(first, last),
+      content: run.content,
+      client: first.id.client,
+      copy: {
+        kind: 'text',
+        text: first.parent as Y.XmlText,
+        from: first.id.clock,
+        to: last.id.clock + last.length,
+      },
+      at,
+    }
+    return { arrival, joined: joined.has(run.text) }
+  })
+}
