@@ -60,6 +60,20 @@ const CASES: {
     ending: ['Преамбула.', `${TEXT}Конец.`],
     listItems: 0,
   },
+  {
+    name: 'one makes it a list item, the other joins the next one to it: the join reaches the list item',
+    anna: makeListItem(),
+    boris: joinNext,
+    ending: ['Преамбула.', `${TEXT}Конец.`],
+    listItems: 1,
+  },
+  {
+    name: 'one joins the next one to it, the other makes it a list item: the join reaches the list item',
+    anna: joinNext,
+    boris: makeListItem(),
+    ending: ['Преамбула.', `${TEXT}Конец.`],
+    listItems: 1,
+  },
 ]
 
 /**

@@ -28,16 +28,17 @@ describe('one paragraph re-shaped by two people at once', () => {
     return { docId, a, b }
   }
 
-  /** Anna's and Boris's edits, Boris offline while both make them; then he comes back. */
+  /** Anna's and Boris's edits (the same, or one each), Boris offline while both make them; then he comes back. */
   const atOnce = async (
     a: TestClient,
     b: TestClient,
-    edit: (tr: Transaction) => void,
+    edit: ((tr: Transaction) => void) | [(tr: Transaction) => void, (tr: Transaction) => void],
     expected: string[],
   ) => {
+    const [ofA, ofB] = Array.isArray(edit) ? edit : [edit, edit]
     b.provider.disconnect()
-    editAs(a.doc, edit)
-    editAs(b.doc, edit)
+    editAs(a.doc, ofA)
+    editAs(b.doc, ofB)
     b.provider.connect()
     // Each has the other's edit: until then either alone looks right.
     await vi.waitFor(() => {
@@ -70,6 +71,24 @@ describe('one paragraph re-shaped by two people at once', () => {
   it('both join the next paragraph to it: the joined text is there once', async () => {
     const { a, b } = await setUp('Преамбула.', 'анло', 'Конец.')
     await atOnce(a, b, (tr) => tr.join(posOf(tr.doc, 'Конец.') - 1), ['Преамбула.', 'анлоКонец.'])
+  })
+
+  it('one makes it a list item, the other joins the next one to it: the joined text stays', async () => {
+    for (const first of ['list item', 'join']) {
+      const { docId, a, b } = await setUp('Преамбула.', 'анло', 'Конец.')
+      const listItem = makeListItem('анло')
+      const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
+      // The one online reaches the server first.
+      await atOnce(a, b, first === 'list item' ? [listItem, join] : [join, listItem], [
+        'Преамбула.',
+        'анлоКонец.',
+      ])
+      expect(a.doc.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
+      await t.restart()
+      const late = t.client(docId, (await t.newUser('member')).cookie)
+      await late.synced()
+      await vi.waitFor(() => expect(blocks(late)).toEqual(['Преамбула.', 'анлоКонец.']))
+    }
   })
 
   it('both press Enter at the end of it: two new paragraphs stay', async () => {

@@ -41,7 +41,7 @@ import {
 import { checkSuggestsOnly } from './suggestOnlyGuard.js'
 import {
   ATTRIBUTION_ORIGIN,
-  DOUBLED_COPY_ORIGIN,
+  CONCURRENT_COPIES_ORIGIN,
   LOAD_ORIGIN,
   PEER_ORIGIN,
   STORAGE_ORIGIN,
@@ -91,7 +91,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
  *    holds (appliesAsSent) is relayed and stored as sent; any other change as Yjs encodes it
  *    (LiveUpdates).
  * 5. a block or joined text it wrote a second time, at the same moment as someone else
- *    (ConcurrentCopies), is deleted by the server, as a change of its own.
+ *    (ConcurrentCopies), is deleted by the server, and joined text that a concurrent copy of
+ *    its block lost is put into the copy, as a change of its own.
  */
 export class Room implements RoomReceiver {
   readonly doc: Y.Doc
@@ -418,7 +419,7 @@ export class Room implements RoomReceiver {
   private settle(): void {
     this.releaseHeld()
     try {
-      this.copies.removeDoubles(DOUBLED_COPY_ORIGIN)
+      this.copies.repair(CONCURRENT_COPIES_ORIGIN)
     } catch (err) {
       // Tidying what two people wrote twice must never hold up the update path.
       this.logger.error({ err: (err as Error).message }, 'could not remove a doubled copy')

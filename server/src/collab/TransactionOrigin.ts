@@ -14,8 +14,8 @@ export type TransactionOrigin =
   | { kind: 'attribution' }
   /** A translator applying the source's structural changes to a translation. */
   | { kind: 'structure' }
-  /** The server removing what two people wrote twice at once (ConcurrentCopies). */
-  | { kind: 'doubledCopy' }
+  /** The server removing what two people wrote twice at once, or putting back what it lost (ConcurrentCopies). */
+  | { kind: 'concurrentCopies' }
 
 export const LOAD_ORIGIN: TransactionOrigin = { kind: 'load' }
 export const RESTORE_ORIGIN: TransactionOrigin = { kind: 'restore' }
@@ -24,4 +24,4 @@ export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }
 export const SUGGESTIONS_ORIGIN: TransactionOrigin = { kind: 'suggestions' }
 export const ATTRIBUTION_ORIGIN: TransactionOrigin = { kind: 'attribution' }
 export const STRUCTURE_ORIGIN: TransactionOrigin = { kind: 'structure' }
-export const DOUBLED_COPY_ORIGIN: TransactionOrigin = { kind: 'doubledCopy' }
+export const CONCURRENT_COPIES_ORIGIN: TransactionOrigin = { kind: 'concurrentCopies' }

@@ -1,9 +1,10 @@
 import type { CommentThread, User } from '@accord/protocol'
+import { BODY_FRAGMENT } from '@accord/schema'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { openEventStream } from '../reliability/support/eventStream.js'
 import { anchorOver } from '../utils/anchors.js'
-import { editAs, makeListItem, plainText, writeBody } from '../utils/editAs.js'
+import { editAs, makeListItem, plainText, posOf, writeBody } from '../utils/editAs.js'
 import { newTestClient, type TestClient } from '../utils/newTestClient.js'
 import { newTestServer, type TestServer } from '../utils/newTestServer.js'
 import { POSTGRES_URL } from '../utils/postgres.js'
@@ -66,7 +67,8 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
     })
   })
 
-  it('keeps one copy of a paragraph two people on different instances made a list item at once', async () => {
+  /** Ann's document of three paragraphs, open on each instance. */
+  const threeParagraphsOnBoth = async () => {
     const ann = await a.newUser('member', 'Ann')
     const documentId = await a.newDocument(ann.cookie)
     const onA = client(a, documentId, ann.cookie)
@@ -80,6 +82,11 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
       })),
     })
     await vi.waitFor(() => expect(onB.text()).toBe('Один.\nдва\nТри.'))
+    return { ann, documentId, onA, onB }
+  }
+
+  it('keeps one copy of a paragraph two people on different instances made a list item at once', async () => {
+    const { onA, onB } = await threeParagraphsOnBoth()
     // Both offline while they make it, so each instance gets its own client's copy first.
     for (const c of [onA, onB]) c.provider.disconnect()
     for (const c of [onA, onB]) editAs(c.doc, makeListItem('два'))
@@ -95,6 +102,26 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
       })
       await vi.waitFor(() => expect(plainText(c.doc)).toBe('Один.\nдва\nТри.'))
     }
+  })
+
+  it('puts a join into the list item made of its paragraph on another instance at once, once', async () => {
+    const { ann, documentId, onA, onB } = await threeParagraphsOnBoth()
+    // The list item reaches both instances before the join, which only instance b's client sends.
+    onB.provider.disconnect()
+    editAs(onA.doc, makeListItem('два'))
+    editAs(onB.doc, (tr) => tr.join(posOf(tr.doc, 'Три.') - 1))
+    const third = client(b, documentId, ann.cookie)
+    await third.synced()
+    await vi.waitFor(() =>
+      expect(third.doc.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>'),
+    )
+    third.provider.destroy()
+    onB.provider.connect()
+    for (const c of [onA, onB])
+      await vi.waitFor(() => expect(plainText(c.doc)).toBe('Один.\nдваТри.'))
+    // Neither instance puts it back a second time.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    for (const c of [onA, onB]) expect(plainText(c.doc)).toBe('Один.\nдваТри.')
   })
 
   it("a client id another instance shows as someone's presence cannot be taken on this one", async () => {

@@ -4,10 +4,13 @@ import type { Transaction } from '@tiptap/pm/state'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { editAs, makeListItem, plainText, posOf, writeBody } from '../../../test/utils/editAs.js'
+import type { Connection } from '../Connection.js'
 import { PEER_ORIGIN, type TransactionOrigin } from '../TransactionOrigin.js'
 import { ConcurrentCopies } from './ConcurrentCopies.js'
 
 const REMOVE_ORIGIN: TransactionOrigin = { kind: 'restore' }
+/** A change this instance's own client sent. */
+const FROM_CLIENT: TransactionOrigin = { kind: 'connection', connection: {} as Connection }
 
 const paragraphs = (...texts: string[]) => ({
   type: 'doc',
@@ -47,6 +50,17 @@ const changeOf = (doc: Y.Doc, edit: (tr: Transaction) => void): Uint8Array => {
 
 const blocks = (doc: Y.Doc) => plainText(doc).split('\n')
 
+/** `from`'s change, made by `edit`, received by `server` with `origin`. */
+const send = (
+  server: Y.Doc,
+  from: Y.Doc,
+  edit: (tr: Transaction) => void,
+  origin: TransactionOrigin = FROM_CLIENT,
+) => Y.applyUpdate(server, changeOf(from, edit), origin)
+
+/** Joining "Конец." to the paragraph before it. */
+const joinEnd = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
+
 describe('ConcurrentCopies', () => {
   it('removes the second copy when two people make the same paragraph a list item at once', () => {
     const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
@@ -56,7 +70,7 @@ describe('ConcurrentCopies', () => {
     Y.applyUpdate(server, fromBoris, PEER_ORIGIN)
     expect(blocks(server)).toEqual(['Преамбула.', 'анло', 'анло', 'Конец.'])
 
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
     expect(blocks(server)).toEqual(['Преамбула.', 'анло', 'Конец.'])
     expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
     // Both people end with the same single list item, whatever order the changes reach them.
@@ -64,7 +78,7 @@ describe('ConcurrentCopies', () => {
     Y.applyUpdate(boris, Y.encodeStateAsUpdate(server))
     expect(blocks(anna)).toEqual(['Преамбула.', 'анло', 'Конец.'])
     expect(blocks(boris)).toEqual(blocks(anna))
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
   })
 
   it('keeps the copy of the lower client id, whichever arrives first', () => {
@@ -74,7 +88,7 @@ describe('ConcurrentCopies', () => {
       const updates = [changeOf(anna, makeListItem('два')), changeOf(boris, makeListItem('два'))]
       if (order === 'boris first') updates.reverse()
       for (const update of updates) Y.applyUpdate(server, update, PEER_ORIGIN)
-      copies.removeDoubles(REMOVE_ORIGIN)
+      copies.repair(REMOVE_ORIGIN)
       const list = server.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement
       kept.push((list._item as Y.Item).id.client)
       expect(kept.at(-1)).toBe(Math.min(anna.clientID, boris.clientID))
@@ -90,7 +104,7 @@ describe('ConcurrentCopies', () => {
       tr.insertText(key, posOf(tr.doc, 'два') + offset)
     Y.applyUpdate(server, changeOf(boris, typeAt(2, ' и')), PEER_ORIGIN)
     Y.applyUpdate(server, changeOf(anna, makeListItem('два')), PEER_ORIGIN)
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
     expect(blocks(server)).toEqual(['Один.', 'дв иа', 'три'])
 
     // Typing at two places cannot be told apart from other changes: both copies stay.
@@ -100,7 +114,7 @@ describe('ConcurrentCopies', () => {
     Y.applyUpdate(other.server, changeOf(other.boris, typeAt(3, '!')), PEER_ORIGIN)
     Y.applyUpdate(other.server, changeOf(other.boris, typeAt(0, '¡')), PEER_ORIGIN)
     Y.applyUpdate(other.server, changeOf(other.anna, makeListItem('два')), PEER_ORIGIN)
-    expect(other.copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(other.copies.repair(REMOVE_ORIGIN)).toBe(0)
     expect(blocks(other.server).sort()).toEqual(['Один.', 'два', 'три', '¡два!'].sort())
   })
 
@@ -110,19 +124,18 @@ describe('ConcurrentCopies', () => {
     for (const update of [changeOf(anna, split), changeOf(boris, split)])
       Y.applyUpdate(server, update, PEER_ORIGIN)
     expect(blocks(server)).toEqual(['Первая часть. ', 'Вторая часть.', 'Вторая часть.'])
-    copies.removeDoubles(REMOVE_ORIGIN)
+    copies.repair(REMOVE_ORIGIN)
     expect(blocks(server)).toEqual(['Первая часть. ', 'Вторая часть.'])
   })
 
   it('removes the doubled text when two people join the same paragraph to the one before', () => {
     for (const order of ['anna first', 'boris first']) {
       const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
-      const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
-      const updates = [changeOf(anna, join), changeOf(boris, join)]
+      const updates = [changeOf(anna, joinEnd), changeOf(boris, joinEnd)]
       if (order === 'boris first') updates.reverse()
       for (const update of updates) Y.applyUpdate(server, update, PEER_ORIGIN)
       expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.Конец.'])
-      expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+      expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
       expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.'])
     }
   })
@@ -158,7 +171,7 @@ describe('ConcurrentCopies', () => {
       if (first === 'boris') joins.reverse()
       for (const update of joins) Y.applyUpdate(server, update, PEER_ORIGIN)
       expect(textOf(server).toString()).toBe('анло!Конец.Конец.')
-      expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+      expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
       expect(textOf(server).toString()).toBe('анло!Конец.')
     }
   })
@@ -189,9 +202,41 @@ describe('ConcurrentCopies', () => {
       PEER_ORIGIN,
     )
     Y.applyUpdate(server, changeOf(boris, join), PEER_ORIGIN)
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(1)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
     expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.!'])
     expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bold>ец</bold>')
+  })
+
+  it('puts a join into the list item made of its paragraph at once, whichever comes first', () => {
+    for (const order of ['list first', 'join first']) {
+      const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+      const updates = [changeOf(anna, makeListItem('анло')), changeOf(boris, joinEnd)]
+      if (order === 'join first') updates.reverse()
+      for (const update of updates) Y.applyUpdate(server, update, FROM_CLIENT)
+      // Yjs alone: the join's text went into the paragraph the list item replaced.
+      expect(blocks(server)).toEqual(['Преамбула.', 'анло'])
+      expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
+      expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.'])
+      expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
+      expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
+    }
+  })
+
+  it('puts a join back after what was typed in the list item since, and only once', () => {
+    const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+    send(server, anna, makeListItem('анло'))
+    send(server, anna, (tr) => tr.insertText('!', posOf(tr.doc, 'анло') + 4))
+    send(server, boris, joinEnd)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
+    expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.!'])
+  })
+
+  it('leaves a lost join to the instance whose client sent the later change', () => {
+    const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+    send(server, anna, makeListItem('анло'))
+    send(server, boris, joinEnd, PEER_ORIGIN)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
+    expect(blocks(server)).toEqual(['Преамбула.', 'анло'])
   })
 
   it('leaves two empty paragraphs two people added at one place', () => {
@@ -199,7 +244,7 @@ describe('ConcurrentCopies', () => {
     const enter = (tr: Transaction) => tr.split(posOf(tr.doc, 'Один.') + 5)
     for (const update of [changeOf(anna, enter), changeOf(boris, enter)])
       Y.applyUpdate(server, update, PEER_ORIGIN)
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
     expect(blocks(server)).toEqual(['Один.', '', '', 'Два.'])
   })
 
@@ -211,7 +256,7 @@ describe('ConcurrentCopies', () => {
     })
     Y.applyUpdate(server, fromAnna, PEER_ORIGIN)
     Y.applyUpdate(server, changeOf(boris, makeListItem('два')), PEER_ORIGIN)
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
     expect(blocks(server).sort()).toEqual(['Один.', 'два', 'два!'])
 
     const { server: other, copies: otherCopies, anna: alone } = threeDocs('Один.')
@@ -224,18 +269,17 @@ describe('ConcurrentCopies', () => {
       ])
     }
     Y.applyUpdate(other, changeOf(alone, paste), PEER_ORIGIN)
-    expect(otherCopies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(otherCopies.repair(REMOVE_ORIGIN)).toBe(0)
   })
 
   it('forgets a copy after a minute', () => {
     vi.useFakeTimers()
     try {
       const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
-      const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
-      Y.applyUpdate(server, changeOf(anna, join), PEER_ORIGIN)
+      send(server, anna, joinEnd, PEER_ORIGIN)
       vi.advanceTimersByTime(61_000)
-      Y.applyUpdate(server, changeOf(boris, join), PEER_ORIGIN)
-      expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+      send(server, boris, joinEnd, PEER_ORIGIN)
+      expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
     } finally {
       vi.useRealTimers()
     }
@@ -245,6 +289,6 @@ describe('ConcurrentCopies', () => {
     const { server, copies, anna, boris } = threeDocs('Один.', 'два')
     Y.applyUpdate(server, changeOf(anna, makeListItem('два')), { kind: 'storage' })
     Y.applyUpdate(server, changeOf(boris, makeListItem('два')), { kind: 'storage' })
-    expect(copies.removeDoubles(REMOVE_ORIGIN)).toBe(0)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
   })
 })

@@ -1,4 +1,11 @@
-import { beforeTransaction, isInsertedIn, itemsOf, LIVE, textOf } from '@accord/schema'
+import {
+  beforeTransaction,
+  isInsertedIn,
+  itemsOf,
+  LIVE,
+  textOf,
+  type Visibility,
+} from '@accord/schema'
 import * as Y from 'yjs'
 
 /** Joined text this short could be two people typing the same at one place. */
@@ -17,7 +24,7 @@ export interface Arrival {
    */
   copy:
     | { kind: 'block'; item: Y.Item; text: string | null }
-    | { kind: 'text'; text: Y.XmlText; from: number; to: number }
+    | { kind: 'text'; text: Y.XmlText; from: number; to: number; plain: string }
   at: number
 }
 
@@ -29,15 +36,14 @@ const placeKey = (first: Y.Item, last: Y.Item): string =>
   `${idKey((first.parent as Y.AbstractType<unknown>)._item?.id)}|${idKey(first.origin)}|${idKey(last.rightOrigin)}`
 
 /** A block's texts, however deep (a paragraph has one, a list item one per paragraph). */
-export const textsOf = (block: Y.XmlElement): Y.XmlText[] => {
+export const textsOf = (block: Y.XmlElement, visible: Visibility = LIVE): Y.XmlText[] => {
   const texts: Y.XmlText[] = []
-  const visit = (element: Y.XmlElement) => {
-    for (const child of element.toArray()) {
-      if (child instanceof Y.XmlText) texts.push(child)
-      else if (child instanceof Y.XmlElement) visit(child)
-    }
+  for (const child of itemsOf(block, visible)) {
+    if (!(child.content instanceof Y.ContentType)) continue
+    const type = child.content.type
+    if (type instanceof Y.XmlText) texts.push(type)
+    else if (type instanceof Y.XmlElement) texts.push(...textsOf(type, visible))
   }
-  visit(block)
   return texts
 }
 
@@ -64,32 +70,33 @@ export const newBlock = (item: Y.Item, transaction: Y.Transaction, at: number): 
   }
 }
 
-/** The text a block held before `transaction` (read before Yjs collects what it deleted). */
-const textBefore = (block: Y.XmlElement, transaction: Y.Transaction): string => {
-  const before = beforeTransaction(transaction)
-  let text = ''
-  for (const child of itemsOf(block, before)) {
-    if (!(child.content instanceof Y.ContentType)) continue
-    const type = child.content.type
-    if (type instanceof Y.XmlElement) text += textBefore(type, transaction)
-    else if (type instanceof Y.XmlText) text += textOf(type, before)
-  }
-  return text
+/** A block that was there before a transaction and that it deleted, as it was before. */
+export interface DeletedBlock {
+  texts: Y.XmlText[]
+  /** Its texts' characters, one after the other. */
+  text: string
 }
 
-/** The texts of the blocks a transaction deleted: what a join takes out of the next block. */
-const deletedBlockTexts = (transaction: Y.Transaction): Set<string> => {
-  const texts = new Set<string>()
+/**
+ * The blocks a transaction deleted, nested ones too (read before Yjs collects them): what a
+ * join takes out of the next block, what a list item replaces.
+ */
+export const deletedBlocks = (transaction: Y.Transaction): DeletedBlock[] => {
+  const blocks: DeletedBlock[] = []
+  const before = beforeTransaction(transaction)
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return
     const block = struct.content.type
-    if (block instanceof Y.XmlElement && !isInsertedIn(transaction, struct.id)) {
-      const text = textBefore(block, transaction)
-      if (text.length >= MIN_JOINED_TEXT) texts.add(text)
-    }
+    if (!(block instanceof Y.XmlElement) || isInsertedIn(transaction, struct.id)) return
+    const texts = textsOf(block, before)
+    blocks.push({ texts, text: texts.map((text) => textOf(text, before)).join('') })
   })
-  return texts
+  return blocks
 }
+
+/** Is `text` what a join took out of a block the transaction deleted? */
+export const isJoinedText = (text: string, deleted: readonly DeletedBlock[]): boolean =>
+  text.length >= MIN_JOINED_TEXT && deleted.some((block) => block.text === text)
 
 /** What one item of a run of text holds: its characters, or the formatting it starts. */
 export const writtenContent = ({ content }: Y.Item): string =>
@@ -139,11 +146,11 @@ const newTextRuns = (items: readonly Y.Item[], transaction: Y.Transaction) => {
 export const textArrivals = (
   items: readonly Y.Item[],
   transaction: Y.Transaction,
+  deleted: () => readonly DeletedBlock[],
   at: number,
 ): { arrival: Arrival; joined: boolean }[] => {
   const runs = newTextRuns(items, transaction)
   if (runs.length === 0) return []
-  const joined = deletedBlockTexts(transaction)
   return runs.map((run) => {
     const first = run.items[0] as Y.Item
     const last = run.items.at(-1) as Y.Item
@@ -156,9 +163,10 @@ export const textArrivals = (
         text: first.parent as Y.XmlText,
         from: first.id.clock,
         to: last.id.clock + last.length,
+        plain: run.text,
       },
       at,
     }
-    return { arrival, joined: joined.has(run.text) }
+    return { arrival, joined: isJoinedText(run.text, deleted()) }
   })
 }

@@ -48,7 +48,7 @@ const typedInto = (then: string, now: string): { at: number; text: string } | nu
 }
 
 /** A block copy's only text (a paragraph's, a list item's), when it has exactly one. */
-const onlyText = (copy: Y.Item): Y.XmlText | null => {
+export const onlyText = (copy: Y.Item): Y.XmlText | null => {
   const texts = textsOf((copy.content as Y.ContentType).type as Y.XmlElement)
   return texts.length === 1 ? (texts[0] as Y.XmlText) : null
 }
