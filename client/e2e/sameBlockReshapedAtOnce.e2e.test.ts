@@ -24,6 +24,12 @@ const joinNext = async (page: Page) => {
   await page.keyboard.press('Backspace')
 }
 
+/** Splitting the paragraph before "на" (Enter). */
+const splitBeforeNa = async (page: Page) => {
+  await caretIn(page, 'Право', 'Право '.length)
+  await page.keyboard.press('Enter')
+}
+
 /** What Anna and Boris do to the paragraph at once, the text after, and how many list items. */
 const CASES: {
   name: string
@@ -68,6 +74,20 @@ const CASES: {
     listItems: 1,
   },
   {
+    name: 'one makes it a list item, the other splits it: the tail is there once',
+    anna: makeListItem(),
+    boris: splitBeforeNa,
+    ending: ['Преамбула.', 'Право ', 'на доступ', 'Конец.'],
+    listItems: 1,
+  },
+  {
+    name: 'one splits it, the other makes it a list item: the tail is there once',
+    anna: splitBeforeNa,
+    boris: makeListItem(),
+    ending: ['Преамбула.', 'Право ', 'на доступ', 'Конец.'],
+    listItems: 1,
+  },
+  {
     name: 'one joins the next one to it, the other makes it a list item: the join reaches the list item',
     anna: joinNext,
     boris: makeListItem(),
@@ -81,6 +101,7 @@ const CASES: {
  * change is held back on its way until Boris's has reached her page. Each page
  * writes its change as the paragraph deleted and a copy inserted (a join: the next one's
  * text inserted); the server keeps one copy, and the page whose copy went types its keys again.
+ * A join or split against a list item is carried into the list item's copy by the server.
  */
 describe('one paragraph re-shaped by two people at once', () => {
   const session = useBrowserSession()

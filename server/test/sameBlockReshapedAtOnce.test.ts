@@ -73,23 +73,35 @@ describe('one paragraph re-shaped by two people at once', () => {
     await atOnce(a, b, (tr) => tr.join(posOf(tr.doc, 'Конец.') - 1), ['Преамбула.', 'анлоКонец.'])
   })
 
-  it('one makes it a list item, the other joins the next one to it: the joined text stays', async () => {
-    for (const first of ['list item', 'join']) {
-      const { docId, a, b } = await setUp('Преамбула.', 'анло', 'Конец.')
-      const listItem = makeListItem('анло')
-      const join = (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1)
-      // The one online reaches the server first.
-      await atOnce(a, b, first === 'list item' ? [listItem, join] : [join, listItem], [
-        'Преамбула.',
-        'анлоКонец.',
-      ])
-      expect(a.doc.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
-      await t.restart()
-      const late = t.client(docId, (await t.newUser('member')).cookie)
-      await late.synced()
-      await vi.waitFor(() => expect(blocks(late)).toEqual(['Преамбула.', 'анлоКонец.']))
-    }
-  })
+  const AGAINST_A_LIST_ITEM = [
+    {
+      name: 'joins the next one to it: the joined text stays',
+      texts: ['Преамбула.', 'анло', 'Конец.'],
+      edit: (tr: Transaction) => tr.join(posOf(tr.doc, 'Конец.') - 1),
+      expected: ['Преамбула.', 'анлоКонец.'],
+    },
+    {
+      name: 'splits it: the tail is there once',
+      texts: ['Преамбула.', 'анло и далее'],
+      edit: (tr: Transaction) => tr.split(posOf(tr.doc, ' и далее')),
+      expected: ['Преамбула.', 'анло', ' и далее'],
+    },
+  ]
+  for (const { name, texts, edit, expected } of AGAINST_A_LIST_ITEM) {
+    it(`one makes it a list item, the other ${name}`, async () => {
+      for (const first of ['list item', 'other']) {
+        const { docId, a, b } = await setUp(...texts)
+        const listItem = makeListItem('анло')
+        // The one online reaches the server first.
+        await atOnce(a, b, first === 'list item' ? [listItem, edit] : [edit, listItem], expected)
+        expect(a.doc.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
+        await t.restart()
+        const late = t.client(docId, (await t.newUser('member')).cookie)
+        await late.synced()
+        await vi.waitFor(() => expect(blocks(late)).toEqual(expected))
+      }
+    })
+  }
 
   it('both press Enter at the end of it: two new paragraphs stay', async () => {
     const { a, b } = await setUp('Один.', 'Два.')

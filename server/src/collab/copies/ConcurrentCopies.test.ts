@@ -222,6 +222,23 @@ describe('ConcurrentCopies', () => {
     }
   })
 
+  it('takes a split tail out of the list item made of its paragraph at once, whichever comes first', () => {
+    for (const order of ['list first', 'split first']) {
+      const { server, copies, anna, boris } = threeDocs('Один.', 'Первая часть. Вторая часть.')
+      const updates = [
+        changeOf(anna, makeListItem('Первая')),
+        changeOf(boris, (tr) => tr.split(posOf(tr.doc, 'Вторая'))),
+      ]
+      if (order === 'split first') updates.reverse()
+      for (const update of updates) Y.applyUpdate(server, update, FROM_CLIENT)
+      // Yjs alone: the list item still holds the tail the split moved out.
+      expect(blocks(server)).toEqual(['Один.', 'Первая часть. Вторая часть.', 'Вторая часть.'])
+      expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
+      expect(blocks(server)).toEqual(['Один.', 'Первая часть. ', 'Вторая часть.'])
+      expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
+    }
+  })
+
   it('puts a join back after what was typed in the list item since, and only once', () => {
     const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
     send(server, anna, makeListItem('анло'))

@@ -7,12 +7,11 @@ import {
   type DeletedBlock,
   deletedBlocks,
   idKey,
-  isJoinedText,
   newBlock,
   textArrivals,
 } from './arrivals.js'
-import { contentNow, onlyText, piecesOf, type Typed, typedSince } from './copiesNow.js'
-import { type Move, writtenIntoDeleted } from './lostJoins.js'
+import { contentNow, piecesOf, type Typed, typedSince } from './copiesNow.js'
+import { Moves, type TextFix } from './Moves.js'
 
 /** How long a copy that arrived is remembered as one a concurrent copy may match. */
 const REMEMBER_MS = 60_000
@@ -25,7 +24,19 @@ interface Double {
   typed?: Typed
 }
 
-const parentItem = (item: Y.Item): Y.Item | null => (item.parent as Y.AbstractType<unknown>)._item
+/** Applies a fix when its text is still there, and what it removes is still what it holds. */
+const applyFix = (fix: TextFix): boolean => {
+  const { text, at } = fix
+  if (text._item?.deleted) return false
+  if ('insert' in fix) {
+    if (at > text.length) return false
+    text.insert(at, fix.insert)
+    return true
+  }
+  if (textOf(text, LIVE).slice(at, at + fix.remove.length) !== fix.remove) return false
+  text.delete(at, fix.remove.length)
+  return true
+}
 
 /**
  * Did the transaction change the list of blocks of the body or of an element that was there
@@ -60,11 +71,8 @@ const changesBlockLists = (transaction: Y.Transaction): boolean => {
  * paragraphs), copies that differ as they arrive (someone typed in one before it reached the
  * server, in the same frame), and any other copy written in since it arrived: both stay.
  *
- * A join and a list item made of the same paragraph at once would lose the joined text: it
- * goes into the old paragraph, which the list item's copy replaces. The copy is remembered as
- * the paragraph's move (`Move`), and the joined text goes into it, after what the copy held as
- * it arrived, whichever of the two comes first. Only the instance whose client sent the later
- * of the two does this, so that two instances never both put it back.
+ * A join or a split of a paragraph someone makes a list item at the same moment is carried
+ * into the list item's copy (`Moves`).
  */
 export class ConcurrentCopies {
   /** Remembered copies by where they were put, and all of them oldest first. */
@@ -76,42 +84,30 @@ export class ConcurrentCopies {
    * alone may be a double of one, as the second join's delete changes nothing here.
    */
   private readonly joinedInto = new Map<string, number>()
-  /** Blocks replaced by a copy of themselves, by their text's id, oldest first. */
-  private readonly moves = new Map<string, Move>()
-  /** Joined text a concurrent copy lost, to put into that copy. */
-  private lostJoins: Typed[] = []
-  /**
-   * Blocks and texts a copy replaced in the transaction being followed, by id, that Yjs must
-   * not collect at its end: text written into a collected one arrives without its characters,
-   * so a lost join could not be put back. Kept deleted, they cost their ids, not their text.
-   */
-  private readonly uncollected = new Set<string>()
+  /** Blocks replaced by a copy of themselves, for a join or split of them at the same moment. */
+  private readonly moves = new Moves()
   private readonly gcFilter: (item: Y.Item) => boolean
 
   constructor(private readonly doc: Y.Doc) {
     doc.on('afterTransaction', this.follow)
     this.gcFilter = doc.gcFilter
-    doc.gcFilter = (item) => this.gcFilter(item) && !this.uncollected.has(idKey(item.id))
+    doc.gcFilter = (item) => this.gcFilter(item) && this.moves.mayCollect(item)
   }
 
   /**
-   * Puts back the joined text lost and deletes the doubles found since the last call, in one
-   * transaction with `origin`; returns how many it put back and deleted.
+   * Carries the joins and splits found since the last call into the copies they missed, and
+   * deletes the doubles, in one transaction with `origin`; returns how many changes it made.
    */
   repair(origin: TransactionOrigin): number {
-    const { doubles, lostJoins } = this
-    if (doubles.length === 0 && lostJoins.length === 0) return 0
+    const { doubles } = this
+    const fixes = this.moves.takeFixes()
+    if (doubles.length === 0 && fixes.length === 0) return 0
     this.doubles = []
-    this.lostJoins = []
     let repaired = 0
     Y.transact(
       this.doc,
       () => {
-        for (const { into, at, text } of lostJoins) {
-          if (into._item?.deleted || at > into.length) continue
-          into.insert(at, text)
-          repaired++
-        }
+        for (const fix of fixes) if (applyFix(fix)) repaired++
         for (const { arrival, typed } of doubles) {
           const { client, copy } = arrival
           if (copy.kind === 'block') {
@@ -136,18 +132,15 @@ export class ConcurrentCopies {
   destroy(): void {
     this.doc.off('afterTransaction', this.follow)
     this.doc.gcFilter = this.gcFilter
-    this.uncollected.clear()
     this.arrivals.clear()
     this.order.length = 0
     this.joinedInto.clear()
     this.moves.clear()
     this.doubles = []
-    this.lostJoins = []
   }
 
   private readonly follow = (transaction: Y.Transaction): void => {
-    // Collecting happens once, at the end of the transaction that deleted an item.
-    this.uncollected.clear()
+    this.moves.nextTransaction()
     const from = (transaction.origin as TransactionOrigin | null)?.kind
     if (from !== 'connection' && from !== 'peer') return
     const now = Date.now()
@@ -166,51 +159,12 @@ export class ConcurrentCopies {
       const block = newBlock(item, transaction, now)
       if (!block) continue
       this.arrived(block, true)
-      this.moved(block, deletedNow(), local)
+      this.moves.arrived(block, deletedNow(), this.order, local)
     }
     // Only joined text is remembered; any text may turn out to be its double.
     for (const { arrival, joined } of textArrivals(items, transaction, deletedNow, now))
       this.arrived(arrival, joined)
-    if (local && this.moves.size > 0) {
-      for (const { move, text } of writtenIntoDeleted(items, transaction, this.moves)) {
-        const now = textOf(move.to, LIVE)
-        if (
-          isJoinedText(text, deletedNow()) &&
-          !move.to._item?.deleted &&
-          now.startsWith(move.text)
-        )
-          this.lostJoins.push({ into: move.to, at: move.text.length, text })
-      }
-    }
-  }
-
-  /**
-   * Notes a new block that replaces a deleted one of one text with a copy of it; when a join
-   * into that block came first and the copy lacks it, its text is to go into the copy.
-   */
-  private moved(block: Arrival, deleted: readonly DeletedBlock[], local: boolean): void {
-    if (block.copy.kind !== 'block' || block.copy.text === null) return
-    const { text } = block.copy
-    const to = onlyText(block.copy.item) as Y.XmlText
-    for (const replaced of deleted) {
-      const [from] = replaced.texts
-      if (replaced.texts.length !== 1 || !from?._item) continue
-      if (replaced.text === text) {
-        this.moves.set(idKey(from._item.id), { from, to, text, at: block.at })
-        // The text and the blocks around it the transaction deleted (collecting a block collects
-        // what it holds).
-        for (let item: Y.Item | null = from._item; item?.deleted; item = parentItem(item))
-          this.uncollected.add(idKey(item.id))
-        continue
-      }
-      if (!local) continue
-      for (const join of this.order) {
-        const { copy } = join
-        if (copy.kind !== 'text' || copy.text !== from || join.client === block.client) continue
-        if (replaced.text === text + copy.plain)
-          this.lostJoins.push({ into: to, at: text.length, text: copy.plain })
-      }
-    }
+    this.moves.written(items, transaction, deletedNow, local)
   }
 
   /** Did the transaction write in a text that a remembered join wrote in? */
@@ -267,10 +221,7 @@ export class ConcurrentCopies {
       same.shift()
       if (same.length === 0) this.arrivals.delete(oldest.key)
     }
-    for (const [key, move] of this.moves) {
-      if (this.moves.size <= MAX_REMEMBERED && now - move.at < REMEMBER_MS) break
-      this.moves.delete(key)
-    }
+    this.moves.forget(now, REMEMBER_MS, MAX_REMEMBERED)
   }
 
   private countJoined(text: Y.XmlText, by: 1 | -1): void {

@@ -72,6 +72,7 @@ export const newBlock = (item: Y.Item, transaction: Y.Transaction, at: number): 
 
 /** A block that was there before a transaction and that it deleted, as it was before. */
 export interface DeletedBlock {
+  item: Y.Item
   texts: Y.XmlText[]
   /** Its texts' characters, one after the other. */
   text: string
@@ -89,7 +90,7 @@ export const deletedBlocks = (transaction: Y.Transaction): DeletedBlock[] => {
     const block = struct.content.type
     if (!(block instanceof Y.XmlElement) || isInsertedIn(transaction, struct.id)) return
     const texts = textsOf(block, before)
-    blocks.push({ texts, text: texts.map((text) => textOf(text, before)).join('') })
+    blocks.push({ item: struct, texts, text: texts.map((text) => textOf(text, before)).join('') })
   })
   return blocks
 }

@@ -1,0 +1,204 @@
+import { isInsertedIn, LIVE, textOf } from '@accord/schema'
+import * as Y from 'yjs'
+import { type Arrival, type DeletedBlock, idKey, isJoinedText } from './arrivals.js'
+import { onlyText } from './copiesNow.js'
+
+/**
+ * A block a transaction replaced with a copy of itself (a paragraph made a list item): the
+ * block, its text, the copy's text and what it held as it arrived.
+ */
+interface Move {
+  block: Y.Item
+  from: Y.XmlText
+  to: Y.XmlText
+  text: string
+  client: number
+  at: number
+}
+
+/** A change to a copy's text: what a concurrent join or split meant for the block it replaced. */
+export type TextFix =
+  | { text: Y.XmlText; at: number; insert: string }
+  | { text: Y.XmlText; at: number; remove: string }
+
+/** A new paragraph's text this short could be typed at once, not a split's tail. */
+const MIN_TAIL = 3
+
+const parentItem = (item: Y.Item): Y.Item | null => (item.parent as Y.AbstractType<unknown>)._item
+
+/**
+ * Text a transaction wrote at the end of a text that was already deleted, so that it arrived
+ * deleted: what a join writes into a paragraph someone else has just replaced.
+ */
+const writtenIntoDeleted = (
+  items: readonly Y.Item[],
+  transaction: Y.Transaction,
+  moves: ReadonlyMap<string, Move>,
+): { move: Move; text: string }[] => {
+  const runs: { move: Move; text: string; last: Y.Item }[] = []
+  for (const item of items) {
+    const { parent } = item
+    if (!item.deleted || !(parent instanceof Y.XmlText) || !parent._item) continue
+    const move = moves.get(idKey(parent._item.id))
+    if (!move || isInsertedIn(transaction, parent._item.id)) continue
+    let run = runs.at(-1)
+    if (run?.move !== move) {
+      run = { move, text: '', last: item }
+      runs.push(run)
+    }
+    // Formatting inside the joined text is not carried; its characters are.
+    if (item.content instanceof Y.ContentString) run.text += item.content.str
+    run.last = item
+  }
+  // A join writes at the end of the block as its writer saw it.
+  return runs.filter(({ last }) => last.rightOrigin === null)
+}
+
+/** The copy's text still begins with what it held as it arrived (typing after it is fine). */
+const copyHolds = (move: Move): boolean =>
+  !move.to._item?.deleted && textOf(move.to, LIVE).startsWith(move.text)
+
+/**
+ * Blocks replaced by a copy of themselves, and what a concurrent join or split of the same
+ * block means for the copy. Yjs has no move: a paragraph made a list item is deleted and a
+ * copy inserted. A join into it at the same moment writes into the deleted paragraph, and is
+ * lost; a split of it at the same moment moves a tail out of the deleted paragraph into a new
+ * one, and the copy still holds it, so it is there twice. Whichever comes first, the copy gets
+ * the joined text (after what it held as it arrived) or loses the tail.
+ *
+ * Only the instance whose own client sent the later of the two changes (`local`) does this,
+ * so that two instances never both do it; when each gets its own client's change first,
+ * neither does.
+ */
+export class Moves {
+  /** By the replaced block's text id, oldest first. */
+  private readonly moves = new Map<string, Move>()
+  /**
+   * Blocks and texts replaced in the transaction being followed, by id, that Yjs must not
+   * collect at its end: text written into a collected one arrives without its characters, so
+   * a lost join could not be put back. Kept deleted, they cost their ids, not their text.
+   */
+  private readonly uncollected = new Set<string>()
+  private fixes: TextFix[] = []
+
+  /** For the document's `gcFilter`. */
+  mayCollect(item: Y.Item): boolean {
+    return !this.uncollected.has(idKey(item.id))
+  }
+
+  /** Called first for every transaction: collecting happens at the end of the one that deleted. */
+  nextTransaction(): void {
+    this.uncollected.clear()
+  }
+
+  /** The fixes found since the last call. */
+  takeFixes(): TextFix[] {
+    const fixes = this.fixes
+    this.fixes = []
+    return fixes
+  }
+
+  /**
+   * A new block: a copy of a block the transaction deleted (a move), or the tail of a split
+   * of a block moved before. `remembered` are the copies remembered, to find a join or split
+   * that came before the move.
+   */
+  arrived(
+    block: Arrival,
+    deleted: readonly DeletedBlock[],
+    remembered: readonly Arrival[],
+    local: boolean,
+  ): void {
+    if (block.copy.kind !== 'block' || block.copy.text === null) return
+    if (local) this.splitAfterMove(block, block.copy.text)
+    const { text } = block.copy
+    for (const replaced of deleted) {
+      const [from] = replaced.texts
+      if (replaced.texts.length !== 1 || !from?._item) continue
+      const to = onlyText(block.copy.item) as Y.XmlText
+      if (replaced.text === text) {
+        this.moves.set(idKey(from._item.id), {
+          block: replaced.item,
+          from,
+          to,
+          text,
+          client: block.client,
+          at: block.at,
+        })
+        // The text and the blocks around it the transaction deleted (collecting a block
+        // collects what it holds).
+        for (let item: Y.Item | null = from._item; item?.deleted; item = parentItem(item))
+          this.uncollected.add(idKey(item.id))
+      } else if (local) this.moveAfter(block.client, replaced, to, text, remembered)
+    }
+  }
+
+  /** A transaction's new items: a join into a moved block arrives deleted. */
+  written(
+    items: readonly Y.Item[],
+    transaction: Y.Transaction,
+    deleted: () => readonly DeletedBlock[],
+    local: boolean,
+  ): void {
+    if (!local || this.moves.size === 0) return
+    for (const { move, text } of writtenIntoDeleted(items, transaction, this.moves)) {
+      if (isJoinedText(text, deleted()) && copyHolds(move))
+        this.fixes.push({ text: move.to, at: move.text.length, insert: text })
+    }
+  }
+
+  /** Forgets moves older than `maxAge`, and the oldest beyond `max`. */
+  forget(now: number, maxAge: number, max: number): void {
+    for (const [key, move] of this.moves) {
+      if (this.moves.size <= max && now - move.at < maxAge) break
+      this.moves.delete(key)
+    }
+  }
+
+  clear(): void {
+    this.moves.clear()
+    this.uncollected.clear()
+    this.fixes = []
+  }
+
+  /** The tail of a split, put after a block moved before: the copy loses that tail. */
+  private splitAfterMove(tail: Arrival, text: string): void {
+    if (tail.copy.kind !== 'block' || !tail.copy.item.origin) return
+    const after = tail.copy.item.origin
+    for (const move of this.moves.values()) {
+      if (!Y.compareIDs(move.block.id, after) || move.client === tail.client) continue
+      if (text.length < MIN_TAIL) continue
+      if (move.text.endsWith(text) && text.length < move.text.length && copyHolds(move))
+        this.fixes.push({ text: move.to, at: move.text.length - text.length, remove: text })
+    }
+  }
+
+  /** A move whose copy lacks a join into the block, or holds the tail of a split of it, that came first. */
+  private moveAfter(
+    client: number,
+    replaced: DeletedBlock,
+    to: Y.XmlText,
+    text: string,
+    remembered: readonly Arrival[],
+  ): void {
+    for (const before of remembered) {
+      if (before.client === client) continue
+      const { copy } = before
+      if (
+        copy.kind === 'text' &&
+        copy.text === replaced.texts[0] &&
+        replaced.text === text + copy.plain
+      )
+        this.fixes.push({ text: to, at: text.length, insert: copy.plain })
+      if (
+        copy.kind === 'block' &&
+        copy.text !== null &&
+        !copy.item.deleted &&
+        copy.item.origin &&
+        Y.compareIDs(copy.item.origin, replaced.item.id) &&
+        text === replaced.text + copy.text
+      )
+        this.fixes.push({ text: to, at: replaced.text.length, remove: copy.text })
+    }
+  }
+}
