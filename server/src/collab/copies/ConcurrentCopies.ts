@@ -86,6 +86,7 @@ export class ConcurrentCopies {
   private readonly joinedInto = new Map<string, number>()
   /** Blocks replaced by a copy of themselves, for a join or split of them at the same moment. */
   private readonly moves = new Moves()
+  /** The document's own collection filter, kept and restored on destroy. */
   private readonly gcFilter: (item: Y.Item) => boolean
 
   constructor(private readonly doc: Y.Doc) {
@@ -155,12 +156,14 @@ export class ConcurrentCopies {
     }
     // Of two instances, only the one whose client sent the later change puts text back.
     const local = from === 'connection'
+    const blocks: Arrival[] = []
     for (const item of items) {
       const block = newBlock(item, transaction, now)
       if (!block) continue
       this.arrived(block, true)
-      this.moves.arrived(block, deletedNow(), this.order, local)
+      blocks.push(block)
     }
+    if (blocks.length > 0) this.moves.arrived(blocks, deletedNow(), this.order, local)
     // Only joined text is remembered; any text may turn out to be its double.
     for (const { arrival, joined } of textArrivals(items, transaction, deletedNow, now))
       this.arrived(arrival, joined)

@@ -16,6 +16,13 @@ interface Move {
   at: number
 }
 
+/** A deleted block a copy may be of; with `fix`, one a join or split by `client` came first to. */
+interface ExpectedCopy {
+  replaced: DeletedBlock
+  client: number
+  fix?: (to: Y.XmlText) => TextFix
+}
+
 /** A change to a copy's text: what a concurrent join or split meant for the block it replaced. */
 export type TextFix =
   | { text: Y.XmlText; at: number; insert: string }
@@ -83,7 +90,7 @@ export class Moves {
 
   /** For the document's `gcFilter`. */
   mayCollect(item: Y.Item): boolean {
-    return !this.uncollected.has(idKey(item.id))
+    return this.uncollected.size === 0 || !this.uncollected.has(idKey(item.id))
   }
 
   /** Called first for every transaction: collecting happens at the end of the one that deleted. */
@@ -99,25 +106,33 @@ export class Moves {
   }
 
   /**
-   * A new block: a copy of a block the transaction deleted (a move), or the tail of a split
-   * of a block moved before. `remembered` are the copies remembered, to find a join or split
-   * that came before the move.
+   * A transaction's new blocks: copies of blocks it deleted (moves), or the tails of splits of
+   * blocks moved before. `remembered` are the copies remembered, to find a join or split that
+   * came before a move. Costs a lookup per new block, whatever the transaction deleted.
    */
   arrived(
-    block: Arrival,
+    blocks: readonly Arrival[],
     deleted: readonly DeletedBlock[],
     remembered: readonly Arrival[],
     local: boolean,
   ): void {
-    if (block.copy.kind !== 'block' || block.copy.text === null) return
-    if (local) this.splitAfterMove(block, block.copy.text)
-    const { text } = block.copy
-    for (const replaced of deleted) {
-      const [from] = replaced.texts
-      if (replaced.texts.length !== 1 || !from?._item) continue
-      const to = onlyText(block.copy.item) as Y.XmlText
-      if (replaced.text === text) {
-        this.moves.set(idKey(from._item.id), {
+    const copies = blocks.flatMap((block) =>
+      block.copy.kind === 'block' && block.copy.text !== null
+        ? [{ block, item: block.copy.item, text: block.copy.text }]
+        : [],
+    )
+    if (copies.length === 0) return
+    if (local) for (const { block, text } of copies) this.splitAfterMove(block, text)
+    const expected = this.expectedCopies(deleted, remembered, local)
+    for (const { block, item, text } of copies) {
+      for (const { replaced, client, fix } of expected.get(text) ?? []) {
+        const to = onlyText(item) as Y.XmlText
+        if (fix) {
+          if (client !== block.client) this.fixes.push(fix(to))
+          continue
+        }
+        const from = replaced.texts[0] as Y.XmlText
+        this.moves.set(idKey(from._item?.id), {
           block: replaced.item,
           from,
           to,
@@ -127,9 +142,9 @@ export class Moves {
         })
         // The text and the blocks around it the transaction deleted (collecting a block
         // collects what it holds).
-        for (let item: Y.Item | null = from._item; item?.deleted; item = parentItem(item))
-          this.uncollected.add(idKey(item.id))
-      } else if (local) this.moveAfter(block.client, replaced, to, text, remembered)
+        for (let at: Y.Item | null = from._item; at?.deleted; at = parentItem(at))
+          this.uncollected.add(idKey(at.id))
+      }
     }
   }
 
@@ -163,7 +178,7 @@ export class Moves {
 
   /** The tail of a split, put after a block moved before: the copy loses that tail. */
   private splitAfterMove(tail: Arrival, text: string): void {
-    if (tail.copy.kind !== 'block' || !tail.copy.item.origin) return
+    if (this.moves.size === 0 || tail.copy.kind !== 'block' || !tail.copy.item.origin) return
     const after = tail.copy.item.origin
     for (const move of this.moves.values()) {
       if (!Y.compareIDs(move.block.id, after) || move.client === tail.client) continue
@@ -173,32 +188,54 @@ export class Moves {
     }
   }
 
-  /** A move whose copy lacks a join into the block, or holds the tail of a split of it, that came first. */
-  private moveAfter(
-    client: number,
-    replaced: DeletedBlock,
-    to: Y.XmlText,
-    text: string,
+  /**
+   * The deleted blocks of one text, by the text a copy of each would hold: the same text (a
+   * move), or, when a join into it or a split of it (by `client`) came first, the text without
+   * the join or with the split's tail, and the fix that mends that copy.
+   */
+  private expectedCopies(
+    deleted: readonly DeletedBlock[],
     remembered: readonly Arrival[],
-  ): void {
-    for (const before of remembered) {
-      if (before.client === client) continue
-      const { copy } = before
-      if (
-        copy.kind === 'text' &&
-        copy.text === replaced.texts[0] &&
-        replaced.text === text + copy.plain
-      )
-        this.fixes.push({ text: to, at: text.length, insert: copy.plain })
-      if (
-        copy.kind === 'block' &&
-        copy.text !== null &&
-        !copy.item.deleted &&
-        copy.item.origin &&
-        Y.compareIDs(copy.item.origin, replaced.item.id) &&
-        text === replaced.text + copy.text
-      )
-        this.fixes.push({ text: to, at: replaced.text.length, remove: copy.text })
+    local: boolean,
+  ): Map<string, ExpectedCopy[]> {
+    const expected = new Map<string, ExpectedCopy[]>()
+    const expect = (text: string, copy: ExpectedCopy) => {
+      const list = expected.get(text)
+      if (list) list.push(copy)
+      else expected.set(text, [copy])
     }
+    const byText = new Map<Y.XmlText, DeletedBlock>()
+    const byId = new Map<string, DeletedBlock>()
+    for (const replaced of deleted) {
+      const [from] = replaced.texts
+      if (replaced.texts.length !== 1 || !from?._item) continue
+      expect(replaced.text, { replaced, client: 0 })
+      byText.set(from, replaced)
+      byId.set(idKey(replaced.item.id), replaced)
+    }
+    if (!local) return expected
+    for (const { client, copy } of remembered) {
+      if (copy.kind === 'text') {
+        const replaced = byText.get(copy.text)
+        const { plain } = copy
+        if (!replaced?.text.endsWith(plain)) continue
+        const rest = replaced.text.slice(0, replaced.text.length - plain.length)
+        expect(rest, {
+          replaced,
+          client,
+          fix: (to) => ({ text: to, at: rest.length, insert: plain }),
+        })
+      } else if (copy.text !== null && copy.item.origin && !copy.item.deleted) {
+        const replaced = byId.get(idKey(copy.item.origin))
+        const tail = copy.text
+        if (!replaced) continue
+        expect(replaced.text + tail, {
+          replaced,
+          client,
+          fix: (to) => ({ text: to, at: replaced.text.length, remove: tail }),
+        })
+      }
+    }
+    return expected
   }
 }
