@@ -124,6 +124,19 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)('two instances on PostgreSQL and
     for (const c of [onA, onB]) expect(plainText(c.doc)).toBe('Один.\nдваТри.')
   })
 
+  it('puts a join into the list item made at once on another instance once, when each instance has its own first', async () => {
+    const { onA, onB } = await threeParagraphsOnBoth()
+    // Both offline while they edit, then back at once: each instance gets its own client's change first.
+    for (const c of [onA, onB]) c.provider.disconnect()
+    editAs(onA.doc, makeListItem('два'))
+    editAs(onB.doc, (tr) => tr.join(posOf(tr.doc, 'Три.') - 1))
+    for (const c of [onA, onB]) c.provider.connect()
+    for (const c of [onA, onB])
+      await vi.waitFor(() => expect(plainText(c.doc)).toBe('Один.\nдваТри.'))
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    for (const c of [onA, onB]) expect(plainText(c.doc)).toBe('Один.\nдваТри.')
+  })
+
   it("a client id another instance shows as someone's presence cannot be taken on this one", async () => {
     const ann = await a.newUser('member', 'Ann')
     const mallory = await a.newUser('member', 'Mallory')

@@ -248,12 +248,32 @@ describe('ConcurrentCopies', () => {
     expect(blocks(server)).toEqual(['Преамбула.', 'анлоКонец.!'])
   })
 
-  it('leaves a lost join to the instance whose client sent the later change', () => {
-    const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
-    send(server, anna, makeListItem('анло'))
-    send(server, boris, joinEnd, PEER_ORIGIN)
-    expect(copies.repair(REMOVE_ORIGIN)).toBe(0)
-    expect(blocks(server)).toEqual(['Преамбула.', 'анло'])
+  it('leaves mending to the instance whose client joined or split, whichever came first', () => {
+    const edits = {
+      list: makeListItem('Первая'),
+      join: joinEnd,
+      split: (tr: Transaction) => tr.split(posOf(tr.doc, 'Вторая')),
+    }
+    for (const other of ['join', 'split'] as const) {
+      for (const first of ['list', other]) {
+        for (const joinerHere of [true, false]) {
+          const { server, copies, anna, boris } = threeDocs(
+            'Один.',
+            'Первая часть. Вторая часть.',
+            'Конец.',
+          )
+          const list = changeOf(anna, edits.list)
+          const theirs = changeOf(boris, edits[other])
+          const sends = [
+            () => Y.applyUpdate(server, list, joinerHere ? PEER_ORIGIN : FROM_CLIENT),
+            () => Y.applyUpdate(server, theirs, joinerHere ? FROM_CLIENT : PEER_ORIGIN),
+          ]
+          if (first !== 'list') sends.reverse()
+          for (const send of sends) send()
+          expect(copies.repair(REMOVE_ORIGIN), `${other}, ${first} first`).toBe(joinerHere ? 1 : 0)
+        }
+      }
+    }
   })
 
   it('leaves two empty paragraphs two people added at one place', () => {

@@ -154,20 +154,19 @@ export class ConcurrentCopies {
       deleted ??= deletedBlocks(transaction)
       return deleted
     }
-    // Of two instances, only the one whose client sent the later change puts text back.
-    const local = from === 'connection'
+    const arrivedAt = { at: now, local: from === 'connection' }
     const blocks: Arrival[] = []
     for (const item of items) {
-      const block = newBlock(item, transaction, now)
+      const block = newBlock(item, transaction, arrivedAt)
       if (!block) continue
       this.arrived(block, true)
       blocks.push(block)
     }
-    if (blocks.length > 0) this.moves.arrived(blocks, deletedNow(), this.order, local)
+    if (blocks.length > 0) this.moves.arrived(blocks, deletedNow(), this.order)
     // Only joined text is remembered; any text may turn out to be its double.
-    for (const { arrival, joined } of textArrivals(items, transaction, deletedNow, now))
+    for (const { arrival, joined } of textArrivals(items, transaction, deletedNow, arrivedAt))
       this.arrived(arrival, joined)
-    this.moves.written(items, transaction, deletedNow, local)
+    this.moves.written(items, transaction, deletedNow, arrivedAt.local)
   }
 
   /** Did the transaction write in a text that a remembered join wrote in? */

@@ -73,9 +73,8 @@ const copyHolds = (move: Move): boolean =>
  * one, and the copy still holds it, so it is there twice. Whichever comes first, the copy gets
  * the joined text (after what it held as it arrived) or loses the tail.
  *
- * Only the instance whose own client sent the later of the two changes (`local`) does this,
- * so that two instances never both do it; when each gets its own client's change first,
- * neither does.
+ * Only the instance whose own client joined or split (`local`) mends the copy, whichever
+ * change came first, so that of several instances exactly one does.
  */
 export class Moves {
   /** By the replaced block's text id, oldest first. */
@@ -114,7 +113,6 @@ export class Moves {
     blocks: readonly Arrival[],
     deleted: readonly DeletedBlock[],
     remembered: readonly Arrival[],
-    local: boolean,
   ): void {
     const copies = blocks.flatMap((block) =>
       block.copy.kind === 'block' && block.copy.text !== null
@@ -122,8 +120,8 @@ export class Moves {
         : [],
     )
     if (copies.length === 0) return
-    if (local) for (const { block, text } of copies) this.splitAfterMove(block, text)
-    const expected = this.expectedCopies(deleted, remembered, local)
+    for (const { block, text } of copies) if (block.local) this.splitAfterMove(block, text)
+    const expected = this.expectedCopies(deleted, remembered)
     for (const { block, item, text } of copies) {
       for (const { replaced, client, fix } of expected.get(text) ?? []) {
         const to = onlyText(item) as Y.XmlText
@@ -190,13 +188,12 @@ export class Moves {
 
   /**
    * The deleted blocks of one text, by the text a copy of each would hold: the same text (a
-   * move), or, when a join into it or a split of it (by `client`) came first, the text without
-   * the join or with the split's tail, and the fix that mends that copy.
+   * move), or, when a join into it or a split of it (by `client`, of this instance) came first,
+   * the text without the join or with the split's tail, and the fix that mends that copy.
    */
   private expectedCopies(
     deleted: readonly DeletedBlock[],
     remembered: readonly Arrival[],
-    local: boolean,
   ): Map<string, ExpectedCopy[]> {
     const expected = new Map<string, ExpectedCopy[]>()
     const expect = (text: string, copy: ExpectedCopy) => {
@@ -213,8 +210,9 @@ export class Moves {
       byText.set(from, replaced)
       byId.set(idKey(replaced.item.id), replaced)
     }
-    if (!local) return expected
-    for (const { client, copy } of remembered) {
+    if (byText.size === 0) return expected
+    for (const { client, copy, local } of remembered) {
+      if (!local) continue
       if (copy.kind === 'text') {
         const replaced = byText.get(copy.text)
         const { plain } = copy

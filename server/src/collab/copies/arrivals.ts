@@ -26,7 +26,12 @@ export interface Arrival {
     | { kind: 'block'; item: Y.Item; text: string | null }
     | { kind: 'text'; text: Y.XmlText; from: number; to: number; plain: string }
   at: number
+  /** Sent by a client of this instance (not relayed from another one). */
+  local: boolean
 }
+
+/** When and where a copy arrived. */
+export type ArrivedAt = Pick<Arrival, 'at' | 'local'>
 
 export const idKey = (id: Y.ID | null | undefined): string =>
   id ? `${id.client}:${id.clock}` : '-'
@@ -48,7 +53,11 @@ export const textsOf = (block: Y.XmlElement, visible: Visibility = LIVE): Y.XmlT
 }
 
 /** A new block with text, of an element or the body, not inside another block it made. */
-export const newBlock = (item: Y.Item, transaction: Y.Transaction, at: number): Arrival | null => {
+export const newBlock = (
+  item: Y.Item,
+  transaction: Y.Transaction,
+  arrived: ArrivedAt,
+): Arrival | null => {
   if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentType))
     return null
   const block = item.content.type
@@ -66,7 +75,7 @@ export const newBlock = (item: Y.Item, transaction: Y.Transaction, at: number): 
       item,
       text: texts.length === 1 ? textOf(texts[0] as Y.XmlText, LIVE) : null,
     },
-    at,
+    ...arrived,
   }
 }
 
@@ -148,7 +157,7 @@ export const textArrivals = (
   items: readonly Y.Item[],
   transaction: Y.Transaction,
   deleted: () => readonly DeletedBlock[],
-  at: number,
+  arrived: ArrivedAt,
 ): { arrival: Arrival; joined: boolean }[] => {
   const runs = newTextRuns(items, transaction)
   if (runs.length === 0) return []
@@ -166,7 +175,7 @@ export const textArrivals = (
         to: last.id.clock + last.length,
         plain: run.text,
       },
-      at,
+      ...arrived,
     }
     return { arrival, joined: isJoinedText(run.text, deleted()) }
   })
