@@ -107,6 +107,23 @@ describe('ConcurrentCopies', () => {
     expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
     expect(blocks(server)).toEqual(['Один.', 'дв иа', 'три'])
 
+    // Bold typing (or a suggestion's marks) would go plain: both copies stay.
+    const bold = threeDocs('Один.', 'два', 'три')
+    bold.boris.clientID = bold.anna.clientID + 1
+    Y.applyUpdate(bold.server, changeOf(bold.boris, makeListItem('два')), PEER_ORIGIN)
+    Y.applyUpdate(
+      bold.server,
+      changeOf(bold.boris, (tr) =>
+        tr.insert(
+          posOf(tr.doc, 'два') + 2,
+          tr.doc.type.schema.text(' и', [(tr.doc.type.schema.marks.bold as MarkType).create()]),
+        ),
+      ),
+      PEER_ORIGIN,
+    )
+    Y.applyUpdate(bold.server, changeOf(bold.anna, makeListItem('два')), PEER_ORIGIN)
+    expect(bold.copies.repair(REMOVE_ORIGIN)).toBe(0)
+
     // Typing at two places cannot be told apart from other changes: both copies stay.
     const other = threeDocs('Один.', 'два', 'три')
     other.boris.clientID = other.anna.clientID + 1
@@ -237,6 +254,54 @@ describe('ConcurrentCopies', () => {
       expect(blocks(server)).toEqual(['Один.', 'Первая часть. ', 'Вторая часть.'])
       expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain('<bulletlist>')
     }
+  })
+
+  it('leaves a join with formatting, and a suggested split, to the list item as Yjs has them', () => {
+    const bold = (tr: Transaction) =>
+      tr.addMark(
+        posOf(tr.doc, 'Конец.'),
+        posOf(tr.doc, 'Конец.') + 3,
+        (tr.doc.type.schema.marks.bold as MarkType).create(),
+      )
+    const suggestedSplit = (tr: Transaction) => {
+      const at = posOf(tr.doc, 'Вторая')
+      tr.split(at)
+      // The new paragraph, suggested for insertion by someone in review.
+      tr.setNodeAttribute(at + 1, 'suggestion', { kind: 'insertion', id: 's1' })
+    }
+    for (const first of ['list', 'other']) {
+      const joined = threeDocs('Один.', 'Первая часть. Вторая часть.', 'Конец.')
+      send(joined.server, joined.boris, bold)
+      Y.applyUpdate(joined.anna, Y.encodeStateAsUpdate(joined.server))
+      const split = threeDocs('Один.', 'Первая часть. Вторая часть.')
+      for (const [name, { server, copies, anna, boris }, edit] of [
+        ['bold join', joined, (tr: Transaction) => tr.join(posOf(tr.doc, 'Кон') - 1)],
+        ['suggested split', split, suggestedSplit],
+      ] as const) {
+        const updates = [changeOf(anna, makeListItem('Первая')), changeOf(boris, edit)]
+        if (first === 'other') updates.reverse()
+        for (const update of updates) Y.applyUpdate(server, update, FROM_CLIENT)
+        expect(copies.repair(REMOVE_ORIGIN), `${name}, ${first} first`).toBe(0)
+      }
+    }
+  })
+
+  it('puts joined text back plain, not taking on the formatting at the end of the list item', () => {
+    const { server, copies, anna, boris } = threeDocs('Преамбула.', 'анло', 'Конец.')
+    send(server, anna, (tr) =>
+      tr.addMark(
+        posOf(tr.doc, 'анло'),
+        posOf(tr.doc, 'анло') + 4,
+        (tr.doc.type.schema.marks.bold as MarkType).create(),
+      ),
+    )
+    Y.applyUpdate(boris, Y.encodeStateAsUpdate(server))
+    send(server, anna, makeListItem('анло'))
+    send(server, boris, joinEnd)
+    expect(copies.repair(REMOVE_ORIGIN)).toBe(1)
+    expect(server.getXmlFragment(BODY_FRAGMENT).toString()).toContain(
+      '<paragraph><bold>анло</bold>Конец.</paragraph>',
+    )
   })
 
   it('puts a join back after what was typed in the list item since, and only once', () => {

@@ -30,7 +30,8 @@ const applyFix = (fix: TextFix): boolean => {
   if (text._item?.deleted) return false
   if ('insert' in fix) {
     if (at > text.length) return false
-    text.insert(at, fix.insert)
+    // Plain, not taking on the formatting around it.
+    text.insert(at, fix.insert, {})
     return true
   }
   if (textOf(text, LIVE).slice(at, at + fix.remove.length) !== fix.remove) return false
@@ -113,7 +114,7 @@ export class ConcurrentCopies {
           const { client, copy } = arrival
           if (copy.kind === 'block') {
             if (copy.item.deleted) continue
-            if (typed) typed.into.insert(typed.at, typed.text)
+            if (typed) typed.into.insert(typed.at, typed.text, {})
             const parent = copy.item.parent as Y.XmlFragment
             parent.delete(indexOf(copy.item, LIVE), 1)
           } else {

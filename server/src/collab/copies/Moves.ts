@@ -1,4 +1,4 @@
-import { isInsertedIn, LIVE, textOf } from '@accord/schema'
+import { BLOCK_SUGGESTION_ATTR, isInsertedIn, LIVE, textOf } from '@accord/schema'
 import * as Y from 'yjs'
 import { type Arrival, type DeletedBlock, idKey, isJoinedText } from './arrivals.js'
 import { onlyText } from './copiesNow.js'
@@ -16,11 +16,10 @@ interface Move {
   at: number
 }
 
-/** A deleted block a copy may be of; with `fix`, one a join or split by `client` came first to. */
+/** A deleted block a copy may be of; with `mend`, one a join or split by `client` came first to. */
 interface ExpectedCopy {
   replaced: DeletedBlock
-  client: number
-  fix?: (to: Y.XmlText) => TextFix
+  mend?: { client: number; fix: (to: Y.XmlText) => TextFix }
 }
 
 /** A change to a copy's text: what a concurrent join or split meant for the block it replaced. */
@@ -34,6 +33,32 @@ const MIN_TAIL = 3
 const parentItem = (item: Y.Item): Y.Item | null => (item.parent as Y.AbstractType<unknown>)._item
 
 /**
+ * Is a split's tail a suggested block (someone in review)? Taking the tail out of the copy
+ * would be a direct edit, and rejecting the suggestion would then lose the text: left.
+ */
+const suggested = (block: Y.Item): boolean =>
+  ((block.content as Y.ContentType).type as Y.XmlElement).getAttribute(BLOCK_SUGGESTION_ATTR) !=
+  null
+
+/**
+ * Does an item start formatting (bold, a suggestion's marks)? Joined text carrying it is not
+ * written again as plain text (see `Arrival`); an item that ends formatting (its value null)
+ * leaves the text after it plain.
+ */
+const startsFormatting = ({ content }: Y.Item): boolean =>
+  content instanceof Y.ContentFormat && content.value !== null
+
+/**
+ * Is nothing but formatting (the end of a bold run, say) and what `transaction` wrote after
+ * an item in its text? Deleted text counts: it is what the writer saw.
+ */
+const endsText = (item: Y.Item, transaction: Y.Transaction): boolean => {
+  for (let right = item.right; right; right = right.right)
+    if (right.countable && !isInsertedIn(transaction, right.id)) return false
+  return true
+}
+
+/**
  * Text a transaction wrote at the end of a text that was already deleted, so that it arrived
  * deleted: what a join writes into a paragraph someone else has just replaced.
  */
@@ -42,7 +67,7 @@ const writtenIntoDeleted = (
   transaction: Y.Transaction,
   moves: ReadonlyMap<string, Move>,
 ): { move: Move; text: string }[] => {
-  const runs: { move: Move; text: string; last: Y.Item }[] = []
+  const runs: { move: Move; text: string; last: Y.Item; formatted: boolean }[] = []
   for (const item of items) {
     const { parent } = item
     if (!item.deleted || !(parent instanceof Y.XmlText) || !parent._item) continue
@@ -50,15 +75,16 @@ const writtenIntoDeleted = (
     if (!move || isInsertedIn(transaction, parent._item.id)) continue
     let run = runs.at(-1)
     if (run?.move !== move) {
-      run = { move, text: '', last: item }
+      run = { move, text: '', last: item, formatted: false }
       runs.push(run)
     }
-    // Formatting inside the joined text is not carried; its characters are.
     if (item.content instanceof Y.ContentString) run.text += item.content.str
+    else if (startsFormatting(item)) run.formatted = true
     run.last = item
   }
-  // A join writes at the end of the block as its writer saw it.
-  return runs.filter(({ last }) => last.rightOrigin === null)
+  // A join writes at the end of the block as its writer saw it. Joined text with formatting
+  // is left (`startsFormatting`).
+  return runs.filter(({ last, formatted }) => endsText(last, transaction) && !formatted)
 }
 
 /** The copy's text still begins with what it held as it arrived (typing after it is fine). */
@@ -71,7 +97,9 @@ const copyHolds = (move: Move): boolean =>
  * copy inserted. A join into it at the same moment writes into the deleted paragraph, and is
  * lost; a split of it at the same moment moves a tail out of the deleted paragraph into a new
  * one, and the copy still holds it, so it is there twice. Whichever comes first, the copy gets
- * the joined text (after what it held as it arrived) or loses the tail.
+ * the joined text (after what it held as it arrived) or loses the tail. Joined text with
+ * formatting, and a suggested tail (someone in review), are left as Yjs has them: mending
+ * them would turn a suggestion into a direct edit.
  *
  * Only the instance whose own client joined or split (`local`) mends the copy, whichever
  * change came first, so that of several instances exactly one does.
@@ -123,10 +151,10 @@ export class Moves {
     for (const { block, text } of copies) if (block.local) this.splitAfterMove(block, text)
     const expected = this.expectedCopies(deleted, remembered)
     for (const { block, item, text } of copies) {
-      for (const { replaced, client, fix } of expected.get(text) ?? []) {
+      for (const { replaced, mend } of expected.get(text) ?? []) {
         const to = onlyText(item) as Y.XmlText
-        if (fix) {
-          if (client !== block.client) this.fixes.push(fix(to))
+        if (mend) {
+          if (mend.client !== block.client) this.fixes.push(mend.fix(to))
           continue
         }
         const from = replaced.texts[0] as Y.XmlText
@@ -177,6 +205,7 @@ export class Moves {
   /** The tail of a split, put after a block moved before: the copy loses that tail. */
   private splitAfterMove(tail: Arrival, text: string): void {
     if (this.moves.size === 0 || tail.copy.kind !== 'block' || !tail.copy.item.origin) return
+    if (suggested(tail.copy.item)) return
     const after = tail.copy.item.origin
     for (const move of this.moves.values()) {
       if (!Y.compareIDs(move.block.id, after) || move.client === tail.client) continue
@@ -206,7 +235,7 @@ export class Moves {
     for (const replaced of deleted) {
       const [from] = replaced.texts
       if (replaced.texts.length !== 1 || !from?._item) continue
-      expect(replaced.text, { replaced, client: 0 })
+      expect(replaced.text, { replaced })
       byText.set(from, replaced)
       byId.set(idKey(replaced.item.id), replaced)
     }
@@ -216,21 +245,19 @@ export class Moves {
       if (copy.kind === 'text') {
         const replaced = byText.get(copy.text)
         const { plain } = copy
-        if (!replaced?.text.endsWith(plain)) continue
+        if (plain === null || !replaced?.text.endsWith(plain)) continue
         const rest = replaced.text.slice(0, replaced.text.length - plain.length)
         expect(rest, {
           replaced,
-          client,
-          fix: (to) => ({ text: to, at: rest.length, insert: plain }),
+          mend: { client, fix: (to) => ({ text: to, at: rest.length, insert: plain }) },
         })
       } else if (copy.text !== null && copy.item.origin && !copy.item.deleted) {
         const replaced = byId.get(idKey(copy.item.origin))
         const tail = copy.text
-        if (!replaced) continue
+        if (!replaced || suggested(copy.item)) continue
         expect(replaced.text + tail, {
           replaced,
-          client,
-          fix: (to) => ({ text: to, at: replaced.text.length, remove: tail }),
+          mend: { client, fix: (to) => ({ text: to, at: replaced.text.length, remove: tail }) },
         })
       }
     }

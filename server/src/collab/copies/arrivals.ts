@@ -1,5 +1,6 @@
 import {
   beforeTransaction,
+  indexOf,
   isInsertedIn,
   itemsOf,
   LIVE,
@@ -24,7 +25,18 @@ export interface Arrival {
    */
   copy:
     | { kind: 'block'; item: Y.Item; text: string | null }
-    | { kind: 'text'; text: Y.XmlText; from: number; to: number; plain: string }
+    | {
+        kind: 'text'
+        text: Y.XmlText
+        from: number
+        to: number
+        /**
+         * Its characters, when it is joined text without formatting: only that may be written
+         * again as plain text (a suggestion's marks would be lost, the suggestion become a
+         * direct edit). Null otherwise.
+         */
+        plain: string | null
+      }
   at: number
   /** Sent by a client of this instance (not relayed from another one). */
   local: boolean
@@ -108,6 +120,23 @@ export const deletedBlocks = (transaction: Y.Transaction): DeletedBlock[] => {
 export const isJoinedText = (text: string, deleted: readonly DeletedBlock[]): boolean =>
   text.length >= MIN_JOINED_TEXT && deleted.some((block) => block.text === text)
 
+/** Does a stretch of a text carry formatting (bold, a suggestion's marks)? */
+export const formattedAt = (text: Y.XmlText, from: number, length: number): boolean => {
+  let at = 0
+  for (const { insert, attributes } of text.toDelta() as DeltaOp[]) {
+    const end = at + (typeof insert === 'string' ? insert.length : 1)
+    if (end > from && at < from + length && attributes && Object.keys(attributes).length > 0)
+      return true
+    at = end
+  }
+  return false
+}
+
+interface DeltaOp {
+  insert: unknown
+  attributes?: Record<string, unknown>
+}
+
 /** What one item of a run of text holds: its characters, or the formatting it starts. */
 export const writtenContent = ({ content }: Y.Item): string =>
   content instanceof Y.ContentString
@@ -164,19 +193,23 @@ export const textArrivals = (
   return runs.map((run) => {
     const first = run.items[0] as Y.Item
     const last = run.items.at(-1) as Y.Item
+    const text = first.parent as Y.XmlText
+    const joined = isJoinedText(run.text, deleted())
+    // Formatting the transaction wrote around it is in its own runs: read it from the text.
+    const plain = joined && !formattedAt(text, indexOf(first, LIVE), run.text.length)
     const arrival: Arrival = {
       key: placeKey(first, last),
       content: run.content,
       client: first.id.client,
       copy: {
         kind: 'text',
-        text: first.parent as Y.XmlText,
+        text,
         from: first.id.clock,
         to: last.id.clock + last.length,
-        plain: run.text,
+        plain: plain ? run.text : null,
       },
       ...arrived,
     }
-    return { arrival, joined: isJoinedText(run.text, deleted()) }
+    return { arrival, joined }
   })
 }

@@ -1,6 +1,6 @@
 import { LIVE, textOf } from '@accord/schema'
 import * as Y from 'yjs'
-import { type Arrival, textsOf, writtenContent } from './arrivals.js'
+import { type Arrival, formattedAt, textsOf, writtenContent } from './arrivals.js'
 
 /** Where a text holds a range of one client's clocks: its pieces, each with its index. */
 export const piecesOf = (text: Y.XmlText, client: number, from: number, to: number) => {
@@ -63,7 +63,8 @@ export interface Typed {
 /**
  * What was typed in a block copy since it arrived, to go into the kept copy at the same
  * place: when each has one text, the kept one is as it arrived, and the typing is at one
- * place (without its formatting). Null otherwise.
+ * place and plain. Typing with formatting is left (both copies stay): moved as plain text, a
+ * suggestion's marks would be lost and the suggestion become a direct edit. Null otherwise.
  */
 export const typedSince = (copy: Arrival, kept: Arrival): Typed | null => {
   if (copy.copy.kind !== 'block' || kept.copy.kind !== 'block' || copy.copy.text === null)
@@ -72,5 +73,6 @@ export const typedSince = (copy: Arrival, kept: Arrival): Typed | null => {
   const from = onlyText(copy.copy.item)
   const into = onlyText(kept.copy.item)
   const typed = from && into ? typedInto(copy.copy.text, textOf(from, LIVE)) : null
-  return typed && into ? { into, ...typed } : null
+  if (!typed || !from || !into || formattedAt(from, typed.at, typed.text.length)) return null
+  return { into, ...typed }
 }
