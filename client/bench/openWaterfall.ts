@@ -2,8 +2,9 @@
  * `npx tsx client/bench/openWaterfall.ts [--client DIR]`: what the document page requests
  * until its editor is editable, in order, with when each started and ended (ms after
  * navigation; Resource Timing, plus the WebSocket's open and first message), on a fresh Accord
- * with the ~1 MiB paragraphs document. Shows requests made one after the other that could be
- * made together. Build the client first (`npm run build`).
+ * with the ~1 MiB paragraphs document, and how many bytes each took on the wire and once
+ * decoded. Shows requests made one after the other that could be made together. Build the
+ * client first (`npm run build`).
  */
 import { parseArgs } from 'node:util'
 import { freePort, launchAccord } from '../../server/bench/launchers.js'
@@ -35,7 +36,14 @@ try {
   await cdp.send('Network.enable')
   let origin = 0
   const socket: string[] = []
-  cdp.on('Network.webSocketCreated', () => socket.push(`created`))
+  // Which script opened it: the entry's early start (earlyCollab) or the page itself.
+  cdp.on('Network.webSocketCreated', (e) => {
+    const frames = e.initiator?.stack?.callFrames ?? []
+    const opener = frames
+      .map((f) => new URL(f.url || 'about:blank').pathname)
+      .find((p) => p !== '/')
+    socket.push(`created by ${opener ?? 'unknown'}`)
+  })
   cdp.on('Network.requestWillBeSent', (e) => {
     if (e.type === 'Document' && origin === 0) origin = e.timestamp
   })
@@ -58,14 +66,20 @@ try {
       name: e.name,
       start: e.startTime,
       end: e.responseEnd,
+      sent: e.encodedBodySize,
+      size: e.decodedBodySize,
     })),
   )
   console.log(`editable in ${editableMs.toFixed(0)} ms`)
   for (const e of entries) {
     console.log(
-      `  ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${new URL(e.name).pathname}`,
+      `  ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${new URL(e.name).pathname}  ${(e.sent / 1024).toFixed(1)} KB sent, ${(e.size / 1024).toFixed(1)} KB`,
     )
   }
+  const total = (key: 'sent' | 'size') => entries.reduce((sum, e) => sum + e[key], 0) / 1024
+  console.log(
+    `  until editable: ${total('sent').toFixed(0)} KB sent, ${total('size').toFixed(0)} KB as read`,
+  )
   console.log(`  websocket: ${socket.join(', ')}`)
   await context.close()
 } finally {

@@ -218,6 +218,8 @@ export const launchAccord = async ({
   }
 }
 
+const EXIT_ON_SIGTERM = `--import=data:text/javascript,process.once('SIGTERM',()=>process.exit(0))`
+
 /** @y/websocket-server 0.1.1, the bare reference: no auth, no persistence. */
 export const launchReference: Launcher = async ({ port, env = {}, nodeFlags }) => {
   const require = createRequire(import.meta.url)
@@ -228,7 +230,8 @@ export const launchReference: Launcher = async ({ port, env = {}, nodeFlags }) =
     [],
     { HOST: '127.0.0.1', PORT: String(port), ...env },
     path.join(dir, 'server.log'),
-    nodeFlags,
+    // The reference has no SIGTERM handler, and node writes a --cpu-prof profile only on exit.
+    nodeFlags?.includes('--cpu-prof') ? [EXIT_ON_SIGTERM, ...nodeFlags] : nodeFlags,
   )
   await waitForHttp(`http://127.0.0.1:${port}/`, child)
   let prepared = 0

@@ -5,9 +5,12 @@
  *   --quick            shorter runs (about 4 minutes instead of about 10)
  *   --only a,b,c,d,cold,idle,size,large,export,languages,consultation   a subset (default: all)
  *   --rounds N         A/B rounds per load setting (default 2)
+ *   --seconds N        editing seconds of settings (a) and (b) (default 15; a longer run weighs
+ *                      a fresh process's start-up, such as V8 compiling the hot code, less)
  *   --no-record        print only; leave docs/performance.md alone
  *   --note TEXT        a line recorded with the results (e.g. "shared busy machine")
  *   --cpu-prof DIR     run every server with `node --cpu-prof`; profiles in DIR/ours, DIR/reference
+ *   --threads          also split each load run's server CPU: main thread, other threads
  *   --compare-main JS  consultation row: every round also on another build (its server/dist/main.js)
  */
 import { existsSync, mkdirSync } from 'node:fs'
@@ -30,7 +33,7 @@ import {
 import { type ExportUnderLoad, measureExportUnderLoad } from './measureExportUnderLoad.js'
 import { type LanguageVersions, measureLanguageVersions } from './measureLanguageVersions.js'
 import { type LargeOpen, measureLargeDocument } from './measureLargeDocument.js'
-import { median } from './procStats.js'
+import { median, threadCpuSeconds, threadSplit } from './procStats.js'
 import { machine, type Row, ratioOf, recordResults, resultsSection, textTable } from './report.js'
 import {
   LOAD_SETTINGS,
@@ -46,9 +49,11 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     rounds: { type: 'string' },
+    seconds: { type: 'string' },
     'no-record': { type: 'boolean', default: false },
     note: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    threads: { type: 'boolean', default: false },
     'compare-main': { type: 'string' },
   },
 })
@@ -74,20 +79,24 @@ const ours = TARGETS.filter((t) => t.role === 'ours' && !t.unavailable?.())
 const oursFor = (id: string) => ours.filter((t) => !t.settings || t.settings.includes(id))
 
 const secondsFor = (full: number) => (quick ? Math.max(2, Math.round(full / 3)) : full)
+const editingSeconds = args.seconds ? Number(args.seconds) : undefined
+
+type Run = HarnessResult & { threads?: ReturnType<typeof threadSplit> }
 
 /** One harness run against a fresh server process of `target`. */
 const runOnce = async (
   target: Target,
   setting: Pick<LoadSetting, 'docs' | 'clients' | 'rate' | 'sizeKb' | 'probes'>,
   seconds: number,
-): Promise<HarnessResult> => {
+): Promise<Run> => {
   const nodeFlags = cpuProfDir
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, target.role)}`]
     : []
   const server = await target.launch({ port: await freePort(), env: target.env, nodeFlags })
   try {
     const { rooms, headers } = await server.prepareRooms(setting.docs)
-    return await runHarness({
+    const before = args.threads ? threadCpuSeconds(server.pid) : undefined
+    const result: Run = await runHarness({
       wsUrl: server.wsUrl,
       rooms,
       headers,
@@ -98,17 +107,25 @@ const runOnce = async (
       sizeKb: setting.sizeKb,
       probes: setting.probes,
     })
+    // The whole harness run (connecting, syncing, editing, the last check), not only its editing phase.
+    if (before) result.threads = threadSplit(server.pid, before, threadCpuSeconds(server.pid))
+    return result
   } finally {
     await server.stop()
   }
 }
 
-const summary = (r: HarnessResult) =>
+const threadsSummary = ({ threads }: Run) =>
+  threads
+    ? `; over the whole run, main thread ${threads.main.toFixed(2)} s, other threads ${threads.others.toFixed(2)} s`
+    : ''
+
+const summary = (r: Run) =>
   `p50 ${r.latencyMs?.p50 ?? '–'} p99 ${r.latencyMs?.p99 ?? '–'} ms, deliveries ${
     r.edits ? (r.edits.deliveryRatio * 100).toFixed(2) : '–'
   }%, cpu ${r.server?.cpuEditS ?? '–'} s, sync p50 ${r.probes?.syncMs?.p50 ?? r.connect?.syncMs?.p50 ?? '–'} ms, ${
     r.pass ? 'PASS' : `FAIL ${r.problems.join('; ')}`
-  }`
+  }${threadsSummary(r)}`
 
 const rows: Row[] = []
 const details: string[] = []
@@ -118,7 +135,10 @@ const runLoadSetting = async (setting: LoadSetting) => {
   const targets = oursFor(setting.id)
   for (let round = 1; round <= rounds; round++) {
     for (const target of [...targets, reference]) {
-      const seconds = secondsFor(setting.seconds)
+      const seconds =
+        editingSeconds && (setting.id === 'a' || setting.id === 'b')
+          ? editingSeconds
+          : secondsFor(setting.seconds)
       log(`(${setting.id}) round ${round}: ${target.name}`)
       const result = await runOnce(target, setting, seconds)
       log(`(${setting.id}) round ${round}: ${target.name}: ${summary(result)}`)
