@@ -1,9 +1,9 @@
-import http from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { AuditEntry, Compilation, Consultation, PublicComment } from '@accord/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentWithVersion, openConsultation, publicComment } from './utils/consultations.js'
 import { newTestServer, type TestServer } from './utils/newTestServer.js'
+import { rawRequest } from './utils/rawRequest.js'
 
 type ErrorBody = { error: { code: string; message: string } }
 
@@ -454,29 +454,9 @@ describe('public consultation (no mail configured)', () => {
   })
 
   it('the page is sent in brotli or gzip to those who take it, with an ETag; a current copy gets 304', async () => {
-    /** A raw GET, so the test sees the bytes and headers as sent (fetch would unzip them). */
+    /** The page as sent, so the test sees the bytes and headers (fetch would unzip them). */
     const raw = (headers: Record<string, string>, method = 'GET') =>
-      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-        (resolve, reject) => {
-          const req = http.request(
-            `${t.url}/consultations/${consultation.slug}?lang=en`,
-            { headers, method },
-            (res) => {
-              const chunks: Buffer[] = []
-              res.on('data', (chunk: Buffer) => chunks.push(chunk))
-              res.on('end', () =>
-                resolve({
-                  status: res.statusCode ?? 0,
-                  headers: res.headers,
-                  body: Buffer.concat(chunks),
-                }),
-              )
-            },
-          )
-          req.on('error', reject)
-          req.end()
-        },
-      )
+      rawRequest(`${t.url}/consultations/${consultation.slug}?lang=en`, headers, method)
     const plain = await raw({})
     expect(plain.status).toBe(200)
     expect(plain.headers['content-encoding']).toBeUndefined()

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import express, { type Express } from 'express'
+import expressStaticGzip from 'express-static-gzip'
 import type { AppDeps } from './AppDeps.js'
 import { authenticate } from './middleware/authenticate.js'
 import { csrfGuard } from './middleware/csrfGuard.js'
@@ -99,7 +100,16 @@ export const createApp = (deps: AppDeps, keptPages: KeptPages): Express => {
 
   app.use(consultationPagesRouter(deps, publicLimits, keptPages))
   const indexHtml = path.join(config.clientDist, 'index.html')
-  app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }))
+  // The build's .br and .gz copies (client/vite.config.ts) are sent to browsers that accept
+  // them; the build must exist when the server starts, as the middleware lists them then.
+  app.use(
+    expressStaticGzip(config.clientDist, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { index: false, maxAge: '1h' },
+    }),
+  )
   // Every other GET is a client route (/, /documents/:id, /people …): the single-page app answers it.
   app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
     if (!fs.existsSync(indexHtml)) {
