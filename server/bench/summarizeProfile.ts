@@ -48,7 +48,7 @@ const ownerOf = ({ functionName, url }: ProfileNode['callFrame']): string => {
   const ours = /\/(server\/dist|packages\/[^/]+\/dist)\/(.+)$/.exec(url)
   if (ours)
     return `accord ${ours[1] === 'server/dist' ? '' : `${ours[1]?.split('/')[1]}/`}${ours[2]}`
-  if (url.startsWith('node:')) return url
+  // node's own modules (node:net, node:internal/…) and anything else, by their address.
   return url
 }
 
