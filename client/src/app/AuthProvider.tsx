@@ -6,23 +6,15 @@ import { isUnreachable } from '../offline/unreachable'
 import { Progress } from '../ui/Progress'
 import { type Auth, AuthContext } from './AuthContext'
 import { ApiError, api, onSessionEnded } from './api'
+import { type AuthState, afterSessionEnded } from './authState'
 import { checkSession } from './earlyRequests'
 import { useErrorMessage } from './useErrorMessage'
-
-/**
- * `ended`: the server ended the session of the account that was signed in here.
- * `offline`: the server could not be asked; the account is the one last signed in here.
- */
-type Loaded =
-  | { user: User | null; ended?: boolean; offline?: boolean }
-  | { error: unknown }
-  | 'loading'
 
 /** Finds out who is signed in, then provides the account to the whole app. */
 export const AuthProvider = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation()
   const errorMessage = useErrorMessage()
-  const [state, setState] = useState<Loaded>('loading')
+  const [state, setState] = useState<AuthState>('loading')
 
   const check = useCallback(
     () =>
@@ -61,10 +53,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
   // Set while this tab signs out: the server then ends this session's socket too, which is no news.
   const leaving = useRef(false)
   const sessionEnded = useCallback(() => {
-    setState((current) => {
-      const signedIn = typeof current === 'object' && 'user' in current && current.user !== null
-      return { user: null, ended: signedIn && !leaving.current }
-    })
+    setState((current) => afterSessionEnded(current, leaving.current))
   }, [])
   useEffect(() => onSessionEnded(sessionEnded), [sessionEnded])
 
