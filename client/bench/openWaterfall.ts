@@ -38,10 +38,8 @@ try {
   const socket: string[] = []
   // Which script opened it: the entry's early start (earlyCollab) or the page itself.
   cdp.on('Network.webSocketCreated', (e) => {
-    const frames = e.initiator?.stack?.callFrames ?? []
-    const opener = frames
-      .map((f) => new URL(f.url || 'about:blank').pathname)
-      .find((p) => p !== '/')
+    const script = e.initiator?.stack?.callFrames.find((frame) => frame.url)?.url
+    const opener = script ? new URL(script).pathname : undefined
     socket.push(`created by ${opener ?? 'unknown'}`)
   })
   cdp.on('Network.requestWillBeSent', (e) => {
@@ -86,3 +84,5 @@ try {
   await server.stop()
   await browser.close()
 }
+// Exits when done, as profilePage does: the seeding client's socket can keep the event loop alive.
+process.exit(0)

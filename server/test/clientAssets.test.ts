@@ -64,9 +64,20 @@ describe('the built client is sent compressed', () => {
     expect(tiny.body.toString()).toBe('export {}\n')
   })
 
-  it('answers a malformed address with 400, and a client route with the page', async () => {
+  it('answers a malformed address with 400, a garbled encoding list without error, and a client route with the page', async () => {
     const malformed = await rawRequest(`${t.url}/assets/%E0%A4%A.js`, { 'accept-encoding': 'br' })
     expect(malformed.status).toBe(400)
+    // A garbled Accept-Encoding is answered as a browser's would be, or plainly: never an error.
+    const garbled = await rawRequest(script(), { 'accept-encoding': 'br;q=x, ;;, *;q=7, \u00ff' })
+    expect(garbled.status).toBe(200)
+    const encoding = garbled.headers['content-encoding']
+    const decoded =
+      encoding === 'br'
+        ? zlib.brotliDecompressSync(garbled.body)
+        : encoding === 'gzip'
+          ? zlib.gunzipSync(garbled.body)
+          : garbled.body
+    expect(decoded.toString()).toBe(client.script)
     const page = await rawRequest(`${t.url}/documents/some-id`, { 'accept-encoding': 'br' })
     expect(page.status).toBe(200)
     expect(page.body.toString()).toContain('<title>Accord</title>')
