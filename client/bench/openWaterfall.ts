@@ -51,6 +51,11 @@ try {
   cdp.on('Network.webSocketHandshakeResponseReceived', (e) =>
     socket.push(`open ${((e.timestamp - origin) * 1000).toFixed(0)}`),
   )
+  // The page's first message (its state vector): the server's answer with the text follows it.
+  cdp.on('Network.webSocketFrameSent', (e) => {
+    if (!socket.some((s) => s.startsWith('sent')))
+      socket.push(`sent ${((e.timestamp - origin) * 1000).toFixed(0)}`)
+  })
   cdp.on('Network.webSocketFrameReceived', (e) => {
     if (socket.filter((s) => s.startsWith('frame')).length < 3)
       socket.push(

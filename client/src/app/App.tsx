@@ -132,9 +132,7 @@ export const App = () => {
           path="documents/:id"
           element={
             <SignedIn>
-              <Suspense fallback={loading}>
-                <DocumentPage />
-              </Suspense>
+              <DocumentPage />
             </SignedIn>
           }
         />
@@ -170,9 +168,7 @@ export const App = () => {
           path="documents/:id/side-by-side"
           element={
             <SignedIn>
-              <Suspense fallback={loading}>
-                <SideBySidePage />
-              </Suspense>
+              <SideBySidePage />
             </SignedIn>
           }
         />
