@@ -100,32 +100,35 @@ describe('opening a document', () => {
   it("says when the page's code could not be fetched, and opens the document when asked to try again", async () => {
     const { server } = session
     const member = await server.newUser('member', 'Lev Member')
-    const page = await session.signedIn(member.email, member.password)
+    // Without the service worker, whose copies the network's failure would not reach.
+    const page = await session.signedIn(member.email, member.password, {
+      serviceWorkers: 'block',
+    })
     const cookie = await server.signIn(member.email, member.password)
     const { id } = await server.api<{ id: string }>('POST', '/api/documents', cookie, {
       title: 'Statute',
     })
-    // The network drops the page's code on its first two requests (the start's early fetch
-    // and the page's own ask), then lets it through.
+    // The network drops the page's code (both the start's early fetch and the page's own ask)
+    // until the page has said so.
     let refused = 0
+    let reachable = false
     await page.route(/\/assets\/DocumentPage-[\w-]+\.js$/, async (route) => {
-      if (refused < 2) {
-        refused++
-        return route.abort('connectionreset')
-      }
-      return route.continue()
+      if (reachable) return route.continue()
+      refused++
+      return route.abort('connectionreset')
     })
     await page.goto(`${server.url}/documents/${id}`)
     const failed = page.getByTestId('part-failed')
     await expect.poll(() => failed.getAttribute('data-part')).toBe('page')
+    expect(refused).toBeGreaterThan(0)
     // The header stays usable beside the message.
     expect(await page.getByRole('banner').isVisible()).toBe(true)
+    reachable = true
     await failed.getByRole('button', { name: 'Try again' }).click()
     const text = page.locator('.ProseMirror[contenteditable="true"]')
     await text.click()
     await page.keyboard.type('Article 1')
     await expect.poll(() => text.textContent()).toContain('Article 1')
-    expect(refused).toBe(2)
   })
 
   it('says a document that does not exist is not there, and closes the socket it started for it', async () => {

@@ -79,9 +79,11 @@ const { Page: SideBySidePage, preload: loadSideBySidePage } = preloadablePage(
 // A document opened from a link or a reload: its code is fetched at once, while the session
 // and the details are still on their way, and the page then renders without suspending. After
 // a microtask: the strings' request, queued by now, goes out before the page's dozen scripts.
-if (openingDocument) queueMicrotask(() => void loadDocumentPage())
+// A failure here is the page's to show: it asks again when it renders.
+const ignore = () => undefined
+if (openingDocument) queueMicrotask(() => void loadDocumentPage().catch(ignore))
 if (/^\/documents\/[^/]+\/side-by-side\/?$/.test(window.location.pathname))
-  void loadSideBySidePage()
+  void loadSideBySidePage().catch(ignore)
 
 const MyWorkPage = lazy(
   withMoreStrings(() =>

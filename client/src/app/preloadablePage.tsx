@@ -11,8 +11,8 @@ type Loading = { page: ComponentType | null; failure?: { error: unknown } }
  * the code arrives. A suspended React.lazy page would be held back instead: React keeps a
  * Suspense fallback on screen for at least 300 ms once shown, even when the code comes sooner
  * (100–150 ms of an idle main thread before a document's editor, in the opening's profile).
- * A code that could not be fetched is thrown to the page's error boundary; its retry fetches
- * again.
+ * Code that could not be fetched is thrown to the page's error boundary, whose retry fetches
+ * it again.
  */
 export const preloadablePage = (load: () => Promise<ComponentType>) => {
   let loaded: ComponentType | null = null
