@@ -17,7 +17,7 @@ import {
   seedRoom,
   waitEditable,
 } from './pageMeasures.js'
-import { countScripts, totalKB } from './scriptsLoaded.js'
+import { askedBy, countScripts, epochOf, totalKB } from './scriptsLoaded.js'
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '1' } } })
 
@@ -33,14 +33,15 @@ try {
     const hdrs = headerRecord(headers)
     await seedRoom(server.wsUrl, room, hdrs, update)
     const { context, page } = await openContext(browser, browserCookie(hdrs))
-    const before = countScripts(page)
+    const counted = countScripts(page)
     await page.goto(`${hdrs.Origin}/documents/${room}`)
     const editableMs = await waitEditable(page, ['.ProseMirror'], MARK)
-    const loaded = await before.stop()
-    // Whatever the page still fetches once the text is there (lazy panels).
-    const after = countScripts(page)
+    const editableAt = await epochOf(page, editableMs)
+    // And whatever the page still fetches once the text is there (lazy panels).
     await page.waitForTimeout(1500)
-    const later = await after.stop()
+    const all = await counted.stop()
+    const loaded = askedBy(all, editableAt)
+    const later = all.filter((s) => !loaded.includes(s))
     console.log(
       `round ${round}: editable in ${editableMs.toFixed(0)} ms, ${totalKB(loaded).toFixed(1)} KB gz before`,
     )

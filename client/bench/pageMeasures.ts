@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { countScripts, totalKB } from './scriptsLoaded.js'
+import { askedBy, countScripts, epochOf, totalKB } from './scriptsLoaded.js'
 
 /** The text of the paragraph the bench types into; always the document's last paragraph. */
 export const MARK = 'TYPEHEREMARK'
@@ -238,7 +238,7 @@ export const measurePage = async (
   const scripts = countScripts(page)
   await page.goto(url)
   const editableMs = await waitEditable(page, ['.ProseMirror'], MARK)
-  const jsGzipKB = totalKB(await scripts.stop())
+  const jsGzipKB = totalKB(askedBy(await scripts.stop(), await epochOf(page, editableMs)))
   const keys = await measureKeystrokes(page, keystrokes, remote)
   await context.close()
   return { editableMs, jsGzipKB, ...keys }

@@ -11,6 +11,8 @@ import type { Page, Response } from 'playwright-core'
 export interface LoadedScript {
   path: string
   gzipBytes: number
+  /** When the page asked for it, ms since the epoch. */
+  askedAt: number
 }
 
 const bodyOf = async (res: Response): Promise<Buffer> => {
@@ -31,10 +33,12 @@ export const countScripts = (page: Page) => {
     if (!counting || res.request().resourceType() !== 'script') return
     // A redirect has no body; its target is counted when it arrives.
     if (res.status() >= 300 && res.status() < 400) return
+    const askedAt = res.request().timing().startTime
     loaded.push(
       bodyOf(res).then((body) => ({
         path: new URL(res.url()).pathname,
         gzipBytes: gzipSync(body).byteLength,
+        askedAt,
       })),
     )
   })
@@ -45,6 +49,17 @@ export const countScripts = (page: Page) => {
     },
   }
 }
+
+/**
+ * The scripts asked for by `moment` (ms since the epoch, e.g. when the page was editable): one
+ * asked for after it, while the bench was still hearing of it, was not needed to get there.
+ */
+export const askedBy = (scripts: readonly LoadedScript[], moment: number) =>
+  scripts.filter((s) => s.askedAt <= moment)
+
+/** When `page` was `ms` into its navigation, in ms since the epoch (as `askedAt`). */
+export const epochOf = async (page: Page, ms: number) =>
+  ms + (await page.evaluate(() => performance.timeOrigin))
 
 /** Kilobytes (1,024 bytes) of gzipped script. */
 export const totalKB = (scripts: readonly LoadedScript[]) =>
