@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { serverDocument } from './utils/rawUpdate'
+import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('opening a document', () => {
@@ -129,6 +131,47 @@ describe('opening a document', () => {
     await text.click()
     await page.keyboard.type('Article 1')
     await expect.poll(() => text.textContent()).toContain('Article 1')
+  })
+
+  it('draws the editor before the text arrives and writes nothing of its own into it, for two people opening at once', async () => {
+    const blocks = ['Статья 1. Право на доступ.', 'Каждый вправе…', 'Статья 2. Защита данных.']
+    const seeded = await seededDocument(
+      session,
+      { role: 'coordinator', name: 'Olga Author' },
+      'Charter of rights',
+      blocks.map(yParagraph),
+    )
+    const { server } = session
+    const people = await Promise.all(
+      ['Petr Reader', 'Rita Reader'].map((name) => server.newUser('member', name)),
+    )
+    // Each page's socket waits until its editor is drawn, empty: the text comes after.
+    const pages = await Promise.all(
+      people.map(async (person) => {
+        const page = await session.signedIn(person.email, person.password)
+        let editorDrawn: () => void = () => undefined
+        const drawn = new Promise<void>((resolve) => {
+          editorDrawn = resolve
+        })
+        await page.routeWebSocket(/\/collab\//, async (ws) => {
+          await drawn
+          ws.connectToServer()
+        })
+        await page.goto(seeded.url)
+        await page.locator('.ProseMirror[contenteditable="true"]').waitFor()
+        editorDrawn()
+        return page
+      }),
+    )
+    for (const page of pages) {
+      await expect.poll(() => page.locator('.ProseMirror > *').allTextContents()).toEqual(blocks)
+    }
+    // Nothing was added to the shared text: no empty block the editor began with.
+    const held = (await serverDocument(seeded.authorPage, server.url, seeded.id))
+      .getXmlFragment('default')
+      .toArray()
+      .map(String)
+    expect(held).toEqual(seeded.doc.getXmlFragment('default').toArray().map(String))
   })
 
   it('says a document that does not exist is not there, and closes the socket it started for it', async () => {
