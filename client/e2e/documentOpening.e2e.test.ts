@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { serverDocument } from './utils/rawUpdate'
 import { seededDocument, yParagraph } from './utils/seededDocument'
+import { socketHeld } from './utils/socketHeld'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('opening a document', () => {
@@ -149,17 +150,10 @@ describe('opening a document', () => {
     const pages = await Promise.all(
       people.map(async (person) => {
         const page = await session.signedIn(person.email, person.password)
-        let editorDrawn: () => void = () => undefined
-        const drawn = new Promise<void>((resolve) => {
-          editorDrawn = resolve
-        })
-        await page.routeWebSocket(/\/collab\//, async (ws) => {
-          await drawn
-          ws.connectToServer()
-        })
+        const socket = await socketHeld(page)
         await page.goto(seeded.url)
         await page.locator('.ProseMirror[contenteditable="true"]').waitFor()
-        editorDrawn()
+        socket.release()
         return page
       }),
     )

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { socketHeld } from './utils/socketHeld'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('slow and failed work', () => {
@@ -17,14 +18,7 @@ describe('slow and failed work', () => {
     })
 
     // The collaboration server answers late: the document says it is opening until it has the text.
-    let release: () => void = () => undefined
-    const answered = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.routeWebSocket(/\/collab\//, async (ws) => {
-      await answered
-      ws.connectToServer()
-    })
+    const { release } = await socketHeld(page)
     await page.goto(`${server.url}/documents/${id}`)
     const opening = page.getByText('Документ открывается…')
     await expect.poll(() => opening.isVisible()).toBe(true)
