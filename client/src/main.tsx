@@ -5,7 +5,6 @@ import { i18nReady } from './i18n/i18n'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { BrowserRouter } from 'react-router'
 import { App } from './app/App'
 import { AuthProvider } from './app/AuthProvider'
 import { registerServiceWorker } from './offline/registerServiceWorker'
@@ -19,13 +18,11 @@ if (!root) throw new Error('index.html lacks #root')
 void i18nReady.then(() =>
   createRoot(root).render(
     <StrictMode>
-      <BrowserRouter>
-        <AuthProvider>
-          <AnnouncerProvider>
-            <App />
-          </AnnouncerProvider>
-        </AuthProvider>
-      </BrowserRouter>
+      <AuthProvider>
+        <AnnouncerProvider>
+          <App />
+        </AnnouncerProvider>
+      </AuthProvider>
     </StrictMode>,
   ),
 )

@@ -1,7 +1,7 @@
 import { Role } from '@accord/protocol'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Route, Routes } from 'react-router'
+import { Route, Switch } from 'wouter'
 import { withMoreStrings } from '../i18n/i18n'
 import { useUiLanguage } from '../i18n/useUiLanguage'
 import { HistoryRedirect } from '../pages/HistoryRedirect'
@@ -118,156 +118,110 @@ export const App = () => {
   const loading = <Progress label={t('app.loading')} />
 
   return (
-    <Routes>
-      <Route element={<Layout />}>
-        <Route
-          index
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <DocumentsPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="documents/:id"
-          element={
-            <SignedIn>
-              <DocumentPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="documents/:id/history"
-          element={
-            <SignedIn>
-              <HistoryRedirect />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="documents/:id/languages"
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <LanguagesPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="documents/:id/consultations"
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <ConsultationsPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="documents/:id/side-by-side"
-          element={
-            <SignedIn>
-              <SideBySidePage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="activity"
-          element={
-            <SignedIn role={Role.secretariat}>
-              <Suspense fallback={loading}>
-                <ActivityPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="people"
-          element={
-            <SignedIn role={Role.secretariat}>
-              <Suspense fallback={loading}>
-                <PeoplePage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="profile"
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <ProfilePage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="glossary"
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <GlossaryPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="work"
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <MyWorkPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="inbox"
-          element={
-            <SignedIn>
-              <Suspense fallback={loading}>
-                <InboxPage />
-              </Suspense>
-            </SignedIn>
-          }
-        />
-        <Route
-          path="invite/:token"
-          element={
+    <Layout>
+      <Switch>
+        <Route path="/">
+          <SignedIn>
             <Suspense fallback={loading}>
-              <InvitePage />
+              <DocumentsPage />
             </Suspense>
-          }
-        />
-        <Route
-          path="forgot"
-          element={
+          </SignedIn>
+        </Route>
+        <Route path="/documents/:id">
+          <SignedIn>
+            <DocumentPage />
+          </SignedIn>
+        </Route>
+        <Route path="/documents/:id/history">
+          <SignedIn>
+            <HistoryRedirect />
+          </SignedIn>
+        </Route>
+        <Route path="/documents/:id/languages">
+          <SignedIn>
             <Suspense fallback={loading}>
-              <ForgotPasswordPage />
+              <LanguagesPage />
             </Suspense>
-          }
-        />
-        <Route
-          path="reset/:token"
-          element={
+          </SignedIn>
+        </Route>
+        <Route path="/documents/:id/consultations">
+          <SignedIn>
             <Suspense fallback={loading}>
-              <ResetPasswordPage />
+              <ConsultationsPage />
             </Suspense>
-          }
-        />
-        <Route
-          path="setup/:token"
-          element={
+          </SignedIn>
+        </Route>
+        <Route path="/documents/:id/side-by-side">
+          <SignedIn>
+            <SideBySidePage />
+          </SignedIn>
+        </Route>
+        <Route path="/activity">
+          <SignedIn role={Role.secretariat}>
             <Suspense fallback={loading}>
-              <SetupPage />
+              <ActivityPage />
             </Suspense>
-          }
-        />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+          </SignedIn>
+        </Route>
+        <Route path="/people">
+          <SignedIn role={Role.secretariat}>
+            <Suspense fallback={loading}>
+              <PeoplePage />
+            </Suspense>
+          </SignedIn>
+        </Route>
+        <Route path="/profile">
+          <SignedIn>
+            <Suspense fallback={loading}>
+              <ProfilePage />
+            </Suspense>
+          </SignedIn>
+        </Route>
+        <Route path="/glossary">
+          <SignedIn>
+            <Suspense fallback={loading}>
+              <GlossaryPage />
+            </Suspense>
+          </SignedIn>
+        </Route>
+        <Route path="/work">
+          <SignedIn>
+            <Suspense fallback={loading}>
+              <MyWorkPage />
+            </Suspense>
+          </SignedIn>
+        </Route>
+        <Route path="/inbox">
+          <SignedIn>
+            <Suspense fallback={loading}>
+              <InboxPage />
+            </Suspense>
+          </SignedIn>
+        </Route>
+        <Route path="/invite/:token">
+          <Suspense fallback={loading}>
+            <InvitePage />
+          </Suspense>
+        </Route>
+        <Route path="/forgot">
+          <Suspense fallback={loading}>
+            <ForgotPasswordPage />
+          </Suspense>
+        </Route>
+        <Route path="/reset/:token">
+          <Suspense fallback={loading}>
+            <ResetPasswordPage />
+          </Suspense>
+        </Route>
+        <Route path="/setup/:token">
+          <Suspense fallback={loading}>
+            <SetupPage />
+          </Suspense>
+        </Route>
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </Layout>
   )
 }

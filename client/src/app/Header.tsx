@@ -1,8 +1,9 @@
 import { Role } from '@accord/protocol'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, useNavigate } from 'react-router'
+import { Link, useLocation } from 'wouter'
 import { NotificationBell } from '../notifications/NotificationBell'
 import { LanguageSwitcher } from './LanguageSwitcher'
+import { NavLink } from './NavLink'
 import { useAuth } from './useAuth'
 
 interface HeaderProps {
@@ -14,7 +15,7 @@ interface HeaderProps {
 export const Header = ({ onHelp }: HeaderProps) => {
   const { t } = useTranslation()
   const { user, signOut } = useAuth()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
 
   const leave = async () => {
     await signOut()

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet, useLocation, useMatch } from 'react-router'
+import { useLocation, useRoute } from 'wouter'
 import { EDITOR_ID } from '../editor/editorId'
 import { useHelpShortcut } from '../help/useHelpShortcut'
 import { withMoreStrings } from '../i18n/i18n'
@@ -18,10 +18,10 @@ const HelpDialog = lazy(
 )
 
 /** The frame of every page: skip link, header, the main landmark, and the keyboard help. */
-export const Layout = () => {
+export const Layout = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation()
-  const inEditor = useMatch('/documents/:id') !== null
-  const { pathname } = useLocation()
+  const [inEditor] = useRoute('/documents/:id')
+  const [pathname] = useLocation()
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigation(main)
   const [helpOpen, setHelpOpen] = useState(false)
@@ -42,7 +42,7 @@ export const Layout = () => {
       <main id="main" ref={main} tabIndex={-1}>
         {/* A page that fails to draw leaves the header and navigation usable. */}
         <PartBoundary part="page" resetKeys={[pathname]}>
-          <Outlet />
+          {children}
         </PartBoundary>
       </main>
       {helpWanted && (

@@ -7,7 +7,7 @@ import {
 } from '@accord/protocol'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams } from 'wouter'
 import { api, consultationsApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useUser } from '../app/useAuth'

@@ -1,7 +1,7 @@
 import { canResolveSuggestions, DocumentStatus, type MyWorkResponse } from '@accord/protocol'
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link } from 'wouter'
 import { myWorkApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'

@@ -1,7 +1,7 @@
 import type { Notification } from '@accord/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link } from 'wouter'
 import { inboxApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { usePageTitle } from '../app/usePageTitle'

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NavLink } from 'react-router'
+import { NavLink } from '../app/NavLink'
 import { useAnnouncer } from '../ui/useAnnouncer'
 import { useUnreadCount } from './unreadCount'
 import './notifications.css'

@@ -1,4 +1,5 @@
-import { Navigate, useLocation, useParams } from 'react-router'
+import { Redirect, useParams } from 'wouter'
+import { useSearchParams } from '../app/useSearchParams'
 
 /**
  * `/documents/:id/history`, from bookmarks, notifications and mail: history is now a panel
@@ -6,7 +7,7 @@ import { Navigate, useLocation, useParams } from 'react-router'
  */
 export const HistoryRedirect = () => {
   const { id = '' } = useParams()
-  const query = new URLSearchParams(useLocation().search)
+  const query = new URLSearchParams(useSearchParams()[0])
   query.set('panel', 'history')
-  return <Navigate replace to={`/documents/${encodeURIComponent(id)}?${query}`} />
+  return <Redirect replace to={`/documents/${encodeURIComponent(id)}?${query}`} />
 }

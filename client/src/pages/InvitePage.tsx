@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { useLocation, useParams } from 'wouter'
 import { api } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
@@ -17,7 +17,7 @@ export const InvitePage = () => {
   const { t } = useTranslation()
   const { token = '' } = useParams()
   const { setUser } = useAuth()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const { busy, error, run } = useAction()
   const [invitation, setInvitation] = useState<Invitation>('loading')
   usePageTitle(t('invite.title'))

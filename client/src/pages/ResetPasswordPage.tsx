@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'wouter'
 import { inboxApi } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
@@ -16,7 +16,7 @@ export const ResetPasswordPage = () => {
   const { t } = useTranslation()
   const { token = '' } = useParams()
   const { setUser } = useAuth()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const { busy, error, run } = useAction()
   const [reset, setReset] = useState<Reset>('loading')
   usePageTitle(t('reset.title'))

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'wouter'
 import { api } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'
@@ -15,7 +15,7 @@ export const SetupPage = () => {
   const { t } = useTranslation()
   const { token = '' } = useParams()
   const { setUser } = useAuth()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const { busy, error, run } = useAction()
   const [needed, setNeeded] = useState<boolean | null>(null)
   usePageTitle(t('setup.title'))

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link } from 'wouter'
 import { api } from '../app/api'
 import { useAction } from '../app/useAction'
 import { useAuth } from '../app/useAuth'

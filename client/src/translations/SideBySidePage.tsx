@@ -1,7 +1,7 @@
 import type { DocumentInfo } from '@accord/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams } from 'wouter'
 import { ApiError, api } from '../app/api'
 import { useUser } from '../app/useAuth'
 import { useErrorMessage } from '../app/useErrorMessage'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link } from 'wouter'
 import type { CollabStop } from '../../collab/useCollabDocument'
 
 /** Tells why this tab stopped syncing the document for good, and where to go from here. */

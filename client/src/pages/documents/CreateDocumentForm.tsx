@@ -2,7 +2,7 @@ import type { CreateDocumentBody } from '@accord/protocol'
 import { DOCUMENT_LANGUAGES, type DocumentLanguage, documentLanguageInfo } from '@accord/protocol'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { api } from '../../app/api'
 import { useAction } from '../../app/useAction'
 import { Field } from '../../ui/Field'
@@ -22,7 +22,7 @@ export const CreateDocumentForm = () => {
   const headingId = useId()
   const countId = useId()
   const languageId = useId()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const { busy, error, run } = useAction()
   const [fromTemplate, setFromTemplate] = useState(false)
 

@@ -1,7 +1,7 @@
 import type { DocumentInfo } from '@accord/protocol'
 import { useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link } from 'wouter'
 import { LocalTime } from '../../ui/LocalTime'
 import { StatusBadge } from '../document/StatusBadge'
 import { RenameDocumentForm } from './RenameDocumentForm'

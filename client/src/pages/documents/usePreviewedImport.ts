@@ -1,5 +1,5 @@
 import { type RefObject, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { type Action, useAction } from '../../app/useAction'
 
 /** What the import file choosers offer (the server decides by content, not by this list). */
@@ -30,7 +30,7 @@ export interface PreviewedImport<Chosen extends { file: File }, Preview> {
 export const usePreviewedImport = <Chosen extends { file: File }, Preview>(
   readPreview: (chosen: Chosen) => Promise<Preview>,
 ): PreviewedImport<Chosen, Preview> => {
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const input = useRef<HTMLInputElement>(null)
   const reading = useAction()
   const importing = useAction()
