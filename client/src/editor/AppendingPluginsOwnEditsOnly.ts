@@ -1,6 +1,6 @@
 import { isRemoteChange } from '@accord/schema'
 import { Extension } from '@tiptap/core'
-import { skipTrailingNodeMeta } from '@tiptap/extensions'
+import { skipTrailingNodeMeta } from '@tiptap/extensions/trailing-node'
 import type { Transaction } from '@tiptap/pm/state'
 
 /** Did this change alter what kind of block ends the text (a paragraph made a list, a table added)? */

@@ -42,8 +42,8 @@ export interface ShortcutGroup {
 
 /**
  * Every keyboard shortcut of the app, grouped as the help dialog shows them. Formatting keys
- * are Tiptap's defaults (StarterKit); clause keys come from the clause keymap itself, so the
- * dialog cannot fall behind it.
+ * are the defaults of Tiptap's formatting extensions; clause keys come from the clause keymap
+ * itself, so the dialog cannot fall behind it.
  */
 export const shortcutGroups: readonly ShortcutGroup[] = [
   {

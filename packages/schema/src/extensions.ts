@@ -1,7 +1,21 @@
 import type { AnyExtension } from '@tiptap/core'
 import { Blockquote } from '@tiptap/extension-blockquote'
-import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list'
-import { StarterKit } from '@tiptap/starter-kit'
+import { Bold } from '@tiptap/extension-bold'
+import { Code } from '@tiptap/extension-code'
+import { CodeBlock } from '@tiptap/extension-code-block'
+import { HardBreak } from '@tiptap/extension-hard-break'
+import { Heading } from '@tiptap/extension-heading'
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule'
+import { Italic } from '@tiptap/extension-italic'
+import { Link } from '@tiptap/extension-link'
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list'
+import { Paragraph } from '@tiptap/extension-paragraph'
+import { Strike } from '@tiptap/extension-strike'
+import { Text } from '@tiptap/extension-text'
+import { Underline } from '@tiptap/extension-underline'
+import { Dropcursor } from '@tiptap/extensions/drop-cursor'
+import { Gapcursor } from '@tiptap/extensions/gap-cursor'
+import { TrailingNode } from '@tiptap/extensions/trailing-node'
 import { AccordDocument } from './AccordDocument.js'
 import { Clause } from './Clause.js'
 import { ClauseHeading } from './ClauseHeading.js'
@@ -23,30 +37,37 @@ const withSuggestionMarks = { marks: BLOCK_SUGGESTION_MARKS }
  * headless conversions use this one list, so they never disagree on what a document may
  * contain.
  *
- * Undo/redo is left out: with Yjs, history belongs to the collaboration layer
- * (each person undoes only their own changes).
+ * Tiptap's StarterKit named part by part, in its order (which is the schema's order), so that
+ * what it leaves out stays out of the editor's code: its undo history (with Yjs, history
+ * belongs to the collaboration layer: each person undoes only their own changes), and the
+ * stock document, lists and quote, which are added below with suggestion marks allowed on
+ * their children.
  */
 export const documentExtensions = (): AnyExtension[] => [
-  StarterKit.configure({
-    undoRedo: false,
-    // Re-added below, allowing suggestion marks on their children.
-    bulletList: false,
-    orderedList: false,
-    listItem: false,
-    blockquote: false,
-    // AccordDocument replaces the stock top node, to admit clauses.
-    document: false,
-    // No empty paragraph after a final clause: Enter on a clause's empty last paragraph
-    // already leads out of it, and the extra paragraph would show as unnumbered text.
-    trailingNode: { notAfter: [ClauseNode.clause] },
-    link: {
-      openOnClick: false,
-      autolink: true,
-      // Only these protocols become links; `javascript:` and `data:` never do.
-      protocols: ['http', 'https', 'mailto'],
-      isAllowedUri: (url, ctx) => ctx.defaultValidate(url) && /^(https?:|mailto:|#|\/)/i.test(url),
-    },
+  Bold,
+  Code,
+  CodeBlock,
+  Dropcursor,
+  Gapcursor,
+  HardBreak,
+  Heading,
+  HorizontalRule,
+  Italic,
+  ListKeymap,
+  Link.configure({
+    openOnClick: false,
+    autolink: true,
+    // Only these protocols become links; `javascript:` and `data:` never do.
+    protocols: ['http', 'https', 'mailto'],
+    isAllowedUri: (url, ctx) => ctx.defaultValidate(url) && /^(https?:|mailto:|#|\/)/i.test(url),
   }),
+  Paragraph,
+  Strike,
+  Text,
+  Underline,
+  // No empty paragraph after a final clause: Enter on a clause's empty last paragraph
+  // already leads out of it, and the extra paragraph would show as unnumbered text.
+  TrailingNode.configure({ notAfter: [ClauseNode.clause] }),
   BulletList.extend(withSuggestionMarks),
   OrderedList.extend(withSuggestionMarks),
   ListItem.extend(withSuggestionMarks),
