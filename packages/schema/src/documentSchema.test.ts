@@ -13,6 +13,45 @@ const h = (text = '') => ({
 const check = (content: unknown[]) => () => schema().nodeFromJSON({ type: 'doc', content }).check()
 
 describe('the document schema', () => {
+  // The extensions are listed one by one (extensions.ts); their order is the schema's, and the
+  // first block type is what ProseMirror fills a required place with. Stored documents and
+  // every replica's editor depend on both staying as they are.
+  it('keeps its nodes and marks, in their order', () => {
+    expect(Object.keys(schema().nodes)).toEqual([
+      'paragraph',
+      'codeBlock',
+      'hardBreak',
+      'heading',
+      'horizontalRule',
+      'text',
+      'bulletList',
+      'orderedList',
+      'listItem',
+      'blockquote',
+      'doc',
+      'clause',
+      'subclause',
+      'clauseHeading',
+      'table',
+      'tableRow',
+      'tableHeader',
+      'tableCell',
+      'footnote',
+      'clauseRef',
+    ])
+    expect(Object.keys(schema().marks)).toEqual([
+      'link',
+      'bold',
+      'code',
+      'italic',
+      'strike',
+      'underline',
+      'insertion',
+      'deletion',
+      'modification',
+    ])
+  })
+
   it('still accepts documents made of paragraphs and headings only', () => {
     expect(
       check([
