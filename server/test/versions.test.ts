@@ -140,25 +140,29 @@ describe('versions: snapshot, read, restore', () => {
 })
 
 describe('automatic versions', () => {
-  it('keeps one during activity (short interval) and one when the last editor leaves', async () => {
-    const t = await newTestServer({ AUTO_VERSION_SECONDS: '1' })
+  /** A test server with automatic versions every `seconds`, a member and a new document. */
+  const newAutoVersionServer = async (seconds: number) => {
+    const t = await newTestServer({ AUTO_VERSION_SECONDS: String(seconds) })
+    const member = await t.newUser('member')
+    const docId = await t.newDocument(member.cookie)
+    const list = async () =>
+      (
+        await t.api<{ versions: VersionInfo[] }>('GET', `/api/documents/${docId}/versions`, {
+          cookie: member.cookie,
+        })
+      ).body.versions
+    return { t, member, docId, list }
+  }
+
+  it('keeps one during activity (short interval), and none while nothing changes', async () => {
+    const { t, member, docId, list } = await newAutoVersionServer(1)
     try {
-      const member = await t.newUser('member')
-      const docId = await t.newDocument(member.cookie)
-      const list = async () =>
-        (
-          await t.api<{ versions: VersionInfo[] }>('GET', `/api/documents/${docId}/versions`, {
-            cookie: member.cookie,
-          })
-        ).body.versions
       const a = newTestClient(t.wsUrl, docId, member.cookie)
       await a.synced()
       a.type('первая правка')
       await vi.waitFor(
         async () => expect((await list()).filter((v) => v.kind === 'auto')).toHaveLength(1),
-        {
-          timeout: 5000,
-        },
+        { timeout: 5000 },
       )
       // Labelled by who edited and how much: each typed character is one change.
       expect((await list())[0]).toMatchObject({
@@ -169,12 +173,33 @@ describe('automatic versions', () => {
       // No change, no new version.
       await new Promise((r) => setTimeout(r, 1500))
       expect(await list()).toHaveLength(1)
+      a.destroy()
+    } finally {
+      await t.close()
+    }
+  })
+
+  // An interval far longer than the test, so that only leaving keeps a version: with a short
+  // one, an interval's tick between the two people's edits would keep one of its own.
+  it('keeps one when the last editor leaves, with what everyone did since the one before', async () => {
+    const { t, member, docId, list } = await newAutoVersionServer(600)
+    try {
+      const first = newTestClient(t.wsUrl, docId, member.cookie)
+      await first.synced()
+      first.type('первая правка')
+      await vi.waitFor(() => expect(first.provider.synced).toBe(true))
+      first.destroy()
+      await vi.waitFor(async () => expect(await list()).toHaveLength(1), { timeout: 5000 })
+
+      const a = newTestClient(t.wsUrl, docId, member.cookie)
+      await a.synced()
       const other = await t.newUser('member', 'Second Editor')
       const b = newTestClient(t.wsUrl, docId, other.cookie)
       await b.synced()
       b.type('ещё')
       a.type('последняя правка')
       await vi.waitFor(() => expect(b.text()).toContain('последняя правка'))
+      await vi.waitFor(() => expect(a.text()).toContain('ещё'))
       a.destroy()
       b.destroy()
       await vi.waitFor(async () => expect(await list()).toHaveLength(2), { timeout: 5000 })
