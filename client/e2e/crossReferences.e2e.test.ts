@@ -65,6 +65,14 @@ describe('cross-references in the editor', () => {
 
     // Ben moves "Terms" up twice from the keyboard: the reference reads its new number.
     await b.locator('.ProseMirror section.clause > h2.clause-heading').nth(2).click()
+    // The shortcut moves the clause the caret is in: only once the click has put it there.
+    await expect
+      .poll(() =>
+        b.evaluate(
+          () => window.getSelection()?.anchorNode?.parentElement?.closest('h2')?.textContent,
+        ),
+      )
+      .toContain('Terms')
     await b.keyboard.press('Control+Alt+ArrowUp')
     await expect.poll(() => references(b)).toEqual(['Статья 2'])
     await b.keyboard.press('Control+Alt+ArrowUp')
