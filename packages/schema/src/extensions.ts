@@ -39,9 +39,9 @@ const withSuggestionMarks = { marks: BLOCK_SUGGESTION_MARKS }
  *
  * Tiptap's StarterKit named part by part, in its order (which is the schema's order), so that
  * what it leaves out stays out of the editor's code: its undo history (with Yjs, history
- * belongs to the collaboration layer: each person undoes only their own changes), and the
- * stock document, lists and quote, which are added below with suggestion marks allowed on
- * their children.
+ * belongs to the collaboration layer: each person undoes only their own changes) and its
+ * stock document (AccordDocument admits clauses). Its lists and quote are added below, with
+ * suggestion marks allowed on their children.
  */
 export const documentExtensions = (): AnyExtension[] => [
   Bold,
