@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { checkAccessibility } from './utils/checkAccessibility'
+import { seededDocument, yParagraph } from './utils/seededDocument'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 describe('tables and footnotes in the editor', () => {
@@ -63,5 +65,60 @@ describe('tables and footnotes in the editor', () => {
 
     const report = await checkAccessibility(a, 'editor with a table and a footnote')
     expect(report.blocking).toEqual([])
+  })
+
+  it('a Tab pressed in a table before the table-editing code is here moves to the next cell once it is; the table commands then come on', async () => {
+    const cells = ['Term', 'Meaning'].map((text) => {
+      const cell = new Y.XmlElement('tableHeader')
+      cell.insert(0, [yParagraph(text)])
+      return cell
+    })
+    const row = new Y.XmlElement('tableRow')
+    row.insert(0, cells)
+    const table = new Y.XmlElement('table')
+    table.insert(0, [row])
+    const { url } = await seededDocument(
+      session,
+      { role: 'member', name: 'Aida Author' },
+      'Definitions',
+      [yParagraph('Terms:'), table, yParagraph('End.')],
+    )
+    const member = await session.server.newUser('member', 'Lev Member')
+    // Without the service worker, whose copies the held fetch would not reach.
+    const page = await session.signedIn(member.email, member.password, {
+      viewport: { width: 1440, height: 900 },
+      serviceWorkers: 'block',
+    })
+    // The table-editing code (its own chunk, fetched once the text is shown) is held.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let asked = false
+    await page.route(/\/assets\/tableCommands-[\w-]+\.js$/, async (route) => {
+      asked = true
+      await held
+      await route.continue()
+    })
+    await page.goto(url)
+    const firstCell = page.locator('.ProseMirror table th').first()
+    await firstCell.click()
+    await expect.poll(() => asked).toBe(true)
+    const addRow = page.getByRole('button', { name: 'Add row below' })
+    expect(await addRow.isDisabled()).toBe(true)
+
+    await page.keyboard.press('End')
+    await page.keyboard.press('Tab')
+    // Nothing moved yet, and no tab character was typed.
+    await expect.poll(() => firstCell.textContent()).toBe('Term')
+    release()
+    const caretCell = () =>
+      page.evaluate(
+        () => window.getSelection()?.anchorNode?.parentElement?.closest('th')?.textContent,
+      )
+    await expect.poll(caretCell).toBe('Meaning')
+    await expect.poll(() => addRow.isDisabled()).toBe(false)
+    await addRow.click()
+    await expect.poll(() => page.locator('.ProseMirror table tr').count()).toBe(2)
   })
 })

@@ -26,6 +26,7 @@ import { type PickableClause, pickableClauses, ReferencePicker } from './referen
 import { renderCaret } from './renderCaret'
 import { Toolbar } from './Toolbar'
 import { TypingAtCaret } from './TypingAtCaret'
+import { TableEditing } from './tables/TableEditing'
 
 interface CollaborativeEditorProps {
   ydoc: Y.Doc
@@ -85,7 +86,7 @@ export const CollaborativeEditor = ({
   const editor = useEditor(
     {
       extensions: [
-        ...documentExtensions(),
+        ...documentExtensions({ tableEditing: [TableEditing] }),
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
         AppendingPluginsOwnEditsOnly,

@@ -1,4 +1,4 @@
-import type { LocatedClause } from '@accord/schema'
+import { insertTable, type LocatedClause } from '@accord/schema'
 import { type Editor, useEditorState } from '@tiptap/react'
 import { Fragment, type KeyboardEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,13 +13,27 @@ import { ListIcon } from './ListIcon'
 import { REFERENCE_SHORTCUT } from './references/ClauseReferenceLabels'
 import { ToolbarButton } from './ToolbarButton'
 import { InsertIcon } from './tables/InsertIcon'
-import { runTableAction, TABLE_ACTION_GLYPHS, TABLE_ACTIONS } from './tables/tableActions'
+import { loadedTableCommands } from './tables/TableEditing'
+import { TABLE_ACTION_GLYPHS, TABLE_ACTIONS, type TableAction } from './tables/tableActions'
 
 type Level = 1 | 2 | 3
 
 const LEVELS: readonly Level[] = [1, 2, 3]
 
 const NO_TABLE_ACTIONS: readonly boolean[] = TABLE_ACTIONS.map(() => false)
+
+/**
+ * A table action's command, once the table-editing code is here: TableEditing loads it as the
+ * caret enters a table, and the toolbar asks again with the next transaction.
+ */
+const tableCommand = (action: TableAction) => loadedTableCommands()?.tableActionCommands[action]
+
+/** Runs one table action at the selection; true when it ran. */
+const runTableAction = (editor: Editor, action: TableAction): boolean => {
+  const command = tableCommand(action)
+  editor.view.focus()
+  return command?.(editor.state, editor.view.dispatch) ?? false
+}
 
 /** The clause actions in toolbar order. */
 const CLAUSE_ACTIONS: readonly ClauseAction[] = [
@@ -73,7 +87,7 @@ export const Toolbar = ({ editor, onDeleteRequest, onReferenceRequest }: Toolbar
         inTable,
         // Asked only in a table: ten dry runs on every keystroke elsewhere are wasted.
         tableActions: inTable
-          ? TABLE_ACTIONS.map((action) => runTableAction(current, action, true))
+          ? TABLE_ACTIONS.map((action) => tableCommand(action)?.(current.state) ?? false)
           : NO_TABLE_ACTIONS,
       }
     },
@@ -156,8 +170,8 @@ export const Toolbar = ({ editor, onDeleteRequest, onReferenceRequest }: Toolbar
       disabled: active.inTable,
       groupStart: true,
       run: () => {
-        if (chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())
-          announce(t('tables.done.insert'))
+        editor.view.focus()
+        if (insertTable(editor.state, editor.view.dispatch)) announce(t('tables.done.insert'))
       },
     },
     {

@@ -20,6 +20,7 @@ import { useCollabDocument } from '../collab/useCollabDocument'
 import { useTextArrived } from '../collab/useTextArrived'
 import { useCommentHighlights } from '../comments/useCommentHighlights'
 import { CollaborativeEditor } from '../editor/CollaborativeEditor'
+import { preloadTableEditing } from '../editor/tables/TableEditing'
 import { useDocumentSettings } from '../editor/useDocumentSettings'
 import { documentTextShown } from '../offline/registerServiceWorker'
 import { useSuggestModeExtension } from '../suggestions/useSuggestModeExtension'
@@ -70,7 +71,9 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
   const sourceArrived = useTextArrived(left, sourceEditor !== null)
   const targetArrived = useTextArrived(right, targetEditor !== null)
   useEffect(() => {
-    if (sourceArrived && targetArrived) documentTextShown()
+    if (!sourceArrived || !targetArrived) return
+    documentTextShown()
+    preloadTableEditing()
   }, [sourceArrived, targetArrived])
   const sourceInfo = documentLanguageInfo(source.language)
   const targetInfo = documentLanguageInfo(translation.language)

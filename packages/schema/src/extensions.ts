@@ -45,8 +45,16 @@ const withSuggestionMarks = { marks: BLOCK_SUGGESTION_MARKS }
  * belongs to the collaboration layer: each person undoes only their own changes) and its
  * stock document (AccordDocument admits clauses). Its lists and quote are added below, with
  * suggestion marks allowed on their children.
+ *
+ * The tables are only nodes here; an editor that edits them passes `tableEditing` (the
+ * client's commands, keys and prosemirror-tables plugins), which takes the place the table
+ * extension's own keys and plugins had among the others'.
  */
-export const documentExtensions = (): AnyExtension[] => [
+export const documentExtensions = ({
+  tableEditing = [],
+}: {
+  tableEditing?: AnyExtension[]
+} = {}): AnyExtension[] => [
   Bold,
   Code,
   CodeBlock,
@@ -81,6 +89,7 @@ export const documentExtensions = (): AnyExtension[] => [
   ClauseHeading,
   ClauseIds,
   ...tableExtensions(),
+  ...tableEditing,
   Footnote,
   FootnoteKeys,
   ClauseReference,

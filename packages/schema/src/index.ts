@@ -141,7 +141,8 @@ export {
   suggestChangesPlugin,
 } from './suggestions/suggestModePlugin.js'
 export { suggestTransaction } from './suggestions/suggestTransaction.js'
-export { type TableOptions, tableExtensions } from './tables/tableExtensions.js'
+export { insertTable } from './tables/insertTable.js'
+export { tableExtensions } from './tables/tableExtensions.js'
 export { isTableCellName, TableNode } from './tables/tableNodeNames.js'
 export {
   MAX_TEMPLATE_CLAUSES,

@@ -38,6 +38,7 @@ import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
 import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
+import { preloadTableEditing } from '../../editor/tables/TableEditing'
 import { withMoreStrings } from '../../i18n/i18n'
 import { WatchToggle } from '../../notifications/WatchToggle'
 import { documentTextShown } from '../../offline/registerServiceWorker'
@@ -272,7 +273,9 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   // The panels load after the text (see above); opened ones say they are loading.
   const textArrived = useTextArrived(collab, editor !== null)
   useEffect(() => {
-    if (textArrived) documentTextShown()
+    if (!textArrived) return
+    documentTextShown()
+    preloadTableEditing()
   }, [textArrived])
   const loading = <Progress label={t('app.loading')} />
   const quietLoading = <Progress label={t('app.loading')} announce={false} />

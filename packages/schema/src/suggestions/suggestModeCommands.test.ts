@@ -5,6 +5,7 @@ import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { documentExtensions } from '../extensions.js'
 import { FOOTNOTE } from '../footnotes/Footnote.js'
+import { insertTable } from '../tables/insertTable.js'
 import { checkSuggestOnly } from './checkSuggestOnly.js'
 import { listSuggestions } from './listSuggestions.js'
 import { baseDocument, resolveSuggestions, withoutMarkers } from './resolveSuggestions.js'
@@ -99,7 +100,7 @@ describe('inserting in suggest mode', () => {
     const editor = suggestingEditor(paragraphs('Members.', 'The list.'))
     const before = editor.state.doc
     editor.commands.setTextSelection(before.child(0).nodeSize - 1)
-    suggest(editor, () => editor.commands.insertTable({ rows: 2, cols: 2, withHeaderRow: true }))
+    suggest(editor, () => insertTable(editor.state, editor.view.dispatch))
     expect(editor.state.selection.$head.parent.type.name).toBe('paragraph')
     expect(editor.state.selection.$head.node(-1).type.name).toBe('tableHeader')
     type(editor, 'City')
@@ -117,7 +118,7 @@ describe('inserting in suggest mode', () => {
       const editor = suggestingEditor(paragraphs('Members.', 'The list.'), appended)
       const before = editor.state.doc
       editor.commands.setTextSelection(before.content.size - 1)
-      suggest(editor, () => editor.commands.insertTable({ rows: 2, cols: 2 }))
+      suggest(editor, () => insertTable(editor.state, editor.view.dispatch))
 
       const doc = editor.state.doc
       // Tiptap's trailing node: a paragraph after a final table, to type after it.
