@@ -1,5 +1,6 @@
 import { type ComponentType, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { loadOnce } from '../ui/loadOnce'
 import { Progress } from '../ui/Progress'
 
 /** What a preloadable page's element holds: its code once here, or why it could not come. */
@@ -15,28 +16,14 @@ type Loading = { page: ComponentType | null; failure?: { error: unknown } }
  * it again.
  */
 export const preloadablePage = (load: () => Promise<ComponentType>) => {
-  let loaded: ComponentType | null = null
-  let loading: Promise<ComponentType> | null = null
-  const preload = (): Promise<ComponentType> => {
-    loading ??= load().then(
-      (page) => {
-        loaded = page
-        return page
-      },
-      (error: unknown) => {
-        loading = null
-        throw error
-      },
-    )
-    return loading
-  }
+  const code = loadOnce(load)
   const Page = () => {
     const { t } = useTranslation()
-    const [state, setState] = useState<Loading>(() => ({ page: loaded }))
+    const [state, setState] = useState<Loading>(() => ({ page: code.loaded() }))
     useEffect(() => {
       if (state.page) return
       let mounted = true
-      preload().then(
+      code.load().then(
         (page) => mounted && setState({ page }),
         (error: unknown) => mounted && setState({ page: null, failure: { error } }),
       )
@@ -48,5 +35,5 @@ export const preloadablePage = (load: () => Promise<ComponentType>) => {
     const Ready = state.page
     return Ready ? <Ready /> : <Progress label={t('app.loading')} />
   }
-  return { Page, preload }
+  return { Page, preload: code.load }
 }

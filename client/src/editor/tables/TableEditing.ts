@@ -1,36 +1,21 @@
 import { type Editor, Extension } from '@tiptap/core'
 import { type Command, type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
+import { loadOnce } from '../../ui/loadOnce'
 
 type TableCommands = typeof import('./tableCommands')
 
-let loaded: TableCommands | null = null
-let loading: Promise<TableCommands> | null = null
-
-const load = (): Promise<TableCommands> => {
-  loading ??= import('./tableCommands').then(
-    (commands) => {
-      loaded = commands
-      return commands
-    },
-    (error: unknown) => {
-      // A dropped connection: the next time a person works in a table asks again.
-      loading = null
-      throw error
-    },
-  )
-  return loading
-}
+const tableCommands = loadOnce(() => import('./tableCommands'))
 
 /**
  * Fetches the table-editing code ahead of need, once a document's text is shown: the caret's
  * first move into a table then finds it here.
  */
 export const preloadTableEditing = (): void => {
-  load().catch(() => {})
+  tableCommands.load().catch(() => {})
 }
 
 /** The table commands if their code is here, else null (see `tableEditingIn`). */
-export const loadedTableCommands = (): TableCommands | null => loaded
+export const loadedTableCommands = tableCommands.loaded
 
 /** Where prosemirror-tables' plugin goes among the editor's plugins once it is here. */
 const slotKey = new PluginKey('tableEditingSlot')
@@ -42,7 +27,7 @@ const editorsWithPlugin = new WeakSet<Editor>()
  * before those of the extensions listed before the tables, as they always did.
  */
 export const tableEditingIn = async (editor: Editor): Promise<TableCommands> => {
-  const commands = await load()
+  const commands = await tableCommands.load()
   if (!editor.isDestroyed && !editorsWithPlugin.has(editor)) {
     editorsWithPlugin.add(editor)
     editor.registerPlugin(commands.tableEditingPlugin(), (plugin, plugins) => {
@@ -78,13 +63,17 @@ export const TableEditing = Extension.create({
     const { editor } = this
     const run = (command: Command) => command(editor.state, editor.view.dispatch, editor.view)
     const betweenCells = (pick: (commands: TableCommands) => Command) => () => {
+      const loaded = tableCommands.loaded()
       if (loaded) return run(pick(loaded))
       if (!inTable(editor.state)) return false
       void tableEditingIn(editor).then((commands) => run(pick(commands)))
       return true
     }
     // Only a cell selection, which exists only once the plugin is here, deletes a table.
-    const wholeTable = () => loaded !== null && run(loaded.deleteWholeTable)
+    const wholeTable = () => {
+      const loaded = tableCommands.loaded()
+      return loaded !== null && run(loaded.deleteWholeTable)
+    }
     return {
       Tab: betweenCells((commands) => commands.nextCell),
       'Shift-Tab': betweenCells((commands) => commands.previousCell),
