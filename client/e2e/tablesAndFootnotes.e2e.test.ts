@@ -109,7 +109,7 @@ describe('tables and footnotes in the editor', () => {
 
     await page.keyboard.press('End')
     await page.keyboard.press('Tab')
-    // Nothing moved yet, and no tab character was typed.
+    // No tab character was typed while the code is held.
     await expect.poll(() => firstCell.textContent()).toBe('Term')
     release()
     const caretCell = () =>

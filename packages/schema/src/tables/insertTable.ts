@@ -11,12 +11,11 @@ const threeCells = (type: NodeType): PMNode[] => [0, 1, 2].map(() => type.create
  * table-editing code (prosemirror-tables, which the client loads later) and happens at once.
  */
 export const insertTable: Command = (state, dispatch) => {
-  const { table, row, header, cell } = {
-    table: state.schema.nodes[TableNode.table],
-    row: state.schema.nodes[TableNode.row],
-    header: state.schema.nodes[TableNode.header],
-    cell: state.schema.nodes[TableNode.cell],
-  }
+  const { nodes } = state.schema
+  const table = nodes[TableNode.table]
+  const row = nodes[TableNode.row]
+  const header = nodes[TableNode.header]
+  const cell = nodes[TableNode.cell]
   if (!table || !row || !header || !cell) return false
   const node = table.createChecked(null, [
     row.createChecked(null, threeCells(header)),
