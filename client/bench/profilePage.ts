@@ -12,7 +12,10 @@
  * side-by-side (the translator's view of a 500-clause source and its translation); bare (the
  * bare reference page on the paragraphs document: build it first with
  * `cd client && npx vite build --config bench/vite.config.ts`). Phases: open (navigation →
- * editable with the text), typing (keystrokes while another client edits; not side-by-side).
+ * editable with the text), typing (keystrokes while another client edits; in side-by-side, a
+ * member types in the source on a page of their own, and the translator's page is profiled,
+ * as in the bench's side-by-side row; with --ordinary-view, the page profiled is a second member's
+ * ordinary view of the source, the row's comparison).
  * --client DIR serves another build of the client (e.g. an unminified one built with
  * `npx vite build --minify false --outDir DIR`, leaving client/dist as it is).
  * --trace records a Chromium trace of the phase instead and prints the main thread's tasks by
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     top: { type: 'string', default: '40' },
     trace: { type: 'boolean', default: false },
     client: { type: 'string' },
+    'ordinary-view': { type: 'boolean', default: false },
   },
 })
 
@@ -106,18 +110,19 @@ const TRACE_CATEGORIES = [
   'blink.user_timing',
 ]
 
-/** The CPU profile of `run`, or with --trace none (the trace's summary is printed instead). */
+/** The CPU profile of `page` while `run` runs (it may drive another page), or with --trace none (the trace's summary is printed instead). */
 const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile | undefined> => {
   if (args.trace) {
     const browser = page.context().browser()
     if (!browser) throw new Error('no browser to trace')
     await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+    // Names the profiled page's main thread in the trace (another page may be busier).
+    await page.evaluate(() => performance.mark('accord-profiled-page'))
     await run()
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
     if (args.out) writeFileSync(args.out, JSON.stringify(trace))
-    process.stdout.write(
-      `main thread by task kind:\n${formatTraceSummary(summarizeTrace(trace))}\n`,
-    )
+    const summary = summarizeTrace(trace, 'accord-profiled-page')
+    process.stdout.write(`main thread by task kind:\n${formatTraceSummary(summary)}\n`)
     return undefined
   }
   const cdp = await page.context().newCDPSession(page)
@@ -147,6 +152,7 @@ const main = async () => {
     let editors = ['.ProseMirror']
     let room = rooms[0] as string
     let authorship: string | undefined
+    let sourceUrl: string | undefined
     if (args.scene === 'side-by-side' && accord) {
       const created = await accord.adminCall('POST', '/api/documents', { title: 'Стандарт' })
       const { id } = (await created.json()) as { id: string }
@@ -154,7 +160,13 @@ const main = async () => {
       await seedRoom(server.wsUrl, id, hdrs, clauseDocument(SOURCE_SHAPE))
       const translationId = await addMarkedTranslation(accord, id, SOURCE_SHAPE)
       url = `${accord.url}/documents/${translationId}/side-by-side`
+      sourceUrl = `${accord.url}/documents/${id}`
       editors = ['#editor-source', '#editor']
+      // The bench row's comparison: a second member with the source in the ordinary view.
+      if (args['ordinary-view']) {
+        url = sourceUrl
+        editors = ['.ProseMirror']
+      }
     } else if (statics) {
       await seedRoom(server.wsUrl, room, hdrs, paragraphDocument())
       url = `${statics.url}/?ws=${encodeURIComponent(server.wsUrl)}&room=${encodeURIComponent(room)}`
@@ -185,9 +197,15 @@ const main = async () => {
     } else {
       await page.goto(url)
       await waitEditable(page, editors, MARK)
+      // In side-by-side the typist is another member on the source; the translator's page is profiled.
+      const typist = sourceUrl ? await openContext(browser, browserCookie(hdrs)) : undefined
+      if (typist && sourceUrl) {
+        await typist.page.goto(sourceUrl)
+        await waitEditable(typist.page, ['.ProseMirror'], MARK)
+      }
       let figures = ''
       profile = await profiled(page, async () => {
-        const keys = await measureKeystrokes(page, 80, {
+        const keys = await measureKeystrokes(typist?.page ?? page, 80, {
           wsUrl: server.wsUrl,
           room,
           headers: hdrs,
@@ -195,6 +213,7 @@ const main = async () => {
         figures = `keys p50 ${keys.keystrokeP50.toFixed(1)} p95 ${keys.keystrokeP95.toFixed(1)} ms`
       })
       process.stdout.write(`${figures}\n`)
+      await typist?.context.close()
     }
     await context.close()
     if (!profile) return

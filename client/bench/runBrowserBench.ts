@@ -12,9 +12,9 @@
  * - threads: the same with the authorship colours off (what the margin alone costs).
  * The app syncs from Accord (production build); the bare page from @y/websocket-server.
  * Options: --quick, --rounds N, --only LIST, --no-record, --note TEXT, --smoke, and
- * --compare-client DIR: the paragraphs, tables, annotated and threads rows also run the app
- * as built in DIR (an older `client/dist`, copied aside), in the same rounds, to compare two
- * versions A B A B.
+ * --compare-client DIR: every row also runs the app as built in DIR (an older `client/dist`,
+ * copied aside), in the same rounds, to compare two versions A B A B (in side-by-side, the
+ * translator's view and the typist's page of that build, against the same second member's view).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -248,6 +248,7 @@ const editableAndKeystrokeRows = (
 const sideBySideScenario = (): Scenario => {
   const shape = scaled(SOURCE_SHAPE)
   const withT: TranslationSceneFigures[] = []
+  const otherWithT: TranslationSceneFigures[] = []
   const without: TranslationSceneFigures[] = []
   return {
     async round(browser, _pageUrl, note) {
@@ -258,15 +259,29 @@ const sideBySideScenario = (): Scenario => {
       })
       withT.push(a)
       note(
-        `source with a translation, side-by-side open in ${a.sideBySideMs?.toFixed(0)} ms: typist ${show(a.source)}; translator then saw "${a.translatorCounts}"`,
+        `source with a translation, side-by-side open in ${a.sideBySideMs?.toFixed(0)} ms: typist ${show(a.source)}; translator's page busy ${a.viewerBusyMsPerS.toFixed(0)} ms/s, then saw "${a.translatorCounts}"`,
       )
+      if (compareClient) {
+        const c = await runTranslationScene(browser, {
+          withTranslation: true,
+          keystrokes: KEYSTROKES,
+          shape,
+          clientDist: compareClient,
+        })
+        otherWithT.push(c)
+        note(
+          `app as built in ${compareClient}, source with a translation, side-by-side open in ${c.sideBySideMs?.toFixed(0)} ms: typist ${show(c.source)}; translator's page busy ${c.viewerBusyMsPerS.toFixed(0)} ms/s`,
+        )
+      }
       const b = await runTranslationScene(browser, {
         withTranslation: false,
         keystrokes: KEYSTROKES,
         shape,
       })
       without.push(b)
-      note(`source without a translation, a second member viewing: typist ${show(b.source)}`)
+      note(
+        `source without a translation, a second member viewing: typist ${show(b.source)}; member's page busy ${b.viewerBusyMsPerS.toFixed(0)} ms/s`,
+      )
     },
     rows() {
       const opened: Row = {
@@ -279,8 +294,18 @@ const sideBySideScenario = (): Scenario => {
       }
       opened.met = (opened.ours as number) < 2000
       const setting = `browser, ${shape.clauses}-clause source, another client editing; ours: with a translation and a translator's side-by-side view open; reference: no translation, a second member's view open`
+      // What the view costs the machine the typist shares, measured on its own page.
+      const busy = (runs: readonly TranslationSceneFigures[], build = ''): Row => ({
+        setting: `${setting}${build}`,
+        metric: "the second page's main thread busy while the typist opens and types",
+        unit: 'ms/s',
+        ours: medianOf(runs, (f) => f.viewerBusyMsPerS),
+        reference: medianOf(without, (f) => f.viewerBusyMsPerS),
+      })
       return [
         opened,
+        busy(withT),
+        ...(compareClient ? [busy(otherWithT, `; client as built in ${compareClient}`)] : []),
         ...keystrokeRows(
           setting,
           withT.map((f) => f.source),
@@ -288,6 +313,15 @@ const sideBySideScenario = (): Scenario => {
           1.1,
           ' (no measurable extra)',
         ),
+        ...(compareClient
+          ? keystrokeRows(
+              `${setting}; client as built in ${compareClient}`,
+              otherWithT.map((f) => f.source),
+              without.map((f) => f.source),
+              1.1,
+              ' (no measurable extra)',
+            )
+          : []),
       ]
     },
   }

@@ -60,13 +60,24 @@ export interface KindFigures {
   steps: Record<string, number>
 }
 
-/** The renderer's main thread's tasks, by kind, with their rendering steps (ms). */
-export const summarizeTrace = (trace: { traceEvents: TraceEvent[] }): Map<string, KindFigures> => {
+/**
+ * The renderer's main thread's tasks, by kind, with their rendering steps (ms). The page's
+ * main thread is the one that made the user-timing mark `mark` (`performance.mark`), or
+ * without one the renderer main thread that ran the most.
+ */
+export const summarizeTrace = (
+  trace: { traceEvents: TraceEvent[] },
+  mark?: string,
+): Map<string, KindFigures> => {
   const events = trace.traceEvents
+  const marked = mark ? events.find((e) => e.name === mark) : undefined
   const mains = events.filter(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+    (e) =>
+      e.ph === 'M' &&
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      (!marked || (e.pid === marked.pid && e.tid === marked.tid)),
   )
-  // The page's main thread is the renderer main thread that ran the most.
   let main: TraceEvent | undefined
   let most = -1
   for (const thread of mains) {

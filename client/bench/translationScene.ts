@@ -30,6 +30,12 @@ export interface TranslationSceneFigures {
   sideBySideMs?: number
   /** The translator's counts line after the typing, to show staleness was tracked. */
   translatorCounts?: string
+  /**
+   * The second page's main thread while the typist opened the source and typed (the
+   * translator's view with a translation, the member's ordinary view without): ms busy per
+   * second (Chromium's TaskDuration), what that page takes from the machine the typist shares.
+   */
+  viewerBusyMsPerS: number
 }
 
 /** An English version of `sourceId`, filled from it, every clause marked translated; its id. */
@@ -57,9 +63,19 @@ export const runTranslationScene = async (
     withTranslation,
     keystrokes,
     shape,
-  }: { withTranslation: boolean; keystrokes: number; shape: ClauseDocumentShape },
+    clientDist,
+  }: {
+    withTranslation: boolean
+    keystrokes: number
+    shape: ClauseDocumentShape
+    /** Another build of the client to serve (`--compare-client`); default this worktree's. */
+    clientDist?: string
+  },
 ): Promise<TranslationSceneFigures> => {
-  const server = await launchAccord({ port: await freePort() })
+  const server = await launchAccord({
+    port: await freePort(),
+    env: clientDist ? { CLIENT_DIST: clientDist } : {},
+  })
   try {
     const call = async <T>(method: string, route: string, body?: unknown) =>
       (await (await server.adminCall(method, route, body)).json()) as T
@@ -81,6 +97,14 @@ export const runTranslationScene = async (
     try {
       await viewer.page.goto(secondUrl)
       const openedMs = await waitEditable(viewer.page, secondEditors, MARK)
+      const cdp = await viewer.context.newCDPSession(viewer.page)
+      await cdp.send('Performance.enable')
+      const busySeconds = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics')
+        return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0
+      }
+      const busyBefore = await busySeconds()
+      const startedAt = performance.now()
       const source = await measurePage(
         browser,
         `${server.url}/documents/${sourceId}`,
@@ -88,9 +112,12 @@ export const runTranslationScene = async (
         { wsUrl: server.wsUrl, room: sourceId, headers: typist },
         keystrokes,
       )
-      if (!withTranslation) return { source }
+      const viewerBusyMsPerS =
+        ((await busySeconds()) - busyBefore) / ((performance.now() - startedAt) / 1e6)
+      if (!withTranslation) return { source, viewerBusyMsPerS }
       return {
         source,
+        viewerBusyMsPerS,
         sideBySideMs: openedMs,
         translatorCounts: (await viewer.page.locator('.translation-counts').textContent()) ?? '',
       }
