@@ -4,7 +4,7 @@ import type { AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, EditorContent, useEditor } from '@tiptap/react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -48,8 +48,12 @@ interface CollaborativeEditorProps {
   label?: string
 }
 
-/** The document text, bound to the shared Y.Doc, with everyone's named carets and numbered clauses. */
-export const CollaborativeEditor = ({
+/**
+ * The document text, bound to the shared Y.Doc, with everyone's named carets and numbered clauses.
+ * Memoized: the pages around it redraw often (the translator's alignment while people type),
+ * and the editor itself follows its text, not its page.
+ */
+export const CollaborativeEditor = memo(function CollaborativeEditor({
   ydoc,
   provider,
   user,
@@ -58,7 +62,7 @@ export const CollaborativeEditor = ({
   features,
   id = EDITOR_ID,
   label: ownLabel,
-}: CollaborativeEditorProps) => {
+}: CollaborativeEditorProps) {
   const { t } = useTranslation()
   const label = ownLabel ?? t('editor.label')
   const attributes = useMemo(
@@ -202,4 +206,4 @@ export const CollaborativeEditor = ({
       />
     </div>
   )
-}
+})

@@ -9,7 +9,7 @@ import {
 } from '@accord/protocol'
 import { clauseAround, findClauseById } from '@accord/schema'
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type * as Y from 'yjs'
@@ -27,6 +27,7 @@ import { useSuggestModeExtension } from '../suggestions/useSuggestModeExtension'
 import { FormMessage } from '../ui/FormMessage'
 import { PartBoundary } from '../ui/PartBoundary'
 import { useAnnouncer } from '../ui/useAnnouncer'
+import { useStableHandler } from '../ui/useStableHandler'
 import { ClauseWorklist } from './ClauseWorklist'
 import { PendingChanges } from './PendingChanges'
 import { alignScroll, scrollToClause } from './scrollTogether'
@@ -63,7 +64,12 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
   const { t } = useTranslation()
   const announce = useAnnouncer()
   const titleId = useId()
-  const presenceUser = { id: user.id, name: user.name, color: user.color, role: user.role }
+  // One object while the person is the same: the editors are memoized, and the alignment
+  // redraws this page on every recomputation while people type.
+  const presenceUser = useMemo(
+    () => ({ id: user.id, name: user.name, color: user.color, role: user.role }),
+    [user.id, user.name, user.color, user.role],
+  )
   const left = useCollabDocument(source.id, presenceUser)
   const right = useCollabDocument(translation.id, presenceUser)
   const [targetEditor, setTargetEditor] = useState<Editor | null>(null)
@@ -134,7 +140,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
     alignScroll(scrolled, other)
   }
 
-  const goTo = (clauseId: string) => {
+  const goTo = useStableHandler((clauseId: string) => {
     if (!targetEditor || targetEditor.isDestroyed) return
     const found = findClauseById(targetEditor.state.doc, clauseId)
     if (!found) return
@@ -147,7 +153,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
     targetEditor.chain().focus().setTextSelection(caret).run()
     if (targetColumn.current) scrollToClause(targetColumn.current, clauseId)
     if (sourceColumn.current) scrollToClause(sourceColumn.current, clauseId)
-  }
+  })
 
   const caretClause = (): string | null => {
     if (!targetEditor || targetEditor.isDestroyed) return null
@@ -161,6 +167,8 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
       const clause = alignment?.clauses.find((c) => c.clauseId === clauseId)
       announce(t('translations.marked', { number: clause?.number ?? '' }))
     })
+  // The worklist's rows are memoized: their handlers keep one identity.
+  const markFromList = useStableHandler((clauseId: string) => void mark(clauseId))
 
   const apply = (ids?: string[]) =>
     action.run(async () => {
@@ -245,7 +253,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
                     labelStyle={settings.clauseLabel}
                     canMark={mayEditTarget}
                     onGoTo={goTo}
-                    onMark={(id) => void mark(id)}
+                    onMark={markFromList}
                   />
                 ) : (
                   <div />

@@ -1,8 +1,9 @@
 import {
-  alignClauses,
+  alignEntries,
+  clauseEntries,
   type PreparedGlossary,
   prepareGlossary,
-  structuralChanges,
+  structuralChangesOf,
   type TranslationMark,
 } from '@accord/diff'
 import type {
@@ -19,6 +20,7 @@ import type * as Y from 'yjs'
 import { api } from '../app/api'
 import { useDocumentEvents } from '../collab/useDocumentEvents'
 import { adoptedJSON, adoptedJSONOfState } from './adoptedJSON'
+import { keepUnchanged } from './keepUnchanged'
 
 /** Recomputed at most this often while people type (ms): well within the second the view promises. */
 const RECOMPUTE_MS = 200
@@ -34,7 +36,7 @@ export interface LiveAlignment {
 /**
  * The translation beside its source, kept live in this browser: the marks come from the
  * server (and its `clauseMarked` events), the texts from the two open Y.Docs, and the same
- * rule as the server's (`alignClauses`) turns a clause outdated as soon as the source edit
+ * rule as the server's (`alignEntries`) turns a clause outdated as soon as the source edit
  * arrives here, without asking the server.
  */
 export const useLiveAlignment = (
@@ -91,15 +93,23 @@ export const useLiveAlignment = (
       editor && !editor.isDestroyed && ySyncPluginKey.getState(editor.state)?.binding
         ? adoptedJSONOfState(editor.state)
         : adoptedJSON(ydoc)
+    // The last alignment with these marks and this glossary: only changed clauses are aligned anew.
+    let previous: AlignedClause[] | undefined
     const compute = () => {
       timer = undefined
-      const sourceJSON = textOf(source, sourceEditor)
-      const targetJSON = textOf(target, targetEditor)
-      setAlignment({
-        ...alignClauses(sourceJSON, targetJSON, marks, locale, glossary),
-        pending: structuralChanges(sourceJSON, targetJSON),
-        glossary: byId,
+      const sourceEntries = clauseEntries(textOf(source, sourceEditor))
+      const targetEntries = clauseEntries(textOf(target, targetEditor))
+      const aligned = alignEntries(sourceEntries, targetEntries, marks, locale, {
+        glossary,
+        previous,
       })
+      previous = aligned.clauses
+      const next = {
+        ...aligned,
+        pending: structuralChangesOf(sourceEntries, targetEntries),
+        glossary: byId,
+      }
+      setAlignment((shown) => keepUnchanged(shown, next))
     }
     const schedule = () => {
       timer ??= setTimeout(compute, RECOMPUTE_MS)

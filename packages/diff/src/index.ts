@@ -1,7 +1,13 @@
-export { type Alignment, alignClauses, type TranslationMark } from './alignment/alignClauses.js'
+export {
+  type Alignment,
+  type AlignOptions,
+  alignClauses,
+  alignEntries,
+  type TranslationMark,
+} from './alignment/alignClauses.js'
 export { type ClauseEntry, clauseEntries } from './alignment/clauseEntries.js'
 export { clauseState } from './alignment/clauseState.js'
-export { structuralChanges } from './alignment/structuralChanges.js'
+export { structuralChanges, structuralChangesOf } from './alignment/structuralChanges.js'
 export { diffDocuments } from './diffDocuments.js'
 export { diffText } from './diffText.js'
 export { documentUnits, type JsonNode, labelReferences, textOf } from './documentUnits.js'

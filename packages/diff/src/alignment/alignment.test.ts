@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { JsonNode } from '../documentUnits.js'
-import { alignClauses, type TranslationMark } from './alignClauses.js'
+import { alignClauses, alignEntries, type TranslationMark } from './alignClauses.js'
 import { clauseEntries } from './clauseEntries.js'
 import { structuralChanges } from './structuralChanges.js'
 
@@ -73,6 +73,54 @@ describe('alignClauses', () => {
     const changed = b?.sourceDiff?.filter((c) => c.type !== 'equal')
     expect(changed).toEqual([{ type: 'delete', text: 'они ' }])
     expect(b?.marked?.by.name).toBe('Translator')
+  })
+})
+
+describe('alignEntries with the previous alignment', () => {
+  const marks = new Map([
+    ['a', mark('Сфера\nПерсональные данные защищаются.')],
+    ['b', mark('Термины\nСлова значат то, что они значат.')],
+  ])
+  const target = clauseEntries(doc(clause('a', 'Scope', 'Data.'), clause('b', 'Terms', 'Words.')))
+  const before = clauseEntries(
+    doc(
+      clause('a', 'Сфера', 'Персональные данные защищаются.'),
+      clause('b', 'Термины', 'Слова значат то, что значат.'),
+      clause('c', 'Новое', 'Новая статья.'),
+    ),
+  )
+
+  it('keeps the objects of unchanged clauses and aligns the changed ones anew, as from scratch', () => {
+    const first = alignEntries(before, target, marks, 'ru')
+    // Someone types in clause b, and clause c moves up past it (renumbering both).
+    const after = clauseEntries(
+      doc(
+        clause('a', 'Сфера', 'Персональные данные защищаются.'),
+        clause('c', 'Новое', 'Новая статья.'),
+        clause('b', 'Термины', 'Слова значат то, что они значат!'),
+      ),
+    )
+    const again = alignEntries(after, target, marks, 'ru', { previous: first.clauses })
+    expect(again).toEqual(alignEntries(after, target, marks, 'ru'))
+    expect(again.clauses[0]).toBe(first.clauses[0])
+    expect(again.clauses[1]).not.toBe(first.clauses[2])
+    expect(again.clauses[2]?.sourceDiff?.filter((c) => c.type === 'insert')).toEqual([
+      { type: 'insert', text: '!' },
+    ])
+    expect(again.counts).toEqual({ upToDate: 1, outdated: 1, untranslated: 1 })
+  })
+
+  it('aligns a clause anew when its translation or its mark changed', () => {
+    const first = alignEntries(before, target, marks, 'ru')
+    const translated = clauseEntries(
+      doc(clause('a', 'Scope', 'Personal data.'), clause('b', 'Terms', 'Words.')),
+    )
+    const remarked = new Map(marks).set('b', mark('Термины\nСлова значат то, что значат.'))
+    const again = alignEntries(before, translated, remarked, 'ru', { previous: first.clauses })
+    expect(again).toEqual(alignEntries(before, translated, remarked, 'ru'))
+    expect(again.clauses[0]).not.toBe(first.clauses[0])
+    expect(again.clauses[1]?.state).toBe('upToDate')
+    expect(again.clauses[2]).toBe(first.clauses[2])
   })
 })
 

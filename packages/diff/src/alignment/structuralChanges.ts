@@ -41,9 +41,10 @@ const change = (kind: StructuralChange['kind'], entry: ClauseEntry): StructuralC
  * order: the clauses outside the longest run that kept their order. Additions come in
  * source order, so a clause comes before its sub-clauses.
  */
-export const structuralChanges = (source: JsonNode, target: JsonNode): StructuralChange[] => {
-  const sourceEntries = clauseEntries(source)
-  const targetEntries = clauseEntries(target)
+export const structuralChangesOf = (
+  sourceEntries: readonly ClauseEntry[],
+  targetEntries: readonly ClauseEntry[],
+): StructuralChange[] => {
   const inTarget = new Map(targetEntries.map((entry, index) => [entry.id, { entry, index }]))
   const inSource = new Set(sourceEntries.map((entry) => entry.id))
   const deletes = targetEntries.filter((e) => !inSource.has(e.id)).map((e) => change('delete', e))
@@ -55,3 +56,7 @@ export const structuralChanges = (source: JsonNode, target: JsonNode): Structura
     .map((e) => change('move', e))
   return [...deletes, ...adds, ...moves]
 }
+
+/** The same for two documents' texts. */
+export const structuralChanges = (source: JsonNode, target: JsonNode): StructuralChange[] =>
+  structuralChangesOf(clauseEntries(source), clauseEntries(target))
