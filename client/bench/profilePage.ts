@@ -116,12 +116,14 @@ const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile |
     const browser = page.context().browser()
     if (!browser) throw new Error('no browser to trace')
     await browser.startTracing(page, { categories: TRACE_CATEGORIES })
-    // Names the profiled page's main thread in the trace (another page may be busier).
-    await page.evaluate(() => performance.mark('accord-profiled-page'))
+    // Names the profiled page's main thread in the trace (another page may be busier). Not
+    // before the page's navigation: the page then gets a renderer of its own.
+    const opened = page.url() !== 'about:blank'
+    if (opened) await page.evaluate(() => performance.mark('accord-profiled-page'))
     await run()
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
     if (args.out) writeFileSync(args.out, JSON.stringify(trace))
-    const summary = summarizeTrace(trace, 'accord-profiled-page')
+    const summary = summarizeTrace(trace, opened ? 'accord-profiled-page' : undefined)
     process.stdout.write(`main thread by task kind:\n${formatTraceSummary(summary)}\n`)
     return undefined
   }
