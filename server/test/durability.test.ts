@@ -64,8 +64,36 @@ describe('compaction and idle unloading', () => {
     await vi.waitFor(() => expect(t.server.registry.loadedCount).toBe(1))
     a.destroy()
     await vi.waitFor(() => expect(t.server.registry.loadedCount).toBe(0))
+    // The log (the new document's row and the typing) was compacted into one state row.
+    const db = path.join(t.dataDir, 'accord.sqlite')
+    const rows = (table: string) =>
+      query<{ n: number }>(db, `SELECT count(*) AS n FROM ${table} WHERE document_id = '${docId}'`)
+    expect(await rows('document_state')).toEqual([{ n: 1 }])
+    expect(await rows('document_updates')).toEqual([{ n: 0 }])
     const b = client(t, docId, cookie)
     await b.synced()
     await vi.waitFor(() => expect(b.text()).toBe('kept after unload'))
+  })
+
+  it('leaves a document stored in one row as it is when it unloads unedited', async () => {
+    const t = await server({ IDLE_UNLOAD_MS: '50' })
+    const { cookie } = await t.newUser('member')
+    const docId = await t.newDocument(cookie)
+    const db = path.join(t.dataDir, 'accord.sqlite')
+    const rows = (table: string) =>
+      query<{ n: number }>(db, `SELECT count(*) AS n FROM ${table} WHERE document_id = '${docId}'`)
+    expect(await rows('document_updates')).toEqual([{ n: 1 }])
+    const a = newTestClient(t.wsUrl, docId, cookie)
+    await a.synced()
+    await vi.waitFor(() => expect(t.server.registry.loadedCount).toBe(1))
+    a.destroy()
+    await vi.waitFor(() => expect(t.server.registry.loadedCount).toBe(0))
+    // Nothing to compact: the one row stays, and no state row is written.
+    expect(await rows('document_updates')).toEqual([{ n: 1 }])
+    expect(await rows('document_state')).toEqual([{ n: 0 }])
+    const b = client(t, docId, cookie)
+    await b.synced()
+    b.type('после')
+    await vi.waitFor(() => expect(b.text()).toBe('после'))
   })
 })

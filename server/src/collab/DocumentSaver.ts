@@ -41,6 +41,8 @@ export class DocumentSaver {
     private readonly logger: Logger,
     /** Log rows stored when the document was loaded. */
     private logLength: number,
+    /** Whether a compacted state row was stored before the log. */
+    private hasState: boolean,
   ) {}
 
   /** Queues an update for the next write. */
@@ -64,14 +66,17 @@ export class DocumentSaver {
     return this.chain
   }
 
-  /** Final save before unloading: flush, then compact whatever the log holds. Throws if anything is left unsaved. */
+  /** Final save before unloading: flush, then compact the log into one row. Throws if anything is left unsaved. */
   async persistForUnload(): Promise<void> {
     // Updates may arrive while a write is in flight; write until nothing is left or a write fails.
     do {
       await this.flush()
       if (this.failing) throw new Error('document could not be saved')
     } while (this.pending.length > 0)
-    if (this.logLength > 0) {
+    // A log of one row with no state before it is already the whole document in one row:
+    // compacting it would only move it (for each of the many documents opened and left
+    // unedited, one transaction more at unload).
+    if (this.logLength > 1 || (this.logLength === 1 && this.hasState)) {
       this.chain = this.chain.then(() => this.compact())
       await this.chain
     }
@@ -133,5 +138,6 @@ export class DocumentSaver {
   private async compact(): Promise<void> {
     await this.store.compact(this.documentId)
     this.logLength = 0
+    this.hasState = true
   }
 }

@@ -146,7 +146,14 @@ export class Room implements RoomReceiver {
       doc,
       stored.updates.length === 1 ? stored.updates[0] : undefined,
     )
-    this.saver = new DocumentSaver(id, store, options, logger, stored.logLength)
+    this.saver = new DocumentSaver(
+      id,
+      store,
+      options,
+      logger,
+      stored.logLength,
+      stored.updates.length > stored.logLength,
+    )
     this.known = new KnownSuggestions(doc)
     this.copies = new ConcurrentCopies(doc)
     this.awareness = new Awareness(this.doc)
