@@ -73,10 +73,10 @@ export class DocumentSaver {
       await this.flush()
       if (this.failing) throw new Error('document could not be saved')
     } while (this.pending.length > 0)
-    // A log of one row with no state before it is already the whole document in one row:
-    // compacting it would only move it (for each of the many documents opened and left
-    // unedited, one transaction more at unload).
-    if (this.logLength > 1 || (this.logLength === 1 && this.hasState)) {
+    // Only when the document is stored in more than one row: a single row (a document
+    // opened and left unedited) would only be moved, one transaction for nothing per document.
+    const rows = this.logLength + (this.hasState ? 1 : 0)
+    if (rows > 1) {
       this.chain = this.chain.then(() => this.compact())
       await this.chain
     }
