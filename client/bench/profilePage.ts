@@ -19,8 +19,9 @@
  * --client DIR serves another build of the client (e.g. an unminified one built with
  * `npx vite build --minify false --outDir DIR`, leaving client/dist as it is).
  * --trace records a Chromium trace of the phase instead and prints the main thread's tasks by
- * kind (keystrokes, WebSocket messages, frames, timers) with their style, layout and paint
- * time (`traceSummary.ts`): what a CPU profile lumps together as "(program)".
+ * kind (keystrokes, WebSocket messages, frames, timers, scripts evaluated) with their style,
+ * layout and paint time, and its time by trace event (compiling, parsing, layout, …; each
+ * event's own time) (`traceSummary.ts`): what a CPU profile lumps together as "(program)".
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -107,6 +108,8 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'toplevel',
   'v8',
+  // V8.CompileCode, V8.ParseFunction and the like: what a CPU profile shows as "(program)".
+  'disabled-by-default-v8.compile',
   'blink.user_timing',
 ]
 
@@ -124,7 +127,7 @@ const profiled = async (page: Page, run: () => Promise<void>): Promise<Profile |
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
     if (args.out) writeFileSync(args.out, JSON.stringify(trace))
     const summary = summarizeTrace(trace, opened ? 'accord-profiled-page' : undefined)
-    process.stdout.write(`main thread by task kind:\n${formatTraceSummary(summary)}\n`)
+    process.stdout.write(`${formatTraceSummary(summary, Number(args.top))}\n`)
     return undefined
   }
   const cdp = await page.context().newCDPSession(page)

@@ -4,7 +4,9 @@
  * kind by what it ran (a keystroke's input events, a WebSocket message, a timer, an animation
  * frame, the rendering of a frame, …), and for each kind the time in JavaScript-free rendering
  * steps (style, layout, paint) is summed. A CPU profile puts all of rendering in "(program)";
- * this splits it, and splits local typing from the handling of remote edits.
+ * this splits it, and splits local typing from the handling of remote edits. Beside the kinds,
+ * the main thread's time by trace event, each event's own time without the events inside it:
+ * with V8's compile category traced, that tells compiling and parsing from running script.
  */
 
 interface TraceEvent {
@@ -33,24 +35,62 @@ const STEPS = [
 
 const KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput'])
 
-/** What a task ran, from its first telling event. */
+/** The kind an event tells of its task, if any. */
+const kindTold = (event: TraceEvent): string | undefined => {
+  const type = event.args?.data?.type
+  if (event.name === 'EventDispatch' && type)
+    return KEY_EVENTS.has(type) ? 'keystroke (input events)' : `event ${type}`
+  if (event.name === 'TimerFire') return 'timer'
+  if (event.name === 'FireAnimationFrame') return 'animation frame callback'
+  if (event.name === 'FireIdleCallback') return 'idle callback'
+  if (event.name === 'UpdateLayoutTree' || event.name === 'Layout' || event.name === 'Paint')
+    return 'rendering a frame'
+  if (event.name === 'v8.gc' || event.name === 'MajorGC' || event.name === 'MinorGC')
+    return 'garbage collection'
+  if (event.name === 'v8.evaluateModule' || event.name === 'EvaluateScript')
+    return 'evaluating a script'
+  if (event.name === 'ParseHTML') return 'parsing HTML'
+  // Script run by something not named above (a resource's callback, a message channel).
+  if (event.name === 'FunctionCall') return 'script'
+  return undefined
+}
+
+/**
+ * What a task ran: the kind told by its longest telling event (a task that begins with a
+ * young-generation collection and then evaluates a module is the evaluation); a WebSocket
+ * message (an instant event) tells its whole task.
+ */
 const kindOf = (inner: readonly TraceEvent[]): string => {
+  let kind: string | undefined
+  let longest = -1
   for (const event of inner) {
-    const type = event.args?.data?.type
-    if (event.name === 'EventDispatch' && type) {
-      if (KEY_EVENTS.has(type)) return 'keystroke (input events)'
-      return `event ${type}`
+    const told = kindTold(event)
+    if (told && (event.dur ?? 0) > longest) {
+      kind = told
+      longest = event.dur ?? 0
     }
-    if (event.name === 'TimerFire') return 'timer'
-    if (event.name === 'FireAnimationFrame') return 'animation frame callback'
-    if (event.name === 'FireIdleCallback') return 'idle callback'
-    if (event.name === 'UpdateLayoutTree' || event.name === 'Layout' || event.name === 'Paint')
-      return 'rendering a frame'
-    if (event.name === 'v8.gc' || event.name === 'MajorGC' || event.name === 'MinorGC')
-      return 'garbage collection'
   }
+  if (kind) return kind
   const named = inner.find((event) => event.name !== 'RunTask')
   return named ? `other (${named.name})` : 'other'
+}
+
+/** Each event's own time (ms): its duration less that of the events nested in it, summed by name. */
+const ownTimeByEvent = (own: readonly TraceEvent[]): Map<string, number> => {
+  const totals = new Map<string, number>()
+  const open: TraceEvent[] = []
+  const add = (name: string, us: number) => totals.set(name, (totals.get(name) ?? 0) + us / 1000)
+  for (const event of own) {
+    let parent = open.at(-1)
+    while (parent && parent.ts + (parent.dur ?? 0) <= event.ts) {
+      open.pop()
+      parent = open.at(-1)
+    }
+    if (parent) add(parent.name, -(event.dur ?? 0))
+    add(event.name, event.dur ?? 0)
+    open.push(event)
+  }
+  return totals
 }
 
 export interface KindFigures {
@@ -65,10 +105,16 @@ export interface KindFigures {
  * main thread is the one that made the user-timing mark `mark` (`performance.mark`), or
  * without one the renderer main thread that ran the most.
  */
+export interface TraceSummary {
+  kinds: Map<string, KindFigures>
+  /** The main thread's time by trace event name, each event's own (ms). */
+  ownTime: Map<string, number>
+}
+
 export const summarizeTrace = (
   trace: { traceEvents: TraceEvent[] },
   mark?: string,
-): Map<string, KindFigures> => {
+): TraceSummary => {
   const events = trace.traceEvents
   const marked = mark ? events.find((e) => e.name === mark) : undefined
   const mains = events.filter(
@@ -90,10 +136,14 @@ export const summarizeTrace = (
     }
   }
   const kinds = new Map<string, KindFigures>()
-  if (!main) return kinds
+  if (!main) return { kinds, ownTime: new Map() }
+  // Longer first among events that start together, so that an event comes before those inside it.
   const own = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
-    .sort((a, b) => a.ts - b.ts)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const received = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'WebSocketReceive')
+    .map((e) => e.ts)
   for (let i = 0; i < own.length; i++) {
     const task = own[i] as TraceEvent
     if (task.name !== 'RunTask') continue
@@ -101,7 +151,9 @@ export const summarizeTrace = (
     const inner: TraceEvent[] = []
     for (let j = i + 1; j < own.length && (own[j] as TraceEvent).ts < end; j++)
       inner.push(own[j] as TraceEvent)
-    const kind = kindOf(inner)
+    const kind = received.some((ts) => ts >= task.ts && ts < end)
+      ? 'WebSocket message'
+      : kindOf(inner)
     const figures = kinds.get(kind) ?? { tasks: 0, ms: 0, longestMs: 0, steps: {} }
     const ms = (task.dur ?? 0) / 1000
     figures.tasks += 1
@@ -112,11 +164,11 @@ export const summarizeTrace = (
         figures.steps[event.name] = (figures.steps[event.name] ?? 0) + (event.dur ?? 0) / 1000
     kinds.set(kind, figures)
   }
-  return kinds
+  return { kinds, ownTime: ownTimeByEvent(own) }
 }
 
-/** The summary as text, largest kind first. */
-export const formatTraceSummary = (kinds: Map<string, KindFigures>): string =>
+/** The kinds as text, largest first, with their rendering steps. */
+const formatKinds = (kinds: Map<string, KindFigures>): string =>
   [...kinds]
     .sort((a, b) => b[1].ms - a[1].ms)
     .map(([kind, f]) => {
@@ -127,3 +179,13 @@ export const formatTraceSummary = (kinds: Map<string, KindFigures>): string =>
       return `${f.ms.toFixed(0).padStart(7)} ms  ${String(f.tasks).padStart(5)} tasks  longest ${f.longestMs.toFixed(1)} ms  ${kind}${steps ? `\n${' '.repeat(18)}of which ${steps}` : ''}`
     })
     .join('\n')
+
+/** The summary as text: the kinds, largest first, then the `top` events with the most own time. */
+export const formatTraceSummary = ({ kinds, ownTime }: TraceSummary, top = 25): string =>
+  `main thread by task kind:\n${formatKinds(kinds)}\n\nmain thread by trace event, own time (ms):\n${[
+    ...ownTime,
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => `${ms.toFixed(1).padStart(8)}  ${name}`)
+    .join('\n')}`
