@@ -100,17 +100,18 @@ export interface KindFigures {
   steps: Record<string, number>
 }
 
-/**
- * The renderer's main thread's tasks, by kind, with their rendering steps (ms). The page's
- * main thread is the one that made the user-timing mark `mark` (`performance.mark`), or
- * without one the renderer main thread that ran the most.
- */
 export interface TraceSummary {
   kinds: Map<string, KindFigures>
   /** The main thread's time by trace event name, each event's own (ms). */
   ownTime: Map<string, number>
 }
 
+/**
+ * The renderer's main thread's tasks, by kind, with their rendering steps (ms). The page's
+ * main thread is the one that made the user-timing mark `mark` (`performance.mark`), or
+ * without one the renderer main thread that ran the most script (another renderer, the one the
+ * blank page had before the navigation, may run more tasks).
+ */
 export const summarizeTrace = (
   trace: { traceEvents: TraceEvent[] },
   mark?: string,
@@ -128,7 +129,7 @@ export const summarizeTrace = (
   let most = -1
   for (const thread of mains) {
     const busy = events
-      .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'RunTask')
+      .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'FunctionCall')
       .reduce((sum, e) => sum + (e.dur ?? 0), 0)
     if (busy > most) {
       most = busy
