@@ -11,19 +11,44 @@ import { StepMap } from '@tiptap/pm/transform'
  */
 const UNWRITABLE = /(?![\t\n\r])\p{Cc}|\p{Cs}|[\uFFFE\uFFFF]/gu
 
+/**
+ * Every UTF-16 code unit an UNWRITABLE character can begin with (any surrogate, paired or
+ * not). A text without one, nearly every text, is left as it is after this one quick scan;
+ * the Unicode-aware expression above costs several times more per string.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its job.
+const MAYBE_UNWRITABLE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/
+
 /** `text` without the characters XML 1.0 forbids. */
-export const xmlSafeText = (text: string): string => text.replace(UNWRITABLE, '')
+export const xmlSafeText = (text: string): string =>
+  MAYBE_UNWRITABLE.test(text) ? text.replace(UNWRITABLE, '') : text
+
+/** Does any string in `value` (keys too) hold a character XML 1.0 forbids? */
+const holdsUnwritable = (value: unknown): boolean => {
+  if (typeof value === 'string') return xmlSafeText(value) !== value
+  if (Array.isArray(value)) return value.some(holdsUnwritable)
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    if (holdsUnwritable(key) || holdsUnwritable((value as Record<string, unknown>)[key]))
+      return true
+  }
+  return false
+}
 
 /**
- * A copy of a JSON-like value (plain objects, arrays, strings, numbers, booleans, null,
- * dates) with `xmlSafeText` applied to every string in it, keys and values alike.
+ * A JSON-like value (plain objects, arrays, strings, numbers, booleans, null, dates) with
+ * `xmlSafeText` applied to every string in it, keys and values alike: the value itself when
+ * none needs it (nothing is copied for a clean text), else a copy.
  */
-export const xmlSafe = <T>(value: T): T => {
+export const xmlSafe = <T>(value: T): T => (holdsUnwritable(value) ? cleanCopy(value) : value)
+
+const cleanCopy = <T>(value: T): T => {
   if (typeof value === 'string') return xmlSafeText(value) as T
-  if (Array.isArray(value)) return value.map(xmlSafe) as T
+  if (Array.isArray(value)) return value.map(cleanCopy) as T
   if (value === null || typeof value !== 'object' || value instanceof Date) return value
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [xmlSafeText(key), xmlSafe(item)]),
+    Object.entries(value).map(([key, item]) => [xmlSafeText(key), cleanCopy(item)]),
   ) as T
 }
 
@@ -38,7 +63,9 @@ export const xmlSafeMapping = (json: JSONContent): StepMap => {
     .nodeFromJSON(json)
     .descendants((node, pos) => {
       if (!node.isText) return true
-      for (const found of (node.text ?? '').matchAll(UNWRITABLE))
+      const text = node.text ?? ''
+      if (!MAYBE_UNWRITABLE.test(text)) return false
+      for (const found of text.matchAll(UNWRITABLE))
         ranges.push(pos + found.index, found[0].length, 0)
       return false
     })
