@@ -8,6 +8,7 @@ import {
 } from 'prosemirror-markdown'
 import type { ExportMeta } from './ExportMeta.js'
 import { dateTime } from './formatDate.js'
+import { serializeByHeadings } from './markdown/serializeByHeadings.js'
 import type { Block, ExportClause, FootnoteInline, Inline, TableCell } from './model/Block.js'
 import { clauseHeadingPrefixInline } from './model/clauseHeadingPrefix.js'
 import { type ExportAppendix, exportModel } from './model/exportModel.js'
@@ -281,6 +282,9 @@ const appendix = ({ heading: title, entries }: ExportAppendix, meta: ExportMeta)
   ]
 }
 
+const isHeading = (node: MdNode): boolean =>
+  node.type === md.nodes.heading || node.type === md.nodes.clause_heading
+
 /** CommonMark text: the title as `#`, clauses as `##` with their labels, sub-clauses as `###`. */
 export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
   const model = exportModel(json, given)
@@ -297,5 +301,5 @@ export const toMarkdown = (json: JSONContent, given: ExportMeta): string => {
     ...footnotes(model.footnotes),
     ...model.appendices.flatMap((part) => appendix(part, meta)),
   ])
-  return `${serializer.serialize(doc)}\n`
+  return `${serializeByHeadings(serializer, doc, isHeading)}\n`
 }
