@@ -1,5 +1,6 @@
+import { createRequire, syncBuiltinESMExports } from 'node:module'
 import { pdfFonts, pdfInfo, pdfText } from '@accord/test-support'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   clauseId,
   meta,
@@ -78,5 +79,22 @@ describe('toPdf', () => {
     )
     expect(last).toContain('Открытые комментарии Статья 3 «алгоритмов» Анна, 10 октября 2024 г.')
     expect(last).toContain('Уточнить формулировку')
+  })
+
+  it('reads each font file once per document, however often the text changes font', async () => {
+    // Node's own fs object, and its named exports (pdfkit imports readFileSync by name) made
+    // to follow it.
+    const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs')
+    const read = vi.spyOn(fs, 'readFileSync')
+    syncBuiltinESMExports()
+    try {
+      await toPdf(sampleDocument('resolution'), meta())
+      const fonts = read.mock.calls.map(([file]) => String(file)).filter((f) => f.endsWith('.ttf'))
+      expect(fonts.length).toBeGreaterThan(0)
+      expect(fonts).toEqual([...new Set(fonts)])
+    } finally {
+      read.mockRestore()
+      syncBuiltinESMExports()
+    }
   })
 })
