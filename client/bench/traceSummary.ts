@@ -57,8 +57,8 @@ const kindTold = (event: TraceEvent): string | undefined => {
 
 /**
  * What a task ran: the kind told by its longest telling event (a task that begins with a
- * young-generation collection and then evaluates a module is the evaluation); a WebSocket
- * message (an instant event) tells its whole task.
+ * young-generation collection and then evaluates a module is the evaluation). A task that
+ * received a WebSocket message (an instant event, so not among these) is that message's.
  */
 const kindOf = (inner: readonly TraceEvent[]): string => {
   let kind: string | undefined
