@@ -2,8 +2,10 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { signInThroughForm } from './utils/browser'
 import { expectAccessible } from './utils/checkAccessibility'
+import { seededDocument, yParagraph } from './utils/seededDocument'
 import { ADMIN } from './utils/serverProcess'
 import { serviceWorkerActive } from './utils/serviceWorker'
+import { socketHeld } from './utils/socketHeld'
 import { useBrowserSession } from './utils/useBrowserSession'
 
 const editorOf = (page: Page) => page.locator('.ProseMirror')
@@ -80,6 +82,49 @@ describe('starting the app with no network after a previous visit', () => {
       .poll(() => editorOf(other).textContent(), { timeout: 30_000 })
       .toContain('Second tab offline.')
     expect(await editorOf(other).textContent()).toContain('Typed offline.')
+  })
+
+  it('opens offline the text others wrote, as the server sent it on the last visit', async () => {
+    // What the server sends is written to this device once the page is idle, not while the
+    // text is drawn; it must still be there for the next start without a network.
+    const blocks = Array.from({ length: 40 }, (_, i) =>
+      yParagraph(`Clause ${i + 1}, as the drafting group agreed it.`),
+    )
+    const { url } = await seededDocument(
+      session,
+      { role: 'member', name: 'Aigerim Bekova' },
+      'Agreed elsewhere',
+      blocks,
+    )
+    const reader = await session.server.newUser('member', 'Davit Sargsyan')
+    const context = await session.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    await signInThroughForm(page, session.server.url, reader.email, reader.password)
+    // The text arrives after the copy on this device is open, as on a slow network, so that
+    // it reaches the device as an update (were it there first, the copy would take it whole).
+    const socket = await socketHeld(page)
+    await page.goto(url)
+    const deviceCopyOpen = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases()).some((db) => db.name?.startsWith('accord-doc-')),
+      )
+    await expect.poll(deviceCopyOpen).toBe(true)
+    socket.release()
+    await editorOf(page).getByText('Clause 40, as the drafting group agreed it.').waitFor()
+    await serviceWorkerActive(page)
+
+    await context.setOffline(true)
+    const later = await context.newPage()
+    const openOffline = async () => {
+      await later.goto(url)
+      await editorOf(later).waitFor()
+      return editorOf(later).textContent()
+    }
+    await expect
+      .poll(openOffline, { timeout: 30_000 })
+      .toContain('Clause 40, as the drafting group agreed it.')
+    expect(await editorOf(later).textContent()).toContain('Clause 1, as the drafting group')
+    await expect.poll(() => stateOf(later), { timeout: 20_000 }).toBe('offline')
   })
 
   it('connects once the network is back, also when it came back while the page was still opening', async () => {

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { collabServerUrl } from './collabServerUrl'
+import { serverChangesWrittenWhenIdle } from './serverChangesWrittenWhenIdle'
 import { stopReasonForClose } from './stopReason'
 
 /** One document's shared copy: kept on this device and synced with the server. */
@@ -11,6 +12,8 @@ export interface OpenedCollab {
   provider: WebsocketProvider
   /** The server's close of the socket before anyone took the copy, if there was one. */
   missedClose: CloseEvent | null
+  /** Stops the writes of what the server sent that still wait for an idle moment. */
+  stopIdleWrites: () => void
 }
 
 /** A document's Y.Doc with its WebSocket, before the copy on this device is attached. */
@@ -33,19 +36,21 @@ const openSocket = (documentId: string): Socket => {
  * The copy kept on this device (IndexedDB `accord-doc-<id>`), attached only once the page
  * knows it will show the document: an id that turns out missing or forbidden leaves no
  * database behind. y-indexeddb stores what the socket brought meanwhile before applying
- * what the device kept, so nothing is lost by attaching it late.
+ * what the device kept, so nothing is lost by attaching it late. What the server sends
+ * later is written when the page is idle (serverChangesWrittenWhenIdle).
  */
 const keepOnDevice = (
   documentId: string,
   socket: Socket,
   missedClose: CloseEvent | null,
-): OpenedCollab => ({
-  ...socket,
-  persistence: new IndexeddbPersistence(`accord-doc-${documentId}`, socket.ydoc),
-  missedClose,
-})
+): OpenedCollab => {
+  const persistence = new IndexeddbPersistence(`accord-doc-${documentId}`, socket.ydoc)
+  const stopIdleWrites = serverChangesWrittenWhenIdle(persistence, socket.provider)
+  return { ...socket, persistence, missedClose, stopIdleWrites }
+}
 
-const close = ({ ydoc, persistence, provider }: OpenedCollab) => {
+const close = ({ ydoc, persistence, provider, stopIdleWrites }: OpenedCollab) => {
+  stopIdleWrites()
   provider.destroy()
   void persistence.destroy()
   ydoc.destroy()
