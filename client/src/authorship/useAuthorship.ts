@@ -135,8 +135,11 @@ export const useAuthorship = (
     return { clients, people, since: vector }
   }, [on, ydoc, authors, since, sinceVector, user.id, user.name, user.color])
 
+  // Not sent when the plugin has this input already (off, as a page opens): any transaction
+  // costs a walk of the whole text, as the Yjs binding compares it with its copy.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
+    if (authorshipKey.getState(editor.state)?.input === input) return
     editor.view.dispatch(
       editor.state.tr.setMeta(authorshipKey, { input }).setMeta('addToHistory', false),
     )

@@ -115,12 +115,18 @@ export const useComments = (documentId: string, editor: Editor | null): Comments
     }
   }, [editor])
 
-  // The highlights plugin draws what this hook knows.
+  // The highlights plugin draws what this hook knows. Not sent when it draws that already
+  // (no threads yet, none at all): any transaction costs a walk of the whole text, as the
+  // Yjs binding compares it with its copy.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
-    editor.view.dispatch(
-      editor.state.tr.setMeta(commentHighlightsKey, { threads: threads ?? [], activeId }),
-    )
+    const next = threads ?? []
+    const drawn = commentHighlightsKey.getState(editor.state)
+    const same =
+      drawn?.activeId === activeId &&
+      (drawn.threads === next || (drawn.threads.length === 0 && next.length === 0))
+    if (same) return
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: next, activeId }))
   }, [editor, threads, activeId])
   const { ordered, anchoredIds } = layout
 

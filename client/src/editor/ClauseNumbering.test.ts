@@ -1,8 +1,15 @@
-import { DEFAULT_SETTINGS, documentSchema, numberedClauses } from '@accord/schema'
+import {
+  DEFAULT_SETTINGS,
+  type DocumentSettings,
+  documentSchema,
+  numberedClauses,
+  SETTINGS_MAP,
+} from '@accord/schema'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
 import type { DecorationSet } from '@tiptap/pm/view'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { clauseNumberingKey, clauseNumberingPlugin, decorateClauses } from './ClauseNumbering'
 
 const schema = documentSchema()
@@ -132,6 +139,31 @@ describe('clause numbering', () => {
       }),
     )
     expectRight(state)
+  })
+
+  it('draws the labels with the settings that came with the text, and keeps them while typing', () => {
+    // As a document opens: one Yjs update brings the settings and the text together, and the
+    // binding's transaction brings the text; the labels must not wait for a second one.
+    const ydoc = new Y.Doc()
+    const empty = EditorState.create({
+      schema,
+      plugins: [clauseNumberingPlugin({ ydoc, placeholder })],
+    })
+    const section: DocumentSettings = { language: 'en', clauseLabel: 'section' }
+    ydoc.getMap(SETTINGS_MAP).set('language', section.language)
+    ydoc.getMap(SETTINGS_MAP).set('clauseLabel', section.clauseLabel)
+    const text = startState(5).doc
+    let state = empty.apply(empty.tr.replaceWith(0, empty.doc.content.size, text.content))
+    const drawnWith = (settings: DocumentSettings) =>
+      described(decorateClauses(state.doc, numberedClauses(state.doc), settings, placeholder))
+    expect(described(labels(state))).toEqual(drawnWith(section))
+    expect(described(labels(state))).not.toEqual(drawnWith(DEFAULT_SETTINGS))
+    const kept = clauseNumberingKey.getState(state)?.settings
+    expect(kept).toEqual(section)
+    // Typing reads the same settings: the state keeps its object, so nothing is redrawn whole.
+    state = state.apply(state.tr.insertText('typed', bodyOf(state.doc, 2)))
+    expect(clauseNumberingKey.getState(state)?.settings).toBe(kept)
+    expect(described(labels(state))).toEqual(drawnWith(section))
   })
 
   it('matches drawing from scratch over a random series of edits', () => {

@@ -13,6 +13,7 @@ import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { shallowEqual } from 'fast-equals'
 import type * as Y from 'yjs'
 
 export interface ClauseNumberingOptions {
@@ -116,6 +117,10 @@ const patchDecorations = (
   return mapped.remove(mapped.find(start, endB)).add(doc, fresh)
 }
 
+/** `previous` when `next` holds the same settings: its identity then says nothing changed. */
+const sameOr = (previous: DocumentSettings, next: DocumentSettings): DocumentSettings =>
+  shallowEqual(previous, next) ? previous : next
+
 /**
  * The plugin behind ClauseNumbering. The labels are drawn from scratch only when a clause's
  * number changes (a clause inserted, deleted, moved, split or merged) or the settings do;
@@ -137,11 +142,14 @@ export const clauseNumberingPlugin = ({ ydoc, placeholder }: ClauseNumberingOpti
       apply: (tr, value, old, state) => {
         const meta = tr.getMeta(clauseNumberingKey) as { settings?: DocumentSettings } | undefined
         if (!meta && !tr.docChanged) return value
-        const settings = meta?.settings ?? value.settings
+        // A text change reads the settings too: one Yjs update may bring both (a document
+        // as it opens), and the labels are then drawn once, with the settings it brought.
+        const settings =
+          meta?.settings ?? (ydoc ? sameOr(value.settings, readSettings(ydoc)) : value.settings)
         const clauses = numberedClauses(state.doc)
         const numbers = numbersOf(clauses)
         const decorations =
-          meta || numbers !== value.numbers
+          meta || numbers !== value.numbers || settings !== value.settings
             ? decorateClauses(state.doc, clauses, settings, placeholder)
             : patchDecorations(
                 value.decorations,
@@ -163,9 +171,13 @@ export const clauseNumberingPlugin = ({ ydoc, placeholder }: ClauseNumberingOpti
             // Later, not now: one Yjs update may carry settings and text together, and
             // settings observers run before the binding has brought the text into the
             // editor. Any transaction dispatched now would write the older text back.
+            // Not when the text's own transaction drew them already: any transaction costs a
+            // walk of the whole text (the Yjs binding compares it with its copy).
             queueMicrotask(() => {
-              if (!view.isDestroyed)
-                view.dispatch(view.state.tr.setMeta(clauseNumberingKey, { settings }))
+              if (view.isDestroyed) return
+              const drawn = clauseNumberingKey.getState(view.state)?.settings
+              if (drawn && shallowEqual(drawn, settings)) return
+              view.dispatch(view.state.tr.setMeta(clauseNumberingKey, { settings }))
             }),
           )
         : () => {},
