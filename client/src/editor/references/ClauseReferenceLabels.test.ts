@@ -168,4 +168,30 @@ describe('cross-reference labels in the document language', () => {
     )
     expect(drawn(state).map(([, label]) => label)).toEqual(['Пункт 2'])
   })
+
+  it('follow settings that came with a change of the text elsewhere, as one Yjs update brings them', () => {
+    const ydoc = new Y.Doc()
+    writeSettings(ydoc, { language: 'en', clauseLabel: 'article' })
+    let state = EditorState.create({
+      schema,
+      doc: schema.nodeFromJSON({
+        type: 'doc',
+        content: [
+          clause('c0', [text('See '), ref('c2')]),
+          clause('c1', [text('Body')]),
+          clause('c2', [text('Body')]),
+        ],
+      }),
+      plugins: [
+        clauseNumberingPlugin({ ydoc, placeholder: () => '' }),
+        referenceLabelsPlugin(() => 'gone'),
+      ],
+    })
+    expect(drawn(state).map(([, label]) => label)).toEqual(['Article 3'])
+    // Another person's settings and typing in the last clause, far from the reference.
+    writeSettings(ydoc, { language: 'en', clauseLabel: 'section' })
+    const typed = state.tr.insertText('more', state.doc.content.size - 3)
+    state = state.apply(remote(state, typed))
+    expect(drawn(state).map(([, label]) => label)).toEqual(['§ 3'])
+  })
 })

@@ -151,11 +151,15 @@ export const referenceLabelsPlugin = (missing: () => string): Plugin<ReferenceSt
     key: referenceKey,
     state: {
       init: (_, state) => decorate(state),
-      // Redrawn when the text changes or the label settings do (ClauseNumbering's meta).
-      apply: (tr, value, old, state) =>
-        tr.docChanged || tr.getMeta(clauseNumberingKey)
-          ? relabel(value, Boolean(tr.getMeta(clauseNumberingKey)), old, state)
-          : value,
+      // Redrawn when the text changes or the label settings do: through ClauseNumbering's
+      // meta, or read by its state with a text change that brought them (its state keeps the
+      // object while they stay the same).
+      apply: (tr, value, old, state) => {
+        const relabelAll =
+          Boolean(tr.getMeta(clauseNumberingKey)) ||
+          numberingSettings(old) !== numberingSettings(state)
+        return tr.docChanged || relabelAll ? relabel(value, relabelAll, old, state) : value
+      },
     },
     props: {
       decorations: (state) => referenceKey.getState(state)?.decorations,
