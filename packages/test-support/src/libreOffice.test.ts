@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   convertFileWithLibreOffice,
@@ -31,6 +34,55 @@ describe('converting with LibreOffice', () => {
     await expect(convertFileWithLibreOffice('a.txt', bytes('a'), 'pdf')).rejects.toThrow(
       'LibreOffice is not installed: no soffice on the PATH to convert a.txt to pdf',
     )
+  })
+
+  /**
+   * An soffice first on the PATH that aborts at start as LibreOffice 7.4 did (its words), its
+   * first `crashes` runs, and then saves each .txt input as .pdf, unchanged; counts its runs.
+   */
+  const sofficeCrashing = async (crashes: number) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'accord-soffice-'))
+    const script = `#!/bin/sh
+runs=$(cat "${dir}/runs" 2>/dev/null || echo 0)
+runs=$((runs + 1))
+echo "$runs" > "${dir}/runs"
+if [ "$runs" -le ${crashes} ]; then
+  echo "terminate called after throwing an instance of 'com::sun::star::lang::WrappedTargetRuntimeException'" >&2
+  echo "Unspecified Application Error" >&2
+  exit 1
+fi
+outdir=""; previous=""
+for arg in "$@"; do [ "$previous" = "--outdir" ] && outdir="$arg"; previous="$arg"; done
+mkdir -p "$outdir"
+for arg in "$@"; do case "$arg" in *.txt) cp "$arg" "$outdir/$(basename "$arg" .txt).pdf";; esac; done
+`
+    await fs.writeFile(path.join(dir, 'soffice'), script, { mode: 0o755 })
+    vi.stubEnv('PATH', `${dir}${path.delimiter}${process.env.PATH}`)
+    return {
+      runs: async () => Number((await fs.readFile(path.join(dir, 'runs'), 'utf8')).trim()),
+      remove: () => fs.rm(dir, { recursive: true, force: true }),
+    }
+  }
+
+  it('runs soffice once more when it aborted while starting, and reports a second abort', async () => {
+    const once = await sofficeCrashing(1)
+    try {
+      const saved = await convertFileWithLibreOffice('a.txt', bytes('Статья первая'), 'pdf')
+      expect(new TextDecoder().decode(saved)).toBe('Статья первая')
+      expect(await once.runs()).toBe(2)
+    } finally {
+      await once.remove()
+    }
+    vi.unstubAllEnvs()
+    const always = await sofficeCrashing(5)
+    try {
+      await expect(convertFileWithLibreOffice('a.txt', bytes('a'), 'pdf')).rejects.toThrow(
+        'Unspecified Application Error',
+      )
+      expect(await always.runs()).toBe(2)
+    } finally {
+      await always.remove()
+    }
   })
 
   describe.skipIf(skipWithoutLibreOffice())('with LibreOffice installed', () => {

@@ -87,6 +87,14 @@ export interface LibreOfficeOptions {
   timeoutMs?: number
 }
 
+/**
+ * What soffice prints when it aborts while it sets up a new profile ("terminate called after
+ * throwing an instance of 'com::sun::star::lang::WrappedTargetRuntimeException'", then this):
+ * LibreOffice 7.4 did so now and then with two conversions starting at once on a loaded machine
+ * (CI, 2026-12-02). Such a call is made once more.
+ */
+const CRASHED_AT_START = 'Unspecified Application Error'
+
 /** `draft.docx` saved as `odt` (or `txt:Text`: a format and its filter) is `draft.odt`. */
 const savedName = (name: string, to: string): string =>
   `${name.replace(/\.[^.]+$/, '')}.${to.split(':')[0]}`
@@ -169,19 +177,28 @@ export const convertWithLibreOffice = async (
     )
     // Saved into a folder apart, so that a .docx saved as docx does not overwrite its input.
     const outDir = path.join(dir, 'out')
-    const printed = await runSoffice(
-      [
-        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-        '--headless',
-        '--convert-to',
-        to,
-        '--outdir',
-        outDir,
-        ...files,
-      ],
-      job,
-      timeoutMs,
-    )
+    const started = Date.now()
+    const run = (profile: string, ms: number) =>
+      runSoffice(
+        [
+          `-env:UserInstallation=${pathToFileURL(path.join(dir, profile)).href}`,
+          '--headless',
+          '--convert-to',
+          to,
+          '--outdir',
+          outDir,
+          ...files,
+        ],
+        job,
+        ms,
+      )
+    const printed = await run('profile', timeoutMs).catch(async (error: Error) => {
+      if (!error.message.includes(CRASHED_AT_START)) throw error
+      // Once more, with a new profile, in the time left: any other failure, or a second
+      // crash, is reported as it is.
+      await fs.rm(outDir, { recursive: true, force: true })
+      return run('profile-again', Math.max(1, timeoutMs - (Date.now() - started)))
+    })
     const result: Record<string, Uint8Array> = {}
     for (const [i, name] of names.entries()) {
       const out = saved[i] as string
