@@ -5,6 +5,12 @@ import { useBrowserSession } from './utils/useBrowserSession'
 
 const textOf = (page: Page) => page.locator('.ProseMirror')
 
+/** The text is (or is not) editable, and says so to screen readers. */
+const expectEditable = async (page: Page, editable: boolean) => {
+  await expect.poll(() => textOf(page).getAttribute('contenteditable')).toBe(String(editable))
+  expect(await textOf(page).getAttribute('aria-readonly')).toBe(String(!editable))
+}
+
 describe('the open text follows its document’s status', () => {
   const session = useBrowserSession()
 
@@ -22,24 +28,21 @@ describe('the open text follows its document’s status', () => {
       `${server.url}/documents/${id}`,
     )
     // Made as it is, the editor is not set again when it opens: it is editable with its label.
-    await expect.poll(() => textOf(page).getAttribute('contenteditable')).toBe('true')
-    expect(await textOf(page).getAttribute('aria-readonly')).toBe('false')
+    await expectEditable(page, true)
     expect(await textOf(page).getAttribute('aria-label')).toBeTruthy()
     await textOf(page).click()
     await page.keyboard.type('Everyone may ask.')
     await expect.poll(() => textOf(page).textContent()).toContain('Everyone may ask.')
 
     await server.api('PATCH', `/api/documents/${id}`, admin, { status: 'final' })
-    await expect.poll(() => textOf(page).getAttribute('contenteditable')).toBe('false')
-    expect(await textOf(page).getAttribute('aria-readonly')).toBe('true')
+    await expectEditable(page, false)
     await textOf(page).click()
     await page.keyboard.press('End')
     await page.keyboard.type(' Nobody types here.')
     expect(await textOf(page).textContent()).not.toContain('Nobody types here.')
 
     await server.api('PATCH', `/api/documents/${id}`, admin, { status: 'draft' })
-    await expect.poll(() => textOf(page).getAttribute('contenteditable')).toBe('true')
-    expect(await textOf(page).getAttribute('aria-readonly')).toBe('false')
+    await expectEditable(page, true)
     await textOf(page).click()
     await page.keyboard.press('End')
     await page.keyboard.type(' Answers come in ten days.')

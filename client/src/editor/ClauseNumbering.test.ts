@@ -3,7 +3,7 @@ import {
   type DocumentSettings,
   documentSchema,
   numberedClauses,
-  SETTINGS_MAP,
+  writeSettings,
 } from '@accord/schema'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
@@ -150,8 +150,7 @@ describe('clause numbering', () => {
       plugins: [clauseNumberingPlugin({ ydoc, placeholder })],
     })
     const section: DocumentSettings = { language: 'en', clauseLabel: 'section' }
-    ydoc.getMap(SETTINGS_MAP).set('language', section.language)
-    ydoc.getMap(SETTINGS_MAP).set('clauseLabel', section.clauseLabel)
+    writeSettings(ydoc, section)
     const text = startState(5).doc
     let state = empty.apply(empty.tr.replaceWith(0, empty.doc.content.size, text.content))
     const drawnWith = (settings: DocumentSettings) =>

@@ -142,6 +142,17 @@ describe('cross-reference labels', () => {
 })
 
 describe('cross-reference labels in the document language', () => {
+  /** `clauses` with both plugins, the numbering reading its settings from `ydoc`. */
+  const withSettingsOf = (ydoc: Y.Doc, clauses: object[]) =>
+    EditorState.create({
+      schema,
+      doc: schema.nodeFromJSON({ type: 'doc', content: clauses }),
+      plugins: [
+        clauseNumberingPlugin({ ydoc, placeholder: () => '' }),
+        referenceLabelsPlugin(() => 'gone'),
+      ],
+    })
+
   it("read the numbering's settings, in the order Tiptap gives the plugins, at the start and when the settings change", () => {
     // As every editor lists them: the numbering, then the references.
     const ordered = sortExtensions(
@@ -151,17 +162,10 @@ describe('cross-reference labels in the document language', () => {
 
     const ydoc = new Y.Doc()
     writeSettings(ydoc, { language: 'en', clauseLabel: 'article' })
-    let state = EditorState.create({
-      schema,
-      doc: schema.nodeFromJSON({
-        type: 'doc',
-        content: [clause('c0', [text('See '), ref('c1')]), clause('c1', [text('Body')])],
-      }),
-      plugins: [
-        clauseNumberingPlugin({ ydoc, placeholder: () => '' }),
-        referenceLabelsPlugin(() => 'gone'),
-      ],
-    })
+    let state = withSettingsOf(ydoc, [
+      clause('c0', [text('See '), ref('c1')]),
+      clause('c1', [text('Body')]),
+    ])
     expect(drawn(state).map(([, label]) => label)).toEqual(['Article 2'])
     state = state.apply(
       state.tr.setMeta(clauseNumberingKey, { settings: { language: 'ru', clauseLabel: 'clause' } }),
@@ -172,21 +176,11 @@ describe('cross-reference labels in the document language', () => {
   it('follow settings that came with a change of the text elsewhere, as one Yjs update brings them', () => {
     const ydoc = new Y.Doc()
     writeSettings(ydoc, { language: 'en', clauseLabel: 'article' })
-    let state = EditorState.create({
-      schema,
-      doc: schema.nodeFromJSON({
-        type: 'doc',
-        content: [
-          clause('c0', [text('See '), ref('c2')]),
-          clause('c1', [text('Body')]),
-          clause('c2', [text('Body')]),
-        ],
-      }),
-      plugins: [
-        clauseNumberingPlugin({ ydoc, placeholder: () => '' }),
-        referenceLabelsPlugin(() => 'gone'),
-      ],
-    })
+    let state = withSettingsOf(ydoc, [
+      clause('c0', [text('See '), ref('c2')]),
+      clause('c1', [text('Body')]),
+      clause('c2', [text('Body')]),
+    ])
     expect(drawn(state).map(([, label]) => label)).toEqual(['Article 3'])
     // Another person's settings and typing in the last clause, far from the reference.
     writeSettings(ydoc, { language: 'en', clauseLabel: 'section' })
