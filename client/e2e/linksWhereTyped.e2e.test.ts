@@ -1,7 +1,8 @@
-import type { Page } from 'playwright-core'
+import type { Page, Response } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { blockText } from './utils/editorText'
+import { pasteAtCaret } from './utils/pastePlainText'
 import { sendRawUpdate } from './utils/rawUpdate'
 import { saved } from './utils/saveState'
 import { seededDocument, yParagraph } from './utils/seededDocument'
@@ -14,6 +15,18 @@ const TYPED = 'https://example.org/typed'
 const text = (page: Page) => page.locator('.ProseMirror').textContent()
 const links = (page: Page) =>
   page.locator('.ProseMirror a').evaluateAll((all) => all.map((a) => a.getAttribute('href')))
+const linkedWords = (page: Page) =>
+  page
+    .locator('.ProseMirror a')
+    .evaluateAll((all) => all.map((a) => `${a.textContent} → ${a.getAttribute('href')}`))
+/** The chunk that finds addresses, fetched once the text is shown (`LinkDetection`). */
+const DETECTORS = /\/assets\/linkDetectors-[\w-]+\.js$/
+/** Once the page has run that chunk (an import of the same module settles after the page's). */
+const detectionRun = async (page: Page, fetched: Promise<Response>) => {
+  const src = (await fetched).url()
+  // As a string: the test's own `import()` would be rewritten for Node by vitest.
+  await page.evaluate(`import(${JSON.stringify(src)}).then(() => {})`)
+}
 
 describe('web addresses become links where they are typed, and nowhere else', () => {
   const session = useBrowserSession()
@@ -92,5 +105,64 @@ describe('web addresses become links where they are typed, and nowhere else', ()
       expect(markdown.split(address).length - 1, markdown).toBeLessThanOrEqual(2)
     expect(markdown).toMatch(new RegExp(`[<(]${ANNEX}[>)]`))
     expect(markdown).toMatch(new RegExp(`[<(]${TYPED}[>)]`))
+  })
+  it('addresses in pasted text become links, and an address pasted over selected words links them', async () => {
+    const { url } = await seededDocument(
+      session,
+      { role: 'member', name: 'Jamila Author' },
+      'Pasted addresses',
+      [yParagraph('Read the report.'), yParagraph('Notes.')],
+    )
+    let fetched: Promise<Response> | undefined
+    const page = await session.newPersonOpens(
+      { role: 'member', name: 'Kanat Paster' },
+      url,
+      async (page) => {
+        fetched = page.waitForResponse(DETECTORS)
+      },
+    )
+    // The finding of addresses arrives after the text (its own chunk).
+    if (fetched) await detectionRun(page, fetched)
+    await page.locator('.ProseMirror > p').last().click()
+    await page.keyboard.press('End')
+    await pasteAtCaret(page, ` Sources: ${SOURCES} and javascript:alert(1).`)
+    await expect.poll(() => linkedWords(page)).toEqual([`${SOURCES} → ${SOURCES}`])
+    await page.locator('.ProseMirror > p').first().click()
+    await page.keyboard.press('Home')
+    for (let i = 0; i < 'Read the '.length; i++) await page.keyboard.press('ArrowRight')
+    for (let i = 0; i < 'report'.length; i++) await page.keyboard.press('Shift+ArrowRight')
+    await pasteAtCaret(page, ANNEX)
+    await expect
+      .poll(() => linkedWords(page))
+      .toEqual([`report → ${ANNEX}`, `${SOURCES} → ${SOURCES}`])
+    expect(await blockText(page.locator('.ProseMirror > p').first())).toBe('Read the report.')
+  })
+
+  it('a finding of addresses the network dropped is fetched again at the next change', async () => {
+    const { url } = await seededDocument(
+      session,
+      { role: 'member', name: 'Lola Author' },
+      'Dropped code',
+      [yParagraph('Text.')],
+    )
+    let refused = 0
+    const page = await session.newPersonOpens(
+      { role: 'member', name: 'Marat Typist' },
+      url,
+      (page) =>
+        page.route(DETECTORS, (route) => {
+          if (refused > 0) return route.continue()
+          refused++
+          return route.abort('connectionreset')
+        }),
+    )
+    await expect.poll(() => refused).toBe(1)
+    // The click is the next change (of the selection).
+    const fetched = page.waitForResponse(DETECTORS)
+    await page.locator('.ProseMirror > p').last().click()
+    await detectionRun(page, fetched)
+    await page.keyboard.press('End')
+    await page.keyboard.type(` ${TYPED} now.`)
+    await expect.poll(() => links(page)).toEqual([TYPED])
   })
 })

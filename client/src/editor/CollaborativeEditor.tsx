@@ -19,6 +19,7 @@ import { ClausePaste } from './ClausePaste'
 import { clauseDeleteQuestion, type DeleteQuestion } from './clauseDeleteQuestion'
 import { deleteClause } from './clauses/deleteClause'
 import { EDITOR_ID } from './editorId'
+import { LinkDetection } from './links/LinkDetection'
 import { caretsMissing, othersAwareness } from './othersAwareness'
 import { RemoteChangeKeepsNodes } from './RemoteChangeKeepsNodes'
 import { ClauseReferenceLabels } from './references/ClauseReferenceLabels'
@@ -91,6 +92,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({
     {
       extensions: [
         ...documentExtensions({ tableEditing: [TableEditing] }),
+        LinkDetection,
         Collaboration.configure({ document: ydoc }),
         RemoteChangeKeepsNodes,
         AppendingPluginsOwnEditsOnly,

@@ -20,7 +20,7 @@ import { useCollabDocument } from '../collab/useCollabDocument'
 import { useTextArrived } from '../collab/useTextArrived'
 import { useCommentHighlights } from '../comments/useCommentHighlights'
 import { CollaborativeEditor } from '../editor/CollaborativeEditor'
-import { preloadTableEditing } from '../editor/tables/TableEditing'
+import { preloadEditingCode } from '../editor/preloadEditingCode'
 import { useDocumentSettings } from '../editor/useDocumentSettings'
 import { documentTextShown } from '../offline/registerServiceWorker'
 import { useSuggestModeExtension } from '../suggestions/useSuggestModeExtension'
@@ -79,7 +79,7 @@ export const SideBySide = ({ source, translation, user }: SideBySideProps) => {
   useEffect(() => {
     if (!sourceArrived || !targetArrived) return
     documentTextShown()
-    preloadTableEditing()
+    preloadEditingCode()
   }, [sourceArrived, targetArrived])
   const sourceInfo = documentLanguageInfo(source.language)
   const targetInfo = documentLanguageInfo(translation.language)

@@ -7,7 +7,6 @@ import { HardBreak } from '@tiptap/extension-hard-break'
 import { Heading } from '@tiptap/extension-heading'
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule'
 import { Italic } from '@tiptap/extension-italic'
-import { Link } from '@tiptap/extension-link'
 import { BulletList } from '@tiptap/extension-list/bullet-list'
 import { ListItem } from '@tiptap/extension-list/item'
 import { ListKeymap } from '@tiptap/extension-list/keymap'
@@ -26,6 +25,7 @@ import { ClauseIds } from './ClauseIds.js'
 import { ClauseNode } from './clauseNodeNames.js'
 import { Footnote } from './footnotes/Footnote.js'
 import { FootnoteKeys } from './footnotes/FootnoteKeys.js'
+import { LinkMark } from './links/LinkMark.js'
 import { ClauseReference } from './references/ClauseReference.js'
 import { Subclause } from './Subclause.js'
 import { BLOCK_SUGGESTION_MARKS, BlockSuggestions } from './suggestions/BlockSuggestions.js'
@@ -48,7 +48,8 @@ const withSuggestionMarks = { marks: BLOCK_SUGGESTION_MARKS }
  *
  * The tables are only nodes here; an editor that edits them passes `tableEditing` (the
  * client's commands, keys and prosemirror-tables plugins), which takes the place the table
- * extension's own keys and plugins had among the others'.
+ * extension's own keys and plugins had among the others'. The link is only a mark here too: the
+ * client's editor adds the finding of addresses as they are typed or pasted (`LinkDetection`).
  */
 export const documentExtensions = ({
   tableEditing = [],
@@ -65,13 +66,7 @@ export const documentExtensions = ({
   HorizontalRule,
   Italic,
   ListKeymap,
-  Link.configure({
-    openOnClick: false,
-    autolink: true,
-    // Only these protocols become links; `javascript:` and `data:` never do.
-    protocols: ['http', 'https', 'mailto'],
-    isAllowedUri: (url, ctx) => ctx.defaultValidate(url) && /^(https?:|mailto:|#|\/)/i.test(url),
-  }),
+  LinkMark,
   Paragraph,
   Strike,
   Text,

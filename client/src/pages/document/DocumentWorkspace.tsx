@@ -38,7 +38,7 @@ import { useCommentHighlights } from '../../comments/useCommentHighlights'
 import { useComments } from '../../comments/useComments'
 import { useCommentsView } from '../../comments/useCommentsView'
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor'
-import { preloadTableEditing } from '../../editor/tables/TableEditing'
+import { preloadEditingCode } from '../../editor/preloadEditingCode'
 import { withMoreStrings } from '../../i18n/i18n'
 import { WatchToggle } from '../../notifications/WatchToggle'
 import { documentTextShown } from '../../offline/registerServiceWorker'
@@ -275,7 +275,7 @@ export const DocumentWorkspace = ({ document, user, onChanged }: DocumentWorkspa
   useEffect(() => {
     if (!textArrived) return
     documentTextShown()
-    preloadTableEditing()
+    preloadEditingCode()
   }, [textArrived])
   const loading = <Progress label={t('app.loading')} />
   const quietLoading = <Progress label={t('app.loading')} announce={false} />
