@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 /** The editor Tiptap keeps on its editable element, as far as these helpers use it. */
 interface TiptapLike {
   view: { focus(): void }
-  commands: { setTextSelection(pos: number): boolean }
+  commands: { setTextSelection(at: number | { from: number; to: number }): boolean }
   state: {
     doc: {
       descendants(
@@ -38,16 +38,17 @@ export const textBlocks = (page: Page): Promise<TextBlock[]> =>
   })
 
 /**
- * Puts the page's caret at `pos`, exactly, and focuses the editor at once (Tiptap's focus
- * command waits for an animation frame, and the first keystrokes would go nowhere).
+ * Puts the page's caret at `at`, or selects the range `at`, exactly, and focuses the editor at
+ * once (Tiptap's focus command waits for an animation frame, and the first keystrokes would go
+ * nowhere).
  */
-export const putCaret = (page: Page, pos: number): Promise<void> =>
-  page.evaluate((pos) => {
+export const putCaret = (page: Page, at: number | { from: number; to: number }): Promise<void> =>
+  page.evaluate((at) => {
     const editor = (document.querySelector('.ProseMirror') as unknown as { editor: TiptapLike })
       .editor
-    editor.commands.setTextSelection(pos)
+    editor.commands.setTextSelection(at)
     editor.view.focus()
-  }, pos)
+  }, at)
 
 /** Puts the caret `offset` characters into the page's text block that starts with `text`. */
 export const caretIn = async (page: Page, text: string, offset: number) => {

@@ -16,25 +16,24 @@ export const preloadLinkDetection = (): Promise<void> => {
   )
 }
 
+const detectorsByEditor = new WeakMap<Editor, LinkDetectors>()
+
 /** This editor's detectors, made once their code is here; null until then. */
-const detectorsOf = (() => {
-  const made = new WeakMap<Editor, LinkDetectors>()
-  return (editor: Editor): LinkDetectors | null => {
-    const code = detectorsCode.loaded()
-    if (!code) {
-      // A load that failed (a dropped connection) is asked again at the next change; none is
-      // asked before the text is shown, the opening's own changes included.
-      if (wanted) void preloadLinkDetection()
-      return null
-    }
-    let detectors = made.get(editor)
-    if (!detectors) {
-      detectors = code.linkDetectorsFor(editor)
-      made.set(editor, detectors)
-    }
-    return detectors
+const detectorsOf = (editor: Editor): LinkDetectors | null => {
+  const code = detectorsCode.loaded()
+  if (!code) {
+    // A load that failed (a dropped connection) is asked again at the next change; none is
+    // asked before the text is shown, the opening's own changes included.
+    if (wanted) detectorsCode.load().catch(() => {})
+    return null
   }
-})()
+  let detectors = detectorsByEditor.get(editor)
+  if (!detectors) {
+    detectors = code.linkDetectorsFor(editor)
+    detectorsByEditor.set(editor, detectors)
+  }
+  return detectors
+}
 
 /**
  * Links made from web addresses, as Tiptap's link extension makes them: typed (autolink), in
